@@ -1,0 +1,426 @@
+#!/usr/bin/env python3
+"""spot-deploy agent: verify, activate and report one release (docs/architecture.md, "The agent").
+
+Usage: agent.py <sha256> <staging-dir>.  Python 3.6+ standard library only; never reboots.
+Every path derives from SPOT_DEPLOY_ROOT (default /) and systemctl is looked up on PATH.
+"""
+import fcntl
+import hashlib
+import json
+import os
+import re
+import shutil
+import signal
+import stat
+import subprocess
+import sys
+import tempfile
+import time
+import traceback
+
+ROOT = os.environ.get("SPOT_DEPLOY_ROOT") or "/"
+RELEASES = os.path.join(ROOT, "opt/spot-deploy/releases")
+CURRENT = os.path.join(ROOT, "opt/spot-deploy/current")
+STATE_DIR = os.path.join(ROOT, "var/lib/spot-deploy")
+STATUS = os.path.join(STATE_DIR, "status.json")
+UNITS_RECORD = os.path.join(STATE_DIR, "units.json")
+UNIT_DIR = os.path.join(ROOT, "etc/systemd/system")
+ENV_FILE = os.path.join(ROOT, "etc/spot-deploy/env")
+HEALTH_CHECK = os.path.join(ROOT, "etc/spot-deploy/health-check")
+LOG_FILE = os.path.join(ROOT, "var/log/spot-deploy/agent.log")
+MANIFEST = ".spot-deploy/manifest.json"
+SHA = re.compile(r"[0-9a-f]{64}")
+UNIT_NAME = re.compile(r"[A-Za-z0-9@._-]+\.(service|timer|socket|path|target|mount)")
+RESERVED_UNITS = ("spot-deploy.service", "spot-deploy.path")
+START = (("socket", "start"), ("service", "restart"), ("path", "start"), ("timer", "start"))
+ENV_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+TAIL_LINES, TAIL_BYTES = 40, 4096
+
+
+class Failed(Exception):
+    """The current step failed; the message says why."""
+
+
+def now():
+    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+
+
+def tail(lines):
+    data = "\n".join(lines[-TAIL_LINES:]).encode("utf-8", "replace")
+    return data[-TAIL_BYTES:].decode("utf-8", "ignore")
+
+
+def write_atomic(path, text):
+    tmp = "%s.tmp-%d" % (path, os.getpid())
+    with open(tmp, "w") as f:
+        f.write(text)
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(tmp, path)
+
+
+def read_json(path, default):
+    try:
+        with open(path, "rb") as f:
+            value = json.loads(f.read().decode("utf-8"))
+        return value if isinstance(value, dict) else default
+    except (OSError, ValueError):
+        return default
+
+
+def seconds(env, name, default):
+    try:
+        value = float(env.get(name, default))
+        return value if value > 0 else default
+    except ValueError:
+        return default
+
+
+class Agent(object):
+    def __init__(self, sha):
+        self.sha = sha
+        self.release = os.path.join(RELEASES, sha)
+        self.started_at = now()
+        self.step = "init"
+        self.run_lines = []
+        self.step_lines = []
+
+    def log(self, text):
+        with open(LOG_FILE, "ab") as logf:  # bytes: the locale may be C/ASCII under systemd
+            for line in text.rstrip("\n").split("\n"):
+                self.run_lines.append(line)
+                self.step_lines.append(line)
+                stamped = ("%s %s %s\n" % (now(), self.sha[:12], line)).encode("utf-8", "replace")
+                logf.write(stamped)
+                sys.stdout.buffer.write(stamped)
+        sys.stdout.buffer.flush()
+
+    def begin(self, step):
+        self.step, self.step_lines = step, []
+        self.log("step: " + step)
+        self.write_status("activating")
+
+    def write_status(self, state):
+        lines = self.run_lines if state == "ready" else self.step_lines
+        doc = {"sha256": self.sha, "state": state, "step": self.step,
+               "started_at": self.started_at,
+               "finished_at": None if state == "activating" else now(),
+               "log_tail": tail(lines), "release": self.release}
+        write_atomic(STATUS, json.dumps(doc, indent=2) + "\n")
+
+    def run(self, argv, timeout=600, cwd=None, env=None):
+        """Run argv with its output logged; return its exit status, None on timeout."""
+        self.log("$ " + " ".join(argv))
+        # Output to a file, not a pipe, so background children of a hook cannot make us hang.
+        with tempfile.TemporaryFile() as out:
+            proc = subprocess.Popen(argv, cwd=cwd, env=env, stdin=subprocess.DEVNULL, stdout=out,
+                                    stderr=subprocess.STDOUT, start_new_session=True)
+            try:
+                code = proc.wait(timeout=timeout)
+            except subprocess.TimeoutExpired:
+                try:
+                    os.killpg(proc.pid, signal.SIGKILL)
+                except OSError:
+                    pass
+                proc.wait()
+                code = None
+            out.seek(0)
+            text = out.read().decode("utf-8", "replace")
+        if text.strip():
+            self.log(text)
+        return code
+
+    def systemctl(self, *args):
+        return self.run(["systemctl"] + list(args)) == 0
+
+
+def sha256_file(path):
+    digest = hashlib.sha256()
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def check_entry(rel, entry, full, st, problems):
+    kind = entry.get("type")
+    if kind == "file":
+        mode = entry.get("mode")
+        mode = int(mode, 8) if isinstance(mode, str) else mode
+        if not stat.S_ISREG(st.st_mode):
+            problems.append("%s: not a regular file" % rel)
+        elif entry.get("size") != st.st_size:
+            problems.append("%s: size %d, manifest says %s" % (rel, st.st_size, entry.get("size")))
+        elif sha256_file(full) != entry.get("sha256"):
+            problems.append("%s: sha256 does not match the manifest" % rel)
+        elif mode is not None and bool(int(mode) & 0o111) != bool(st.st_mode & 0o111):
+            problems.append("%s: executable bit does not match the manifest" % rel)
+    elif kind == "dir":
+        if not stat.S_ISDIR(st.st_mode):
+            problems.append("%s: not a directory" % rel)
+    elif kind == "symlink":
+        if not stat.S_ISLNK(st.st_mode):
+            problems.append("%s: not a symlink" % rel)
+        elif "target" in entry and os.readlink(full) != entry["target"]:
+            problems.append("%s: symlink target does not match the manifest" % rel)
+    else:
+        problems.append("%s: unknown manifest type %r" % (rel, kind))
+
+
+def verify(root):
+    """Raise Failed unless the tree at root is exactly what its manifest lists."""
+    meta, manifest = os.path.join(root, ".spot-deploy"), os.path.join(root, MANIFEST)
+    if os.path.islink(meta) or not os.path.isfile(manifest) or os.path.islink(manifest):
+        raise Failed("missing %s" % MANIFEST)
+    try:
+        with open(manifest, "rb") as f:
+            doc = json.loads(f.read().decode("utf-8"))
+        entries = doc["files"]
+        if doc.get("version") != 1 or not isinstance(entries, list):
+            raise ValueError("expected version 1 and a files list")
+    except (ValueError, KeyError, TypeError) as e:
+        raise Failed("unreadable manifest: %s" % e)
+    problems, listed = [], {}
+    for entry in entries:
+        rel = entry.get("path") if isinstance(entry, dict) else None
+        parts = rel.split("/") if isinstance(rel, str) else [""]
+        if any(p in ("", ".", "..") for p in parts) or rel in listed or rel == MANIFEST:
+            problems.append("bad manifest entry: %r" % (rel,))
+        else:
+            listed[rel] = entry
+    implied = set()  # parent directories tar creates even when the archive has no entry for them
+    for rel in list(listed) + [MANIFEST]:
+        parts = rel.split("/")
+        implied.update("/".join(parts[:i]) for i in range(1, len(parts)))
+    real_root, found = os.path.realpath(root), {}
+    for dirpath, dirnames, filenames in os.walk(root):
+        for name in dirnames + filenames:
+            full = os.path.join(dirpath, name)
+            found[os.path.relpath(full, root).replace(os.sep, "/")] = full
+    for rel in sorted(found):
+        full = found[rel]
+        st = os.lstat(full)
+        if not (stat.S_ISREG(st.st_mode) or stat.S_ISDIR(st.st_mode) or stat.S_ISLNK(st.st_mode)):
+            problems.append("%s: not a regular file, directory or symlink" % rel)
+        elif stat.S_ISLNK(st.st_mode) and not (
+                os.path.realpath(full) + os.sep).startswith(real_root + os.sep):
+            problems.append("%s: symlink escapes the release (-> %s)" % (rel, os.readlink(full)))
+        elif rel in listed:
+            try:
+                check_entry(rel, listed[rel], full, st, problems)
+            except (ValueError, TypeError) as e:
+                problems.append("%s: bad manifest entry (%s)" % (rel, e))
+        elif rel in implied:
+            if not stat.S_ISDIR(st.st_mode):
+                problems.append("%s: not a directory" % rel)
+        elif rel != MANIFEST:
+            problems.append("%s: not in the manifest" % rel)
+    problems.extend("%s: missing" % rel for rel in sorted(set(listed) - set(found)))
+    if problems:
+        raise Failed("manifest check failed:\n  " + "\n  ".join(problems[:50]))
+
+
+def plan_units(release):
+    """Names of the release's systemd/ units, or Failed if anything there is not a unit file."""
+    units_dir = os.path.join(release, "systemd")
+    if not os.path.isdir(units_dir):
+        return []
+    names = sorted(os.listdir(units_dir))
+    bad = [n for n in names if not UNIT_NAME.fullmatch(n) or n in RESERVED_UNITS
+           or not os.path.isfile(os.path.join(units_dir, n))]
+    if bad:
+        raise Failed("invalid entries in systemd/: %s (each must be a file named like "
+                     "NAME.service|timer|socket|path|target|mount, NAME of [A-Za-z0-9@._-]; "
+                     "spot-deploy.* is reserved)" % ", ".join(bad))
+    return names
+
+
+def place(agent, staging):
+    """Move staging to releases/<sha>, replacing a leftover copy unless it is the current one."""
+    if os.path.isdir(agent.release):
+        if os.path.realpath(CURRENT) == os.path.realpath(agent.release):
+            agent.log("release is already current: reusing it")
+            shutil.rmtree(staging)
+            return
+        trash = os.path.join(RELEASES, ".trash-%s-%d" % (agent.sha, os.getpid()))
+        os.rename(agent.release, trash)
+        shutil.rmtree(trash, ignore_errors=True)
+    os.rename(staging, agent.release)
+    os.utime(agent.release, None)  # mtime = activation time, used for pruning
+
+
+def load_env(agent):
+    env = dict(os.environ)
+    if os.path.isfile(ENV_FILE):
+        with open(ENV_FILE, "rb") as f:
+            lines = f.read().decode("utf-8", "replace").split("\n")
+        for number, line in enumerate(lines, 1):
+            line = line.strip()
+            if not line or line.startswith("#"):
+                continue
+            key, sep, value = line.partition("=")
+            key, value = key.strip(), value.strip()
+            if not sep or not ENV_KEY.fullmatch(key):
+                agent.log("%s line %d ignored: not KEY=value" % (ENV_FILE, number))
+                continue
+            if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+                value = value[1:-1]  # like systemd's EnvironmentFile=
+            env[key] = value
+    env["SPOT_DEPLOY_RELEASE"] = agent.release
+    env["SPOT_DEPLOY_SHA256"] = agent.sha
+    return env
+
+
+def run_setup(agent, env):
+    if not os.path.isfile(os.path.join(agent.release, "setup.sh")):
+        agent.log("no setup.sh")
+        return
+    timeout = seconds(env, "SPOT_DEPLOY_SETUP_TIMEOUT", 900)
+    code = agent.run(["/bin/sh", "setup.sh"], timeout=timeout, cwd=agent.release, env=env)
+    if code is None:
+        raise Failed("setup.sh timed out after %g s (SPOT_DEPLOY_SETUP_TIMEOUT)" % timeout)
+    if code != 0:
+        raise Failed("setup.sh exited with status %d" % code)
+
+
+def switch_current(agent):
+    tmp = "%s.tmp-%d" % (CURRENT, os.getpid())
+    if os.path.lexists(tmp):
+        os.remove(tmp)
+    os.symlink(agent.release, tmp)
+    os.replace(tmp, CURRENT)
+    agent.log("current -> " + agent.release)
+
+
+def install_units(agent, names):
+    previous = read_json(UNITS_RECORD, {}).get("units") or []
+    for unit in sorted(set(u for u in previous if isinstance(u, str) and UNIT_NAME.fullmatch(u))
+                       - set(names)):
+        agent.log("removing unit %s (not in this release)" % unit)
+        agent.systemctl("stop", unit)
+        agent.systemctl("disable", unit)
+        if os.path.lexists(os.path.join(UNIT_DIR, unit)):
+            os.remove(os.path.join(UNIT_DIR, unit))
+    os.makedirs(UNIT_DIR, exist_ok=True)
+    for unit in names:
+        dest = os.path.join(UNIT_DIR, unit)
+        tmp = "%s.tmp-%d" % (dest, os.getpid())
+        shutil.copyfile(os.path.join(agent.release, "systemd", unit), tmp)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, dest)
+        agent.log("installed " + dest)
+    write_atomic(UNITS_RECORD, json.dumps({"sha256": agent.sha, "units": names}) + "\n")
+    if not agent.systemctl("daemon-reload"):
+        raise Failed("systemctl daemon-reload failed")
+    for unit in names:
+        with open(os.path.join(UNIT_DIR, unit), "rb") as f:
+            has_install = re.search(br"^\s*\[Install\]\s*$", f.read(), re.M)
+        if has_install and not agent.systemctl("enable", unit):
+            raise Failed("systemctl enable %s failed" % unit)
+
+
+def start_units(agent, names):
+    failed = []
+    for kind, verb in START:  # sockets before their services, timers and paths after
+        for unit in (n for n in names if n.endswith("." + kind)):
+            if not agent.systemctl(verb, unit):
+                failed.append(unit)
+                agent.run(["systemctl", "status", "--no-pager", "-n", "20", unit])
+    if failed:
+        raise Failed("failed to start: " + ", ".join(failed))
+
+
+def health_check(agent, env):
+    if not os.path.isfile(HEALTH_CHECK):
+        return
+    with open(HEALTH_CHECK, "rb") as f:
+        command = f.read().decode("utf-8", "replace").strip()
+    if not command:
+        return
+    timeout = seconds(env, "SPOT_DEPLOY_HEALTH_TIMEOUT", 300)
+    deadline = time.monotonic() + timeout
+    while True:
+        left = max(1.0, deadline - time.monotonic())
+        code = agent.run(["/bin/sh", "-c", command], timeout=left, cwd=agent.release, env=env)
+        if code == 0:
+            return
+        if time.monotonic() >= deadline:
+            raise Failed("health check did not pass within %g s (last exit status %s)"
+                         % (timeout, "timeout" if code is None else code))
+        time.sleep(min(2.0, max(0.0, deadline - time.monotonic())))
+
+
+def prune(agent):
+    """Keep current and the two newest other releases."""
+    keep = os.path.realpath(CURRENT)
+    others = [os.path.join(RELEASES, n) for n in os.listdir(RELEASES) if SHA.fullmatch(n)]
+    others = [p for p in others if not os.path.islink(p) and os.path.realpath(p) != keep]
+    others.sort(key=lambda p: (os.stat(p).st_mtime, p), reverse=True)
+    for old in others[2:]:
+        agent.log("pruning " + old)
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def activate(agent, staging, previous):
+    agent.begin("verify")
+    verify(staging)
+    agent.log("manifest verified")
+    if (previous.get("sha256") == agent.sha and previous.get("state") == "ready"
+            and os.path.isdir(agent.release)
+            and os.path.realpath(CURRENT) == os.path.realpath(agent.release)):
+        agent.log("release already ready: nothing to do")
+        shutil.rmtree(staging)
+        write_atomic(STATUS, json.dumps(previous, indent=2) + "\n")
+        return
+    agent.begin("units")
+    units = plan_units(staging)
+    agent.begin("move")
+    place(agent, staging)
+    agent.begin("setup")
+    env = load_env(agent)
+    run_setup(agent, env)
+    agent.begin("switch")
+    switch_current(agent)
+    agent.begin("units")
+    install_units(agent, units)
+    agent.begin("start")
+    start_units(agent, units)
+    agent.begin("health-check")
+    health_check(agent, env)
+    agent.begin("prune")
+    try:
+        prune(agent)
+    except OSError as e:
+        agent.log("pruning failed (ignored): %s" % e)
+    agent.step = "done"
+    agent.log("release %s is ready" % agent.sha)
+    agent.write_status("ready")
+
+
+def main(argv):
+    if len(argv) != 3 or not SHA.fullmatch(argv[1]) or not os.path.isdir(argv[2]):
+        sys.stderr.write("usage: agent.py <sha256> <staging-dir>\n")
+        return 2
+    sha, staging = argv[1], os.path.abspath(argv[2])
+    for d in (RELEASES, STATE_DIR, os.path.dirname(LOG_FILE)):
+        os.makedirs(d, exist_ok=True)
+    lock = open(os.path.join(STATE_DIR, "agent.lock"), "a")
+    fcntl.flock(lock, fcntl.LOCK_EX)
+    previous = read_json(STATUS, {})
+    agent = Agent(sha)
+    try:
+        activate(agent, staging, previous)
+        return 0
+    except Failed as e:
+        agent.log("FAILED at step %s: %s" % (agent.step, e))
+    except Exception:  # report anything unexpected as a failed step, never leave "activating"
+        agent.log("FAILED at step %s:\n%s" % (agent.step, traceback.format_exc()))
+    finally:
+        if os.path.isdir(staging):
+            shutil.rmtree(staging, ignore_errors=True)
+    agent.write_status("failed")
+    return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

@@ -1,0 +1,58 @@
+/** An action input is missing or malformed. The message always names the input and what it accepts. */
+export class InputError extends Error {
+  override readonly name = 'InputError';
+  constructor(
+    readonly input: string,
+    message: string,
+  ) {
+    super(`Input '${input}': ${message}`);
+  }
+}
+
+/** A declared input or mode whose behaviour this version does not have yet. */
+export class NotImplementedError extends Error {
+  override readonly name = 'NotImplementedError';
+}
+
+/** All input problems of one run, reported together. */
+export class InputErrors extends Error {
+  override readonly name = 'InputErrors';
+  constructor(readonly errors: readonly InputError[]) {
+    super(
+      errors.length === 1
+        ? (errors[0]?.message ?? '')
+        : `${errors.length} inputs need fixing:\n${errors.map((e) => `  - ${e.message}`).join('\n')}`,
+    );
+  }
+}
+
+/** The user-data document cannot be built: a refused `cloud-config` key, or too large for EC2. */
+export class CloudInitError extends Error {
+  override readonly name = 'CloudInitError';
+  readonly input?: string;
+  constructor(message: string, input?: string) {
+    super(input === undefined ? message : `Input '${input}': ${message}`);
+    if (input !== undefined) this.input = input;
+  }
+}
+
+/** The action input a bundle problem concerns, so the message can point the user at what to change. */
+export type BundleInput = 'bundle-path' | 'bundle-exclude' | 'bundle-max-size';
+
+/**
+ * The deployment bundle could not be built from the user's tree. `input` is absent when the
+ * problem is in the action's own files (the agent directory) rather than in anything the user set.
+ */
+export class BundleError extends Error {
+  override readonly name = 'BundleError';
+  readonly input?: BundleInput;
+  constructor(
+    what: string,
+    readonly path: string,
+    fix: string,
+    input?: BundleInput,
+  ) {
+    super(`Could not build the bundle: ${what} (${path}); ${fix}`);
+    if (input !== undefined) this.input = input;
+  }
+}

@@ -1,0 +1,36 @@
+export type Architecture = 'x86_64' | 'arm64';
+
+/** Image aliases resolved per region (owner account and name pattern for DescribeImages). */
+export const AMI_ALIASES: Readonly<
+  Record<string, { owner: string; name: Record<Architecture, string> }>
+> = {
+  'ubuntu-24.04': {
+    owner: '099720109477',
+    name: {
+      x86_64: 'ubuntu/images/hvm-ssd-gp3/ubuntu-noble-24.04-amd64-server-*',
+      arm64: 'ubuntu/images/hvm-ssd-gp3/ubuntu-noble-24.04-arm64-server-*',
+    },
+  },
+  'ubuntu-22.04': {
+    owner: '099720109477',
+    name: {
+      x86_64: 'ubuntu/images/hvm-ssd/ubuntu-jammy-22.04-amd64-server-*',
+      arm64: 'ubuntu/images/hvm-ssd/ubuntu-jammy-22.04-arm64-server-*',
+    },
+  },
+  'debian-12': {
+    owner: '136693071363',
+    name: { x86_64: 'debian-12-amd64-*', arm64: 'debian-12-arm64-*' },
+  },
+};
+
+/**
+ * The CPU architecture of an instance type, from its family name: Graviton families carry a
+ * `g` right after the generation digit (m7g, c6gn, r6gd, t4g, g5g, is4gen), plus a1. Other
+ * families with a g elsewhere (g4dn, g6) are x86_64.
+ */
+export function architectureOf(instanceType: string): Architecture {
+  const family = instanceType.split('.')[0] ?? '';
+  if (family === 'a1' || /^[a-z]+\d+g[a-z]*(-[a-z0-9]+)?$/.test(family)) return 'arm64';
+  return 'x86_64';
+}
