@@ -58,7 +58,8 @@ export function parseRegions(raw: string, fallback: string | undefined): string[
   );
 }
 
-export function parseInstanceTypes(raw: string, arch: Architecture): string[] {
+/** `arch` is undefined when `architecture` itself was invalid: only that error is reported then. */
+export function parseInstanceTypes(raw: string, arch: Architecture | undefined): string[] {
   const types = p.parsePatternList(
     'instance-types',
     raw || (arch === 'arm64' ? 't4g.small,t4g.medium,m7g.medium' : 't3.small,t3a.small,m7i.large'),
@@ -68,7 +69,7 @@ export function parseInstanceTypes(raw: string, arch: Architecture): string[] {
   if (types.length > 20)
     throw new InputError('instance-types', `at most 20 types are accepted, got ${types.length}.`);
   for (const t of types) {
-    if (architectureOf(t) !== arch) {
+    if (arch && architectureOf(t) !== arch) {
       throw new InputError(
         'instance-types',
         `'${t}' is an ${architectureOf(t)} type but \`architecture\` is ${arch}; list ${arch} types or change \`architecture\`.`,
