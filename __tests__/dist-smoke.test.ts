@@ -122,5 +122,13 @@ describe('the built action (dist/index.js)', () => {
       (e: { code: number; stderr: string }) => e,
     );
     expect('code' in usage && usage.code).toBe(2);
+    const missing = await run('node', [
+      'dist/cli.js',
+      'plan',
+      '--config',
+      join(dir, 'none.yml'),
+    ]).catch((e: { code: number; stderr: string }) => e);
+    expect('code' in missing && missing.code).toBe(2);
+    expect(missing.stderr).toContain('could not read --config');
   });
 });

@@ -51956,8 +51956,14 @@ async function cli(argv, env = process.env) {
             return 2;
         }
         const name = flag.slice(2);
-        if (name === 'config')
-            readConfig(value).forEach((v, k) => values.has(k) || values.set(k, v));
+        if (name === 'config') {
+            const config = readConfig(value);
+            if (config instanceof Error) {
+                console.error(`spot-deploy: ${config.message}`);
+                return 2;
+            }
+            config.forEach((v, k) => values.has(k) || values.set(k, v));
+        }
         else if (name === 'summary')
             summaryFile = value;
         else if (_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .INPUT_NAMES */ .Qh.includes(name))
@@ -51995,14 +52001,21 @@ async function cli(argv, env = process.env) {
 }
 /** Config-file keys override nothing given on the command line; values may be YAML scalars. */
 function readConfig(file) {
-    const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_3__/* .parse */ .qg)((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file, 'utf8'));
+    let doc;
+    try {
+        doc = (0,yaml__WEBPACK_IMPORTED_MODULE_3__/* .parse */ .qg)((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file, 'utf8'));
+    }
+    catch (e) {
+        return new Error(`could not read --config ${file}: ${e instanceof Error ? e.message : String(e)}`);
+    }
     if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
-        throw new Error(`${file}: expected a YAML mapping of input names to values`);
+        return new Error(`--config ${file}: expected a YAML mapping of input names to values`);
     }
     const out = new Map();
     for (const [k, v] of Object.entries(doc)) {
-        if (!_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .INPUT_NAMES */ .Qh.includes(k))
-            throw new Error(`${file}: unknown input '${k}'`);
+        if (!_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .INPUT_NAMES */ .Qh.includes(k)) {
+            return new Error(`--config ${file}: unknown input '${k}'; inputs are: ${_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .INPUT_NAMES */ .Qh.join(', ')}`);
+        }
         out.set(k, Array.isArray(v) ? v.join('\n') : String(v));
     }
     return out;

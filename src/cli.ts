@@ -40,8 +40,14 @@ export async function cli(
       return 2;
     }
     const name = flag.slice(2);
-    if (name === 'config') readConfig(value).forEach((v, k) => values.has(k) || values.set(k, v));
-    else if (name === 'summary') summaryFile = value;
+    if (name === 'config') {
+      const config = readConfig(value);
+      if (config instanceof Error) {
+        console.error(`spot-deploy: ${config.message}`);
+        return 2;
+      }
+      config.forEach((v, k) => values.has(k) || values.set(k, v));
+    } else if (name === 'summary') summaryFile = value;
     else if ((INPUT_NAMES as readonly string[]).includes(name)) values.set(name, value);
     else {
       console.error(
@@ -80,15 +86,25 @@ export async function cli(
 }
 
 /** Config-file keys override nothing given on the command line; values may be YAML scalars. */
-function readConfig(file: string): Map<string, string> {
-  const doc: unknown = parse(readFileSync(file, 'utf8'));
+function readConfig(file: string): Map<string, string> | Error {
+  let doc: unknown;
+  try {
+    doc = parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    return new Error(
+      `could not read --config ${file}: ${e instanceof Error ? e.message : String(e)}`,
+    );
+  }
   if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
-    throw new Error(`${file}: expected a YAML mapping of input names to values`);
+    return new Error(`--config ${file}: expected a YAML mapping of input names to values`);
   }
   const out = new Map<string, string>();
   for (const [k, v] of Object.entries(doc)) {
-    if (!(INPUT_NAMES as readonly string[]).includes(k))
-      throw new Error(`${file}: unknown input '${k}'`);
+    if (!(INPUT_NAMES as readonly string[]).includes(k)) {
+      return new Error(
+        `--config ${file}: unknown input '${k}'; inputs are: ${INPUT_NAMES.join(', ')}`,
+      );
+    }
     out.set(k, Array.isArray(v) ? v.join('\n') : String(v));
   }
   return out;
