@@ -56,3 +56,29 @@ export class BundleError extends Error {
     if (input !== undefined) this.input = input;
   }
 }
+
+/** An SSH connection or remote command failed. `retryable: false` marks errors connect must not retry. */
+export class SshError extends Error {
+  override readonly name: string = 'SshError';
+  readonly retryable: boolean;
+  constructor(message: string, options?: { cause?: unknown; retryable?: boolean }) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+    this.retryable = options?.retryable ?? true;
+  }
+}
+
+/** The server presented a host key other than the pinned one. Never retried. */
+export class HostKeyMismatchError extends SshError {
+  override readonly name: string = 'HostKeyMismatchError';
+  constructor(
+    readonly host: string,
+    readonly port: number,
+    readonly expected: string,
+    readonly presented: string,
+  ) {
+    super(
+      `Host key mismatch for ${host}:${port}: expected ${expected}, the server presented ${presented}; refusing to connect.`,
+      { retryable: false },
+    );
+  }
+}
