@@ -14,7 +14,10 @@ const action = parse(readFileSync('action.yml', 'utf8')) as ActionYml;
 /** Every `getInput('x')`-style or INPUT_NAMES use in src, found by reading the code. */
 function namesUsedInSource(): Set<string> {
   const used = new Set<string>();
-  for (const file of readdirSync('src')) {
+  const files = readdirSync('src', { recursive: true, encoding: 'utf8' }).filter((f) =>
+    f.endsWith('.ts'),
+  );
+  for (const file of files) {
     const text = readFileSync(join('src', file), 'utf8');
     for (const m of text.matchAll(/(?:getInput|field)\(\s*'([a-z-]+)'/g)) used.add(m[1] ?? '');
   }

@@ -52034,6 +52034,7 @@ function readConfig(file) {
 /* harmony export */   dz: () => (/* binding */ InputError),
 /* harmony export */   rJ: () => (/* binding */ BundleError)
 /* harmony export */ });
+/* unused harmony exports SshError, HostKeyMismatchError */
 /** An action input is missing or malformed. The message always names the input and what it accepts. */
 class InputError extends Error {
     input;
@@ -52081,6 +52082,30 @@ class BundleError extends Error {
         this.path = path;
         if (input !== undefined)
             this.input = input;
+    }
+}
+/** An SSH connection or remote command failed. `retryable: false` marks errors connect must not retry. */
+class SshError extends Error {
+    name = 'SshError';
+    retryable;
+    constructor(message, options) {
+        super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+        this.retryable = options?.retryable ?? true;
+    }
+}
+/** The server presented a host key other than the pinned one. Never retried. */
+class HostKeyMismatchError extends SshError {
+    host;
+    port;
+    expected;
+    presented;
+    name = 'HostKeyMismatchError';
+    constructor(host, port, expected, presented) {
+        super(`Host key mismatch for ${host}:${port}: expected ${expected}, the server presented ${presented}; refusing to connect.`, { retryable: false });
+        this.host = host;
+        this.port = port;
+        this.expected = expected;
+        this.presented = presented;
     }
 }
 

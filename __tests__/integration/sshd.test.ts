@@ -1,0 +1,295 @@
+import { execFileSync } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Client } from 'ssh2';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HostKeyMismatchError, SshError } from '../../src/errors.js';
+import { generateEd25519 } from '../../src/keys.js';
+import { connect, exec } from '../../src/ssh/connect.js';
+import { deliverBundle } from '../../src/ssh/deliver.js';
+import { freePort, hasSshd, startSshd, type Sshd } from '../helpers/sshd.js';
+
+// Needs OpenSSH's server: `apt-get install -y openssh-server` (Debian/Ubuntu). Skipped without it.
+const sha256 = (b: Buffer): string => createHash('sha256').update(b).digest('hex');
+
+// CI installs openssh-server: there a missing sshd is a failure, not a reason to skip.
+if (process.env.CI && !hasSshd)
+  throw new Error('sshd (Debian package openssh-server) is required in CI');
+
+describe.skipIf(!hasSshd)('ssh against a real sshd on 127.0.0.1', () => {
+  let sshd: Sshd;
+  const clients: Client[] = [];
+  const base = () => ({
+    host: sshd.host,
+    port: sshd.port,
+    username: sshd.user,
+    privateKey: sshd.client.privateKey,
+    hostKey: sshd.hostKey,
+  });
+  const open = async (): Promise<Client> => {
+    const c = await connect({ ...base(), deadlineMs: 10_000 });
+    clients.push(c);
+    return c;
+  };
+
+  const layout = () => {
+    const root = join(sshd.dir, `remote-${randomBytes(4).toString('hex')}`);
+    mkdirSync(root);
+    // Stands in for `systemctl start spot-deploy.service`: records the uploaded sha as ready.
+    const fake = join(root, 'fake-start.sh');
+    writeFileSync(
+      fake,
+      [
+        'set -eu',
+        `f=$(ls ${root}/incoming/*.tar.gz | head -n1)`,
+        'sha=$(basename "$f" .tar.gz)',
+        `printf '{"sha256":"%s","state":"ready","step":"done","log_tail":""}' "$sha" > ${root}/status.json`,
+      ].join('\n'),
+    );
+    return {
+      root,
+      remote: {
+        incomingDir: join(root, 'incoming'),
+        statusPath: join(root, 'status.json'),
+        envPath: join(root, 'etc', 'env'),
+        startCommand: `sh ${fake}`,
+        sudo: '',
+      },
+    };
+  };
+
+  beforeAll(async () => {
+    sshd = await startSshd();
+  }, 20_000);
+  afterAll(async () => {
+    for (const c of clients) c.end();
+    await sshd?.stop();
+  }, 20_000);
+
+  it('connects with the pinned host key and runs a command', async () => {
+    const c = await open();
+    const r = await exec(c, 'echo out; echo err >&2; exit 3', undefined, { timeoutMs: 5_000 });
+    expect(r).toEqual({ code: 3, stdout: 'out\n', stderr: 'err\n' });
+    const fed = await exec(c, 'wc -c', Buffer.from('12345'), { timeoutMs: 5_000 });
+    expect(fed.stdout.trim()).toBe('5');
+  });
+
+  it('refuses a different host key at once, without retrying', async () => {
+    const logs: string[] = [];
+    const t0 = Date.now();
+    const err = await connect({
+      ...base(),
+      hostKey: generateEd25519('other').publicKey,
+      deadlineMs: 20_000,
+      log: (m) => logs.push(m),
+    }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(HostKeyMismatchError);
+    expect(err).toBeInstanceOf(SshError);
+    expect(String((err as Error).message)).toContain(`127.0.0.1:${sshd.port}`);
+    expect(Date.now() - t0).toBeLessThan(2_000);
+    expect(logs.filter((l) => l.includes('retrying'))).toEqual([]);
+  });
+
+  it('retries until an sshd that starts 2 s late is up', async () => {
+    const late = await startSshd({ delayMs: 2_000 });
+    const logs: string[] = [];
+    try {
+      const t0 = Date.now();
+      const c = await connect({
+        host: late.host,
+        port: late.port,
+        username: late.user,
+        privateKey: late.client.privateKey,
+        hostKey: late.hostKey,
+        deadlineMs: 15_000,
+        log: (m) => logs.push(m),
+      });
+      clients.push(c);
+      expect(Date.now() - t0).toBeGreaterThanOrEqual(1_900);
+      expect(logs.some((l) => l.includes('retrying'))).toBe(true);
+      expect((await exec(c, 'echo ok', undefined, { timeoutMs: 5_000 })).stdout).toBe('ok\n');
+    } finally {
+      await late.stop();
+    }
+  });
+
+  it('gives up after the deadline when nobody listens, naming host:port and attempts', async () => {
+    const port = await freePort();
+    const t0 = Date.now();
+    const err = await connect({ ...base(), port, deadlineMs: 2_500 }).catch((e: unknown) => e);
+    const elapsed = Date.now() - t0;
+    expect(err).toBeInstanceOf(SshError);
+    expect(err).not.toBeInstanceOf(HostKeyMismatchError);
+    expect((err as Error).message).toMatch(
+      new RegExp(`127\\.0\\.0\\.1:${port} within 2500 ms \\(\\d+ attempts`),
+    );
+    expect(elapsed).toBeGreaterThanOrEqual(2_450);
+    expect(elapsed).toBeLessThan(5_000);
+  });
+
+  it('retries an authentication failure until the deadline', async () => {
+    const t0 = Date.now();
+    const err = await connect({
+      ...base(),
+      privateKey: generateEd25519('stranger').privateKey,
+      deadlineMs: 1_500,
+    }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(SshError);
+    expect((err as Error).message).toMatch(/attempts.*authentication/i);
+    expect(Date.now() - t0).toBeLessThan(4_000);
+  });
+
+  describe('deliverBundle', () => {
+    it('uploads 5 MB intact, writes the env file 0600 and reads status.json', async () => {
+      const c = await open();
+      const { root, remote } = layout();
+      const data = randomBytes(5 * 1024 * 1024);
+      const file = join(sshd.dir, 'bundle-5mb.tar.gz');
+      writeFileSync(file, data);
+      const sha = sha256(data);
+      const logs: string[] = [];
+      const env = 'SECRET_TOKEN=hunter2-do-not-log\n';
+      const res = await deliverBundle(c, {
+        file,
+        sha256: sha,
+        bytes: data.length,
+        envFile: env,
+        readyTimeoutMs: 10_000,
+        remote,
+        log: (m) => logs.push(m),
+      });
+      expect(res.status).toBe('ready');
+      expect(res.step).toBeUndefined();
+      const landed = join(root, 'incoming', `${sha}.tar.gz`);
+      expect(sha256(readFileSync(landed))).toBe(sha);
+      expect(existsSync(join(root, 'incoming', `.${sha}.part`))).toBe(false);
+      expect(readFileSync(remote.envPath, 'utf8')).toBe(env);
+      expect(statSync(remote.envPath).mode & 0o777).toBe(0o600);
+      expect(logs.join('\n')).not.toContain('hunter2');
+      expect(res.timings.totalMs).toBeGreaterThanOrEqual(res.timings.uploadMs);
+    });
+
+    it('fails with upload-verify when the bytes do not match the sha, leaving nothing', async () => {
+      const c = await open();
+      const { root, remote } = layout();
+      const claimed = randomBytes(256 * 1024);
+      const sent = Buffer.from(claimed);
+      sent[1000] = (sent[1000] ?? 0) ^ 0xff; // one flipped byte, same size
+      const file = join(sshd.dir, 'corrupt.tar.gz');
+      writeFileSync(file, sent);
+      const sha = sha256(claimed);
+      const res = await deliverBundle(c, {
+        file,
+        sha256: sha,
+        bytes: claimed.length,
+        readyTimeoutMs: 10_000,
+        remote,
+      });
+      expect(res.status).toBe('failed');
+      expect(res.step).toBe('upload-verify');
+      expect(res.logTail).toContain('upload-verify');
+      expect(existsSync(join(root, 'incoming', `${sha}.tar.gz`))).toBe(false);
+      expect(existsSync(join(root, 'incoming', `.${sha}.part`))).toBe(false);
+      expect(existsSync(remote.statusPath)).toBe(false);
+    });
+
+    it('reports the failed step from status.json when activation fails', async () => {
+      const c = await open();
+      const { remote } = layout();
+      const data = randomBytes(1024);
+      const file = join(sshd.dir, 'small.tar.gz');
+      writeFileSync(file, data);
+      const sha = sha256(data);
+      const failing = `sh -c 'printf "{\\"sha256\\":\\"${sha}\\",\\"state\\":\\"failed\\",\\"step\\":\\"setup\\",\\"log_tail\\":\\"boom\\"}" > ${remote.statusPath}; exit 1'`;
+      const res = await deliverBundle(c, {
+        file,
+        sha256: sha,
+        bytes: data.length,
+        readyTimeoutMs: 10_000,
+        remote: { ...remote, startCommand: failing },
+      });
+      expect(res).toMatchObject({ status: 'failed', step: 'setup', logTail: 'boom' });
+    });
+  });
+
+  it('bounds activation by readyTimeoutMs', async () => {
+    const c = await open();
+    const { root, remote } = layout();
+    const data = randomBytes(1024);
+    const file = join(sshd.dir, 'slow.tar.gz');
+    writeFileSync(file, data);
+    const sha = sha256(data);
+    const t0 = Date.now();
+    const res = await deliverBundle(c, {
+      file,
+      sha256: sha,
+      bytes: data.length,
+      readyTimeoutMs: 1_000,
+      remote: { ...remote, startCommand: 'sleep 4' },
+    });
+    expect(res.status).toBe('failed');
+    expect(res.step).toBe('activate');
+    expect(res.logTail).toMatch(/timed out after 1000 ms/);
+    expect(Date.now() - t0).toBeLessThan(3_000);
+    expect(existsSync(join(root, 'incoming', `${sha}.tar.gz`))).toBe(true);
+  });
+
+  // Opt-in measurement: SPOT_DEPLOY_SSH_BENCH=1 compares the exec+cat upload with scp (50 MB).
+  it.runIf(process.env.SPOT_DEPLOY_SSH_BENCH === '1')(
+    'benchmark: exec cat vs scp',
+    async () => {
+      const c = await open();
+      const data = randomBytes(50 * 1024 * 1024);
+      const file = join(sshd.dir, 'bench.bin');
+      writeFileSync(file, data);
+      const keyFile = join(sshd.dir, 'client_key');
+      writeFileSync(keyFile, sshd.client.privateKey, { mode: 0o600 });
+      const { remote } = layout();
+      const sha = sha256(data);
+      const res = await deliverBundle(c, {
+        file,
+        sha256: sha,
+        bytes: data.length,
+        readyTimeoutMs: 60_000,
+        remote,
+      });
+      expect(res.status).toBe('ready');
+      const tiny = join(sshd.dir, 'tiny.bin');
+      writeFileSync(tiny, 'x');
+      const scp = (extra: string[], src = file): number => {
+        const t0 = Date.now();
+        execFileSync(
+          'scp',
+          [
+            ...extra,
+            '-q',
+            '-i',
+            keyFile,
+            '-P',
+            String(sshd.port),
+            '-o',
+            'StrictHostKeyChecking=no',
+            '-o',
+            'UserKnownHostsFile=/dev/null',
+            '-o',
+            'BatchMode=yes',
+            src,
+            `${sshd.user}@127.0.0.1:${join(sshd.dir, 'scp.bin')}`,
+          ],
+          { timeout: 120_000 },
+        );
+        return Date.now() - t0;
+      };
+      const sftpMs = scp([]);
+      const legacyMs = scp(['-O']);
+      const setupMs = scp([], tiny); // scp's own connection setup, included in its times above
+      console.log(
+        `upload 50 MiB: exec cat ${res.timings.uploadMs} ms; scp (sftp) ${sftpMs} ms; scp -O ${legacyMs} ms; ` +
+          `scp of 1 byte ${setupMs} ms; ` +
+          `ratio cat/scp ${(res.timings.uploadMs / sftpMs).toFixed(2)}, cat/scp -O ${(res.timings.uploadMs / legacyMs).toFixed(2)}`,
+      );
+    },
+    180_000,
+  );
+});

@@ -1,0 +1,247 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { Readable } from 'node:stream';
+import ssh2 from 'ssh2';
+import type { Client, ClientChannel, ServerHostKeyAlgorithm } from 'ssh2';
+import { HostKeyMismatchError, SshError } from '../errors.js';
+
+// Default import on purpose (see src/keys.ts): only `Client` is a detectable named export.
+
+export interface ConnectOptions {
+  readonly host: string;
+  readonly port: number;
+  readonly username: string;
+  /** OpenSSH private key text. */
+  readonly privateKey: string;
+  /** The pinned host key, one `ssh-ed25519 AAAA… [comment]` line. */
+  readonly hostKey: string;
+  /** Total time for all attempts, in milliseconds. */
+  readonly deadlineMs: number;
+  readonly sleep?: (ms: number) => Promise<void>;
+  readonly log?: (msg: string) => void;
+}
+
+const FIRST_DELAY_MS = 250;
+const MAX_DELAY_MS = 5_000;
+const MAX_ATTEMPT_MS = 30_000;
+const MIN_ATTEMPT_MS = 200;
+const KEEPALIVE_MS = 15_000;
+
+const HOST_KEY_ALGORITHMS: Readonly<Record<string, readonly ServerHostKeyAlgorithm[]>> = {
+  'ssh-ed25519': ['ssh-ed25519'],
+  'ecdsa-sha2-nistp256': ['ecdsa-sha2-nistp256'],
+  'ecdsa-sha2-nistp384': ['ecdsa-sha2-nistp384'],
+  'ecdsa-sha2-nistp521': ['ecdsa-sha2-nistp521'],
+  'ssh-rsa': ['rsa-sha2-512', 'rsa-sha2-256', 'ssh-rsa'],
+};
+
+interface PinnedKey {
+  readonly type: string;
+  readonly blob: Buffer;
+  readonly fingerprint: string;
+}
+
+/** OpenSSH-style `SHA256:…` fingerprint of a public key blob. */
+export function fingerprint(blob: Buffer): string {
+  return `SHA256:${createHash('sha256').update(blob).digest('base64').replace(/=+$/, '')}`;
+}
+
+/** Parses a pinned `type base64 [comment]` line; the blob's embedded type must match. */
+export function parsePinnedKey(line: string): PinnedKey {
+  const m = /^\s*(\S+)\s+([A-Za-z0-9+/]+={0,2})(?:\s.*)?$/s.exec(line);
+  const type = m?.[1];
+  const blob = m?.[2] === undefined ? undefined : Buffer.from(m[2], 'base64');
+  if (type === undefined || blob === undefined || HOST_KEY_ALGORITHMS[type] === undefined) {
+    throw new SshError(
+      `The pinned host key is not a supported 'type base64' public key line (got '${line.slice(0, 40)}…').`,
+      { retryable: false },
+    );
+  }
+  const len = blob.length >= 4 ? blob.readUInt32BE(0) : -1;
+  if (len < 0 || blob.subarray(4, 4 + len).toString('latin1') !== type) {
+    throw new SshError(`The pinned host key's blob does not hold a ${type} key.`, {
+      retryable: false,
+    });
+  }
+  return { type, blob, fingerprint: fingerprint(blob) };
+}
+
+function describe(err: unknown): string {
+  if (!(err instanceof Error)) return String(err);
+  const e = err as Error & { code?: string; level?: string };
+  const tag = e.code ?? e.level;
+  return tag !== undefined && !e.message.includes(tag) ? `${e.message} (${tag})` : e.message;
+}
+
+/** One connection attempt; the client is ended on every failure path. */
+function attemptOnce(opts: ConnectOptions, pinned: PinnedKey, timeoutMs: number): Promise<Client> {
+  return new Promise<Client>((resolve, reject) => {
+    const client = new ssh2.Client();
+    let mismatch: HostKeyMismatchError | undefined;
+    let settled = false;
+    const fail = (err: unknown): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(guard);
+      client.removeAllListeners();
+      client.on('error', () => {}); // late errors of a dead attempt must not crash the process
+      try {
+        client.end();
+      } catch {
+        // already closed
+      }
+      reject(mismatch ?? err);
+    };
+    // ssh2's readyTimeout is the primary bound; this guard covers any gap before it is armed.
+    const guard = setTimeout(
+      () => fail(new Error(`no SSH handshake within ${timeoutMs} ms`)),
+      timeoutMs + 1_000,
+    );
+    client.on('error', fail);
+    client.on('close', () => fail(new Error('connection closed before the session was ready')));
+    client.once('ready', () => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(guard);
+      client.removeAllListeners('close');
+      client.removeAllListeners('error');
+      client.on('error', (err) => opts.log?.(`ssh ${opts.host}:${opts.port}: ${describe(err)}`));
+      resolve(client);
+    });
+    try {
+      client.connect({
+        host: opts.host,
+        port: opts.port,
+        username: opts.username,
+        privateKey: opts.privateKey,
+        readyTimeout: Math.max(1, Math.floor(timeoutMs)),
+        keepaliveInterval: KEEPALIVE_MS,
+        keepaliveCountMax: 3,
+        algorithms: { serverHostKey: [...(HOST_KEY_ALGORITHMS[pinned.type] ?? [])] },
+        hostVerifier: (key: Buffer): boolean => {
+          if (key.length === pinned.blob.length && timingSafeEqual(key, pinned.blob)) return true;
+          mismatch = new HostKeyMismatchError(
+            opts.host,
+            opts.port,
+            `${pinned.type} ${pinned.fingerprint}`,
+            fingerprint(key),
+          );
+          return false;
+        },
+      });
+    } catch (err) {
+      // Synchronous errors are configuration errors (e.g. an unreadable private key): not retried.
+      fail(new SshError(`Invalid SSH configuration: ${describe(err)}`, { retryable: false }));
+    }
+  });
+}
+
+/**
+ * Connects to `host:port`, pinning the host key. Network errors, timeouts and authentication
+ * failures (the user may not exist yet while cloud-init runs) are retried with capped exponential
+ * backoff until `deadlineMs` has passed; a host key mismatch is thrown at once.
+ */
+export async function connect(opts: ConnectOptions): Promise<Client> {
+  const pinned = parsePinnedKey(opts.hostKey);
+  const sleep = opts.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const started = Date.now();
+  const deadline = started + opts.deadlineMs;
+  let delay = FIRST_DELAY_MS;
+  let why = '';
+  let last: unknown;
+  for (let attempt = 1; ; attempt++) {
+    const remaining = deadline - Date.now();
+    if (attempt > 1 && remaining <= 0) {
+      const n = attempt - 1;
+      throw new SshError(
+        `Could not connect to ${opts.username}@${opts.host}:${opts.port} within ${opts.deadlineMs} ms ` +
+          `(${n} attempt${n === 1 ? '' : 's'} over ${Date.now() - started} ms); last error: ${why}`,
+        { cause: last },
+      );
+    }
+    try {
+      const client = await attemptOnce(
+        opts,
+        pinned,
+        Math.min(Math.max(remaining, MIN_ATTEMPT_MS), MAX_ATTEMPT_MS),
+      );
+      if (attempt > 1) opts.log?.(`ssh ${opts.host}:${opts.port}: connected on attempt ${attempt}`);
+      return client;
+    } catch (err) {
+      if (err instanceof SshError && !err.retryable) throw err;
+      why = describe(err);
+      last = err;
+      const wait = Math.max(0, Math.min(delay, deadline - Date.now()));
+      const next = wait > 0 ? `retrying in ${wait} ms` : 'deadline reached';
+      opts.log?.(`ssh ${opts.host}:${opts.port}: attempt ${attempt} failed (${why}); ${next}`);
+      await sleep(wait);
+      delay = Math.min(delay * 2, MAX_DELAY_MS);
+    }
+  }
+}
+
+export interface ExecResult {
+  /** Exit status; null when the command was killed by a signal or the channel closed without one. */
+  readonly code: number | null;
+  readonly signal?: string;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/**
+ * Runs `command` on the server, feeding `stdin` (or nothing) and collecting its output.
+ * `timeoutMs` bounds the whole command; on expiry the channel is closed and an SshError thrown.
+ */
+export function exec(
+  client: Client,
+  command: string,
+  stdin?: Readable | Buffer,
+  options: { timeoutMs?: number } = {},
+): Promise<ExecResult> {
+  return new Promise<ExecResult>((resolve, reject) => {
+    client.exec(command, (err: Error | undefined, ch: ClientChannel) => {
+      if (err) {
+        reject(new SshError(`Could not start a remote command: ${describe(err)}`, { cause: err }));
+        return;
+      }
+      const out: Buffer[] = [];
+      const errOut: Buffer[] = [];
+      let code: number | null = null;
+      let signal: string | undefined;
+      let done = false;
+      const finish = (error?: Error): void => {
+        if (done) return;
+        done = true;
+        if (timer !== undefined) clearTimeout(timer);
+        if (error) {
+          ch.close();
+          reject(error);
+          return;
+        }
+        const stdout = Buffer.concat(out).toString('utf8');
+        const stderr = Buffer.concat(errOut).toString('utf8');
+        resolve(signal === undefined ? { code, stdout, stderr } : { code, signal, stdout, stderr });
+      };
+      const timer =
+        options.timeoutMs === undefined
+          ? undefined
+          : setTimeout(
+              () => finish(new SshError(`Remote command timed out after ${options.timeoutMs} ms`)),
+              options.timeoutMs,
+            );
+      ch.on('data', (d: Buffer) => out.push(d));
+      ch.stderr.on('data', (d: Buffer) => errOut.push(d));
+      ch.on('exit', (c: number | null, sig?: string) => {
+        code = typeof c === 'number' ? c : null;
+        if (typeof sig === 'string') signal = sig;
+      });
+      ch.on('error', (e: Error) => finish(new SshError(`Remote command failed: ${describe(e)}`)));
+      ch.on('close', () => finish());
+      if (stdin === undefined) ch.end();
+      else if (Buffer.isBuffer(stdin)) ch.end(stdin);
+      else {
+        stdin.on('error', (e) => finish(new SshError(`Reading the input failed: ${describe(e)}`)));
+        stdin.pipe(ch);
+      }
+    });
+  });
+}

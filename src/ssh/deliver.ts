@@ -1,0 +1,211 @@
+import { createReadStream } from 'node:fs';
+import type { Client } from 'ssh2';
+import { SshError } from '../errors.js';
+import { exec } from './connect.js';
+
+/** Remote paths and commands. The defaults are the on-instance contract (docs/architecture.md). */
+export interface RemoteLayout {
+  readonly incomingDir: string;
+  readonly statusPath: string;
+  readonly envPath: string;
+  /** Run with `sudo` in front; must return once activation has finished. */
+  readonly startCommand: string;
+  /** Prefix for privileged commands; '' runs them as the login user. */
+  readonly sudo: string;
+}
+
+export const DEFAULT_REMOTE: RemoteLayout = Object.freeze({
+  incomingDir: '/var/lib/spot-deploy/incoming',
+  statusPath: '/var/lib/spot-deploy/status.json',
+  envPath: '/etc/spot-deploy/env',
+  startCommand: 'systemctl start spot-deploy.service',
+  sudo: 'sudo -n',
+});
+
+export interface DeliverOptions {
+  /** Local path of the bundle (tar.gz). */
+  readonly file: string;
+  /** Its sha256, 64 lowercase hex digits. */
+  readonly sha256: string;
+  /** Its size in bytes. */
+  readonly bytes: number;
+  /** `KEY=value` lines for /etc/spot-deploy/env. Secret: sent on stdin only, never logged. */
+  readonly envFile?: string;
+  /** Bound on verification + activation (the `systemctl start` call). */
+  readonly readyTimeoutMs: number;
+  /** Bound on the upload; unbounded when absent (keepalives still detect a dead link). */
+  readonly uploadTimeoutMs?: number;
+  readonly remote?: Partial<RemoteLayout>;
+  readonly log?: (msg: string) => void;
+}
+
+export interface DeliverTimings {
+  readonly prepareMs: number;
+  readonly uploadMs: number;
+  readonly activateMs: number;
+  readonly totalMs: number;
+}
+
+export interface DeliverResult {
+  readonly status: 'ready' | 'failed';
+  readonly step?: string;
+  readonly logTail?: string;
+  readonly timings: DeliverTimings;
+}
+
+const STATUS_MARK = '__SPOT_DEPLOY_STATUS__';
+const EXIT_VERIFY = 90;
+const EXIT_RENAME = 91;
+const EXIT_ENV = 92;
+const TAIL_CHARS = 4_000;
+
+/** Single-quotes a word for a POSIX shell. */
+export function shq(s: string): string {
+  return `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
+function tail(s: string): string {
+  const t = s.trim();
+  return t.length > TAIL_CHARS ? t.slice(-TAIL_CHARS) : t;
+}
+
+function withSudo(sudo: string, cmd: string): string {
+  return sudo.trim() === '' ? cmd : `${sudo.trim()} ${cmd}`;
+}
+
+/** The one remote script: verify, rename, write env, activate, print status.json. */
+export function activationScript(r: RemoteLayout, sha: string, bytes: number, env: boolean) {
+  const part = shq(`${r.incomingDir}/.${sha}.part`);
+  const final = shq(`${r.incomingDir}/${sha}.tar.gz`);
+  return [
+    'set -u',
+    `got=$(sha256sum < ${part} 2>/dev/null | cut -c1-64)`,
+    `size=$(wc -c < ${part} 2>/dev/null | tr -d ' ')`,
+    `if [ "$got" != ${sha} ] || [ "$size" != ${bytes} ]; then`,
+    `  rm -f ${part}`,
+    `  echo "upload-verify: expected sha256 ${sha} and ${bytes} bytes, got sha256 $got and $size bytes" >&2`,
+    `  exit ${EXIT_VERIFY}`,
+    'fi',
+    `mv -f ${part} ${final} || exit ${EXIT_RENAME}`,
+    ...(env
+      ? [
+          `${withSudo(r.sudo, `install -D -m 0600 /dev/stdin ${shq(r.envPath)}`)} || exit ${EXIT_ENV}`,
+        ]
+      : []),
+    `${withSudo(r.sudo, r.startCommand)}`,
+    'rc=$?',
+    `echo "${STATUS_MARK} $rc"`,
+    `${withSudo(r.sudo, `cat ${shq(r.statusPath)}`)}`,
+  ].join('\n');
+}
+
+interface StatusJson {
+  sha256?: unknown;
+  state?: unknown;
+  step?: unknown;
+  log_tail?: unknown;
+}
+
+/** Reads the activation script's output into a result (without timings). */
+export function parseActivation(
+  sha: string,
+  code: number | null,
+  stdout: string,
+  stderr: string,
+): Omit<DeliverResult, 'timings'> {
+  if (code === EXIT_VERIFY)
+    return { status: 'failed', step: 'upload-verify', logTail: tail(stderr) };
+  if (code === EXIT_RENAME) return { status: 'failed', step: 'rename', logTail: tail(stderr) };
+  if (code === EXIT_ENV) return { status: 'failed', step: 'env', logTail: tail(stderr) };
+  const at = stdout.lastIndexOf(`${STATUS_MARK} `);
+  if (at < 0) return { status: 'failed', step: 'activate', logTail: tail(stderr) };
+  const rest = stdout.slice(at + STATUS_MARK.length + 1);
+  const nl = rest.indexOf('\n');
+  const startRc = Number(rest.slice(0, nl < 0 ? undefined : nl));
+  const body = nl < 0 ? '' : rest.slice(nl + 1);
+  let status: StatusJson;
+  try {
+    const parsed: unknown = JSON.parse(body);
+    if (parsed === null || typeof parsed !== 'object') throw new Error('not an object');
+    status = parsed as StatusJson;
+  } catch {
+    const why = `status.json is missing or unreadable (start command exit ${startRc})`;
+    return { status: 'failed', step: 'status', logTail: tail(`${why}\n${stderr}`) };
+  }
+  if (status.sha256 !== sha) {
+    const why = `status.json describes ${String(status.sha256)}, not ${sha}`;
+    return { status: 'failed', step: 'status', logTail: tail(`${why}\n${stderr}`) };
+  }
+  const logTail = typeof status.log_tail === 'string' ? status.log_tail : tail(stderr);
+  if (status.state === 'ready' && startRc === 0) return { status: 'ready' };
+  const step = typeof status.step === 'string' && status.step !== '' ? status.step : 'activate';
+  return logTail === '' ? { status: 'failed', step } : { status: 'failed', step, logTail };
+}
+
+/**
+ * Uploads the bundle over an exec'd `cat` (streamed on the channel's stdin), verifies it
+ * remotely, renames it into place, writes the env file if given, starts activation and reads
+ * status.json. Deployment outcomes (including a timed-out or broken activation command) are
+ * returned as `failed` with a step; SSH errors while preparing or uploading are thrown.
+ */
+export async function deliverBundle(client: Client, o: DeliverOptions): Promise<DeliverResult> {
+  if (!/^[0-9a-f]{64}$/.test(o.sha256)) {
+    throw new SshError(`Not a sha256 (64 lowercase hex digits): '${o.sha256}'.`, {
+      retryable: false,
+    });
+  }
+  if (!Number.isSafeInteger(o.bytes) || o.bytes < 0) {
+    throw new SshError(`Not a byte count: ${o.bytes}.`, { retryable: false });
+  }
+  const r: RemoteLayout = { ...DEFAULT_REMOTE, ...o.remote };
+  const t0 = Date.now();
+  let prepareMs = 0;
+  let uploadMs = 0;
+  const done = (res: Omit<DeliverResult, 'timings'>): DeliverResult => {
+    const totalMs = Date.now() - t0;
+    const activateMs = Math.max(0, totalMs - prepareMs - uploadMs);
+    o.log?.(
+      `deliver ${o.sha256.slice(0, 12)}: ${res.status}${res.step === undefined ? '' : ` (${res.step})`} in ${totalMs} ms`,
+    );
+    return { ...res, timings: { prepareMs, uploadMs, activateMs, totalMs } };
+  };
+
+  const mkdir = await exec(
+    client,
+    withSudo(r.sudo, `install -d -o "$(id -un)" -m 0755 ${shq(r.incomingDir)}`),
+    undefined,
+    { timeoutMs: o.readyTimeoutMs },
+  );
+  prepareMs = Date.now() - t0;
+  if (mkdir.code !== 0)
+    return done({ status: 'failed', step: 'prepare', logTail: tail(mkdir.stderr) });
+
+  const up0 = Date.now();
+  const part = shq(`${r.incomingDir}/.${o.sha256}.part`);
+  const upload = await exec(
+    client,
+    `cat > ${part}`,
+    createReadStream(o.file),
+    o.uploadTimeoutMs === undefined ? {} : { timeoutMs: o.uploadTimeoutMs },
+  );
+  uploadMs = Date.now() - up0;
+  if (upload.code !== 0)
+    return done({ status: 'failed', step: 'upload', logTail: tail(upload.stderr) });
+  const mbps = o.bytes / 1e6 / Math.max(uploadMs / 1000, 0.001);
+  o.log?.(`deliver: uploaded ${o.bytes} bytes in ${uploadMs} ms (${mbps.toFixed(1)} MB/s)`);
+
+  const script = activationScript(r, o.sha256, o.bytes, o.envFile !== undefined);
+  let res;
+  try {
+    res = await exec(
+      client,
+      `sh -c ${shq(script)}`,
+      o.envFile === undefined ? undefined : Buffer.from(o.envFile, 'utf8'),
+      { timeoutMs: o.readyTimeoutMs },
+    );
+  } catch (err) {
+    const why = err instanceof Error ? err.message : String(err);
+    return done({ status: 'failed', step: 'activate', logTail: why });
+  }
+  return done(parseActivation(o.sha256, res.code, res.stdout, res.stderr));
+}
