@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# Boot a throwaway VM from the cached base image (see build-image.sh).
+#
+# Usage: scripts/vm/boot.sh --user-data FILE --port PORT --name NAME [--mem MiB]
+# Creates RUN_DIR=${SPOT_DEPLOY_VM_RUN:-$CACHE/run}/NAME with a qcow2 overlay over
+# base.raw and a NoCloud seed, starts qemu daemonized with SSH forwarded from
+# 127.0.0.1:PORT, and prints pidfile=..., log=..., run-dir=... lines.
+# Stop it with scripts/vm/stop.sh NAME.
+set -euo pipefail
+
+CACHE_DIR="${SPOT_DEPLOY_VM_CACHE:-/var/cache/spot-deploy-vm}"
+RUN_ROOT="${SPOT_DEPLOY_VM_RUN:-$CACHE_DIR/run}"
+
+usage() { echo "usage: $0 --user-data FILE --port PORT --name NAME [--mem MiB]" >&2; exit 2; }
+die() { echo "[boot] error: $*" >&2; exit 1; }
+
+user_data="" port="" name="" mem=1024
+while (($#)); do
+  case "$1" in
+    --user-data) user_data="${2:-}"; shift 2 || usage ;;
+    --port) port="${2:-}"; shift 2 || usage ;;
+    --name) name="${2:-}"; shift 2 || usage ;;
+    --mem) mem="${2:-}"; shift 2 || usage ;;
+    -h|--help) usage ;;
+    *) echo "[boot] unknown argument: $1" >&2; usage ;;
+  esac
+done
+[[ -n "$user_data" && -n "$port" && -n "$name" ]] || usage
+[[ -f "$user_data" ]] || die "user-data not found: $user_data"
+[[ "$port" =~ ^[0-9]+$ && "$port" -ge 1 && "$port" -le 65535 ]] || die "bad port: $port"
+[[ "$mem" =~ ^[0-9]+$ ]] || die "bad --mem: $mem"
+[[ "$name" =~ ^[A-Za-z0-9][A-Za-z0-9-]{0,62}$ ]] || die "name must be a hostname label: $name"
+
+for f in base.raw vmlinuz initrd.img; do
+  [[ -f "$CACHE_DIR/$f" ]] || die "$CACHE_DIR/$f missing: run scripts/vm/build-image.sh first"
+done
+
+run_dir="$RUN_ROOT/$name"
+pidfile="$run_dir/qemu.pid"
+log="$run_dir/console.log"
+mkdir -p "$run_dir"
+if [[ -f "$pidfile" ]] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then
+  die "VM $name already running (pid $(cat "$pidfile")); stop it with scripts/vm/stop.sh $name"
+fi
+rm -f "$pidfile" "$log" "$run_dir/overlay.qcow2" "$run_dir/seed.img"
+
+# KVM only when it really works: kvm_pvm (nested paravirt) can't run stock kernels.
+if [[ ! -e /sys/module/kvm_pvm && -r /dev/kvm && -w /dev/kvm ]]; then
+  accel=(-accel kvm -cpu host)
+else
+  accel=(-accel 'tcg,thread=multi' -cpu max)
+fi
+smp="$(nproc)"; ((smp > 2)) && smp=2
+
+qemu-img create -q -f qcow2 -b "$CACHE_DIR/base.raw" -F raw "$run_dir/overlay.qcow2"
+
+cp "$user_data" "$run_dir/user-data"
+cat >"$run_dir/meta-data" <<META
+instance-id: ${name}-$(date +%s)-$$
+local-hostname: ${name}
+META
+cloud-localds "$run_dir/seed.img" "$run_dir/user-data" "$run_dir/meta-data"
+
+qemu-system-x86_64 \
+  -name "spot-deploy-vm-$name" \
+  -machine q35 "${accel[@]}" -smp "$smp" -m "$mem" \
+  -kernel "$CACHE_DIR/vmlinuz" -initrd "$CACHE_DIR/initrd.img" \
+  -append "root=/dev/vda rw console=ttyS0 systemd.show_status=1" \
+  -drive "file=$run_dir/overlay.qcow2,if=virtio,format=qcow2" \
+  -drive "file=$run_dir/seed.img,if=virtio,format=raw,readonly=on" \
+  -netdev "user,id=n0,restrict=on,hostfwd=tcp:127.0.0.1:${port}-:22" \
+  -device virtio-net-pci,netdev=n0 \
+  -display none -monitor none -serial "file:$log" \
+  -no-reboot -daemonize -pidfile "$pidfile"
+
+echo "pidfile=$pidfile"
+echo "log=$log"
+echo "run-dir=$run_dir"
