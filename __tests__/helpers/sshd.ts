@@ -53,14 +53,21 @@ function canConnect(port: number): Promise<boolean> {
 
 /**
  * Starts `sshd -D -e` on a free loopback port with a fresh ed25519 host key and one authorised
- * client key. `delayMs` starts the daemon that much later (the port is reserved only by number).
+ * client key (or the given `hostKey` / `clientKey`, to share them between daemons). `delayMs` starts the daemon that much later (the port is reserved only by number).
  */
 export async function startSshd(
-  opts: { delayMs?: number; readyWithinMs?: number } = {},
+  opts: {
+    delayMs?: number;
+    readyWithinMs?: number;
+    hostKey?: KeyPair;
+    clientKey?: KeyPair;
+    /** Run every command from `dir` (ForceCommand), so relative remote paths are per daemon. */
+    chdir?: boolean;
+  } = {},
 ): Promise<Sshd> {
   const dir = mkdtempSync(join(tmpdir(), 'spot-deploy-sshd-'));
-  const hostPair = generateEd25519('test-host');
-  const client = generateEd25519('test-client');
+  const hostPair = opts.hostKey ?? generateEd25519('test-host');
+  const client = opts.clientKey ?? generateEd25519('test-client');
   const port = await freePort();
   const user = userInfo().username;
   writeFileSync(join(dir, 'host_ed25519'), hostPair.privateKey, { mode: 0o600 });
@@ -82,6 +89,7 @@ export async function startSshd(
       'MaxStartups 100',
       'Subsystem sftp internal-sftp',
       'LogLevel ERROR',
+      ...(opts.chdir ? [`ForceCommand cd ${dir} && exec /bin/sh -c "$SSH_ORIGINAL_COMMAND"`] : []),
       '',
     ].join('\n'),
   );

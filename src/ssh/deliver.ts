@@ -37,6 +37,8 @@ export interface DeliverOptions {
   readonly uploadTimeoutMs?: number;
   readonly remote?: Partial<RemoteLayout>;
   readonly log?: (msg: string) => void;
+  /** Called once the bundle has fully reached the instance, before verification. */
+  readonly onUploaded?: () => void;
 }
 
 export interface DeliverTimings {
@@ -193,6 +195,7 @@ export async function deliverBundle(client: Client, o: DeliverOptions): Promise<
     return done({ status: 'failed', step: 'upload', logTail: tail(upload.stderr) });
   const mbps = o.bytes / 1e6 / Math.max(uploadMs / 1000, 0.001);
   o.log?.(`deliver: uploaded ${o.bytes} bytes in ${uploadMs} ms (${mbps.toFixed(1)} MB/s)`);
+  o.onUploaded?.();
 
   const script = activationScript(r, o.sha256, o.bytes, o.envFile !== undefined);
   let res;

@@ -1,0 +1,184 @@
+import type { Client } from 'ssh2';
+import { connect, exec } from './connect.js';
+import { DEFAULT_REMOTE, deliverBundle, shq, type RemoteLayout } from './deliver.js';
+
+export interface Target {
+  readonly id: string;
+  readonly host: string;
+  readonly port: number;
+}
+
+export interface InstanceDelivery {
+  readonly id: string;
+  readonly host: string;
+  readonly port: number;
+  readonly status: 'ready' | 'failed';
+  /** 'connect', 'upload' (an SSH error before activation) or the step deliverBundle reported. */
+  readonly step?: string;
+  readonly error?: string;
+  /** cloud-init / journal / failed units, collected once when activation failed (≤ 8,000 chars). */
+  readonly diagnostics?: string;
+  /** Milliseconds since this instance's delivery started. */
+  readonly timings: {
+    readonly sshReadyMs?: number;
+    readonly uploadedMs?: number;
+    readonly activeMs?: number;
+    readonly totalMs: number;
+  };
+}
+
+export interface DeliverManyOptions {
+  /** Instances handled at once (integer ≥ 1). */
+  readonly concurrency: number;
+  readonly username: string;
+  readonly privateKey: string;
+  /** The pinned host key line, the same for every target. */
+  readonly hostKey: string;
+  readonly connectDeadlineMs: number;
+  readonly bundle: { readonly file: string; readonly sha256: string; readonly bytes: number };
+  /** Secret: passed to deliverBundle only; never logged nor part of a result. */
+  readonly envFile?: string;
+  readonly readyTimeoutMs: number;
+  readonly remote?: Partial<RemoteLayout>;
+  readonly log?: (line: string) => void;
+  readonly now?: () => number;
+}
+
+export const DIAGNOSTICS_TIMEOUT_MS = 30_000;
+export const DIAGNOSTICS_MAX_CHARS = 8_000;
+const TRUNCATED = '\n[truncated]';
+/** Steps that fail before activation starts: nothing to diagnose on the instance. */
+const PRE_ACTIVATION = new Set(['prepare', 'upload', 'upload-verify', 'rename', 'env']);
+
+const secs = (ms: number): string => `${(ms / 1000).toFixed(1)}s`;
+const message = (err: unknown): string => (err instanceof Error ? err.message : String(err));
+
+/** One shell script; every command is `|| true` so one missing tool does not hide the rest. */
+export function diagnosticsScript(sudo: string): string {
+  const su = sudo.trim() === '' ? '' : `${sudo.trim()} `;
+  const run = (cmd: string): string => `echo '$ ${cmd}'; ${cmd} 2>&1 || true`;
+  return [
+    run('cloud-init status --long'),
+    run(`${su}journalctl -u spot-deploy.service -n 50 --no-pager`),
+    "echo '$ systemctl --failed --no-legend --plain'",
+    'units=$(systemctl --failed --no-legend --plain 2>&1) || true',
+    'echo "$units"',
+    `for u in $(echo "$units" | awk '$1 ~ /[.]/ {print $1}'); do`,
+    `  echo "\\$ ${su}systemctl status --no-pager -n 20 $u"; ${su}systemctl status --no-pager -n 20 "$u" 2>&1 || true`,
+    'done',
+  ].join('\n');
+}
+
+/** Truncates to `DIAGNOSTICS_MAX_CHARS` and blanks out every env value that leaked into it. */
+export function cleanDiagnostics(text: string, envFile?: string): string {
+  let out = text;
+  for (const line of (envFile ?? '').split('\n')) {
+    const value = line.slice(line.indexOf('=') + 1).trim();
+    if (line.includes('=') && value.length >= 4) out = out.split(value).join('[redacted]');
+  }
+  return out.length > DIAGNOSTICS_MAX_CHARS
+    ? out.slice(0, DIAGNOSTICS_MAX_CHARS - TRUNCATED.length) + TRUNCATED
+    : out;
+}
+
+async function deliverOne(t: Target, o: DeliverManyOptions): Promise<InstanceDelivery> {
+  const now = o.now ?? Date.now;
+  const t0 = now();
+  const since = (): number => now() - t0;
+  const say = (line: string): void => o.log?.(`[${t.id}] ${line}`);
+  const timings: { sshReadyMs?: number; uploadedMs?: number; activeMs?: number } = {};
+  const base = { id: t.id, host: t.host, port: t.port };
+  const failed = (step: string, error: string, diagnostics?: string): InstanceDelivery => {
+    const first = error.trim().split('\n').pop() ?? '';
+    say(`failed at ${step}: ${first.length > 300 ? `${first.slice(0, 300)}…` : first}`);
+    return {
+      ...base,
+      status: 'failed',
+      step,
+      error,
+      ...(diagnostics === undefined ? {} : { diagnostics }),
+      timings: { ...timings, totalMs: since() },
+    };
+  };
+
+  let client: Client;
+  try {
+    const { username, privateKey, hostKey, connectDeadlineMs: deadlineMs } = o;
+    client = await connect({ ...base, username, privateKey, hostKey, deadlineMs });
+  } catch (err) {
+    return failed('connect', message(err));
+  }
+  let up = true;
+  client.on('close', () => (up = false));
+  client.on('end', () => (up = false));
+  try {
+    timings.sshReadyMs = since();
+    say(`ssh ready in ${secs(timings.sshReadyMs)}`);
+    let res;
+    try {
+      res = await deliverBundle(client, {
+        ...o.bundle,
+        ...(o.envFile === undefined ? {} : { envFile: o.envFile }),
+        readyTimeoutMs: o.readyTimeoutMs,
+        ...(o.remote === undefined ? {} : { remote: o.remote }),
+        onUploaded: () => {
+          timings.uploadedMs = since();
+          say(`uploaded in ${secs(timings.uploadedMs)}`);
+        },
+      });
+    } catch (err) {
+      return failed(timings.uploadedMs === undefined ? 'upload' : 'activate', message(err));
+    }
+    if (res.status === 'ready') {
+      timings.activeMs = since();
+      say(`active in ${secs(timings.activeMs)}`);
+      return { ...base, status: 'ready', timings: { ...timings, totalMs: since() } };
+    }
+    const step = res.step ?? 'activate';
+    const error = res.logTail?.trim() || `step '${step}' failed`;
+    if (PRE_ACTIVATION.has(step) || !up) return failed(step, error);
+    const sudo = o.remote?.sudo ?? DEFAULT_REMOTE.sudo;
+    let diag: string;
+    try {
+      const d = await exec(client, `sh -c ${shq(diagnosticsScript(sudo))}`, undefined, {
+        timeoutMs: DIAGNOSTICS_TIMEOUT_MS,
+      });
+      diag = d.stdout + (d.stderr === '' ? '' : `\n[stderr]\n${d.stderr}`);
+    } catch (err) {
+      diag = `collecting diagnostics failed: ${message(err)}`;
+    }
+    return failed(step, error, cleanDiagnostics(diag, o.envFile));
+  } finally {
+    client.end();
+  }
+}
+
+/**
+ * Delivers one bundle to every target, at most `concurrency` at once. Each instance's failure
+ * (connect error, host key mismatch, failed activation, thrown error) becomes a `failed` result;
+ * the others carry on. Results are in the order of `targets`.
+ */
+export async function deliverToMany(
+  targets: readonly Target[],
+  opts: DeliverManyOptions,
+): Promise<InstanceDelivery[]> {
+  if (!Number.isInteger(opts.concurrency) || opts.concurrency < 1) {
+    throw new RangeError(`concurrency must be an integer ≥ 1, got ${opts.concurrency}`);
+  }
+  const results: InstanceDelivery[] = new Array<InstanceDelivery>(targets.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    for (let i = next++; i < targets.length; i = next++) {
+      const t = targets[i];
+      // deliverOne returns its failures; the catch is a last resort so one never stops the rest.
+      if (t !== undefined)
+        results[i] = await deliverOne(t, opts).catch((err: unknown) => ({
+          ...{ id: t.id, host: t.host, port: t.port, status: 'failed' as const, step: 'internal' },
+          ...{ error: message(err), timings: { totalMs: 0 } },
+        }));
+    }
+  };
+  const n = Math.min(opts.concurrency, targets.length);
+  await Promise.all(Array.from({ length: n }, worker));
+  return results;
+}
