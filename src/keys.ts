@@ -14,9 +14,20 @@ export interface KeyPair {
 
 /** A fresh ed25519 key pair: the run's client key, or the deployment's host key. */
 export function generateEd25519(comment: string): KeyPair {
-  const pair = utils.generateKeyPairSync('ed25519', { comment });
-  return { privateKey: pair.private, publicKey: pair.public };
+  // ssh2 drops a leading zero byte of the 32-byte public key (1 key in 256), writing a key that
+  // OpenSSH cannot load ("error in libcrypto"): an instance with such a host key would be
+  // unreachable. Such keys are recognised by their short public blob and drawn again.
+  for (let attempt = 0; attempt < 32; attempt++) {
+    const pair = utils.generateKeyPairSync('ed25519', { comment });
+    const blob = Buffer.from(pair.public.split(' ')[1] ?? '', 'base64');
+    if (blob.length === ED25519_BLOB_BYTES)
+      return { privateKey: pair.private, publicKey: pair.public };
+  }
+  throw new Error('Could not generate an ed25519 key that OpenSSH can load after 32 attempts');
 }
+
+/** string "ssh-ed25519" (4 + 11 bytes) + string key (4 + 32 bytes). */
+const ED25519_BLOB_BYTES = 51;
 
 /**
  * Checks a user-supplied private key (input `ssh-private-key`) and derives its public line.
