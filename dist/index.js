@@ -51919,9 +51919,11 @@ module.exports = {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8815);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7997);
-/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8431);
-/* harmony import */ var _run_plan_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(3623);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1352);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3916);
+/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8431);
+/* harmony import */ var _run_plan_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(3623);
+
 
 
 
@@ -51991,11 +51993,11 @@ async function cli(argv, env = process.env) {
             workspace: process.cwd(),
             defaultRegion: env.AWS_REGION || env.AWS_DEFAULT_REGION || undefined,
         });
-        await (0,_run_plan_js__WEBPACK_IMPORTED_MODULE_6__/* .runPlan */ .F)(inputs, { tempDir: env.RUNNER_TEMP || (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)() }, sink, (0,_paths_js__WEBPACK_IMPORTED_MODULE_5__/* .actionRoot */ .X)(import.meta.url));
+        await (0,_run_plan_js__WEBPACK_IMPORTED_MODULE_7__/* .runPlan */ .F)(inputs, { tempDir: env.RUNNER_TEMP || (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)() }, sink, (0,_paths_js__WEBPACK_IMPORTED_MODULE_6__/* .actionRoot */ .X)(import.meta.url));
         return 0;
     }
     catch (e) {
-        console.error(`spot-deploy: ${e instanceof Error ? e.message : String(e)}`);
+        console.error(`spot-deploy: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .errorMessage */ .gJ)(e)}`);
         return 1;
     }
 }
@@ -52006,7 +52008,7 @@ function readConfig(file) {
         doc = (0,yaml__WEBPACK_IMPORTED_MODULE_3__/* .parse */ .qg)((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file, 'utf8'));
     }
     catch (e) {
-        return new Error(`could not read --config ${file}: ${e instanceof Error ? e.message : String(e)}`);
+        return new Error(`could not read --config ${file}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .errorMessage */ .gJ)(e)}`);
     }
     if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
         return new Error(`--config ${file}: expected a YAML mapping of input names to values`);
@@ -52032,9 +52034,14 @@ function readConfig(file) {
 /* harmony export */   G: () => (/* binding */ InputErrors),
 /* harmony export */   Ue: () => (/* binding */ CloudInitError),
 /* harmony export */   dz: () => (/* binding */ InputError),
+/* harmony export */   gJ: () => (/* binding */ errorMessage),
 /* harmony export */   rJ: () => (/* binding */ BundleError)
 /* harmony export */ });
 /* unused harmony exports SshError, HostKeyMismatchError */
+/** The message of anything thrown (libraries sometimes throw strings). */
+function errorMessage(e) {
+    return e instanceof Error ? e.message : String(e);
+}
 /** An action input is missing or malformed. The message always names the input and what it accepts. */
 class InputError extends Error {
     input;
@@ -52162,7 +52169,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7997:
+/***/ 1352:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -52178,143 +52185,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var src_errors = __nccwpck_require__(3916);
 // EXTERNAL MODULE: ./src/keys.ts
 var keys = __nccwpck_require__(7847);
-// EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __nccwpck_require__(7030);
-;// CONCATENATED MODULE: ./src/parsers.ts
-
-
-// Small, strict parsers for action input strings. Each throws InputError naming the input and
-// saying what it accepts; none of them echo a value that might be secret.
-function parseIntIn(input, raw, min, max) {
-    if (!/^\d+$/.test(raw)) {
-        throw new src_errors/* InputError */.dz(input, `expected a whole number from ${min} to ${max}, got '${raw}'.`);
-    }
-    const n = Number(raw);
-    if (n < min || n > max) {
-        throw new src_errors/* InputError */.dz(input, `expected a whole number from ${min} to ${max}, got ${raw}.`);
-    }
-    return n;
-}
-// The same spellings as core.getBooleanInput (YAML 1.2 core schema).
-function parseBool(input, raw) {
-    if (['true', 'True', 'TRUE'].includes(raw))
-        return true;
-    if (['false', 'False', 'FALSE'].includes(raw))
-        return false;
-    throw new src_errors/* InputError */.dz(input, `expected true or false, got '${raw}'.`);
-}
-function parseEnum(input, raw, allowed) {
-    if (allowed.includes(raw))
-        return raw;
-    throw new src_errors/* InputError */.dz(input, `expected one of ${allowed.join(', ')}, got '${raw}'.`);
-}
-/** Items separated by commas or newlines; blanks dropped; duplicates refused. */
-function parseList(input, raw) {
-    const items = raw
-        .split(/[,\n]/)
-        .map((s) => s.trim())
-        .filter((s) => s !== '');
-    const seen = new Set();
-    for (const item of items) {
-        if (seen.has(item))
-            throw new src_errors/* InputError */.dz(input, `'${item}' is listed twice.`);
-        seen.add(item);
-    }
-    return items;
-}
-/** Items matching a pattern; `what` describes the accepted form for the error. */
-function parsePatternList(input, raw, pattern, what) {
-    const items = parseList(input, raw);
-    for (const item of items) {
-        if (!pattern.test(item)) {
-            throw new src_errors/* InputError */.dz(input, `'${printable(item)}' is not ${what}.`);
-        }
-    }
-    return items;
-}
-const UNIT_SECONDS = { '': 1, s: 1, m: 60, h: 3600 };
-/** Seconds, or a number with s/m/h. */
-function parseDuration(input, raw, min, max) {
-    const m = /^(\d+)(s|m|h)?$/.exec(raw);
-    const accepted = `a duration such as 90s, 10m or 1h (a bare number is seconds), from ${min}s to ${max}s`;
-    if (!m)
-        throw new src_errors/* InputError */.dz(input, `expected ${accepted}, got '${raw}'.`);
-    const seconds = Number(m[1]) * (UNIT_SECONDS[m[2] ?? ''] ?? 1);
-    if (seconds < min || seconds > max) {
-        throw new src_errors/* InputError */.dz(input, `expected ${accepted}, got ${seconds}s.`);
-    }
-    return seconds;
-}
-const SIZE_UNITS = { '': 1, K: 1024, M: 1024 ** 2, G: 1024 ** 3 };
-/** Bytes, or a number with K, M or G (binary multiples; KB/KiB spellings accepted). */
-function parseSize(input, raw, min, max) {
-    const m = /^(\d+)\s*([KMG])?(?:i?B)?$/i.exec(raw);
-    const accepted = `a size such as 200M or 1G (a bare number is bytes), from ${min} to ${max} bytes`;
-    if (!m)
-        throw new src_errors/* InputError */.dz(input, `expected ${accepted}, got '${raw}'.`);
-    const bytes = Number(m[1]) * (SIZE_UNITS[(m[2] ?? '').toUpperCase()] ?? 1);
-    if (bytes < min || bytes > max) {
-        throw new src_errors/* InputError */.dz(input, `expected ${accepted}, got ${bytes} bytes.`);
-    }
-    return bytes;
-}
-/** A canonical IPv4 or IPv6 CIDR block (host bits zero, as EC2 expects). */
-function parseCidr(input, raw) {
-    const accepted = 'a CIDR block such as 203.0.113.0/24, 0.0.0.0/0 or 2001:db8::/32';
-    const m = /^([^/\s]+)\/(\d{1,3})$/.exec(raw);
-    if (!m)
-        throw new src_errors/* InputError */.dz(input, `'${raw}' is not ${accepted}.`);
-    const [, addr = '', prefixRaw = ''] = m;
-    const prefix = Number(prefixRaw);
-    if ((0,external_node_net_.isIPv4)(addr)) {
-        if (prefix > 32)
-            throw new src_errors/* InputError */.dz(input, `'${raw}': an IPv4 prefix is 0 to 32.`);
-        const value = addr.split('.').reduce((acc, o) => acc * 256 + Number(o), 0);
-        const hostBits = 2 ** (32 - prefix);
-        if (value % hostBits !== 0) {
-            const base = value - (value % hostBits);
-            const canon = [24, 16, 8, 0].map((s) => Math.floor(base / 2 ** s) % 256).join('.');
-            throw new src_errors/* InputError */.dz(input, `'${raw}' has host bits set; write ${canon}/${prefix}.`);
-        }
-        return raw;
-    }
-    if ((0,external_node_net_.isIPv6)(addr)) {
-        if (prefix > 128)
-            throw new src_errors/* InputError */.dz(input, `'${raw}': an IPv6 prefix is 0 to 128.`);
-        return raw;
-    }
-    throw new src_errors/* InputError */.dz(input, `'${printable(raw)}' is not ${accepted}.`);
-}
-/** `KEY=value` lines; blank lines and `#` comments skipped. Values are never echoed. */
-function parseKeyValueLines(input, raw, keyPattern, keyWhat) {
-    const out = [];
-    const seen = new Set();
-    raw.split('\n').forEach((line, i) => {
-        const text = line.replace(/\r$/, '');
-        if (text.trim() === '' || text.trimStart().startsWith('#'))
-            return;
-        const eq = text.indexOf('=');
-        if (eq <= 0) {
-            throw new src_errors/* InputError */.dz(input, `line ${i + 1} is not KEY=value (expected ${keyWhat}, '=', then the value).`);
-        }
-        const key = text.slice(0, eq).trim();
-        if (!keyPattern.test(key)) {
-            throw new src_errors/* InputError */.dz(input, `line ${i + 1}: key '${printable(key)}' is not ${keyWhat}.`);
-        }
-        if (seen.has(key))
-            throw new src_errors/* InputError */.dz(input, `line ${i + 1}: key '${key}' is set twice.`);
-        seen.add(key);
-        out.push([key, text.slice(eq + 1)]);
-    });
-    return out;
-}
-/** Shows control characters in error messages instead of letting them break the log line. */
-function printable(s) {
-    return s.replace(
-    // eslint-disable-next-line no-control-regex
-    /[\u0000-\u001f\u007f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-
+// EXTERNAL MODULE: ./src/parsers.ts
+var parsers = __nccwpck_require__(1851);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
@@ -52384,12 +52256,12 @@ function parseDeploymentId(raw, mode) {
         throw new src_errors/* InputError */.dz('deployment-id', "'expired' is reserved for the janitor (mode: destroy); choose another id.");
     }
     if (!DEPLOYMENT_ID.test(raw)) {
-        throw new src_errors/* InputError */.dz('deployment-id', `'${printable(raw)}' is not accepted: use 1 to 48 lowercase letters, digits and hyphens, starting and ending with a letter or digit (it becomes part of EC2 resource names and tags), e.g. pr-42 or myapp-main.`);
+        throw new src_errors/* InputError */.dz('deployment-id', `'${parsers/* printable */.g$(raw)}' is not accepted: use 1 to 48 lowercase letters, digits and hyphens, starting and ending with a letter or digit (it becomes part of EC2 resource names and tags), e.g. pr-42 or myapp-main.`);
     }
     return raw;
 }
 function parseRegions(raw, fallback) {
-    const regions = parsePatternList('regions', raw, REGION, 'an AWS region name such as us-east-1 or eu-west-3');
+    const regions = parsers/* parsePatternList */.Yk('regions', raw, REGION, 'an AWS region name such as us-east-1 or eu-west-3');
     if (regions.length > 0)
         return regions;
     if (fallback && REGION.test(fallback))
@@ -52398,7 +52270,7 @@ function parseRegions(raw, fallback) {
 }
 /** `arch` is undefined when `architecture` itself was invalid: only that error is reported then. */
 function parseInstanceTypes(raw, arch) {
-    const types = parsePatternList('instance-types', raw || (arch === 'arm64' ? 't4g.small,t4g.medium,m7g.medium' : 't3.small,t3a.small,m7i.large'), INSTANCE_TYPE, 'an EC2 instance type such as t3.small or m7g.large');
+    const types = parsers/* parsePatternList */.Yk('instance-types', raw || (arch === 'arm64' ? 't4g.small,t4g.medium,m7g.medium' : 't3.small,t3a.small,m7i.large'), INSTANCE_TYPE, 'an EC2 instance type such as t3.small or m7g.large');
     if (types.length > 20)
         throw new src_errors/* InputError */.dz('instance-types', `at most 20 types are accepted, got ${types.length}.`);
     for (const t of types) {
@@ -52417,10 +52289,10 @@ function parseAmi(raw, regionCount) {
     }
     if (raw in AMI_ALIASES)
         return raw;
-    throw new src_errors/* InputError */.dz('ami', `'${printable(raw)}' is neither an AMI id (ami- and 8 or 17 hex digits) nor an alias (${Object.keys(AMI_ALIASES).join(', ')}).`);
+    throw new src_errors/* InputError */.dz('ami', `'${parsers/* printable */.g$(raw)}' is neither an AMI id (ami- and 8 or 17 hex digits) nor an alias (${Object.keys(AMI_ALIASES).join(', ')}).`);
 }
 function perRegionIds(input, raw, re, what, regionCount) {
-    const ids = parsePatternList(input, raw, re, what);
+    const ids = parsers/* parsePatternList */.Yk(input, raw, re, what);
     if (ids.length > 0 && regionCount > 1) {
         throw new src_errors/* InputError */.dz(input, `these ids belong to one region but ${regionCount} regions are given; leave \`${input}\` empty to use each region's default, or deploy one region per step.`);
     }
@@ -52428,18 +52300,18 @@ function perRegionIds(input, raw, re, what, regionCount) {
 }
 function parseSshUser(raw) {
     if (!SSH_USER.test(raw) || RESERVED_USERS.has(raw)) {
-        throw new src_errors/* InputError */.dz('ssh-user', `'${printable(raw)}' is not accepted: use a Linux user name (lowercase letter or _, then up to 31 lowercase letters, digits, _ or -), not a system account like root.`);
+        throw new src_errors/* InputError */.dz('ssh-user', `'${parsers/* printable */.g$(raw)}' is not accepted: use a Linux user name (lowercase letter or _, then up to 31 lowercase letters, digits, _ or -), not a system account like root.`);
     }
     return raw;
 }
 function parseMaxPrice(raw) {
     if (!/^\d{1,4}(\.\d{1,6})?$/.test(raw) || Number(raw) <= 0) {
-        throw new src_errors/* InputError */.dz('max-price', `expected a price in USD per instance-hour greater than 0, such as 0.05, got '${printable(raw)}'; leave it empty to cap at the on-demand price.`);
+        throw new src_errors/* InputError */.dz('max-price', `expected a price in USD per instance-hour greater than 0, such as 0.05, got '${parsers/* printable */.g$(raw)}'; leave it empty to cap at the on-demand price.`);
     }
     return raw;
 }
 function parseTtl(raw) {
-    const ttl = parseIntIn('ttl-minutes', raw, 0, 43200);
+    const ttl = parsers/* parseIntIn */.yt('ttl-minutes', raw, 0, 43200);
     if (ttl !== 0 && ttl < 10) {
         throw new src_errors/* InputError */.dz('ttl-minutes', `expected 0 (no time limit) or 10 to 43200 minutes, got ${ttl}; an instance needs a few minutes to boot and receive its bundle.`);
     }
@@ -52450,7 +52322,7 @@ function parseDirectory(raw) {
     if (!DIRECTORY.test(raw) ||
         raw.includes('//') ||
         raw.split('/').some((s) => s === '..' || s === '.')) {
-        throw new src_errors/* InputError */.dz('directories', `'${printable(raw)}' is not ${accepted}.`);
+        throw new src_errors/* InputError */.dz('directories', `'${parsers/* printable */.g$(raw)}' is not ${accepted}.`);
     }
     const norm = external_node_path_.posix.normalize(raw).replace(/\/$/, '');
     if (norm === '' || norm === '/')
@@ -52470,7 +52342,7 @@ function parseBundlePath(raw, mode, workspace) {
 }
 function parseExclude(raw) {
     if (raw.startsWith('/') || raw.split('/').includes('..')) {
-        throw new src_errors/* InputError */.dz('bundle-exclude', `'${printable(raw)}' must be a glob relative to bundle-path (e.g. *.log, node_modules/**), without a leading / or ..`);
+        throw new src_errors/* InputError */.dz('bundle-exclude', `'${parsers/* printable */.g$(raw)}' must be a glob relative to bundle-path (e.g. *.log, node_modules/**), without a leading / or ..`);
     }
     return raw;
 }
@@ -52486,7 +52358,7 @@ function parseCloudConfig(raw) {
     return value;
 }
 function parseTags(raw) {
-    const pairs = parseKeyValueLines('tags', raw, /^.{1,128}$/u, 'a tag key of 1 to 128 characters');
+    const pairs = parsers/* parseKeyValueLines */.FF('tags', raw, /^.{1,128}$/u, 'a tag key of 1 to 128 characters');
     if (pairs.length > 40)
         throw new src_errors/* InputError */.dz('tags', `at most 40 tags are accepted (EC2 allows 50 and spot-deploy sets its own), got ${pairs.length}.`);
     const tags = {};
@@ -52495,7 +52367,7 @@ function parseTags(raw) {
             throw new src_errors/* InputError */.dz('tags', `key '${key}' is reserved (aws:, spot-deploy: and Name are set by AWS or spot-deploy); choose another key.`);
         }
         if (!TAG_TEXT.test(key) || !TAG_TEXT.test(value) || value.length > 256) {
-            throw new src_errors/* InputError */.dz('tags', `tag '${printable(key)}': keys and values may hold letters, digits, spaces and _ . : / = + - @ only, values up to 256 characters.`);
+            throw new src_errors/* InputError */.dz('tags', `tag '${parsers/* printable */.g$(key)}': keys and values may hold letters, digits, spaces and _ . : / = + - @ only, values up to 256 characters.`);
         }
         tags[key] = value;
     }
@@ -52508,10 +52380,10 @@ function parseHealthCheck(raw) {
     return raw;
 }
 function parsePackages(raw, input) {
-    return parsePatternList(input, raw, PACKAGE, 'a Debian/Ubuntu package name (lowercase letters, digits, + . -, optionally =version)');
+    return parsers/* parsePatternList */.Yk(input, raw, PACKAGE, 'a Debian/Ubuntu package name (lowercase letters, digits, + . -, optionally =version)');
 }
 function parseEnv(raw, input) {
-    return parseKeyValueLines(input, raw, ENV_KEY, 'an environment variable name ([A-Za-z_][A-Za-z0-9_]*)');
+    return parsers/* parseKeyValueLines */.FF(input, raw, ENV_KEY, 'an environment variable name ([A-Za-z_][A-Za-z0-9_]*)');
 }
 
 ;// CONCATENATED MODULE: ./src/inputs.ts
@@ -52599,9 +52471,9 @@ function parseInputs(get, ctx) {
         }
     }
     const optional = (fn) => (raw, input) => raw === '' ? undefined : fn(raw, input);
-    const int = (min, max) => (raw, input) => parseIntIn(input, raw, min, max);
-    const bool = (raw, input) => parseBool(input, raw);
-    const oneOf = (...allowed) => (raw, input) => parseEnum(input, raw, allowed);
+    const int = (min, max) => (raw, input) => parsers/* parseIntIn */.yt(input, raw, min, max);
+    const bool = (raw, input) => parsers/* parseBool */.q6(input, raw);
+    const oneOf = (...allowed) => (raw, input) => parsers/* parseEnum */.nL(input, raw, allowed);
     for (const name of NOT_YET_IMPLEMENTED) {
         field(name, (raw) => {
             if (raw !== '' && raw !== DEFAULTS[name]) {
@@ -52624,7 +52496,7 @@ function parseInputs(get, ctx) {
         architecture,
         subnetIds: field('subnet-ids', idList(/^subnet-[0-9a-f]{8,17}$/, 'a subnet id (subnet-0123abcd…)')),
         securityGroupIds: field('security-group-ids', idList(/^sg-[0-9a-f]{8,17}$/, 'a security group id (sg-0123abcd…)')),
-        sshCidrs: field('ssh-cidr', (r, n) => parseList(n, r).map((c) => parseCidr(n, c))),
+        sshCidrs: field('ssh-cidr', (r, n) => parsers/* parseList */.E1(n, r).map((c) => parsers/* parseCidr */.GN(n, c))),
         sshUser: field('ssh-user', parseSshUser),
         sshPort: field('ssh-port', int(1, 65535)),
         sshAddress: field('ssh-address', oneOf('public-ip', 'private-ip', 'public-dns')),
@@ -52634,15 +52506,15 @@ function parseInputs(get, ctx) {
         ttlMinutes: field('ttl-minutes', parseTtl),
         packages: field('packages', parsePackages),
         packageUpgrade: field('package-upgrade', bool),
-        directories: field('directories', (r, n) => parseList(n, r).map(parseDirectory)),
+        directories: field('directories', (r, n) => parsers/* parseList */.E1(n, r).map(parseDirectory)),
         bundlePath: field('bundle-path', (r) => parseBundlePath(r, mode, ctx.workspace)),
-        bundleExclude: field('bundle-exclude', (r, n) => parseList(n, r).map(parseExclude)),
-        bundleMaxBytes: field('bundle-max-size', (r, n) => parseSize(n, r, 1024, 4 * 1024 ** 3)),
+        bundleExclude: field('bundle-exclude', (r, n) => parsers/* parseList */.E1(n, r).map(parseExclude)),
+        bundleMaxBytes: field('bundle-max-size', (r, n) => parsers/* parseSize */.DB(n, r, 1024, 4 * 1024 ** 3)),
         env: field('env', parseEnv),
         cloudConfig: field('cloud-config', optional(parseCloudConfig)),
-        minReady: field('min-ready', (r, n) => (r === '' ? count : parseIntIn(n, r, 0, count))),
-        launchTimeoutSeconds: field('launch-timeout', (r, n) => parseDuration(n, r, 30, 3600)),
-        readyTimeoutSeconds: field('ready-timeout', (r, n) => parseDuration(n, r, 30, 7200)),
+        minReady: field('min-ready', (r, n) => (r === '' ? count : parsers/* parseIntIn */.yt(n, r, 0, count))),
+        launchTimeoutSeconds: field('launch-timeout', (r, n) => parsers/* parseDuration */.E9(n, r, 30, 3600)),
+        readyTimeoutSeconds: field('ready-timeout', (r, n) => parsers/* parseDuration */.E9(n, r, 30, 7200)),
         concurrency: field('concurrency', int(1, 100)),
         cleanup: field('cleanup', oneOf('on-failure', 'always', 'never')),
         tags: field('tags', parseTags),
@@ -55670,8 +55542,8 @@ function getIDToken(aud) {
 //# sourceMappingURL=core.js.map
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
-// EXTERNAL MODULE: ./src/inputs.ts + 3 modules
-var inputs = __nccwpck_require__(7997);
+// EXTERNAL MODULE: ./src/inputs.ts + 2 modules
+var inputs = __nccwpck_require__(1352);
 ;// CONCATENATED MODULE: ./src/sink.ts
 
 function actionsSink() {
@@ -55698,7 +55570,10 @@ function maskSecret(value, register) {
     }
 }
 
+// EXTERNAL MODULE: ./src/parsers.ts
+var parsers = __nccwpck_require__(1851);
 ;// CONCATENATED MODULE: ./src/action-inputs.ts
+
 
 
 
@@ -55721,11 +55596,8 @@ function readInputs(env = process.env) {
 /** Masks a whole secret input and, for KEY=value lines, each value on its own. */
 function maskEnvLike(value, register = core_setSecret) {
     maskSecret(value, register);
-    for (const line of value.split(/\r?\n/)) {
-        const eq = line.indexOf('=');
-        if (eq > 0 && line.slice(eq + 1).trim().length >= 3)
-            register(line.slice(eq + 1).trim());
-    }
+    for (const secret of (0,parsers/* envLineValues */.Se)(value, 3))
+        register(secret);
 }
 /** The run's identity from the runner's environment variables and event payload. */
 function runContextFromEnv(env, event) {
@@ -55768,7 +55640,7 @@ async function run() {
         await (0,run_plan/* runPlan */.F)(inputs, ctx, actionsSink(), (0,paths/* actionRoot */.X)(import.meta.url));
     }
     catch (e) {
-        setFailed(e instanceof Error ? e.message : String(e));
+        setFailed((0,errors/* errorMessage */.gJ)(e));
     }
 }
 /** Nothing is launched by this version, so the post step has nothing to clean up. */
@@ -55784,6 +55656,173 @@ function readEvent(path) {
     catch {
         return undefined;
     }
+}
+
+
+/***/ }),
+
+/***/ 1851:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   DB: () => (/* binding */ parseSize),
+/* harmony export */   E1: () => (/* binding */ parseList),
+/* harmony export */   E9: () => (/* binding */ parseDuration),
+/* harmony export */   FF: () => (/* binding */ parseKeyValueLines),
+/* harmony export */   GN: () => (/* binding */ parseCidr),
+/* harmony export */   Se: () => (/* binding */ envLineValues),
+/* harmony export */   Yk: () => (/* binding */ parsePatternList),
+/* harmony export */   g$: () => (/* binding */ printable),
+/* harmony export */   nL: () => (/* binding */ parseEnum),
+/* harmony export */   q6: () => (/* binding */ parseBool),
+/* harmony export */   yt: () => (/* binding */ parseIntIn)
+/* harmony export */ });
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7030);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_net__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
+
+
+// Small, strict parsers for action input strings. Each throws InputError naming the input and
+// saying what it accepts; none of them echo a value that might be secret.
+function parseIntIn(input, raw, min, max) {
+    if (!/^\d+$/.test(raw)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `expected a whole number from ${min} to ${max}, got '${raw}'.`);
+    }
+    const n = Number(raw);
+    if (n < min || n > max) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `expected a whole number from ${min} to ${max}, got ${raw}.`);
+    }
+    return n;
+}
+// The same spellings as core.getBooleanInput (YAML 1.2 core schema).
+function parseBool(input, raw) {
+    if (['true', 'True', 'TRUE'].includes(raw))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(raw))
+        return false;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `expected true or false, got '${raw}'.`);
+}
+function parseEnum(input, raw, allowed) {
+    if (allowed.includes(raw))
+        return raw;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `expected one of ${allowed.join(', ')}, got '${raw}'.`);
+}
+/** Items separated by commas or newlines; blanks dropped; duplicates refused. */
+function parseList(input, raw) {
+    const items = raw
+        .split(/[,\n]/)
+        .map((s) => s.trim())
+        .filter((s) => s !== '');
+    const seen = new Set();
+    for (const item of items) {
+        if (seen.has(item))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `'${item}' is listed twice.`);
+        seen.add(item);
+    }
+    return items;
+}
+/** Items matching a pattern; `what` describes the accepted form for the error. */
+function parsePatternList(input, raw, pattern, what) {
+    const items = parseList(input, raw);
+    for (const item of items) {
+        if (!pattern.test(item)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `'${printable(item)}' is not ${what}.`);
+        }
+    }
+    return items;
+}
+const UNIT_SECONDS = { '': 1, s: 1, m: 60, h: 3600 };
+/** Seconds, or a number with s/m/h. */
+function parseDuration(input, raw, min, max) {
+    const m = /^(\d+)(s|m|h)?$/.exec(raw);
+    const accepted = `a duration such as 90s, 10m or 1h (a bare number is seconds), from ${min}s to ${max}s`;
+    if (!m)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `expected ${accepted}, got '${raw}'.`);
+    const seconds = Number(m[1]) * (UNIT_SECONDS[m[2] ?? ''] ?? 1);
+    if (seconds < min || seconds > max) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `expected ${accepted}, got ${seconds}s.`);
+    }
+    return seconds;
+}
+const SIZE_UNITS = { '': 1, K: 1024, M: 1024 ** 2, G: 1024 ** 3 };
+/** Bytes, or a number with K, M or G (binary multiples; KB/KiB spellings accepted). */
+function parseSize(input, raw, min, max) {
+    const m = /^(\d+)\s*([KMG])?(?:i?B)?$/i.exec(raw);
+    const accepted = `a size such as 200M or 1G (a bare number is bytes), from ${min} to ${max} bytes`;
+    if (!m)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `expected ${accepted}, got '${raw}'.`);
+    const bytes = Number(m[1]) * (SIZE_UNITS[(m[2] ?? '').toUpperCase()] ?? 1);
+    if (bytes < min || bytes > max) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `expected ${accepted}, got ${bytes} bytes.`);
+    }
+    return bytes;
+}
+/** A canonical IPv4 or IPv6 CIDR block (host bits zero, as EC2 expects). */
+function parseCidr(input, raw) {
+    const accepted = 'a CIDR block such as 203.0.113.0/24, 0.0.0.0/0 or 2001:db8::/32';
+    const m = /^([^/\s]+)\/(\d{1,3})$/.exec(raw);
+    if (!m)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `'${raw}' is not ${accepted}.`);
+    const [, addr = '', prefixRaw = ''] = m;
+    const prefix = Number(prefixRaw);
+    if ((0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIPv4)(addr)) {
+        if (prefix > 32)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `'${raw}': an IPv4 prefix is 0 to 32.`);
+        const value = addr.split('.').reduce((acc, o) => acc * 256 + Number(o), 0);
+        const hostBits = 2 ** (32 - prefix);
+        if (value % hostBits !== 0) {
+            const base = value - (value % hostBits);
+            const canon = [24, 16, 8, 0].map((s) => Math.floor(base / 2 ** s) % 256).join('.');
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `'${raw}' has host bits set; write ${canon}/${prefix}.`);
+        }
+        return raw;
+    }
+    if ((0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIPv6)(addr)) {
+        if (prefix > 128)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `'${raw}': an IPv6 prefix is 0 to 128.`);
+        return raw;
+    }
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `'${printable(raw)}' is not ${accepted}.`);
+}
+/** `KEY=value` lines; blank lines and `#` comments skipped. Values are never echoed. */
+function parseKeyValueLines(input, raw, keyPattern, keyWhat) {
+    const out = [];
+    const seen = new Set();
+    raw.split('\n').forEach((line, i) => {
+        const text = line.replace(/\r$/, '');
+        if (text.trim() === '' || text.trimStart().startsWith('#'))
+            return;
+        const eq = text.indexOf('=');
+        if (eq <= 0) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `line ${i + 1} is not KEY=value (expected ${keyWhat}, '=', then the value).`);
+        }
+        const key = text.slice(0, eq).trim();
+        if (!keyPattern.test(key)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `line ${i + 1}: key '${printable(key)}' is not ${keyWhat}.`);
+        }
+        if (seen.has(key))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `line ${i + 1}: key '${key}' is set twice.`);
+        seen.add(key);
+        out.push([key, text.slice(eq + 1)]);
+    });
+    return out;
+}
+/**
+ * The values of the `KEY=value` lines in secret text (the `env` input) that are at least
+ * `minLength` long: shorter ones would mask or redact ordinary words everywhere.
+ */
+function envLineValues(text, minLength) {
+    return text
+        .split(/\r?\n/)
+        .filter((line) => line.includes('='))
+        .map((line) => line.slice(line.indexOf('=') + 1).trim())
+        .filter((value) => value.length >= minLength);
+}
+/** Shows control characters in error messages instead of letting them break the log line. */
+function printable(s) {
+    return s.replace(
+    // eslint-disable-next-line no-control-regex
+    /[\u0000-\u001f\u007f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 

@@ -3,6 +3,7 @@ import * as core from '@actions/core';
 import { parseInputs, INPUT_NAMES, type Inputs, type InputName } from './inputs.js';
 import type { RunContext } from './plan.js';
 import { maskSecret } from './sink.js';
+import { envLineValues } from './parsers.js';
 
 const SECRET_INPUTS: ReadonlySet<InputName> = new Set(['ssh-private-key', 'env']);
 
@@ -23,10 +24,7 @@ export function readInputs(env: NodeJS.ProcessEnv = process.env): Inputs {
 /** Masks a whole secret input and, for KEY=value lines, each value on its own. */
 export function maskEnvLike(value: string, register: (s: string) => void = core.setSecret): void {
   maskSecret(value, register);
-  for (const line of value.split(/\r?\n/)) {
-    const eq = line.indexOf('=');
-    if (eq > 0 && line.slice(eq + 1).trim().length >= 3) register(line.slice(eq + 1).trim());
-  }
+  for (const secret of envLineValues(value, 3)) register(secret);
 }
 
 /** The run's identity from the runner's environment variables and event payload. */

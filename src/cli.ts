@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { writeFile } from 'node:fs/promises';
 import { parse } from 'yaml';
 import { INPUT_NAMES, parseInputs, type InputName } from './inputs.js';
+import { errorMessage } from './errors.js';
 import { actionRoot } from './paths.js';
 import { runPlan } from './run-plan.js';
 import type { Sink } from './sink.js';
@@ -80,7 +81,7 @@ export async function cli(
     );
     return 0;
   } catch (e) {
-    console.error(`spot-deploy: ${e instanceof Error ? e.message : String(e)}`);
+    console.error(`spot-deploy: ${errorMessage(e)}`);
     return 1;
   }
 }
@@ -91,9 +92,7 @@ function readConfig(file: string): Map<string, string> | Error {
   try {
     doc = parse(readFileSync(file, 'utf8'));
   } catch (e) {
-    return new Error(
-      `could not read --config ${file}: ${e instanceof Error ? e.message : String(e)}`,
-    );
+    return new Error(`could not read --config ${file}: ${errorMessage(e)}`);
   }
   if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
     return new Error(`--config ${file}: expected a YAML mapping of input names to values`);

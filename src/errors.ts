@@ -1,3 +1,8 @@
+/** The message of anything thrown (libraries sometimes throw strings). */
+export function errorMessage(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
 /** An action input is missing or malformed. The message always names the input and what it accepts. */
 export class InputError extends Error {
   override readonly name = 'InputError';

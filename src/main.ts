@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import * as core from '@actions/core';
 import { readInputs, runContextFromEnv } from './action-inputs.js';
-import { NotImplementedError } from './errors.js';
+import { errorMessage, NotImplementedError } from './errors.js';
 import { actionRoot } from './paths.js';
 import { runPlan } from './run-plan.js';
 import { actionsSink } from './sink.js';
@@ -22,7 +22,7 @@ export async function run(): Promise<void> {
     }
     await runPlan(inputs, ctx, actionsSink(), actionRoot(import.meta.url));
   } catch (e) {
-    core.setFailed(e instanceof Error ? e.message : String(e));
+    core.setFailed(errorMessage(e));
   }
 }
 

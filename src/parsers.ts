@@ -140,6 +140,18 @@ export function parseKeyValueLines(
   return out;
 }
 
+/**
+ * The values of the `KEY=value` lines in secret text (the `env` input) that are at least
+ * `minLength` long: shorter ones would mask or redact ordinary words everywhere.
+ */
+export function envLineValues(text: string, minLength: number): string[] {
+  return text
+    .split(/\r?\n/)
+    .filter((line) => line.includes('='))
+    .map((line) => line.slice(line.indexOf('=') + 1).trim())
+    .filter((value) => value.length >= minLength);
+}
+
 /** Shows control characters in error messages instead of letting them break the log line. */
 export function printable(s: string): string {
   return s.replace(

@@ -1,5 +1,7 @@
 import type { Client } from 'ssh2';
 import { connect, exec } from './connect.js';
+import { errorMessage } from '../errors.js';
+import { envLineValues } from '../parsers.js';
 import { DEFAULT_REMOTE, deliverBundle, shq, type RemoteLayout } from './deliver.js';
 
 export interface Target {
@@ -51,7 +53,6 @@ const TRUNCATED = '\n[truncated]';
 const PRE_ACTIVATION = new Set(['prepare', 'upload', 'upload-verify', 'rename', 'env']);
 
 const secs = (ms: number): string => `${(ms / 1000).toFixed(1)}s`;
-const message = (err: unknown): string => (err instanceof Error ? err.message : String(err));
 
 /** One shell script; every command is `|| true` so one missing tool does not hide the rest. */
 export function diagnosticsScript(sudo: string): string {
@@ -72,10 +73,7 @@ export function diagnosticsScript(sudo: string): string {
 /** Truncates to `DIAGNOSTICS_MAX_CHARS` and blanks out every env value that leaked into it. */
 export function cleanDiagnostics(text: string, envFile?: string): string {
   let out = text;
-  for (const line of (envFile ?? '').split('\n')) {
-    const value = line.slice(line.indexOf('=') + 1).trim();
-    if (line.includes('=') && value.length >= 4) out = out.split(value).join('[redacted]');
-  }
+  for (const value of envLineValues(envFile ?? '', 4)) out = out.split(value).join('[redacted]');
   return out.length > DIAGNOSTICS_MAX_CHARS
     ? out.slice(0, DIAGNOSTICS_MAX_CHARS - TRUNCATED.length) + TRUNCATED
     : out;
@@ -106,7 +104,7 @@ async function deliverOne(t: Target, o: DeliverManyOptions): Promise<InstanceDel
     const { username, privateKey, hostKey, connectDeadlineMs: deadlineMs } = o;
     client = await connect({ ...base, username, privateKey, hostKey, deadlineMs });
   } catch (err) {
-    return failed('connect', message(err));
+    return failed('connect', errorMessage(err));
   }
   let up = true;
   client.on('close', () => (up = false));
@@ -127,7 +125,7 @@ async function deliverOne(t: Target, o: DeliverManyOptions): Promise<InstanceDel
         },
       });
     } catch (err) {
-      return failed(timings.uploadedMs === undefined ? 'upload' : 'activate', message(err));
+      return failed(timings.uploadedMs === undefined ? 'upload' : 'activate', errorMessage(err));
     }
     if (res.status === 'ready') {
       timings.activeMs = since();
@@ -145,7 +143,7 @@ async function deliverOne(t: Target, o: DeliverManyOptions): Promise<InstanceDel
       });
       diag = d.stdout + (d.stderr === '' ? '' : `\n[stderr]\n${d.stderr}`);
     } catch (err) {
-      diag = `collecting diagnostics failed: ${message(err)}`;
+      diag = `collecting diagnostics failed: ${errorMessage(err)}`;
     }
     return failed(step, error, cleanDiagnostics(diag, o.envFile));
   } finally {
@@ -174,7 +172,7 @@ export async function deliverToMany(
       if (t !== undefined)
         results[i] = await deliverOne(t, opts).catch((err: unknown) => ({
           ...{ id: t.id, host: t.host, port: t.port, status: 'failed' as const, step: 'internal' },
-          ...{ error: message(err), timings: { totalMs: 0 } },
+          ...{ error: errorMessage(err), timings: { totalMs: 0 } },
         }));
     }
   };

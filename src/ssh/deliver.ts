@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import type { Client } from 'ssh2';
-import { SshError } from '../errors.js';
+import { errorMessage, SshError } from '../errors.js';
 import { exec } from './connect.js';
 
 /** Remote paths and commands. The defaults are the on-instance contract (docs/architecture.md). */
@@ -207,7 +207,7 @@ export async function deliverBundle(client: Client, o: DeliverOptions): Promise<
       { timeoutMs: o.readyTimeoutMs },
     );
   } catch (err) {
-    const why = err instanceof Error ? err.message : String(err);
+    const why = errorMessage(err);
     return done({ status: 'failed', step: 'activate', logTail: why });
   }
   return done(parseActivation(o.sha256, res.code, res.stdout, res.stderr));
