@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -24,7 +25,7 @@ function readOutputs(file: string): Record<string, string> {
 }
 
 /** Runs the built action the way the runner does: node dist/index.js with INPUT_* variables. */
-async function runAction(inputs: Record<string, string>) {
+async function runAction(inputs: Record<string, string>, extraEnv: Record<string, string> = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'smoke-'));
   const files = {
     GITHUB_OUTPUT: join(dir, 'output'),
@@ -38,6 +39,7 @@ async function runAction(inputs: Record<string, string>) {
     ...files,
     RUNNER_TEMP: dir,
     GITHUB_WORKSPACE: resolve('.'),
+    ...extraEnv,
   };
   for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v;
   const result = await run('node', ['dist/index.js'], { env }).then(
@@ -89,22 +91,55 @@ describe('the built action (dist/index.js)', () => {
     );
   });
 
-  it('fails clearly, before any cloud call, on bad input and on modes not built yet', async () => {
+  it('fails clearly on bad input before any cloud call, in every mode', async () => {
     const bad = await runAction({ ...exampleInputs, count: '0', regions: 'mars-1' });
     expect(bad.code).toBe(1);
     expect(bad.stdout).toContain('::error::2 inputs need fixing:');
     expect(bad.stdout).toContain("Input 'count'");
-    const deploy = await runAction({ ...exampleInputs, mode: 'deploy' });
-    expect(deploy.code).toBe(1);
-    expect(deploy.stdout).toContain("Input 'mode': 'deploy' is not available in this version yet");
+    // An EC2 endpoint that counts connections: a bad deploy or destroy must never reach it.
+    let connections = 0;
+    const ec2 = createServer((s) => {
+      connections++;
+      s.destroy();
+    });
+    await new Promise<void>((r) => ec2.listen(0, '127.0.0.1', r));
+    const port = (ec2.address() as AddressInfo).port;
+    const aws = {
+      AWS_ENDPOINT_URL_EC2: `http://127.0.0.1:${port}`,
+      AWS_ACCESS_KEY_ID: 'x',
+      AWS_SECRET_ACCESS_KEY: 'x',
+    };
+    try {
+      const deploy = await runAction(
+        { ...exampleInputs, mode: 'deploy', 'ssh-cidr': '10.0.0.0/33' },
+        aws,
+      );
+      expect(deploy.code).toBe(1);
+      expect(deploy.stdout).toContain("Input 'ssh-cidr'");
+      const bundle = await runAction(
+        { ...exampleInputs, mode: 'deploy', 'bundle-path': 'no/such/dir' },
+        aws,
+      );
+      expect(bundle.code).toBe(1);
+      expect(bundle.stdout).toContain('bundle-path does not exist');
+      const destroy = await runAction(
+        { mode: 'destroy', regions: 'eu-west-1', 'deployment-id': 'Bad_Id' },
+        aws,
+      );
+      expect(destroy.code).toBe(1);
+      expect(destroy.stdout).toContain("Input 'deployment-id'");
+    } finally {
+      ec2.close();
+    }
+    expect(connections).toBe(0);
   });
 
-  it('runs the post step from saved state without doing anything', async () => {
+  it('runs the post step from saved state: nothing launched, nothing to do', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'post-'));
     const r = await run('node', ['dist/index.js'], {
       env: { PATH: process.env.PATH, STATE_isPost: 'true', GITHUB_STATE: join(dir, 's') },
     });
-    expect(r.stdout).toContain('nothing to clean up');
+    expect(r.stdout).toContain('nothing was launched by this step');
   });
 
   it('serves the command line from the same bundle', async () => {
@@ -118,10 +153,19 @@ describe('the built action (dist/index.js)', () => {
     );
     expect(r.stdout).toMatch(/^bundle-sha256=[0-9a-f]{64}$/m);
     expect(readFileSync(join(dir, 's.md'), 'utf8')).toContain('## spot-deploy plan: `example`');
-    const usage = await run('node', ['dist/cli.js', 'deploy']).catch(
+    const usage = await run('node', ['dist/cli.js', 'frobnicate']).catch(
       (e: { code: number; stderr: string }) => e,
     );
     expect('code' in usage && usage.code).toBe(2);
+    const noRegion = await run(
+      'node',
+      ['dist/cli.js', 'deploy', '--bundle-path', 'examples/bundle'],
+      {
+        env: { PATH: process.env.PATH, RUNNER_TEMP: dir },
+      },
+    ).catch((e: { code: number; stderr: string }) => e);
+    expect('code' in noRegion && noRegion.code).toBe(1);
+    expect(noRegion.stderr).toContain("Input 'regions'");
     const missing = await run('node', [
       'dist/cli.js',
       'plan',

@@ -2,18 +2,32 @@ import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { writeFile } from 'node:fs/promises';
 import { parse } from 'yaml';
-import { INPUT_NAMES, parseInputs, type InputName } from './inputs.js';
+import type { EC2Client } from '@aws-sdk/client-ec2';
+import { ec2Clients } from './aws/clients.js';
+import { runDeploy } from './deploy/run-deploy.js';
+import { INPUT_NAMES, parseInputs, type InputName, type Inputs, type Mode } from './inputs.js';
+import type { RunContext } from './plan.js';
+import { runPost } from './post.js';
+import { runDestroy } from './run-destroy.js';
+import { memoryState } from './state.js';
 import { errorMessage } from './errors.js';
 import { actionRoot } from './paths.js';
 import { runPlan } from './run-plan.js';
 import type { Sink } from './sink.js';
 
-const USAGE = `usage: spot-deploy plan [--config FILE.yml] [--<input> VALUE ...] [--summary FILE]
+const USAGE = `usage: spot-deploy plan|deploy|destroy [--config FILE.yml] [--<input> VALUE ...] [--summary FILE]
+
+  plan      render user-data, bundle and launch plan; no AWS calls
+  deploy    launch or adopt instances and deliver the bundle (AWS credentials from the environment)
+  destroy   remove everything of the deployment (deployment-id 'expired': every expired one)
 
   --config FILE   a YAML mapping of action inputs (the same names as in action.yml's \`with:\`)
   --<input> VALUE one action input, e.g. --bundle-path deploy --regions eu-west-1 (overrides --config)
   --summary FILE  write the Markdown summary there instead of stdout
-Outputs are printed as name=value lines. Only 'plan' is available in this version.`;
+Outputs are printed as name=value lines. A deploy that fails or is interrupted (Ctrl-C) terminates
+what it launched unless --cleanup never, as the action's post step does.`;
+
+const MODES: readonly Mode[] = ['plan', 'deploy', 'destroy'];
 
 /** The command line: the same core as the action, with inputs from flags and a YAML file. */
 export async function cli(
@@ -25,12 +39,11 @@ export async function cli(
     console.log(USAGE);
     return command ? 0 : 2;
   }
-  if (command !== 'plan') {
-    console.error(
-      `spot-deploy: '${command}' is not available in this version yet; only 'plan' is.\n\n${USAGE}`,
-    );
+  if (!MODES.includes(command as Mode)) {
+    console.error(`spot-deploy: unknown command '${command}'.\n\n${USAGE}`);
     return 2;
   }
+  const mode = command as Mode;
   const values = new Map<string, string>();
   let summaryFile: string | undefined;
   for (let i = 0; i < rest.length; i += 2) {
@@ -57,7 +70,8 @@ export async function cli(
       return 2;
     }
   }
-  values.set('mode', 'plan');
+  values.set('mode', mode);
+  const clients = ec2Clients();
   const sink: Sink = {
     info: (m) => console.error(m),
     warning: (m) => console.error(`warning: ${m}`),
@@ -73,16 +87,48 @@ export async function cli(
       workspace: process.cwd(),
       defaultRegion: env.AWS_REGION || env.AWS_DEFAULT_REGION || undefined,
     });
-    await runPlan(
-      inputs,
-      { tempDir: env.RUNNER_TEMP || tmpdir() },
-      sink,
-      actionRoot(import.meta.url),
-    );
+    const ctx = { tempDir: env.RUNNER_TEMP || tmpdir() };
+    const root = actionRoot(import.meta.url);
+    if (mode === 'plan') await runPlan(inputs, ctx, sink, root);
+    else if (mode === 'destroy') await runDestroy(inputs, ctx, { sink, ec2: clients.get });
+    else await deployWithCleanup(inputs, ctx, sink, root, clients.get);
     return 0;
   } catch (e) {
     console.error(`spot-deploy: ${errorMessage(e)}`);
     return 1;
+  } finally {
+    clients.destroy();
+  }
+}
+
+/** A deploy followed by what the action's post step does, also on Ctrl-C / SIGTERM. */
+async function deployWithCleanup(
+  inputs: Inputs,
+  ctx: RunContext,
+  sink: Sink,
+  root: string,
+  ec2: (region: string) => EC2Client,
+): Promise<void> {
+  const state = memoryState();
+  let stopping: Promise<void> | undefined;
+  const onSignal = (sig: NodeJS.Signals): void => {
+    console.error(`spot-deploy: ${sig}: cleaning up what this run launched…`);
+    stopping ??= runPost(state, ec2, sink).then(
+      () => process.exit(130),
+      (e: unknown) => {
+        console.error(errorMessage(e));
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  try {
+    await runDeploy(inputs, ctx, { sink, state, ec2, root });
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    if (!stopping) await runPost(state, ec2, sink);
   }
 }
 

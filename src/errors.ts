@@ -87,3 +87,8 @@ export class HostKeyMismatchError extends SshError {
     );
   }
 }
+
+/** Fewer instances than `min-ready` ended ready. The message lists each failure. */
+export class DeployFailedError extends Error {
+  override readonly name = 'DeployFailedError';
+}

@@ -1,34 +1,42 @@
 import { existsSync, readFileSync } from 'node:fs';
 import * as core from '@actions/core';
 import { readInputs, runContextFromEnv } from './action-inputs.js';
-import { errorMessage, NotImplementedError } from './errors.js';
+import { ec2Clients } from './aws/clients.js';
+import { runDeploy } from './deploy/run-deploy.js';
+import { errorMessage } from './errors.js';
 import { actionRoot } from './paths.js';
+import { runPost } from './post.js';
+import { runDestroy } from './run-destroy.js';
 import { runPlan } from './run-plan.js';
 import { actionsSink } from './sink.js';
+import { STATE, type StateStore } from './state.js';
 
-const STATE_IS_POST = 'isPost';
+const actionsState: StateStore = {
+  save: (k, v) => core.saveState(k, v),
+  get: (k) => core.getState(k),
+};
 
 /** The action's main and post steps (the runner runs the same file twice; state tells which). */
 export async function run(): Promise<void> {
+  const clients = ec2Clients();
   try {
-    if (core.getState(STATE_IS_POST) === 'true') return await post();
-    core.saveState(STATE_IS_POST, 'true');
+    if (core.getState(STATE.isPost) === 'true') {
+      await runPost(actionsState, clients.get, actionsSink());
+      return;
+    }
+    core.saveState(STATE.isPost, 'true');
     const inputs = readInputs();
     const ctx = runContextFromEnv(process.env, readEvent(process.env.GITHUB_EVENT_PATH));
-    if (inputs.mode !== 'plan') {
-      throw new NotImplementedError(
-        `Input 'mode': '${inputs.mode}' is not available in this version yet; only 'plan' is. Use mode: plan for a dry run.`,
-      );
-    }
-    await runPlan(inputs, ctx, actionsSink(), actionRoot(import.meta.url));
+    const sink = actionsSink();
+    const root = actionRoot(import.meta.url);
+    if (inputs.mode === 'plan') await runPlan(inputs, ctx, sink, root);
+    else if (inputs.mode === 'destroy') await runDestroy(inputs, ctx, { sink, ec2: clients.get });
+    else await runDeploy(inputs, ctx, { sink, state: actionsState, ec2: clients.get, root });
   } catch (e) {
     core.setFailed(errorMessage(e));
+  } finally {
+    clients.destroy();
   }
-}
-
-/** Nothing is launched by this version, so the post step has nothing to clean up. */
-async function post(): Promise<void> {
-  core.info('spot-deploy post step: no instances were launched by this step; nothing to clean up.');
 }
 
 function readEvent(path: string | undefined): { pull_request?: { number?: number } } | undefined {

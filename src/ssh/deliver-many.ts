@@ -8,6 +8,8 @@ export interface Target {
   readonly id: string;
   readonly host: string;
   readonly port: number;
+  /** This instance's pinned host key line; overrides `DeliverManyOptions.hostKey` (adopted instances keep the key their own run gave them). */
+  readonly hostKey?: string;
 }
 
 export interface InstanceDelivery {
@@ -34,7 +36,7 @@ export interface DeliverManyOptions {
   readonly concurrency: number;
   readonly username: string;
   readonly privateKey: string;
-  /** The pinned host key line, the same for every target. */
+  /** The pinned host key line for targets that carry none of their own. */
   readonly hostKey: string;
   readonly connectDeadlineMs: number;
   readonly bundle: { readonly file: string; readonly sha256: string; readonly bytes: number };
@@ -101,7 +103,8 @@ async function deliverOne(t: Target, o: DeliverManyOptions): Promise<InstanceDel
 
   let client: Client;
   try {
-    const { username, privateKey, hostKey, connectDeadlineMs: deadlineMs } = o;
+    const { username, privateKey, connectDeadlineMs: deadlineMs } = o;
+    const hostKey = t.hostKey ?? o.hostKey;
     client = await connect({ ...base, username, privateKey, hostKey, deadlineMs });
   } catch (err) {
     return failed('connect', errorMessage(err));

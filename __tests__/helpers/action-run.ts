@@ -1,0 +1,102 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+/** Reads a GITHUB_OUTPUT / GITHUB_STATE file (`name<<DELIM … DELIM` blocks or `name=value` lines). */
+export function readCommandFile(file: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const lines = readFileSync(file, 'utf8').split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    const m = /^([^<=]+)<<(.+)$/.exec(line);
+    if (m?.[1] && m[2]) {
+      const value: string[] = [];
+      while (i + 1 < lines.length && lines[++i] !== m[2]) value.push(lines[i] ?? '');
+      out[m[1]] = value.join('\n');
+    } else {
+      const eq = line.indexOf('=');
+      if (eq > 0) out[line.slice(0, eq)] = line.slice(eq + 1);
+    }
+  }
+  return out;
+}
+
+export interface ActionFiles {
+  readonly dir: string;
+  readonly output: string;
+  readonly summary: string;
+  readonly state: string;
+}
+
+/** A fresh runner-like directory with the files the runner gives a step. */
+export function actionFiles(): ActionFiles {
+  const dir = mkdtempSync(join(tmpdir(), 'action-run-'));
+  const files = {
+    dir,
+    output: join(dir, 'output'),
+    summary: join(dir, 'summary'),
+    state: join(dir, 'state'),
+  };
+  for (const f of [files.output, files.summary, files.state]) writeFileSync(f, '');
+  return files;
+}
+
+/**
+ * The environment the runner gives `node dist/index.js`: INPUT_* per input, the command files,
+ * and for the post step STATE_* from what the main step saved.
+ */
+export function actionEnv(
+  files: ActionFiles,
+  inputs: Record<string, string>,
+  extra: Record<string, string> = {},
+  state?: Record<string, string>,
+): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    GITHUB_OUTPUT: files.output,
+    GITHUB_STEP_SUMMARY: files.summary,
+    GITHUB_STATE: files.state,
+    RUNNER_TEMP: files.dir,
+    GITHUB_WORKSPACE: resolve('.'),
+    GITHUB_REPOSITORY: 'example/spot-deploy-test',
+    GITHUB_RUN_ID: String(1000 + Math.floor(Math.random() * 1e6)),
+    GITHUB_RUN_ATTEMPT: '1',
+    GITHUB_REF_NAME: 'main',
+    ...extra,
+  };
+  for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v;
+  for (const [k, v] of Object.entries(state ?? {})) env[`STATE_${k}`] = v;
+  return env;
+}
+
+export interface Running {
+  readonly pid: number;
+  readonly done: Promise<{
+    code: number | null;
+    signal: string | null;
+    stdout: string;
+    stderr: string;
+  }>;
+  kill(signal: NodeJS.Signals): void;
+}
+
+/** Starts `node dist/index.js` as the runner does. */
+export function startAction(env: NodeJS.ProcessEnv): Running {
+  const child = spawn(process.execPath, ['dist/index.js'], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const done = new Promise<{
+    code: number | null;
+    signal: string | null;
+    stdout: string;
+    stderr: string;
+  }>((r) => child.once('exit', (code, signal) => r({ code, signal, stdout, stderr })));
+  return { pid: child.pid ?? 0, done, kill: (s) => void child.kill(s) };
+}

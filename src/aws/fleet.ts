@@ -1,0 +1,256 @@
+/**
+ * The spot fleet launcher: CreateFleet `instant` per region, with fallbacks.
+ *
+ * Count rule (provisionFleet):
+ *  1. Regions are tried in the given order; each asks for spot for its own count plus whatever
+ *     the regions before it could not launch (so 0-count fallback regions only see shortfall).
+ *  2. Spot still short after the last region: wrap around and ask, in order, every region that
+ *     still has pools not ruled out (no capacity error, no spot quota) for the remaining count.
+ *  3. Only when `onDemandFallback` is set and spot is still short, ask for on-demand region by
+ *     region in the same order for what remains.
+ *  4. Whatever is still missing is returned as `shortfall`; the caller decides if that fails.
+ *  5. Every CreateFleet call that launched anything reports its instances to `onLaunched`
+ *     before any other call, so an error or a cancellation later never leaks an instance.
+ *
+ * Within one region (launchInRegion), pools (type × subnet) that answered with a capacity error
+ * are dropped and the remainder is asked again, bounded by MAX_CALLS.
+ */
+import { randomUUID } from 'node:crypto';
+import { CreateFleetCommand, type CreateFleetResult, type EC2Client } from '@aws-sdk/client-ec2';
+import { classify, errorCode, type ErrorKind } from './aws-errors.js';
+import {
+  allPools,
+  buildFleetRequest,
+  clientToken,
+  errorHitsPool,
+  fleetError,
+  fleetErrorFromPools,
+  poolKey,
+  readFleetResult,
+  summarizeErrors,
+  type Pool,
+} from './fleet-request.js';
+import type { InstanceInfo, LaunchError, Lifecycle, RegionResources, Tags } from './types.js';
+import { errorMessage } from '../errors.js';
+
+export type { Pool } from './fleet-request.js';
+export type Sleep = (ms: number) => Promise<void>;
+export type OnLaunched = (instances: readonly InstanceInfo[]) => void | Promise<void>;
+
+/** CreateFleet calls per launchInRegion, throttling retries included: a stubborn API cannot loop us. */
+export const MAX_CALLS = 8;
+/** Backoffs after throttling, on top of the SDK's own retries: 1, 2, 4, 8 s. */
+export const MAX_THROTTLE_RETRIES = 4;
+const BACKOFF_BASE_MS = 1_000;
+
+export interface RegionTarget {
+  readonly region: string;
+  readonly client: EC2Client;
+  readonly resources: RegionResources;
+}
+
+export interface LaunchRequest extends RegionTarget {
+  readonly lifecycle: Lifecycle;
+  readonly count: number;
+  readonly instanceTypes: readonly string[];
+  readonly maxPrice?: string | undefined;
+  readonly tags: Tags;
+  /** Pools still worth asking (default: every instance type × every subnet). */
+  readonly pools?: readonly Pool[] | undefined;
+}
+
+export interface LaunchOptions {
+  readonly onLaunched: OnLaunched;
+  readonly sleep?: Sleep | undefined;
+  readonly log?: ((line: string) => void) | undefined;
+  /** Per-run nonce the ClientTokens derive from (default: a random UUID). */
+  readonly runToken?: string | undefined;
+}
+
+export interface LaunchResult {
+  readonly instances: InstanceInfo[];
+  readonly errors: LaunchError[];
+  /** Pools not ruled out by this attempt: empty when the region has no more of this lifecycle. */
+  readonly pools: Pool[];
+}
+
+const defaultSleep: Sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const noLog = (): void => {};
+
+const FATAL: ReadonlySet<ErrorKind> = new Set(['permission', 'quota', 'other']);
+
+/**
+ * Launches up to `req.count` instances of one lifecycle in one region. Returns what launched and
+ * every error EC2 reported; throws AwsError only when retrying elsewhere cannot help.
+ */
+export async function launchInRegion(
+  req: LaunchRequest,
+  opts: LaunchOptions,
+): Promise<LaunchResult> {
+  const sleep = opts.sleep ?? defaultSleep;
+  const log = opts.log ?? noLog;
+  const runToken = opts.runToken ?? randomUUID();
+  const { region, lifecycle } = req;
+  let pools = [...(req.pools ?? allPools(req.instanceTypes, req.resources.subnets))];
+  const instances: InstanceInfo[] = [];
+  const errors: LaunchError[] = [];
+  let throttles = 0;
+
+  for (let call = 0; call < MAX_CALLS; call++) {
+    const want = req.count - instances.length;
+    if (want <= 0 || pools.length === 0) break;
+    const keys = pools.map((p) => poolKey(p.instanceType, p.subnet.subnetId));
+    const token = clientToken([runToken, region, lifecycle, call, want, ...keys]);
+    const input = buildFleetRequest({ ...req, count: want, pools, clientToken: token });
+    const line = (launched: number, errs: readonly LaunchError[]) =>
+      log(
+        `CreateFleet ${region} ${lifecycle}: asked ${want}, launched ${launched} (${pools.length} pools); errors: ${summarizeErrors(errs)}`,
+      );
+
+    let out: CreateFleetResult;
+    try {
+      out = await req.client.send(new CreateFleetCommand(input));
+    } catch (err) {
+      const code = errorCode(err);
+      const kind = classify(code);
+      const e: LaunchError = { region, lifecycle, code, message: errorMessage(err) };
+      line(0, [e]);
+      if (kind === 'throttling' && throttles < MAX_THROTTLE_RETRIES) {
+        await sleep(BACKOFF_BASE_MS * 2 ** throttles++);
+        continue;
+      }
+      // Whole-request answers that another region (or on-demand) may not get: report, move on.
+      if (kind === 'throttling' || kind === 'capacity' || kind === 'spot-quota') {
+        errors.push(e);
+        if (kind !== 'throttling') pools = [];
+        break;
+      }
+      throw fleetError(region, lifecycle, want, err);
+    }
+
+    const got = readFleetResult(out, region, lifecycle, req.resources.subnets);
+    // First thing after the call: the caller records the ids for cleanup before we go on.
+    if (got.instances.length > 0) await opts.onLaunched(got.instances);
+    instances.push(...got.instances);
+    errors.push(...got.errors);
+    line(got.instances.length, got.errors);
+
+    const kinds = got.errors.map((e) => classify(e.code));
+    // Per-override permission/quota/invalid-parameter errors can be pool-specific (an SCP that
+    // denies some types, a type that does not fit the AMI's architecture), so while some pool
+    // works they only drop their pool and stay in `errors`. When nothing has launched in this
+    // region and no error so far says "capacity/throttling, try elsewhere", the configuration is
+    // wrong everywhere: fail loudly instead of rolling the same mistake over to every region.
+    const capacitySeen = errors.some((e) => classify(e.code) === 'capacity');
+    if (
+      instances.length === 0 &&
+      !capacitySeen &&
+      kinds.length > 0 &&
+      kinds.every((k) => FATAL.has(k))
+    )
+      throw fleetErrorFromPools(region, lifecycle, want, got.errors);
+    if (kinds.includes('spot-quota')) {
+      pools = [];
+      break;
+    }
+    const dead = got.errors.filter((e) => classify(e.code) !== 'throttling');
+    const before = pools.length;
+    pools = pools.filter((p) => !dead.some((e) => errorHitsPool(e, p)));
+    if (kinds.includes('throttling')) {
+      if (throttles >= MAX_THROTTLE_RETRIES) break;
+      await sleep(BACKOFF_BASE_MS * 2 ** throttles++);
+      continue;
+    }
+    // The same request again would get the same answer.
+    if (got.instances.length === 0 && pools.length === before) break;
+  }
+  return { instances, errors, pools };
+}
+
+export interface RegionPlan extends RegionTarget {
+  /** Instances wanted here; 0 for a fallback-only region. */
+  readonly count: number;
+}
+
+export interface ProvisionOptions {
+  readonly instanceTypes: readonly string[];
+  readonly maxPrice?: string | undefined;
+  readonly onDemandFallback: boolean;
+  readonly tags: Tags;
+  readonly onLaunched: OnLaunched;
+  readonly sleep?: Sleep | undefined;
+  readonly log?: ((line: string) => void) | undefined;
+  readonly runToken?: string | undefined;
+}
+
+export interface ProvisionResult {
+  readonly instances: InstanceInfo[];
+  readonly errors: LaunchError[];
+  /** Instances asked for but not launched. */
+  readonly shortfall: number;
+}
+
+/** Launches the planned counts across regions by the rule at the top of this file. */
+export async function provisionFleet(
+  regions: readonly RegionPlan[],
+  opts: ProvisionOptions,
+): Promise<ProvisionResult> {
+  const log = opts.log ?? noLog;
+  const runToken = opts.runToken ?? randomUUID();
+  const instances: InstanceInfo[] = [];
+  const errors: LaunchError[] = [];
+  const spotPools = new Map<string, Pool[]>();
+  let seq = 0;
+
+  const launch = async (r: RegionPlan, lifecycle: Lifecycle, count: number, pools?: Pool[]) => {
+    const res = await launchInRegion(
+      {
+        region: r.region,
+        client: r.client,
+        resources: r.resources,
+        lifecycle,
+        count,
+        instanceTypes: opts.instanceTypes,
+        maxPrice: opts.maxPrice,
+        tags: opts.tags,
+        pools,
+      },
+      // A distinct token per launch: asking a region again for the same count and pools must
+      // launch again, not replay the earlier answer.
+      { onLaunched: opts.onLaunched, sleep: opts.sleep, log, runToken: `${runToken}/${seq++}` },
+    );
+    instances.push(...res.instances);
+    errors.push(...res.errors);
+    if (lifecycle === 'spot') spotPools.set(r.region, res.pools);
+    return count - res.instances.length;
+  };
+
+  let short = 0;
+  try {
+    for (const r of regions) {
+      const ask = r.count + short;
+      if (ask > 0) short = await launch(r, 'spot', ask);
+    }
+    for (const r of regions) {
+      if (short <= 0) break;
+      const pools = spotPools.get(r.region);
+      if (pools === undefined || pools.length > 0) short = await launch(r, 'spot', short, pools);
+    }
+    if (opts.onDemandFallback)
+      for (const r of regions) {
+        if (short <= 0) break;
+        short = await launch(r, 'on-demand', short);
+      }
+  } catch (err) {
+    if (instances.length > 0)
+      log(
+        `fleet: stopping after ${instances.length} launched instance(s), already reported for cleanup`,
+      );
+    throw err;
+  }
+  const spot = instances.filter((i) => i.lifecycle === 'spot').length;
+  log(
+    `fleet: launched ${instances.length} (spot ${spot}, on-demand ${instances.length - spot}); shortfall ${short}`,
+  );
+  return { instances, errors, shortfall: short };
+}

@@ -1,0 +1,107 @@
+import type { EC2Client } from '@aws-sdk/client-ec2';
+import type { SshAddress } from '../inputs.js';
+import type { Architecture } from '../instance-types.js';
+import type { Plan } from '../plan.js';
+import { resolveImage } from './ami.js';
+import { ensureLaunchTemplate } from './launch-template.js';
+import { resolveSubnets } from './network.js';
+import { ensureSecurityGroup } from './security-group.js';
+import type { RegionResources, Tags } from './types.js';
+
+/** What one region needs resolved or created before a launch. */
+export interface RegionSpec {
+  /** An `ami-…` id or an alias of AMI_ALIASES. */
+  readonly ami: string;
+  readonly architecture: Architecture;
+  /** Empty: the default VPC's default subnets. */
+  readonly subnetIds: readonly string[];
+  /** Empty: the deployment's own group, created or reused. */
+  readonly securityGroupIds: readonly string[];
+  readonly sshAddress: SshAddress;
+  readonly sshPort: number;
+  readonly sshCidrs: readonly string[];
+  readonly names: { readonly securityGroup: string; readonly launchTemplate: string };
+  /** Tags of the deployment's resources (security group, launch template). */
+  readonly tags: Tags;
+  /** Tags the launch template puts on instances and volumes. */
+  readonly instanceTags: Tags;
+  /** Rendered cloud-init; it holds the SSH host private key, so it is never logged. */
+  readonly userData: Buffer;
+}
+
+/** The region spec of a plan; instance tags and user-data are the launch's own. */
+export function regionSpec(plan: Plan, userData: Buffer, instanceTags: Tags): RegionSpec {
+  const i = plan.inputs;
+  return {
+    ami: i.ami,
+    architecture: i.architecture,
+    subnetIds: i.subnetIds,
+    securityGroupIds: i.securityGroupIds,
+    sshAddress: i.sshAddress,
+    sshPort: i.sshPort,
+    sshCidrs: i.sshCidrs,
+    names: plan.names,
+    tags: plan.tags,
+    instanceTags,
+    userData,
+  };
+}
+
+/**
+ * Image, subnets, security group and launch template of one region, in that order (each step
+ * needs the one before: the group its VPC, the template the image and the groups). Input problems
+ * only EC2 can reveal throw InputError; failed calls throw AwsError.
+ */
+export async function prepareRegion(
+  client: EC2Client,
+  region: string,
+  spec: RegionSpec,
+  log: (line: string) => void = () => {},
+): Promise<RegionResources> {
+  const image = await resolveImage(client, region, spec.ami, spec.architecture);
+  log(
+    `${region}: image ${image.imageId}${image.name ? ` (${image.name})` : ''}, ${image.architecture}`,
+  );
+
+  const subnets = await resolveSubnets(client, region, spec.subnetIds, spec.sshAddress);
+  const vpcId = subnets[0]?.vpcId ?? '';
+  log(
+    `${region}: subnets ${subnets.map((s) => `${s.subnetId} (${s.availabilityZone})`).join(', ')} in ${vpcId}`,
+  );
+
+  const sg = await ensureSecurityGroup(client, region, {
+    vpcId,
+    name: spec.names.securityGroup,
+    sshPort: spec.sshPort,
+    cidrs: spec.sshCidrs,
+    tags: spec.tags,
+    given: spec.securityGroupIds,
+  });
+  log(
+    sg.status === 'given'
+      ? `${region}: security groups ${sg.groupIds.join(', ')} (given)`
+      : `${region}: security group ${spec.names.securityGroup} ${sg.groupIds.join(', ')} ${sg.status}, TCP ${spec.sshPort} from ${spec.sshCidrs.join(', ')}`,
+  );
+
+  const lt = await ensureLaunchTemplate(client, region, {
+    name: spec.names.launchTemplate,
+    imageId: image.imageId,
+    rootDeviceName: image.rootDeviceName,
+    userData: spec.userData,
+    securityGroupIds: sg.groupIds,
+    tags: spec.tags,
+    instanceTags: spec.instanceTags,
+  });
+  log(
+    `${region}: launch template ${spec.names.launchTemplate} ${lt.id} version ${lt.version} ${lt.created ? 'created' : 'added'}`,
+  );
+  for (const w of lt.warnings) log(`${region}: launch template warning: ${w}`);
+
+  return {
+    region,
+    imageId: image.imageId,
+    subnets,
+    securityGroupIds: sg.groupIds,
+    launchTemplate: { id: lt.id, version: lt.version },
+  };
+}

@@ -1,0 +1,249 @@
+import {
+  AuthorizeSecurityGroupIngressCommand,
+  CreateSecurityGroupCommand,
+  DescribeSecurityGroupsCommand,
+  RevokeSecurityGroupIngressCommand,
+  type EC2Client,
+  type IpPermission,
+  type SecurityGroup,
+} from '@aws-sdk/client-ec2';
+import { InputError, errorMessage } from '../errors.js';
+import { awsError, errorCode } from './aws-errors.js';
+import { TAG, type Tags } from './types.js';
+
+export interface SecurityGroupSpec {
+  readonly vpcId: string;
+  /** The plan's group name; a redeploy finds its group again by it. */
+  readonly name: string;
+  readonly sshPort: number;
+  readonly cidrs: readonly string[];
+  readonly tags: Tags;
+  /** `security-group-ids`: when set, these are used as they are and nothing is created. */
+  readonly given: readonly string[];
+}
+
+export interface SecurityGroupResult {
+  readonly groupIds: string[];
+  readonly status: 'given' | 'created' | 'reused';
+}
+
+const GROUP_NOT_FOUND: ReadonlySet<string> = new Set([
+  'InvalidGroup.NotFound',
+  'InvalidGroupId.Malformed',
+  'InvalidGroupId.NotFound',
+]);
+
+/**
+ * The security groups for the instances of one VPC. Given groups are only checked. Otherwise the
+ * deployment's own group is found by name (a redeploy reuses it) or created, and its ingress is
+ * made exactly TCP `sshPort` from `cidrs`: in a group spot-deploy manages, rules of earlier runs
+ * (another runner address, another port) are revoked, so they neither stay open nor pile up to
+ * the per-group rule quota.
+ */
+export async function ensureSecurityGroup(
+  client: EC2Client,
+  region: string,
+  spec: SecurityGroupSpec,
+): Promise<SecurityGroupResult> {
+  if (spec.given.length > 0) {
+    return { groupIds: await checkGiven(client, region, spec), status: 'given' };
+  }
+  let group = await findByName(client, region, spec);
+  let status: SecurityGroupResult['status'] = 'reused';
+  if (!group) {
+    const made = await create(client, region, spec);
+    group = made.group;
+    if (made.created) status = 'created';
+  }
+  const groupId = group.GroupId ?? '';
+  const managed =
+    status === 'created' || group.Tags?.some((t) => t.Key === TAG.managed && t.Value === 'true');
+  await syncIngress(client, region, groupId, group.IpPermissions ?? [], spec, managed === true);
+  return { groupIds: [groupId], status };
+}
+
+async function checkGiven(
+  client: EC2Client,
+  region: string,
+  spec: SecurityGroupSpec,
+): Promise<string[]> {
+  const ids = [...new Set(spec.given)];
+  const fix = `security groups belong to one region and VPC: give groups of ${spec.vpcId} in ${region}.`;
+  let groups: SecurityGroup[];
+  try {
+    const out = await client.send(new DescribeSecurityGroupsCommand({ GroupIds: ids }));
+    groups = out.SecurityGroups ?? [];
+  } catch (err) {
+    if (GROUP_NOT_FOUND.has(errorCode(err))) {
+      throw new InputError('security-group-ids', `${errorMessage(err)} in ${region}; ${fix}`);
+    }
+    throw awsError(
+      'DescribeSecurityGroups',
+      region,
+      err,
+      `look up security groups ${ids.join(', ')}`,
+    );
+  }
+  const missing = ids.filter((id) => !groups.some((g) => g.GroupId === id));
+  if (missing.length > 0) {
+    throw new InputError(
+      'security-group-ids',
+      `${missing.join(', ')} not found in ${region}; ${fix}`,
+    );
+  }
+  const elsewhere = groups.filter((g) => g.VpcId !== spec.vpcId);
+  if (elsewhere.length > 0) {
+    const list = elsewhere.map((g) => `${g.GroupId} (${g.VpcId})`).join(', ');
+    throw new InputError(
+      'security-group-ids',
+      `${list} not in ${spec.vpcId}, the VPC of the subnets; ${fix}`,
+    );
+  }
+  return ids;
+}
+
+async function findByName(
+  client: EC2Client,
+  region: string,
+  spec: SecurityGroupSpec,
+): Promise<SecurityGroup | undefined> {
+  try {
+    const out = await client.send(
+      new DescribeSecurityGroupsCommand({
+        Filters: [
+          { Name: 'group-name', Values: [spec.name] },
+          { Name: 'vpc-id', Values: [spec.vpcId] },
+        ],
+      }),
+    );
+    return out.SecurityGroups?.[0];
+  } catch (err) {
+    throw awsError('DescribeSecurityGroups', region, err, `find security group ${spec.name}`);
+  }
+}
+
+async function create(
+  client: EC2Client,
+  region: string,
+  spec: SecurityGroupSpec,
+): Promise<{ group: SecurityGroup; created: boolean }> {
+  const deployment = spec.tags[TAG.deployment] ?? spec.name;
+  const tags = { ...spec.tags, [TAG.managed]: 'true' };
+  try {
+    const out = await client.send(
+      new CreateSecurityGroupCommand({
+        GroupName: spec.name,
+        Description: `SSH to the instances of spot-deploy deployment ${deployment}`,
+        VpcId: spec.vpcId,
+        TagSpecifications: [
+          {
+            ResourceType: 'security-group',
+            Tags: Object.entries(tags).map(([Key, Value]) => ({ Key, Value })),
+          },
+        ],
+      }),
+    );
+    return { group: { GroupId: out.GroupId ?? '' }, created: true };
+  } catch (err) {
+    // A concurrent run of the same deployment created it first: use theirs.
+    if (errorCode(err) === 'InvalidGroup.Duplicate') {
+      const group = await findByName(client, region, spec);
+      if (group) return { group, created: false };
+    }
+    throw awsError('CreateSecurityGroup', region, err, `create security group ${spec.name}`);
+  }
+}
+
+/** IPv6 blocks compare in canonical form (EC2 answers `2001:db8::/32` for `2001:DB8:0::/32`). */
+function canonical(cidr: string): string {
+  const [addr = '', prefix = ''] = cidr.split('/');
+  if (!addr.includes(':')) return cidr;
+  try {
+    return `${new URL(`http://[${addr}]/`).hostname.slice(1, -1)}/${prefix}`;
+  } catch {
+    return cidr.toLowerCase();
+  }
+}
+
+function rangeOf(cidr: string): Pick<IpPermission, 'IpRanges' | 'Ipv6Ranges'> {
+  return cidr.includes(':')
+    ? { Ipv6Ranges: [{ CidrIpv6: cidr }] }
+    : { IpRanges: [{ CidrIp: cidr }] };
+}
+
+async function syncIngress(
+  client: EC2Client,
+  region: string,
+  groupId: string,
+  existing: readonly IpPermission[],
+  spec: SecurityGroupSpec,
+  prune: boolean,
+): Promise<void> {
+  const port = spec.sshPort;
+  const isSsh = (p: IpPermission): boolean =>
+    p.IpProtocol === 'tcp' && p.FromPort === port && p.ToPort === port;
+  const wanted = new Set(spec.cidrs.map(canonical));
+  const present = new Set(
+    existing
+      .filter(isSsh)
+      .flatMap((p) => [
+        ...(p.IpRanges ?? []).map((r) => r.CidrIp ?? ''),
+        ...(p.Ipv6Ranges ?? []).map((r) => r.CidrIpv6 ?? ''),
+      ])
+      .map(canonical),
+  );
+  // One call per block: EC2 rejects a whole batch when any rule in it exists already.
+  for (const cidr of spec.cidrs.filter((c) => !present.has(canonical(c)))) {
+    try {
+      await client.send(
+        new AuthorizeSecurityGroupIngressCommand({
+          GroupId: groupId,
+          IpPermissions: [{ IpProtocol: 'tcp', FromPort: port, ToPort: port, ...rangeOf(cidr) }],
+        }),
+      );
+    } catch (err) {
+      if (errorCode(err) === 'InvalidPermission.Duplicate') continue;
+      throw awsError(
+        'AuthorizeSecurityGroupIngress',
+        region,
+        err,
+        `allow TCP ${port} from ${cidr} in security group ${groupId}`,
+      );
+    }
+  }
+  if (!prune) return;
+  // Revoked after the new rules exist, so the current addresses are never locked out.
+  const stale: IpPermission[] = existing.flatMap((p) => {
+    const keep = isSsh(p) ? wanted : new Set<string>();
+    const v4 = (p.IpRanges ?? []).filter((r) => !keep.has(canonical(r.CidrIp ?? '')));
+    const v6 = (p.Ipv6Ranges ?? []).filter((r) => !keep.has(canonical(r.CidrIpv6 ?? '')));
+    const groups = p.UserIdGroupPairs ?? [];
+    const lists = p.PrefixListIds ?? [];
+    if (v4.length + v6.length + groups.length + lists.length === 0) return [];
+    // Just the stale parts: a revoke removes exactly the blocks it lists.
+    return [
+      {
+        IpProtocol: p.IpProtocol,
+        ...(p.FromPort !== undefined ? { FromPort: p.FromPort } : {}),
+        ...(p.ToPort !== undefined ? { ToPort: p.ToPort } : {}),
+        ...(v4.length > 0 ? { IpRanges: v4 } : {}),
+        ...(v6.length > 0 ? { Ipv6Ranges: v6 } : {}),
+        ...(groups.length > 0 ? { UserIdGroupPairs: groups } : {}),
+        ...(lists.length > 0 ? { PrefixListIds: lists } : {}),
+      },
+    ];
+  });
+  if (stale.length === 0) return;
+  try {
+    await client.send(
+      new RevokeSecurityGroupIngressCommand({ GroupId: groupId, IpPermissions: stale }),
+    );
+  } catch (err) {
+    throw awsError(
+      'RevokeSecurityGroupIngress',
+      region,
+      err,
+      `remove earlier runs' ingress rules from security group ${groupId}`,
+    );
+  }
+}
