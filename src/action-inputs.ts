@@ -38,6 +38,7 @@ export function runContextFromEnv(
     runAttempt: env.GITHUB_RUN_ATTEMPT || undefined,
     prNumber: event?.pull_request?.number,
     refName: env.GITHUB_HEAD_REF || env.GITHUB_REF_NAME || undefined,
+    serverUrl: env.GITHUB_SERVER_URL || undefined,
     tempDir: env.RUNNER_TEMP || tmpdir(),
   };
 }

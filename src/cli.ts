@@ -9,17 +9,19 @@ import { INPUT_NAMES, parseInputs, type InputName, type Inputs, type Mode } from
 import type { RunContext } from './plan.js';
 import { runPost } from './post.js';
 import { runDestroy } from './run-destroy.js';
+import { runStatus } from './run-status.js';
 import { memoryState } from './state.js';
 import { errorMessage } from './errors.js';
 import { actionRoot } from './paths.js';
 import { runPlan } from './run-plan.js';
 import type { Sink } from './sink.js';
 
-const USAGE = `usage: spot-deploy plan|deploy|destroy [--config FILE.yml] [--<input> VALUE ...] [--summary FILE]
+const USAGE = `usage: spot-deploy plan|deploy|destroy|status [--config FILE.yml] [--<input> VALUE ...] [--summary FILE]
 
   plan      render user-data, bundle and launch plan; no AWS calls
   deploy    launch or adopt instances and deliver the bundle (AWS credentials from the environment)
   destroy   remove everything of the deployment (deployment-id 'expired': every expired one)
+  status    list the deployment's instances in the given regions (EC2 tags; no SSH)
 
   --config FILE   a YAML mapping of action inputs (the same names as in action.yml's \`with:\`)
   --<input> VALUE one action input, e.g. --bundle-path deploy --regions eu-west-1 (overrides --config)
@@ -27,7 +29,8 @@ const USAGE = `usage: spot-deploy plan|deploy|destroy [--config FILE.yml] [--<in
 Outputs are printed as name=value lines. A deploy that fails or is interrupted (Ctrl-C) terminates
 what it launched unless --cleanup never, as the action's post step does.`;
 
-const MODES: readonly Mode[] = ['plan', 'deploy', 'destroy'];
+const COMMANDS = ['plan', 'deploy', 'destroy', 'status'] as const;
+type Command = (typeof COMMANDS)[number];
 
 /** The command line: the same core as the action, with inputs from flags and a YAML file. */
 export async function cli(
@@ -39,11 +42,13 @@ export async function cli(
     console.log(USAGE);
     return command ? 0 : 2;
   }
-  if (!MODES.includes(command as Mode)) {
+  if (!(COMMANDS as readonly string[]).includes(command)) {
     console.error(`spot-deploy: unknown command '${command}'.\n\n${USAGE}`);
     return 2;
   }
-  const mode = command as Mode;
+  const cmd = command as Command;
+  // status reads like destroy does (no bundle needed); every other command is an action mode.
+  const mode: Mode = cmd === 'status' ? 'destroy' : cmd;
   const values = new Map<string, string>();
   let summaryFile: string | undefined;
   for (let i = 0; i < rest.length; i += 2) {
@@ -89,7 +94,8 @@ export async function cli(
     });
     const ctx = { tempDir: env.RUNNER_TEMP || tmpdir() };
     const root = actionRoot(import.meta.url);
-    if (mode === 'plan') await runPlan(inputs, ctx, sink, root);
+    if (cmd === 'status') await runStatus(inputs, ctx, { sink, ec2: clients.get });
+    else if (mode === 'plan') await runPlan(inputs, ctx, sink, root);
     else if (mode === 'destroy') await runDestroy(inputs, ctx, { sink, ec2: clients.get });
     else await deployWithCleanup(inputs, ctx, sink, root, clients.get);
     return 0;

@@ -8,6 +8,8 @@ export interface RunContext {
   readonly runAttempt?: string | undefined;
   readonly prNumber?: number | undefined;
   readonly refName?: string | undefined;
+  /** https://github.com (GITHUB_SERVER_URL), for links to the run and its artifact. */
+  readonly serverUrl?: string | undefined;
   /** RUNNER_TEMP in Actions, the OS temp dir elsewhere. */
   readonly tempDir: string;
 }

@@ -8,6 +8,15 @@ export interface Sink {
   /** Masks a value in everything logged after this call. */
   setSecret(value: string): void;
   summary(markdown: string): Promise<void>;
+  /** Runs `fn` inside a collapsible log group (Actions) or under a heading (terminal). */
+  group?<T>(name: string, fn: () => Promise<T>): Promise<T>;
+}
+
+/** `sink.group` when the sink has one, else a plain heading line. */
+export function inGroup<T>(sink: Sink, name: string, fn: () => Promise<T>): Promise<T> {
+  if (sink.group) return sink.group(name, fn);
+  sink.info(`== ${name}`);
+  return fn();
 }
 
 export function actionsSink(): Sink {
@@ -20,6 +29,7 @@ export function actionsSink(): Sink {
       if (!process.env.GITHUB_STEP_SUMMARY) return;
       await core.summary.addRaw(md, true).write();
     },
+    group: (name, fn) => core.group(name, fn),
   };
 }
 

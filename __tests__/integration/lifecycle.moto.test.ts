@@ -10,7 +10,8 @@ import {
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { cli } from '../../src/cli.js';
 import { ec2Clients } from '../../src/aws/clients.js';
 import { TAG } from '../../src/aws/types.js';
 import { keyFingerprint } from '../../src/deploy/adopt.js';
@@ -135,6 +136,26 @@ describe.skipIf(!hasMoto)('the EC2 lifecycle against moto', () => {
       expect(perms[0]?.IpRanges?.map((r) => r.CidrIp)).toEqual(['0.0.0.0/0']);
     }
   }, 120_000);
+
+  it('the command line lists the deployment (spot-deploy status)', async () => {
+    const out: string[] = [];
+    const spy = vi
+      .spyOn(console, 'log')
+      .mockImplementation((m: unknown) => void out.push(String(m)));
+    try {
+      const code = await cli(
+        ['status', '--regions', REGIONS.join(','), '--deployment-id', 'fleet'],
+        process.env,
+      );
+      expect(code).toBe(0);
+    } finally {
+      spy.mockRestore();
+    }
+    const text = out.join('\n');
+    expect(text).toContain('spot-deploy status: `fleet` — 5 instance(s)');
+    const instances = JSON.parse(/^instances=(.*)$/m.exec(text)?.[1] ?? '[]') as unknown[];
+    expect(instances).toHaveLength(5);
+  }, 60_000);
 
   it('a redeploy adopts the running instances, launches only what is missing, trims surplus', async () => {
     const same = await deploy('fleet', 5);

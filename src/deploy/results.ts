@@ -8,6 +8,8 @@ export interface InstanceResult {
   readonly availabilityZone?: string;
   readonly instanceType: string;
   readonly lifecycle: Lifecycle;
+  /** USD per instance-hour at launch (spot market price in its AZ), when EC2 told us. */
+  readonly spotPrice?: string;
   readonly publicIp?: string;
   readonly privateIp?: string;
   /** EC2 state when last seen. */

@@ -1,18 +1,20 @@
 import type { EC2Client } from '@aws-sdk/client-ec2';
 import { terminateInstances } from '../aws/instances.js';
+import { priceKey, spotPrices } from '../aws/spot-price.js';
+import { TAG } from '../aws/types.js';
+import { addressOf } from '../aws/wait.js';
+import { DeployFailedError, errorMessage } from '../errors.js';
 import type { Inputs } from '../inputs.js';
 import { generateEd25519 } from '../keys.js';
 import { buildPlan, type Plan, type RunContext } from '../plan.js';
 import { prepare, type Prepared } from '../prepare.js';
-import type { Sink } from '../sink.js';
+import { inGroup, type Sink } from '../sink.js';
 import { deliverToMany, type Target } from '../ssh/deliver-many.js';
 import { recordIds, STATE, type StateStore } from '../state.js';
-import { TAG } from '../aws/types.js';
+import { setDeployOutputs } from './outputs.js';
 import { provision, type Provisioned } from './provision.js';
-import { addressOf } from '../aws/wait.js';
 import { failedBeforeDelivery, fromDelivery, verdict, type InstanceResult } from './results.js';
-import { renderDeploySummary } from './summary.js';
-import { DeployFailedError } from '../errors.js';
+import { renderDeploySummary, runLinks } from './summary.js';
 
 export interface DeployDeps {
   readonly sink: Sink;
@@ -20,6 +22,14 @@ export interface DeployDeps {
   readonly ec2: (region: string) => EC2Client;
   /** The action's own directory (cloud-init/ and bundle/ live there). */
   readonly root: string;
+  /** Publishes the bundle (workflow artifact); returns its id, or '' when none was made. */
+  readonly publish?: (plan: Plan, prepared: Prepared) => Promise<string>;
+  /** Reports the outcome elsewhere (PR comment); never fails the deploy. */
+  readonly announce?: (
+    plan: Plan,
+    prepared: Prepared,
+    results: readonly InstanceResult[],
+  ) => Promise<void>;
   readonly now?: () => Date;
   readonly sleep?: (ms: number) => Promise<void>;
 }
@@ -29,6 +39,16 @@ export interface DeployResult {
   readonly prepared: Prepared;
   readonly instances: readonly InstanceResult[];
   readonly shortfall: number;
+}
+
+/** Prefixes every line with the time since the deploy started, so phases can be read off the log. */
+function timed(sink: Sink, t0: number): Sink {
+  const at = (): string => `+${((Date.now() - t0) / 1000).toFixed(1)}s`;
+  return {
+    ...sink,
+    info: (m) => sink.info(`${at()} ${m}`),
+    warning: (m) => sink.warning(`${at()} ${m}`),
+  };
 }
 
 /**
@@ -41,12 +61,16 @@ export async function runDeploy(
   ctx: RunContext,
   deps: DeployDeps,
 ): Promise<DeployResult> {
-  const { sink, state } = deps;
+  const { state } = deps;
   const started = (deps.now ?? (() => new Date()))();
+  const sink = timed(deps.sink, Date.now());
   const plan = buildPlan(inputs, ctx, started);
   const client = inputs.sshPrivateKey ?? generateEd25519('spot-deploy');
   const host = generateEd25519('spot-deploy');
-  const prepared = await prepare(plan, { client, host }, sink, deps.root);
+  const prepared = await inGroup(sink, 'spot-deploy: user-data and bundle', () =>
+    prepare(plan, { client, host }, sink, deps.root),
+  );
+  const artifactId = deps.publish ? await deps.publish(plan, prepared) : '';
 
   // From here on instances may exist: tell the post step what it needs before the first launch.
   state.save(STATE.mode, 'deploy');
@@ -56,20 +80,49 @@ export async function runDeploy(
   if (ctx.runId) state.save(STATE.runId, ctx.runId);
   if (ctx.runAttempt) state.save(STATE.runAttempt, ctx.runAttempt);
 
-  const fleet: Provisioned = await provision(
-    plan,
-    { clientPublicKey: client.publicKey, hostPublicKey: host.publicKey },
-    prepared.userData.body,
-    { sink, state, ec2: deps.ec2, ...(deps.sleep ? { sleep: deps.sleep } : {}) },
+  const fleet: Provisioned = await inGroup(sink, 'spot-deploy: launch and wait', () =>
+    provision(
+      plan,
+      { clientPublicKey: client.publicKey, hostPublicKey: host.publicKey },
+      prepared.userData.body,
+      { sink, state, ec2: deps.ec2, ...(deps.sleep ? { sleep: deps.sleep } : {}) },
+    ),
   );
 
+  const results = await inGroup(sink, 'spot-deploy: deliver the bundle', () =>
+    deliver(inputs, fleet, prepared, { client, host }, sink),
+  );
+  await inGroup(sink, 'spot-deploy: report', async () => {
+    await priceResults(results, deps.ec2, sink, started);
+    await retireFailed(results, inputs, { ...deps, sink });
+  });
+
+  const v = verdict(results, inputs.minReady, fleet.shortfall);
+  setDeployOutputs(deps.sink, plan, prepared, results, artifactId);
+  await deps.sink.summary(
+    renderDeploySummary(plan, prepared, results, fleet, v.line, runLinks(ctx, artifactId)),
+  );
+  if (deps.announce) await deps.announce(plan, prepared, results);
+  if (!v.ok) throw new DeployFailedError(`spot-deploy: ${v.line}`);
+  state.save(STATE.succeeded, 'true');
+  sink.info(`spot-deploy: ${v.line}`);
+  return { plan, prepared, instances: results, shortfall: fleet.shortfall };
+}
+
+async function deliver(
+  inputs: Inputs,
+  fleet: Provisioned,
+  prepared: Prepared,
+  keys: { client: { privateKey: string }; host: { publicKey: string } },
+  sink: Sink,
+): Promise<InstanceResult[]> {
   const results: InstanceResult[] = fleet.lost.map((x) =>
     failedBeforeDelivery(x.info, x.adopted, 'running', x.reason),
   );
   const targets: Array<Target & { index: number }> = [];
   fleet.running.forEach((x, index) => {
     const address = addressOf(x.info, inputs.sshAddress);
-    const pinned = x.adopted ? x.info.tags?.[TAG.hostKey] : host.publicKey;
+    const pinned = x.adopted ? x.info.tags?.[TAG.hostKey] : keys.host.publicKey;
     if (!address) {
       results.push(
         failedBeforeDelivery(x.info, x.adopted, 'running', `no ${inputs.sshAddress}`, x.runningMs),
@@ -81,17 +134,17 @@ export async function runDeploy(
       targets.push({ id: x.info.id, host: address, port: inputs.sshPort, hostKey: pinned, index });
     }
   });
-
   const readyTimeoutMs = inputs.readyTimeoutSeconds * 1000;
-  const envFile = inputs.env.map(([k, v]) => `${k}=${v}`).join('\n');
   const delivered = await deliverToMany(targets, {
     concurrency: inputs.concurrency,
     username: inputs.sshUser,
-    privateKey: client.privateKey,
-    hostKey: host.publicKey,
+    privateKey: keys.client.privateKey,
+    hostKey: keys.host.publicKey,
     connectDeadlineMs: readyTimeoutMs,
     bundle: prepared.bundle,
-    ...(inputs.env.length > 0 ? { envFile } : {}),
+    ...(inputs.env.length > 0
+      ? { envFile: inputs.env.map(([k, v]) => `${k}=${v}`).join('\n') }
+      : {}),
     readyTimeoutMs,
     log: (m) => sink.info(m),
   });
@@ -100,18 +153,36 @@ export async function runDeploy(
     const x = t === undefined ? undefined : fleet.running[t.index];
     if (x) results.push(fromDelivery(x.info, x.adopted, d, x.runningMs));
   });
+  const order = new Map(
+    [...fleet.running.map((x) => x.info.id), ...fleet.lost.map((x) => x.info.id)].map((id, n) => [
+      id,
+      n,
+    ]),
+  );
+  return results.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+}
 
-  await retireFailed(results, inputs, deps);
-  const order = new Map(fleet.running.map((x, n) => [x.info.id, n]));
-  results.sort((a, b) => (order.get(a.id) ?? -1) - (order.get(b.id) ?? -1));
-
-  const v = verdict(results, inputs.minReady, fleet.shortfall);
-  setOutputs(sink, plan, prepared, results);
-  await sink.summary(renderDeploySummary(plan, prepared, results, fleet, v.line));
-  if (!v.ok) throw new DeployFailedError(`spot-deploy: ${v.line}`);
-  state.save(STATE.succeeded, 'true');
-  sink.info(`spot-deploy: ${v.line}`);
-  return { plan, prepared, instances: results, shortfall: fleet.shortfall };
+/** Adds the spot price each instance pays; a price EC2 does not give stays unknown. */
+async function priceResults(
+  results: InstanceResult[],
+  ec2: (region: string) => EC2Client,
+  sink: Sink,
+  now: Date,
+): Promise<void> {
+  for (const region of new Set(results.map((r) => r.region))) {
+    const here = results.filter((r) => r.region === region && r.lifecycle === 'spot');
+    let prices: Map<string, string>;
+    try {
+      prices = await spotPrices(ec2(region), region, here, now);
+    } catch (e) {
+      sink.warning(`Spot prices are unknown: ${errorMessage(e)}`);
+      continue;
+    }
+    for (const r of here) {
+      const price = prices.get(priceKey(r.instanceType, r.availabilityZone ?? ''));
+      if (price !== undefined) results[results.indexOf(r)] = { ...r, spotPrice: price };
+    }
+  }
 }
 
 /**
@@ -124,26 +195,14 @@ async function retireFailed(results: InstanceResult[], inputs: Inputs, deps: Dep
   for (const region of new Set(doomed.map((r) => r.region))) {
     const ids = doomed.filter((r) => r.region === region).map((r) => r.id);
     deps.sink.info(`${region}: terminating ${ids.length} failed instance(s): ${ids.join(', ')}`);
-    await terminateInstances(deps.ec2(region), region, ids, { wait: false });
-    recordIds(deps.state, STATE.terminated, region, ids);
+    try {
+      await terminateInstances(deps.ec2(region), region, ids, { wait: false });
+      recordIds(deps.state, STATE.terminated, region, ids);
+    } catch (e) {
+      // The post step tries again (they are still in the launched list).
+      deps.sink.warning(
+        `Could not terminate failed instances ${ids.join(', ')}: ${errorMessage(e)}`,
+      );
+    }
   }
-}
-
-function setOutputs(sink: Sink, plan: Plan, p: Prepared, results: readonly InstanceResult[]) {
-  const ready = results.filter((r) => r.status === 'ready');
-  sink.setOutput('deployment-id', plan.deploymentId);
-  sink.setOutput('instances', JSON.stringify(results));
-  sink.setOutput('ready-count', String(ready.length));
-  sink.setOutput('failed-count', String(results.length - ready.length));
-  sink.setOutput(
-    'public-ips',
-    ready
-      .map((r) => r.publicIp ?? '')
-      .filter(Boolean)
-      .join(','),
-  );
-  sink.setOutput('bundle-sha256', p.bundle.sha256);
-  sink.setOutput('cloud-init-bytes', String(p.userData.bytes));
-  sink.setOutput('user-data-path', p.userDataPath);
-  sink.setOutput('bundle-file', p.bundle.file);
 }
