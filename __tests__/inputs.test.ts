@@ -112,9 +112,17 @@ const BAD: Array<[InputName, string, string | RegExp]> = [
   ['tags', 'team=a;b', 'letters, digits, spaces'],
   ['tags', 'novalue', 'is not KEY=value'],
   ['health-check', 'curl a\ncurl b', 'one shell command line'],
-  ['pr-comment', 'true', 'not implemented in this version yet'],
-  ['artifact-name', 'bundle', 'not implemented in this version yet'],
-  ['artifact-retention-days', '5', 'not implemented in this version yet'],
+  ['pr-comment', 'yes', 'true or false'],
+  ['artifact-name', 'my/bundle', 'may not contain " : < > | * ? \\ /'],
+  ['artifact-name', 'bundle:v1', 'may not contain'],
+  ['artifact-name', 'a\\b', 'may not contain'],
+  ['artifact-name', 'two\nlines', 'may not contain'],
+  ['artifact-name', 'tab\there', 'control characters'],
+  ['artifact-name', 'x'.repeat(251), 'at most 250'],
+  ['artifact-retention-days', '0', 'from 1 to 90'],
+  ['artifact-retention-days', '91', 'from 1 to 90'],
+  ['artifact-retention-days', '7d', 'whole number'],
+  ['github-token', 'ghp_abc ghp_def', 'contains whitespace'],
 ];
 
 describe('parseInputs: bad inputs', () => {
@@ -146,6 +154,8 @@ describe('parseInputs: bad inputs', () => {
     expect(err.message).not.toContain('TOPSECRETVALUE');
     const key = errorsOf({ 'ssh-private-key': 'hunter2-private-material' });
     expect(key.message).not.toContain('hunter2');
+    const token = errorsOf({ 'github-token': 'ghs_SECRETTOKEN\nextra' });
+    expect(token.message).not.toContain('SECRETTOKEN');
   });
 
   it('needs a region from the input or AWS_REGION', () => {
@@ -225,6 +235,27 @@ describe('parseInputs: good inputs', () => {
       key.publicKey.split(' ').slice(0, 2),
     );
     expect(i.deploymentId).toBe('pr-42');
+  });
+
+  it('reads the artifact, PR comment and token inputs', () => {
+    expect(parse({})).toMatchObject({
+      artifactName: undefined,
+      artifactRetentionDays: undefined,
+      prComment: false,
+      githubToken: undefined,
+    });
+    expect(parse({ 'artifact-name': 'none' }).artifactName).toBe(false);
+    expect(parse({ 'artifact-name': ' web bundle (x86) #1 ' }).artifactName).toBe(
+      'web bundle (x86) #1',
+    );
+    expect(parse({ 'artifact-name': 'é'.repeat(125) }).artifactName).toHaveLength(125);
+    expect(parse({ 'artifact-retention-days': '90' }).artifactRetentionDays).toBe(90);
+    expect(parse({ 'pr-comment': 'true', 'github-token': 'ghs_abc123' })).toMatchObject({
+      prComment: true,
+      githubToken: 'ghs_abc123',
+    });
+    // Outside Actions nobody expands action.yml's default: it must read as "no token".
+    expect(parse({ 'github-token': '${{ github.token }}' }).githubToken).toBeUndefined();
   });
 
   it('does not need bundle-path to destroy, and allows the janitor id there', () => {

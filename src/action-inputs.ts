@@ -5,7 +5,7 @@ import type { RunContext } from './plan.js';
 import { maskSecret } from './sink.js';
 import { envLineValues } from './parsers.js';
 
-const SECRET_INPUTS: ReadonlySet<InputName> = new Set(['ssh-private-key', 'env']);
+const SECRET_INPUTS: ReadonlySet<InputName> = new Set(['ssh-private-key', 'env', 'github-token']);
 
 /** The only caller of core.getInput. Secret inputs are masked before anything parses them. */
 export function readInputs(env: NodeJS.ProcessEnv = process.env): Inputs {

@@ -242,6 +242,49 @@ export function parseHealthCheck(raw: string): string {
   return raw;
 }
 
+/**
+ * The characters @actions/artifact refuses in a name (its validateArtifactName is internal, so the
+ * list is copied: checked here, a bad name fails before any instance is launched).
+ */
+const ARTIFACT_NAME_FORBIDDEN = ['"', ':', '<', '>', '|', '*', '?', '\r', '\n', '\\', '/'];
+/** Downloads are written as `<name>.zip`, and most file systems cap a file name at 255 bytes. */
+const ARTIFACT_NAME_MAX_BYTES = 250;
+
+/** `none`: no artifact (an empty value cannot say so: it means the default name). */
+export function parseArtifactName(raw: string): string | false {
+  if (raw === 'none') return false;
+  const bad = ARTIFACT_NAME_FORBIDDEN.find((c) => raw.includes(c));
+  // eslint-disable-next-line no-control-regex
+  if (bad !== undefined || /[\u0000-\u001f\u007f]/.test(raw)) {
+    throw new InputError(
+      'artifact-name',
+      `'${p.printable(raw)}' is not accepted: an artifact name may not contain " : < > | * ? \\ / or control characters (GitHub's rule); use \`none\` for no artifact.`,
+    );
+  }
+  if (Buffer.byteLength(raw) > ARTIFACT_NAME_MAX_BYTES) {
+    throw new InputError(
+      'artifact-name',
+      `is ${Buffer.byteLength(raw)} bytes long; use at most ${ARTIFACT_NAME_MAX_BYTES} (it becomes a file name when downloaded).`,
+    );
+  }
+  return raw;
+}
+
+/** action.yml's default; the runner expands it, so only a run outside Actions sees it verbatim. */
+export const GITHUB_TOKEN_DEFAULT = '${{ github.token }}';
+
+/** Never echoes the value: it is a credential. */
+export function parseGithubToken(raw: string): string | undefined {
+  if (raw === '' || raw === GITHUB_TOKEN_DEFAULT) return undefined;
+  if (/\s/.test(raw)) {
+    throw new InputError(
+      'github-token',
+      'contains whitespace; give one token (the default, `${{ github.token }}`, is enough for `pr-comment`).',
+    );
+  }
+  return raw;
+}
+
 export function parsePackages(raw: string, input: InputName): string[] {
   return p.parsePatternList(
     input,

@@ -42,10 +42,14 @@ export interface Inputs {
   readonly concurrency: number;
   readonly cleanup: Cleanup;
   readonly tags: Readonly<Record<string, string>>;
-  readonly artifactName: string | undefined;
+  /** Undefined: the default name, made unique per run once the deployment id is known; false: `none`. */
+  readonly artifactName: string | false | undefined;
+  /** Undefined: the repository's retention setting. */
   readonly artifactRetentionDays: number | undefined;
   readonly healthCheck: string | undefined;
   readonly prComment: boolean;
+  /** Only the PR comment uses it; undefined when no token reached the action (CLI, local runs). */
+  readonly githubToken: string | undefined;
 }
 
 /** Every input the action reads; a test checks this list against action.yml both ways. */
@@ -85,15 +89,15 @@ export const INPUT_NAMES = [
   'artifact-retention-days',
   'health-check',
   'pr-comment',
+  'github-token',
 ] as const;
 export type InputName = (typeof INPUT_NAMES)[number];
 
-/** Declared for the interface's sake but not built yet: setting them fails instead of being ignored. */
-export const NOT_YET_IMPLEMENTED: ReadonlySet<InputName> = new Set([
-  'pr-comment',
-  'artifact-name',
-  'artifact-retention-days',
-]);
+/**
+ * Inputs declared for the interface's sake but not built yet: setting one fails instead of being
+ * silently ignored. Empty now; kept so the next such input has one place to go.
+ */
+export const NOT_YET_IMPLEMENTED: ReadonlySet<InputName> = new Set<InputName>();
 
 export interface ParseContext {
   /** Relative `bundle-path` values resolve here (GITHUB_WORKSPACE in Actions). */
@@ -124,6 +128,8 @@ export const DEFAULTS: Readonly<Partial<Record<InputName, string>>> = {
   concurrency: '10',
   cleanup: 'on-failure',
   'pr-comment': 'false',
+  // The runner expands this; the literal only reaches the parser outside Actions (see parseGithubToken).
+  'github-token': rule.GITHUB_TOKEN_DEFAULT,
 };
 
 /** Parses every input, collecting all problems so that one failed run shows them all. */
@@ -211,10 +217,11 @@ export function parseInputs(get: InputGetter, ctx: ParseContext): Inputs {
     concurrency: field('concurrency', int(1, 100)),
     cleanup: field('cleanup', oneOf<Cleanup>('on-failure', 'always', 'never')),
     tags: field('tags', rule.parseTags),
-    artifactName: undefined,
-    artifactRetentionDays: undefined,
+    artifactName: field('artifact-name', optional(rule.parseArtifactName)),
+    artifactRetentionDays: field('artifact-retention-days', optional(int(1, 90))),
     healthCheck: field('health-check', optional(rule.parseHealthCheck)),
-    prComment: false,
+    prComment: field('pr-comment', bool),
+    githubToken: field('github-token', rule.parseGithubToken),
   };
   if (errors.length > 0) throw new InputErrors(errors);
   return Object.freeze(inputs);

@@ -1,5 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { DefaultArtifactClient } from '@actions/artifact';
 import * as core from '@actions/core';
+import { getOctokit } from '@actions/github';
 import { readInputs, runContextFromEnv } from './action-inputs.js';
 import { ec2Clients } from './aws/clients.js';
 import { runDeploy } from './deploy/run-deploy.js';
@@ -8,6 +10,7 @@ import { actionRoot } from './paths.js';
 import { runPost } from './post.js';
 import { runDestroy } from './run-destroy.js';
 import { runPlan } from './run-plan.js';
+import type { Publishers } from './publish.js';
 import { actionsSink } from './sink.js';
 import { STATE, type StateStore } from './state.js';
 
@@ -29,9 +32,14 @@ export async function run(): Promise<void> {
     const ctx = runContextFromEnv(process.env, readEvent(process.env.GITHUB_EVENT_PATH));
     const sink = actionsSink();
     const root = actionRoot(import.meta.url);
-    if (inputs.mode === 'plan') await runPlan(inputs, ctx, sink, root);
-    else if (inputs.mode === 'destroy') await runDestroy(inputs, ctx, { sink, ec2: clients.get });
-    else await runDeploy(inputs, ctx, { sink, state: actionsState, ec2: clients.get, root });
+    const publishers: Publishers = {
+      artifacts: new DefaultArtifactClient(),
+      octokit: (token) => getOctokit(token),
+    };
+    const ec2 = clients.get;
+    if (inputs.mode === 'plan') await runPlan(inputs, ctx, sink, root, new Date(), publishers);
+    else if (inputs.mode === 'destroy') await runDestroy(inputs, ctx, { sink, ec2, publishers });
+    else await runDeploy(inputs, ctx, { sink, state: actionsState, ec2, root, publishers });
   } catch (e) {
     core.setFailed(errorMessage(e));
   } finally {

@@ -4,12 +4,17 @@ import type { Inputs } from './inputs.js';
 import { buildPlan, type RunContext } from './plan.js';
 import { cell } from './report.js';
 import type { Sink } from './sink.js';
+import { runLinks } from './deploy/summary.js';
+import { renderDestroyComment } from './pr-comment.js';
+import { comment, type Publishers } from './publish.js';
 
 export interface DestroyDeps {
   readonly sink: Sink;
   readonly ec2: (region: string) => EC2Client;
   readonly now?: () => Date;
   readonly sleep?: (ms: number) => Promise<void>;
+  /** PR-comment client (Actions only). */
+  readonly publishers?: Publishers;
 }
 
 interface RegionReport {
@@ -69,6 +74,15 @@ export async function runDestroy(inputs: Inputs, ctx: RunContext, deps: DestroyD
     ].join('\n'),
   );
   const errors = reports.flatMap((r) => r.errors.map((e) => `${r.region}: ${e}`));
+  if (deps.publishers && !janitorRun) {
+    const body = renderDestroyComment({
+      deploymentId: plan.deploymentId,
+      terminated: removed,
+      errors,
+      runUrl: runLinks(ctx, '').run,
+    });
+    await comment(deps.publishers, inputs, ctx, plan.deploymentId, body, deps.sink);
+  }
   if (errors.length > 0)
     throw new Error(`spot-deploy destroy: some resources remain:\n  ${errors.join('\n  ')}`);
   deps.sink.info(`spot-deploy destroy: ${removed.length} instance(s) terminated.`);

@@ -4,6 +4,8 @@ import { buildPlan, type Plan, type RunContext } from './plan.js';
 import { prepare, type Prepared } from './prepare.js';
 import { renderPlanSummary } from './report.js';
 import type { Sink } from './sink.js';
+import { reportArtifact } from './artifact.js';
+import { publishArtifact, type Publishers } from './publish.js';
 
 export interface PlanResult extends Prepared {
   readonly plan: Plan;
@@ -16,6 +18,7 @@ export async function runPlan(
   sink: Sink,
   root: string,
   now: Date = new Date(),
+  publishers?: Publishers,
 ): Promise<PlanResult> {
   const plan = buildPlan(inputs, ctx, now);
   // A plan renders with throwaway keys: the real ones are made per deployment at launch.
@@ -33,6 +36,8 @@ export async function runPlan(
   sink.setOutput('ready-count', '0');
   sink.setOutput('failed-count', '0');
   sink.setOutput('public-ips', '');
+  const artifact = await publishArtifact(publishers, 'plan', inputs, ctx, plan, prepared);
+  reportArtifact(sink, artifact);
   await sink.summary(renderPlanSummary(plan, userData, bundle));
   return { plan, ...prepared };
 }

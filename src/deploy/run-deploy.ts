@@ -15,6 +15,9 @@ import { setDeployOutputs } from './outputs.js';
 import { provision, type Provisioned } from './provision.js';
 import { failedBeforeDelivery, fromDelivery, verdict, type InstanceResult } from './results.js';
 import { renderDeploySummary, runLinks } from './summary.js';
+import { comment, publishArtifact, type Publishers } from '../publish.js';
+import { reportArtifact, type ArtifactOutcome } from '../artifact.js';
+import { renderPrComment } from '../pr-comment.js';
 
 export interface DeployDeps {
   readonly sink: Sink;
@@ -22,14 +25,8 @@ export interface DeployDeps {
   readonly ec2: (region: string) => EC2Client;
   /** The action's own directory (cloud-init/ and bundle/ live there). */
   readonly root: string;
-  /** Publishes the bundle (workflow artifact); returns its id, or '' when none was made. */
-  readonly publish?: (plan: Plan, prepared: Prepared) => Promise<string>;
-  /** Reports the outcome elsewhere (PR comment); never fails the deploy. */
-  readonly announce?: (
-    plan: Plan,
-    prepared: Prepared,
-    results: readonly InstanceResult[],
-  ) => Promise<void>;
+  /** Artifact and PR-comment clients (Actions only); without them neither is made. */
+  readonly publishers?: Publishers;
   readonly now?: () => Date;
   readonly sleep?: (ms: number) => Promise<void>;
 }
@@ -70,7 +67,6 @@ export async function runDeploy(
   const prepared = await inGroup(sink, 'spot-deploy: user-data and bundle', () =>
     prepare(plan, { client, host }, sink, deps.root),
   );
-  const artifactId = deps.publish ? await deps.publish(plan, prepared) : '';
 
   // From here on instances may exist: tell the post step what it needs before the first launch.
   state.save(STATE.mode, 'deploy');
@@ -80,29 +76,55 @@ export async function runDeploy(
   if (ctx.runId) state.save(STATE.runId, ctx.runId);
   if (ctx.runAttempt) state.save(STATE.runAttempt, ctx.runAttempt);
 
-  const fleet: Provisioned = await inGroup(sink, 'spot-deploy: launch and wait', () =>
-    provision(
-      plan,
-      { clientPublicKey: client.publicKey, hostPublicKey: host.publicKey },
-      prepared.userData.body,
-      { sink, state, ec2: deps.ec2, ...(deps.sleep ? { sleep: deps.sleep } : {}) },
-    ),
-  );
+  // The artifact uploads while instances launch; it exists even when the deploy fails.
+  const artifactP = publishArtifact(deps.publishers, 'deploy', inputs, ctx, plan, prepared);
+  let fleet: Provisioned;
+  let results: InstanceResult[];
+  let artifact: ArtifactOutcome;
+  try {
+    fleet = await inGroup(sink, 'spot-deploy: launch and wait', () =>
+      provision(
+        plan,
+        { clientPublicKey: client.publicKey, hostPublicKey: host.publicKey },
+        prepared.userData.body,
+        { sink, state, ec2: deps.ec2, ...(deps.sleep ? { sleep: deps.sleep } : {}) },
+      ),
+    );
+    const f = fleet;
+    results = await inGroup(sink, 'spot-deploy: deliver the bundle', () =>
+      deliver(inputs, f, prepared, { client, host }, sink),
+    );
+    const r = results;
+    await inGroup(sink, 'spot-deploy: report', async () => {
+      await priceResults(r, deps.ec2, sink, started);
+      await retireFailed(r, inputs, { ...deps, sink });
+    });
+  } finally {
+    artifact = await artifactP;
+    reportArtifact(sink, artifact);
+  }
 
-  const results = await inGroup(sink, 'spot-deploy: deliver the bundle', () =>
-    deliver(inputs, fleet, prepared, { client, host }, sink),
-  );
-  await inGroup(sink, 'spot-deploy: report', async () => {
-    await priceResults(results, deps.ec2, sink, started);
-    await retireFailed(results, inputs, { ...deps, sink });
-  });
-
+  const artifactId = artifact.status === 'uploaded' ? String(artifact.id) : '';
   const v = verdict(results, inputs.minReady, fleet.shortfall);
   setDeployOutputs(deps.sink, plan, prepared, results, artifactId);
   await deps.sink.summary(
     renderDeploySummary(plan, prepared, results, fleet, v.line, runLinks(ctx, artifactId)),
   );
-  if (deps.announce) await deps.announce(plan, prepared, results);
+  if (deps.publishers) {
+    const body = renderPrComment({
+      deploymentId: plan.deploymentId,
+      instances: results,
+      bundleSha256: prepared.bundle.sha256,
+      shortfall: fleet.shortfall,
+      minReady: inputs.minReady,
+      runUrl: runLinks(ctx, '').run,
+      artifact:
+        artifact.status === 'uploaded'
+          ? { name: artifact.name, url: runLinks(ctx, artifactId).artifact }
+          : undefined,
+    });
+    await comment(deps.publishers, inputs, ctx, plan.deploymentId, body, sink);
+  }
   if (!v.ok) throw new DeployFailedError(`spot-deploy: ${v.line}`);
   state.save(STATE.succeeded, 'true');
   sink.info(`spot-deploy: ${v.line}`);
