@@ -84,7 +84,7 @@ export function renderDeploySummary(
     '|---|---|---|---|---|---|---|---|---|---|---|',
     ...results.map(row),
     '',
-    '| | |',
+    '| totals | |',
     '|---|---|',
     `| instances | ${ready} ready, ${results.length - ready} failed${fleet.shortfall ? `, ${fleet.shortfall} not launched` : ''}; ${spot} spot, ${results.length - spot} on-demand; ${results.filter((r) => r.adopted).length} adopted |`,
     `| fleet cost | $${cost.usd.toFixed(4)}/h for the ${ready} ready instance(s) at the spot prices paid${cost.unknown ? ` (${cost.unknown} of them at an unknown price: on-demand, or no price from EC2)` : ''} |`,
