@@ -1,27 +1,25 @@
-import { execFile } from 'node:child_process';
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import type { Client } from 'ssh2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildBundle, type BundleResult } from '../../src/bundle.js';
-import { loadCloudInitAssets, renderUserData } from '../../src/cloud-init.js';
+import type { BundleResult } from '../../src/bundle.js';
 import { HostKeyMismatchError } from '../../src/errors.js';
 import { generateEd25519, type KeyPair } from '../../src/keys.js';
-import { connect, exec } from '../../src/ssh/connect.js';
+import { connect, exec, fingerprint, parsePinnedKey } from '../../src/ssh/connect.js';
 import { deliverBundle } from '../../src/ssh/deliver.js';
-import { freePort } from '../helpers/sshd.js';
+import { deliverToMany } from '../../src/ssh/deliver-many.js';
+import { bootVm, buildVmImage, exampleBundle, vmEnabled, type Vm } from '../helpers/vm.js';
 
 // A real Debian VM booted by qemu from the user-data our code renders, reached over SSH on
 // loopback, with the bundle delivered by the real delivery code. Opt out with SPOT_DEPLOY_VM=0.
-const run = promisify(execFile);
-const enabled = process.env.SPOT_DEPLOY_VM !== '0';
+// One boot for the whole file (30-60 s under TCG): the scenarios run in order on the same VM.
 const name = `e2e-${process.pid}`;
 const work = mkdtempSync(join(tmpdir(), 'vm-e2e-'));
 const host = generateEd25519('spot-deploy');
 const client: KeyPair = generateEd25519('spot-deploy');
-let port = 0;
+const USER = 'spot-deploy';
+let vm: Vm | undefined;
 let ssh: Client | undefined;
 
 async function sh(command: string): Promise<string> {
@@ -30,20 +28,23 @@ async function sh(command: string): Promise<string> {
   return r.stdout.trim();
 }
 
-async function bundleOf(mutate: (dir: string) => void, tag: string): Promise<BundleResult> {
-  const dir = join(work, `src-${tag}`);
-  cpSync('examples/bundle', dir, { recursive: true });
-  mutate(dir);
-  return buildBundle({
-    sourceDir: dir,
-    exclude: [],
-    maxBytes: 1 << 26,
-    agentDir: 'bundle/.spot-deploy',
-    outFile: join(work, `${tag}.tar.gz`),
-  });
-}
+/** What the example service answers on :8080 (its GREETING and the release's sha256). */
+const answer = (): Promise<string> =>
+  sh(
+    'sleep 1; python3 -c "import urllib.request as u; print(u.urlopen(\'http://127.0.0.1:8080\').read().decode())"',
+  );
 
-const deliver = (b: BundleResult, env?: string) =>
+/** The on-instance state a refused or broken delivery must leave alone. */
+const snapshot = async () => ({
+  incoming: await sh('sudo ls -A /var/lib/spot-deploy/incoming'),
+  releases: await sh('sudo ls -A /opt/spot-deploy/releases'),
+  current: await sh('readlink /opt/spot-deploy/current'),
+  status: await sh('sudo cat /var/lib/spot-deploy/status.json'),
+});
+
+const bundleOf = (mutate: (dir: string) => void, tag: string) => exampleBundle(work, tag, mutate);
+
+const deliver = (b: { file: string; sha256: string; bytes: number }, env?: string) =>
   deliverBundle(ssh as Client, {
     file: b.file,
     sha256: b.sha256,
@@ -52,47 +53,19 @@ const deliver = (b: BundleResult, env?: string) =>
     ...(env ? { envFile: env } : {}),
   });
 
-describe.skipIf(!enabled)('a VM running our cloud-init', () => {
+describe.skipIf(!vmEnabled)('a VM running our cloud-init', () => {
   let bootId = '';
   let first: BundleResult;
 
   beforeAll(async () => {
-    await run('bash', ['scripts/vm/build-image.sh'], { timeout: 1_200_000 });
-    const userData = renderUserData(
-      {
-        deploymentId: 'e2e',
-        sshUser: 'spot-deploy',
-        authorizedKeys: [client.publicKey],
-        hostKey: host,
-        sshPort: 22,
-        directories: ['/srv/e2e'],
-        packages: [],
-        packageUpgrade: false,
-        ttlMinutes: 60,
-      },
-      loadCloudInitAssets('cloud-init'),
-    );
-    writeFileSync(join(work, 'user-data'), userData.body);
-    port = await freePort();
-    await run(
-      'bash',
-      [
-        'scripts/vm/boot.sh',
-        '--user-data',
-        join(work, 'user-data'),
-        '--port',
-        String(port),
-        '--name',
-        name,
-      ],
-      { timeout: 60_000 },
-    );
+    await buildVmImage();
+    vm = await bootVm({ name, work, host, client, sshUser: USER, directories: ['/srv/e2e'] });
     first = await bundleOf(() => undefined, 'first');
   }, 1_500_000);
 
   afterAll(async () => {
     ssh?.end();
-    await run('bash', ['scripts/vm/stop.sh', name], { timeout: 60_000 }).catch(() => undefined);
+    await vm?.stop();
   }, 120_000);
 
   it('refuses a host key other than the pinned one, before any upload', async () => {
@@ -101,8 +74,8 @@ describe.skipIf(!enabled)('a VM running our cloud-init', () => {
     await expect(
       connect({
         host: '127.0.0.1',
-        port,
-        username: 'spot-deploy',
+        port: vm?.port ?? 0,
+        username: USER,
         privateKey: client.privateKey,
         hostKey: other.publicKey,
         deadlineMs: 300_000,
@@ -115,8 +88,8 @@ describe.skipIf(!enabled)('a VM running our cloud-init', () => {
   it('delivers right after SSH answers, while cloud-init may still run: ready, no reboot', async () => {
     ssh = await connect({
       host: '127.0.0.1',
-      port,
-      username: 'spot-deploy',
+      port: vm?.port ?? 0,
+      username: USER,
       privateKey: client.privateKey,
       hostKey: host.publicKey,
       deadlineMs: 300_000,
@@ -132,15 +105,11 @@ describe.skipIf(!enabled)('a VM running our cloud-init', () => {
       `vm e2e: cloud-init at upload: ${ciAtUpload.replace(/\n/g, ' ')}; timings ${JSON.stringify(result.timings)}`,
     );
     expect(await sh('sudo systemctl is-active example-web.service')).toBe('active');
-    expect(
-      await sh(
-        'sleep 1; python3 -c "import urllib.request as u; print(u.urlopen(\'http://127.0.0.1:8080\').read().decode())"',
-      ),
-    ).toBe(`hello-e2e ${first.sha256}`);
+    expect(await answer()).toBe(`hello-e2e ${first.sha256}`);
     expect(await sh('cat /proc/sys/kernel/random/boot_id')).toBe(bootId);
     expect(await sh('sudo wc -l < /var/lib/example/setup.log')).toBe('1');
     expect(await sh('cloud-init status --wait >/dev/null; cloud-init status')).toContain('done');
-    expect(await sh('stat -c %U /srv/e2e')).toBe('spot-deploy');
+    expect(await sh('stat -c %U /srv/e2e')).toBe(USER);
     expect(await sh('sudo stat -c %a /etc/spot-deploy/env')).toBe('600');
   }, 600_000);
 
@@ -151,12 +120,96 @@ describe.skipIf(!enabled)('a VM running our cloud-init', () => {
     const second = await bundleOf((d) => writeFileSync(join(d, 'VERSION'), '2\n'), 'second');
     const result = await deliver(second, 'GREETING=second\nPORT=8080');
     expect(result.status, `${result.step}: ${result.logTail}`).toBe('ready');
+    console.log(`vm e2e: redeploy timings ${JSON.stringify(result.timings)}`);
     expect(await sh('readlink /opt/spot-deploy/current')).toContain(second.sha256);
-    expect(
-      await sh(
-        'sleep 1; python3 -c "import urllib.request as u; print(u.urlopen(\'http://127.0.0.1:8080\').read().decode())"',
-      ),
-    ).toBe(`second ${second.sha256}`);
+    expect(await answer()).toBe(`second ${second.sha256}`);
+    expect(await sh('cat /proc/sys/kernel/random/boot_id')).toBe(bootId);
+  }, 600_000);
+
+  it('delivers after cloud-init is done: ready, new content served, no reboot', async () => {
+    // `cloud-init status` without --wait: it must already say done when the upload starts.
+    expect(await sh('cloud-init status')).toMatch(/^status: done$/m);
+    const third = await bundleOf((d) => writeFileSync(join(d, 'VERSION'), '3\n'), 'third');
+    const result = await deliver(third, 'GREETING=after-cloud-init\nPORT=8080');
+    expect(result.status, `${result.step}: ${result.logTail}`).toBe('ready');
+    console.log(`vm e2e: after cloud-init timings ${JSON.stringify(result.timings)}`);
+    expect(await sh('readlink /opt/spot-deploy/current')).toContain(third.sha256);
+    expect(await sh('sudo systemctl is-active example-web.service')).toBe('active');
+    expect(await answer()).toBe(`after-cloud-init ${third.sha256}`);
+    expect(await sh('cat /proc/sys/kernel/random/boot_id')).toBe(bootId);
+  }, 600_000);
+
+  it('deliverToMany with a wrong pinned key: failed at connect, nothing reaches the instance', async () => {
+    const before = await snapshot();
+    const unreached = await bundleOf((d) => writeFileSync(join(d, 'VERSION'), 'x\n'), 'unreached');
+    const wrong = generateEd25519('not-this-vm');
+    const logs: string[] = [];
+    const t0 = Date.now();
+    const [r, ...rest] = await deliverToMany(
+      [{ id: 'vm-wrong-key', host: '127.0.0.1', port: vm?.port ?? 0, hostKey: wrong.publicKey }],
+      {
+        concurrency: 1,
+        username: USER,
+        privateKey: client.privateKey,
+        hostKey: host.publicKey, // the right key, for targets without their own: overridden here
+        connectDeadlineMs: 60_000,
+        bundle: { file: unreached.file, sha256: unreached.sha256, bytes: unreached.bytes },
+        envFile: 'GREETING=must-not-arrive\nPORT=8080',
+        readyTimeoutMs: 300_000,
+        log: (l) => logs.push(l),
+      },
+    );
+    const elapsed = Date.now() - t0;
+    console.log(`vm e2e: host key mismatch refused in ${elapsed} ms`);
+    expect(rest).toEqual([]);
+    expect(r).toMatchObject({ id: 'vm-wrong-key', status: 'failed', step: 'connect' });
+    const presented = fingerprint(parsePinnedKey(host.publicKey).blob);
+    expect(r?.error).toMatch(
+      /^Host key mismatch for 127\.0\.0\.1:\d+: expected ssh-ed25519 SHA256:/,
+    );
+    expect(r?.error).toContain(`the server presented ${presented}`);
+    expect(r?.timings.sshReadyMs).toBeUndefined();
+    expect(logs).toContainEqual(expect.stringMatching(/^\[vm-wrong-key\] failed at connect: Host/));
+    expect(elapsed).toBeLessThan(30_000); // refused at the handshake, never retried
+    // Checked over the good connection: the instance is exactly as before.
+    expect(await snapshot()).toEqual(before);
+    expect(before.releases).not.toContain(unreached.sha256);
+    expect(await sh('sudo cat /etc/spot-deploy/env')).not.toContain('must-not-arrive');
+  }, 600_000);
+
+  it('a truncated or corrupted upload fails at upload-verify, is never extracted; the real one then succeeds', async () => {
+    const fourth = await bundleOf((d) => writeFileSync(join(d, 'VERSION'), '4\n'), 'fourth');
+    const bytes = readFileSync(fourth.file);
+    const truncated = join(work, 'fourth-truncated.tar.gz');
+    writeFileSync(truncated, bytes.subarray(0, Math.floor(bytes.length / 2)));
+    const corrupted = join(work, 'fourth-corrupted.tar.gz');
+    const flipped = Buffer.from(bytes);
+    const at = Math.floor(flipped.length / 3);
+    flipped[at] = (flipped[at] ?? 0) ^ 0xff; // same size, one byte changed
+    writeFileSync(corrupted, flipped);
+
+    for (const [what, file] of [
+      ['truncated', truncated],
+      ['corrupted', corrupted],
+    ] as const) {
+      const before = await snapshot();
+      // The real sha256 and size, the wrong bytes: what a broken transfer looks like.
+      const res = await deliver({ file, sha256: fourth.sha256, bytes: fourth.bytes });
+      console.log(`vm e2e: ${what} upload refused, timings ${JSON.stringify(res.timings)}`);
+      expect(res.status).toBe('failed');
+      expect(res.step).toBe('upload-verify');
+      expect(res.logTail).toContain(`expected sha256 ${fourth.sha256} and ${fourth.bytes} bytes`);
+      const after = await snapshot();
+      expect(after).toEqual(before); // no .part, no tar.gz, no release dir, same current
+      expect(after.incoming).toBe('');
+      expect(after.releases).not.toContain(fourth.sha256);
+      expect(await sh('sudo systemctl is-active example-web.service')).toBe('active');
+    }
+
+    const result = await deliver(fourth, 'GREETING=fourth\nPORT=8080');
+    expect(result.status, `${result.step}: ${result.logTail}`).toBe('ready');
+    expect(await sh('readlink /opt/spot-deploy/current')).toContain(fourth.sha256);
+    expect(await answer()).toBe(`fourth ${fourth.sha256}`);
     expect(await sh('cat /proc/sys/kernel/random/boot_id')).toBe(bootId);
   }, 600_000);
 

@@ -1,6 +1,13 @@
-import { execFileSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import type { Client } from 'ssh2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +16,7 @@ import { generateEd25519 } from '../../src/keys.js';
 import { connect, exec } from '../../src/ssh/connect.js';
 import { deliverBundle } from '../../src/ssh/deliver.js';
 import { freePort, hasSshd, startSshd, type Sshd } from '../helpers/sshd.js';
+import { startTcpProxy, type TcpProxy } from '../helpers/tcp-proxy.js';
 
 // Needs OpenSSH's server: `apt-get install -y openssh-server` (Debian/Ubuntu). Skipped without it.
 const sha256 = (b: Buffer): string => createHash('sha256').update(b).digest('hex');
@@ -194,6 +202,27 @@ describe.skipIf(!hasSshd)('ssh against a real sshd on 127.0.0.1', () => {
       expect(existsSync(remote.statusPath)).toBe(false);
     });
 
+    it('fails with prepare when the incoming dir cannot be made, before reading the bundle', async () => {
+      const c = await open();
+      const { root, remote } = layout();
+      writeFileSync(join(root, 'not-a-dir'), 'x');
+      const data = randomBytes(2 * 1024 * 1024);
+      const file = join(sshd.dir, 'unprepared.tar.gz');
+      writeFileSync(file, data);
+      const res = await deliverBundle(c, {
+        file,
+        sha256: sha256(data),
+        bytes: data.length,
+        readyTimeoutMs: 10_000,
+        remote: { ...remote, incomingDir: join(root, 'not-a-dir', 'incoming') },
+      });
+      expect(res).toMatchObject({ status: 'failed', step: 'prepare' });
+      expect(res.logTail).toMatch(/install/);
+      expect(existsSync(remote.statusPath)).toBe(false);
+      // The same connection still works.
+      expect((await exec(c, 'echo ok', undefined, { timeoutMs: 5_000 })).stdout).toBe('ok\n');
+    });
+
     it('reports the failed step from status.json when activation fails', async () => {
       const c = await open();
       const { remote } = layout();
@@ -211,6 +240,117 @@ describe.skipIf(!hasSshd)('ssh against a real sshd on 127.0.0.1', () => {
       });
       expect(res).toMatchObject({ status: 'failed', step: 'setup', logTail: 'boom' });
     });
+  });
+
+  describe('a broken link during the upload', () => {
+    let proxy: TcpProxy;
+    beforeAll(async () => {
+      proxy = await startTcpProxy(sshd.port);
+    });
+    afterAll(async () => {
+      await proxy?.close();
+    });
+    const viaProxy = async (): Promise<Client> => {
+      const c = await connect({ ...base(), port: proxy.port, deadlineMs: 10_000 });
+      clients.push(c);
+      return c;
+    };
+    const bundle = (name: string, mib: number) => {
+      const data = randomBytes(mib * 1024 * 1024);
+      const file = join(sshd.dir, name);
+      writeFileSync(file, data);
+      return { file, sha256: sha256(data), bytes: data.length };
+    };
+    /** Lists the incoming dir: name → size. */
+    const incoming = (root: string): Record<string, number> => {
+      const dir = join(root, 'incoming');
+      if (!existsSync(dir)) return {};
+      const out: Record<string, number> = {};
+      for (const f of readdirSync(dir)) out[f] = statSync(join(dir, f)).size;
+      return out;
+    };
+    /** Whether any process of ours holds `path` open (the cut session's `cat`). */
+    const heldOpen = (path: string): boolean =>
+      readdirSync('/proc')
+        .filter((pid) => /^\d+$/.test(pid))
+        .some((pid) => {
+          try {
+            const fds = readdirSync(`/proc/${pid}/fd`);
+            return fds.some((fd) => {
+              try {
+                return readlinkSync(`/proc/${pid}/fd/${fd}`) === path;
+              } catch {
+                return false;
+              }
+            });
+          } catch {
+            return false; // gone, or not ours to look at
+          }
+        });
+    /** Waits (≤ 5 s) until no process holds `path` open any more. */
+    const writerGone = async (path: string): Promise<void> => {
+      for (let i = 0; i < 50 && heldOpen(path); i++) await new Promise((r) => setTimeout(r, 100));
+      if (heldOpen(path)) throw new Error(`a process still holds ${path} open after 5 s`);
+    };
+
+    it('a cut mid-upload fails at upload quickly, activates nothing; a retry replaces the stale .part', async () => {
+      const { root, remote } = layout();
+      const b = bundle('drop-12mb.tar.gz', 12);
+      const part = join(root, 'incoming', `.${b.sha256}.part`);
+      const logs: string[] = [];
+      const opts = { ...b, readyTimeoutMs: 10_000, remote, log: (m: string) => logs.push(m) };
+
+      proxy.cutAfter(3 * 1024 * 1024); // the handshake is a few KiB: this cuts inside the upload
+      const c = await viaProxy();
+      const t0 = Date.now();
+      const res = await deliverBundle(c, opts);
+      const elapsed = Date.now() - t0;
+      expect(proxy.cuts).toBe(1);
+      expect(res).toMatchObject({ status: 'failed', step: 'upload' });
+      expect(res.logTail).toMatch(/no exit status: the connection was lost/);
+      expect(elapsed).toBeLessThan(5_000);
+      await writerGone(part);
+      const left = incoming(root);
+      expect(Object.keys(left).filter((f) => f !== `.${b.sha256}.part`)).toEqual([]);
+      expect(left[`.${b.sha256}.part`] ?? 0).toBeLessThan(3 * 1024 * 1024);
+      expect(existsSync(remote.statusPath)).toBe(false); // activation never started
+
+      // The same delivery again over a fresh connection (the proxy forwards it untouched).
+      const retry = await deliverBundle(await viaProxy(), opts);
+      expect(retry.status, retry.logTail).toBe('ready');
+      expect(proxy.accepted).toBe(2);
+      expect(incoming(root)).toEqual({ [`${b.sha256}.tar.gz`]: b.bytes });
+      expect(sha256(readFileSync(join(root, 'incoming', `${b.sha256}.tar.gz`)))).toBe(b.sha256);
+      expect(JSON.parse(readFileSync(remote.statusPath, 'utf8'))).toMatchObject({
+        sha256: b.sha256,
+        state: 'ready',
+      });
+    }, 30_000);
+
+    it('a stalled link is bounded by uploadTimeoutMs and throws; nothing is activated', async () => {
+      const { root, remote } = layout();
+      const b = bundle('stall-8mb.tar.gz', 8);
+      proxy.stallAfter(1024 * 1024);
+      const c = await viaProxy();
+      const closed = new Promise<boolean>((r) => {
+        c.once('close', () => r(true));
+        setTimeout(() => r(false), 5_000).unref();
+      });
+      const t0 = Date.now();
+      const err = await deliverBundle(c, {
+        ...b,
+        readyTimeoutMs: 10_000,
+        uploadTimeoutMs: 1_500,
+        remote,
+      }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(SshError);
+      expect((err as Error).message).toMatch(/timed out after 1500 ms/);
+      expect(Date.now() - t0).toBeLessThan(4_000);
+      // The connection is torn down (end() would wait forever on the queued data).
+      expect(await closed).toBe(true);
+      expect(Object.keys(incoming(root)).filter((f) => f.endsWith('.tar.gz'))).toEqual([]);
+      expect(existsSync(remote.statusPath)).toBe(false);
+    }, 30_000);
   });
 
   it('bounds activation by readyTimeoutMs', async () => {
@@ -234,62 +374,4 @@ describe.skipIf(!hasSshd)('ssh against a real sshd on 127.0.0.1', () => {
     expect(Date.now() - t0).toBeLessThan(3_000);
     expect(existsSync(join(root, 'incoming', `${sha}.tar.gz`))).toBe(true);
   });
-
-  // Opt-in measurement: SPOT_DEPLOY_SSH_BENCH=1 compares the exec+cat upload with scp (50 MB).
-  it.runIf(process.env.SPOT_DEPLOY_SSH_BENCH === '1')(
-    'benchmark: exec cat vs scp',
-    async () => {
-      const c = await open();
-      const data = randomBytes(50 * 1024 * 1024);
-      const file = join(sshd.dir, 'bench.bin');
-      writeFileSync(file, data);
-      const keyFile = join(sshd.dir, 'client_key');
-      writeFileSync(keyFile, sshd.client.privateKey, { mode: 0o600 });
-      const { remote } = layout();
-      const sha = sha256(data);
-      const res = await deliverBundle(c, {
-        file,
-        sha256: sha,
-        bytes: data.length,
-        readyTimeoutMs: 60_000,
-        remote,
-      });
-      expect(res.status).toBe('ready');
-      const tiny = join(sshd.dir, 'tiny.bin');
-      writeFileSync(tiny, 'x');
-      const scp = (extra: string[], src = file): number => {
-        const t0 = Date.now();
-        execFileSync(
-          'scp',
-          [
-            ...extra,
-            '-q',
-            '-i',
-            keyFile,
-            '-P',
-            String(sshd.port),
-            '-o',
-            'StrictHostKeyChecking=no',
-            '-o',
-            'UserKnownHostsFile=/dev/null',
-            '-o',
-            'BatchMode=yes',
-            src,
-            `${sshd.user}@127.0.0.1:${join(sshd.dir, 'scp.bin')}`,
-          ],
-          { timeout: 120_000 },
-        );
-        return Date.now() - t0;
-      };
-      const sftpMs = scp([]);
-      const legacyMs = scp(['-O']);
-      const setupMs = scp([], tiny); // scp's own connection setup, included in its times above
-      console.log(
-        `upload 50 MiB: exec cat ${res.timings.uploadMs} ms; scp (sftp) ${sftpMs} ms; scp -O ${legacyMs} ms; ` +
-          `scp of 1 byte ${setupMs} ms; ` +
-          `ratio cat/scp ${(res.timings.uploadMs / sftpMs).toFixed(2)}, cat/scp -O ${(res.timings.uploadMs / legacyMs).toFixed(2)}`,
-      );
-    },
-    180_000,
-  );
 });
