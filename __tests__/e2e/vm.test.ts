@@ -44,13 +44,18 @@ const snapshot = async () => ({
 
 const bundleOf = (mutate: (dir: string) => void, tag: string) => exampleBundle(work, tag, mutate);
 
-const deliver = (b: { file: string; sha256: string; bytes: number }, env?: string) =>
+const deliver = (
+  b: { file: string; sha256: string; bytes: number },
+  env?: string,
+  healthCheck?: string,
+) =>
   deliverBundle(ssh as Client, {
     file: b.file,
     sha256: b.sha256,
     bytes: b.bytes,
     readyTimeoutMs: 300_000,
     ...(env ? { envFile: env } : {}),
+    ...(healthCheck === undefined ? {} : { healthCheck }),
   });
 
 describe.skipIf(!vmEnabled)('a VM running our cloud-init', () => {
@@ -130,8 +135,12 @@ describe.skipIf(!vmEnabled)('a VM running our cloud-init', () => {
     // `cloud-init status` without --wait: it must already say done when the upload starts.
     expect(await sh('cloud-init status')).toMatch(/^status: done$/m);
     const third = await bundleOf((d) => writeFileSync(join(d, 'VERSION'), '3\n'), 'third');
-    const result = await deliver(third, 'GREETING=after-cloud-init\nPORT=8080');
+    // The agent runs the health check after the services start; it stays for later deliveries.
+    const check = `python3 -c "import urllib.request as u; u.urlopen('http://127.0.0.1:8080', timeout=2)"`;
+    const result = await deliver(third, 'GREETING=after-cloud-init\nPORT=8080', check);
     expect(result.status, `${result.step}: ${result.logTail}`).toBe('ready');
+    expect(await sh('sudo cat /etc/spot-deploy/health-check')).toBe(check);
+    expect(await sh('sudo grep -c "health-check" /var/log/spot-deploy/agent.log')).not.toBe('0');
     console.log(`vm e2e: after cloud-init timings ${JSON.stringify(result.timings)}`);
     expect(await sh('readlink /opt/spot-deploy/current')).toContain(third.sha256);
     expect(await sh('sudo systemctl is-active example-web.service')).toBe('active');

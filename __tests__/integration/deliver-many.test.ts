@@ -168,7 +168,7 @@ describe.skipIf(!hasSshd)('deliverToMany against real sshds on 127.0.0.1', () =>
       log: (l) => logs.push(l),
     });
     for (const r of rs) {
-      expect(r).toMatchObject({ status: 'failed', step: 'status' });
+      expect(r).toMatchObject({ status: 'failed', step: 'activate' });
       expect(r.error).toContain('activation-exploded');
       expect(typeof r.diagnostics).toBe('string');
       const d = r.diagnostics ?? '';
@@ -178,7 +178,7 @@ describe.skipIf(!hasSshd)('deliverToMany against real sshds on 127.0.0.1', () =>
       expect(d.length).toBeLessThanOrEqual(8_000);
       expect(JSON.stringify(r)).not.toContain(secret);
     }
-    expect(logs).toContainEqual(expect.stringMatching(/^\[bad\] failed at status: /));
+    expect(logs).toContainEqual(expect.stringMatching(/^\[bad\] failed at activate: /));
     expect(logs.join('\n')).not.toContain(secret);
   }, 60_000);
 });

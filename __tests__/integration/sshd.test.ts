@@ -61,6 +61,7 @@ describe.skipIf(!hasSshd)('ssh against a real sshd on 127.0.0.1', () => {
         incomingDir: join(root, 'incoming'),
         statusPath: join(root, 'status.json'),
         envPath: join(root, 'etc', 'env'),
+        healthCheckPath: join(root, 'etc', 'health-check'),
         startCommand: `sh ${fake}`,
         sudo: '',
       },
@@ -176,6 +177,28 @@ describe.skipIf(!hasSshd)('ssh against a real sshd on 127.0.0.1', () => {
       expect(statSync(remote.envPath).mode & 0o777).toBe(0o600);
       expect(logs.join('\n')).not.toContain('hunter2');
       expect(res.timings.totalMs).toBeGreaterThanOrEqual(res.timings.uploadMs);
+    });
+
+    it('writes the health-check command for the agent, quoting intact, and removes it when cleared', async () => {
+      const c = await open();
+      const { remote } = layout();
+      const data = randomBytes(1024);
+      const file = join(sshd.dir, 'bundle-hc.tar.gz');
+      writeFileSync(file, data);
+      const check = `curl -fsS 'http://127.0.0.1:8080/health?a=1&b=2' | grep -q "ok" && echo $HOME`;
+      const opts = {
+        file,
+        sha256: sha256(data),
+        bytes: data.length,
+        readyTimeoutMs: 10_000,
+        remote,
+      };
+      expect((await deliverBundle(c, { ...opts, healthCheck: check })).status).toBe('ready');
+      expect(readFileSync(remote.healthCheckPath, 'utf8')).toBe(`${check}\n`);
+      expect((await deliverBundle(c, opts)).status).toBe('ready');
+      expect(existsSync(remote.healthCheckPath)).toBe(true); // undefined leaves it alone
+      expect((await deliverBundle(c, { ...opts, healthCheck: '' })).status).toBe('ready');
+      expect(existsSync(remote.healthCheckPath)).toBe(false);
     });
 
     it('fails with upload-verify when the bytes do not match the sha, leaving nothing', async () => {

@@ -167,6 +167,8 @@ async function deliver(
     ...(inputs.env.length > 0
       ? { envFile: inputs.env.map(([k, v]) => `${k}=${v}`).join('\n') }
       : {}),
+    // '' clears a health check an earlier run installed: the instance follows the inputs.
+    healthCheck: inputs.healthCheck ?? '',
     readyTimeoutMs,
     log: (m) => sink.info(m),
   });

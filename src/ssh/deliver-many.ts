@@ -42,6 +42,8 @@ export interface DeliverManyOptions {
   readonly bundle: { readonly file: string; readonly sha256: string; readonly bytes: number };
   /** Secret: passed to deliverBundle only; never logged nor part of a result. */
   readonly envFile?: string;
+  /** See DeliverOptions.healthCheck. */
+  readonly healthCheck?: string;
   readonly readyTimeoutMs: number;
   readonly remote?: Partial<RemoteLayout>;
   readonly log?: (line: string) => void;
@@ -52,7 +54,14 @@ export const DIAGNOSTICS_TIMEOUT_MS = 30_000;
 export const DIAGNOSTICS_MAX_CHARS = 8_000;
 const TRUNCATED = '\n[truncated]';
 /** Steps that fail before activation starts: nothing to diagnose on the instance. */
-const PRE_ACTIVATION = new Set(['prepare', 'upload', 'upload-verify', 'rename', 'env']);
+const PRE_ACTIVATION = new Set([
+  'prepare',
+  'upload',
+  'upload-verify',
+  'rename',
+  'env',
+  'health-check-config',
+]);
 
 const secs = (ms: number): string => `${(ms / 1000).toFixed(1)}s`;
 
@@ -120,6 +129,7 @@ async function deliverOne(t: Target, o: DeliverManyOptions): Promise<InstanceDel
       res = await deliverBundle(client, {
         ...o.bundle,
         ...(o.envFile === undefined ? {} : { envFile: o.envFile }),
+        ...(o.healthCheck === undefined ? {} : { healthCheck: o.healthCheck }),
         readyTimeoutMs: o.readyTimeoutMs,
         ...(o.remote === undefined ? {} : { remote: o.remote }),
         onUploaded: () => {

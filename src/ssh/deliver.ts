@@ -8,6 +8,8 @@ export interface RemoteLayout {
   readonly incomingDir: string;
   readonly statusPath: string;
   readonly envPath: string;
+  /** The agent runs the command in this file after the services start (input `health-check`). */
+  readonly healthCheckPath: string;
   /** Run with `sudo` in front; must return once activation has finished. */
   readonly startCommand: string;
   /** Prefix for privileged commands; '' runs them as the login user. */
@@ -18,6 +20,7 @@ export const DEFAULT_REMOTE: RemoteLayout = Object.freeze({
   incomingDir: '/var/lib/spot-deploy/incoming',
   statusPath: '/var/lib/spot-deploy/status.json',
   envPath: '/etc/spot-deploy/env',
+  healthCheckPath: '/etc/spot-deploy/health-check',
   startCommand: 'systemctl start spot-deploy.service',
   sudo: 'sudo -n',
 });
@@ -31,6 +34,11 @@ export interface DeliverOptions {
   readonly bytes: number;
   /** `KEY=value` lines for /etc/spot-deploy/env. Secret: sent on stdin only, never logged. */
   readonly envFile?: string;
+  /**
+   * The health-check command for the agent: written before activation; '' removes a previous one
+   * (the input was dropped); undefined leaves the instance's file as it is.
+   */
+  readonly healthCheck?: string;
   /** Bound on verification + activation (the `systemctl start` call). */
   readonly readyTimeoutMs: number;
   /**
@@ -63,6 +71,7 @@ const STATUS_MARK = '__SPOT_DEPLOY_STATUS__';
 const EXIT_VERIFY = 90;
 const EXIT_RENAME = 91;
 const EXIT_ENV = 92;
+const EXIT_HEALTH = 93;
 const EXIT_PREPARE = 93;
 const TAIL_CHARS = 4_000;
 /**
@@ -103,7 +112,14 @@ export function uploadScript(r: RemoteLayout, sha: string): string {
 }
 
 /** The one remote script: verify, rename, write env, activate, print status.json. */
-export function activationScript(r: RemoteLayout, sha: string, bytes: number, env: boolean) {
+export function activationScript(
+  r: RemoteLayout,
+  sha: string,
+  bytes: number,
+  env: boolean,
+  healthCheck?: string,
+) {
+  const hc = shq(r.healthCheckPath);
   const part = shq(`${r.incomingDir}/.${sha}.part`);
   const final = shq(`${r.incomingDir}/${sha}.tar.gz`);
   return [
@@ -116,12 +132,21 @@ export function activationScript(r: RemoteLayout, sha: string, bytes: number, en
     `  echo "upload-verify: expected sha256 ${sha} and ${bytes} bytes, got sha256 $got and $size bytes" >&2`,
     `  exit ${EXIT_VERIFY}`,
     'fi',
-    `mv -f ${part} ${final} || exit ${EXIT_RENAME}`,
     ...(env
       ? [
           `${withSudo(r.sudo, `install -D -m 0600 /dev/stdin ${shq(r.envPath)}`)} || exit ${EXIT_ENV}`,
         ]
       : []),
+    // Not a secret, so it may travel in the command line (stdin carries the env file).
+    ...(healthCheck === undefined
+      ? []
+      : healthCheck === ''
+        ? [`${withSudo(r.sudo, `rm -f ${hc}`)} || exit ${EXIT_HEALTH}`]
+        : [
+            `printf '%s\\n' ${shq(healthCheck)} | ${withSudo(r.sudo, `install -D -m 0644 /dev/stdin ${hc}`)} || exit ${EXIT_HEALTH}`,
+          ]),
+    // The rename is what the .path unit watches: everything activation reads must exist first.
+    `mv -f ${part} ${final} || exit ${EXIT_RENAME}`,
     `${withSudo(r.sudo, r.startCommand)}`,
     'rc=$?',
     `echo "${STATUS_MARK} $rc"`,
@@ -147,6 +172,8 @@ export function parseActivation(
     return { status: 'failed', step: 'upload-verify', logTail: tail(stderr) };
   if (code === EXIT_RENAME) return { status: 'failed', step: 'rename', logTail: tail(stderr) };
   if (code === EXIT_ENV) return { status: 'failed', step: 'env', logTail: tail(stderr) };
+  if (code === EXIT_HEALTH)
+    return { status: 'failed', step: 'health-check-config', logTail: tail(stderr) };
   const at = stdout.lastIndexOf(`${STATUS_MARK} `);
   if (at < 0) return { status: 'failed', step: 'activate', logTail: tail(stderr) };
   const rest = stdout.slice(at + STATUS_MARK.length + 1);
@@ -160,11 +187,14 @@ export function parseActivation(
     status = parsed as StatusJson;
   } catch {
     const why = `status.json is missing or unreadable (start command exit ${startRc})`;
-    return { status: 'failed', step: 'status', logTail: tail(`${why}\n${stderr}`) };
+    // A failed start (unit missing, bootstrap crashed) is the cause; the missing status its effect.
+    const step = startRc === 0 ? 'status' : 'activate';
+    return { status: 'failed', step, logTail: tail(`${why}\n${stderr}`) };
   }
   if (status.sha256 !== sha) {
-    const why = `status.json describes ${String(status.sha256)}, not ${sha}`;
-    return { status: 'failed', step: 'status', logTail: tail(`${why}\n${stderr}`) };
+    const why = `status.json describes ${String(status.sha256)}, not ${sha} (start command exit ${startRc})`;
+    const step = startRc === 0 ? 'status' : 'activate';
+    return { status: 'failed', step, logTail: tail(`${why}\n${stderr}`) };
   }
   const logTail = typeof status.log_tail === 'string' ? status.log_tail : tail(stderr);
   if (status.state === 'ready' && startRc === 0) return { status: 'ready' };
@@ -235,7 +265,7 @@ export async function deliverBundle(client: Client, o: DeliverOptions): Promise<
   o.log?.(`deliver: uploaded ${o.bytes} bytes in ${uploadMs} ms (${mbps.toFixed(1)} MB/s)`);
   o.onUploaded?.();
 
-  const script = activationScript(r, o.sha256, o.bytes, o.envFile !== undefined);
+  const script = activationScript(r, o.sha256, o.bytes, o.envFile !== undefined, o.healthCheck);
   let res;
   try {
     res = await exec(

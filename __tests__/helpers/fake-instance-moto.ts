@@ -1,0 +1,191 @@
+/**
+ * Gives moto's instances a body: polls moto for instances whose private IP is a loopback address
+ * (a VPC made with a CIDR inside 127.0.0.0/8), reads each one's user-data back from EC2
+ * (DescribeInstanceAttribute userData) and boots a fake instance at that address
+ * (./fake-instance.ts). When moto says an instance is shutting down or terminated, its fake
+ * instance is powered off. Addresses outside 127.0.0.0/8 are never touched.
+ */
+import {
+  DescribeInstanceAttributeCommand,
+  DescribeInstancesCommand,
+  type EC2Client,
+  type Instance,
+} from '@aws-sdk/client-ec2';
+import type { Moto } from './moto.js';
+import { startFakeInstance, type FakeFault, type FakeInstance } from './fake-instance.js';
+
+/**
+ * `no-ssh`: the instance is never booted (nothing listens at its address); `slow-boot`: sshd starts
+ * `slowBootMs` late (the action's connect retries must wait for it).
+ */
+export type WatchFailure = FakeFault | 'no-ssh' | 'slow-boot';
+
+export interface WatchOptions {
+  /** The port every fake instance listens on (the deployment's `ssh-port`). */
+  readonly port: number;
+  /** Faults by discovery index (0 = the first loopback instance this watcher sees). */
+  readonly failures?: Readonly<Record<number, WatchFailure>>;
+  readonly onInstance?: (instance: FakeInstance, seen: SeenInstance) => void;
+  /** How late a `slow-boot` instance starts sshd. Default 5 s. */
+  readonly slowBootMs?: number;
+  /** Milliseconds between polls. Default 200. */
+  readonly pollMs?: number;
+  /** The watcher stops polling after this long. Default 10 minutes. */
+  readonly maxMs?: number;
+  /** At most this many instances are booted. Default 20. */
+  readonly maxInstances?: number;
+}
+
+export interface SeenInstance {
+  readonly id: string;
+  readonly index: number;
+  readonly address: string;
+  readonly failure?: WatchFailure;
+  /** Booted and listening, or (no-ssh / an error) not. */
+  instance?: FakeInstance;
+  /** Why it could not be booted. */
+  error?: string;
+}
+
+export interface MotoWatcher {
+  /** Loopback instances in discovery order. */
+  readonly seen: readonly SeenInstance[];
+  /** Errors from polling or booting (a test should expect none). */
+  readonly errors: readonly string[];
+  byId(id: string): SeenInstance | undefined;
+  /** Waits (bounded) until `n` instances have been seen and the booted ones listen. */
+  waitFor(n: number, timeoutMs?: number): Promise<void>;
+  /** Waits (bounded) until every instance moto terminated has been powered off. */
+  settle(timeoutMs?: number): Promise<void>;
+  stop(): Promise<void>;
+}
+
+const GONE = new Set(['shutting-down', 'terminated', 'stopping', 'stopped']);
+const LOOPBACK = /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/;
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+async function userDataOf(ec2: EC2Client, id: string): Promise<Buffer> {
+  const r = await ec2.send(
+    new DescribeInstanceAttributeCommand({ InstanceId: id, Attribute: 'userData' }),
+  );
+  const b64 = r.UserData?.Value;
+  if (!b64) throw new Error(`${id} has no user-data in moto`);
+  return Buffer.from(b64, 'base64');
+}
+
+export function watchMoto(moto: Moto, region: string, o: WatchOptions): MotoWatcher {
+  const ec2 = moto.client(region);
+  const seen: SeenInstance[] = [];
+  const errors: string[] = [];
+  const pending = new Set<Promise<void>>();
+  const powerOffs = new Set<Promise<void>>();
+  const maxInstances = o.maxInstances ?? 20;
+  const until = Date.now() + (o.maxMs ?? 10 * 60_000);
+  let running = true;
+  let lastPoll = 0;
+
+  const boot = (s: SeenInstance): void => {
+    const p = (async () => {
+      try {
+        const userData = await userDataOf(ec2, s.id);
+        const f = s.failure;
+        const inst = await startFakeInstance({
+          address: s.address,
+          port: o.port,
+          userData,
+          faults: f && f !== 'no-ssh' && f !== 'slow-boot' ? [f] : [],
+          ...(f === 'slow-boot' ? { bootDelayMs: o.slowBootMs ?? 5_000 } : {}),
+        });
+        s.instance = inst;
+        if (!running) await inst.stop();
+        else o.onInstance?.(inst, s);
+      } catch (e) {
+        s.error = e instanceof Error ? e.message : String(e);
+        errors.push(`${s.id} (${s.address}): ${s.error}`);
+      }
+    })();
+    pending.add(p);
+    void p.finally(() => pending.delete(p));
+  };
+
+  const poll = async (): Promise<void> => {
+    const r = await ec2.send(new DescribeInstancesCommand({}));
+    const all: Instance[] = (r.Reservations ?? []).flatMap((x) => x.Instances ?? []);
+    const fresh = all
+      .filter((i) => i.InstanceId && !seen.some((s) => s.id === i.InstanceId))
+      .filter((i) => LOOPBACK.test(i.PrivateIpAddress ?? ''))
+      .filter((i) => !GONE.has(i.State?.Name ?? ''))
+      .sort(
+        (a, b) =>
+          (a.LaunchTime?.getTime() ?? 0) - (b.LaunchTime?.getTime() ?? 0) ||
+          (a.AmiLaunchIndex ?? 0) - (b.AmiLaunchIndex ?? 0) ||
+          (a.InstanceId ?? '').localeCompare(b.InstanceId ?? ''),
+      );
+    for (const i of fresh) {
+      if (seen.length >= maxInstances) {
+        errors.push(`more than ${maxInstances} instances: ${i.InstanceId} left without a body`);
+        break;
+      }
+      const index = seen.length;
+      const failure = o.failures?.[index];
+      const s: SeenInstance = {
+        id: i.InstanceId ?? '',
+        index,
+        address: i.PrivateIpAddress ?? '',
+        ...(failure ? { failure } : {}),
+      };
+      seen.push(s);
+      if (failure !== 'no-ssh') boot(s);
+    }
+    for (const i of all) {
+      const s = seen.find((x) => x.id === i.InstanceId);
+      if (s?.instance && !s.instance.stopped && GONE.has(i.State?.Name ?? '')) {
+        const p = s.instance.stop();
+        powerOffs.add(p);
+        void p.finally(() => powerOffs.delete(p));
+      }
+    }
+  };
+
+  const loop = (async () => {
+    while (running && Date.now() < until) {
+      try {
+        await poll();
+      } catch (e) {
+        if (running) errors.push(`poll: ${e instanceof Error ? e.message : String(e)}`);
+      }
+      lastPoll = Date.now();
+      await sleep(o.pollMs ?? 200);
+    }
+  })();
+
+  const waitPolled = async (deadline: number) => {
+    const since = Date.now();
+    while (lastPoll <= since && Date.now() < deadline) await sleep(50);
+  };
+
+  return {
+    seen,
+    errors,
+    byId: (id) => seen.find((s) => s.id === id),
+    async waitFor(n, timeoutMs = 60_000) {
+      const deadline = Date.now() + timeoutMs;
+      while (seen.length < n && Date.now() < deadline) await sleep(100);
+      if (seen.length < n) throw new Error(`saw ${seen.length} of ${n} instances in time`);
+      await Promise.all([...pending]);
+      await Promise.all(seen.map((s) => s.instance?.ready));
+    },
+    async settle(timeoutMs = 30_000) {
+      const deadline = Date.now() + timeoutMs;
+      await waitPolled(deadline);
+      await Promise.race([Promise.all([...powerOffs]), sleep(Math.max(0, deadline - Date.now()))]);
+    },
+    async stop() {
+      running = false;
+      await loop;
+      await Promise.all([...pending]);
+      await Promise.all(seen.map((s) => s.instance?.stop()));
+      ec2.destroy();
+    },
+  };
+}

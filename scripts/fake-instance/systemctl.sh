@@ -1,0 +1,203 @@
+#!/bin/sh
+# The systemctl of a fake instance (see __tests__/helpers/fake-instance.ts), installed as
+# /usr/local/bin/systemctl inside the instance's own mount namespace (and bound over
+# /usr/bin/systemctl there). Also installed as /usr/local/sbin/{shutdown,reboot,poweroff,halt}.
+#
+# - `start` of a oneshot service (spot-deploy.service, written by the user-data's write_files)
+#   runs its ExecStart for real, as systemd would: as root, cwd /, a clean environment, output to a
+#   journal file, one job at a time, exit 1 when it fails.
+# - `start` of a .path unit with PathExistsGlob= (spot-deploy.path, enabled --now by runcmd)
+#   starts a watcher that starts the unit's service whenever the glob matches (polling, 0.1 s).
+# - Every other verb only records its effect (daemon-reload, enable, disable, start, restart, stop,
+#   is-active, is-enabled, status, list-units --failed): the bundle's own services never run.
+# - shutdown, reboot, poweroff and halt are recorded in shutdown.log, never done: the host's
+#   systemd would act on them.
+#
+# State and logs: /var/lib/fake-instance/ (systemctl.log: one line per call; journal-<unit>.log;
+# the units that are active/, enabled/ and failed/).
+# Faults (words in /var/lib/fake-instance/faults):
+#   activation-fails  spot-deploy.service fails without running its ExecStart
+#   unit-fails        start/restart of any unit other than spot-deploy.* fails
+#   setup-fails       the service runs with SPOT_DEPLOY_SETUP_TIMEOUT=0.001, so the agent kills
+#                     the bundle's setup.sh and reports step setup
+set -u
+state=/var/lib/fake-instance
+self=/usr/local/bin/systemctl
+SERVICE_PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
+
+case ${0##*/} in
+  shutdown | reboot | poweroff | halt)
+    echo "$(date -u +%FT%TZ) ${0##*/} $*" >>"$state/shutdown.log"
+    exit 0
+    ;;
+esac
+if [ -z "${FAKE_SYSTEMCTL_QUIET:-}" ]; then echo "$*" >>"$state/systemctl.log" 2>/dev/null; fi
+faults=" $(tr '\n' ' ' 2>/dev/null <"$state/faults") "
+fault() { case $faults in *" $1 "*) return 0 ;; esac; return 1; }
+
+verb='' units='' now='' skip='' failed_only=''
+for a in "$@"; do
+  if [ -n "$skip" ]; then skip=''; continue; fi
+  case $a in
+    -n | --lines | -p | --property | -t | --type | -o | --output | -H | --host | -M | --machine) skip=1 ;;
+    --now) now=1 ;;
+    --failed | --state=failed) failed_only=1 ;;
+    -*) ;;
+    *) if [ -z "$verb" ]; then verb=$a; else units="$units $a"; fi ;;
+  esac
+done
+
+unit_file() {
+  for d in /etc/systemd/system /run/systemd/system /usr/lib/systemd/system /lib/systemd/system; do
+    if [ -f "$d/$1" ]; then echo "$d/$1"; return 0; fi
+  done
+  return 1
+}
+
+# Runs a oneshot service's ExecStart as systemd would; returns its exit status.
+run_oneshot() {
+  u=$1 file=$2
+  if ! grep -q '^Type=oneshot[[:space:]]*$' "$file"; then
+    echo "fake systemctl: $u is not Type=oneshot; only oneshot services run for real" >&2
+    return 1
+  fi
+  cmd=$(sed -n 's/^ExecStart=//p' "$file")
+  case $cmd in
+    '' | *'
+'*) echo "fake systemctl: $u needs exactly one ExecStart=" >&2; return 1 ;;
+    [-@+!:]*) echo "fake systemctl: ExecStart prefixes are not supported: $cmd" >&2; return 1 ;;
+  esac
+  extra=''
+  if fault setup-fails; then extra=SPOT_DEPLOY_SETUP_TIMEOUT=0.001; fi
+  journal=$state/journal-$u.log
+  echo "-- $(date -u +%FT%TZ) starting $u: $cmd" >>"$journal"
+  if fault activation-fails; then
+    echo "fault: activation-fails" >>"$journal"
+    return 1
+  fi
+  # shellcheck disable=SC2086 # ExecStart is split into words, as systemd does
+  (cd / && exec env -i PATH=$SERVICE_PATH LANG=C.UTF-8 $extra $cmd) </dev/null >>"$journal" 2>&1
+}
+
+# The watcher behind a .path unit: while the unit is active, start its service whenever the glob
+# matches. Bounded: at most one hour of polls; the instance's end kills it anyway.
+watch_path() {
+  u=$1 glob=$2 svc=$3 n=0
+  while [ -e "$state/active/$u" ] && [ "$n" -lt 36000 ]; do
+    n=$((n + 1))
+    # shellcheck disable=SC2086 # the glob is expanded on purpose
+    for f in $glob; do
+      if [ -e "$f" ]; then
+        echo "$(date -u +%FT%TZ) $f exists: starting $svc" >>"$state/journal-$u.log"
+        FAKE_SYSTEMCTL_QUIET=1 "$self" start "$svc" >>"$state/journal-$u.log" 2>&1
+      fi
+      break
+    done
+    sleep 0.1
+  done
+}
+
+start_path() {
+  u=$1 file=$2
+  glob=$(sed -n 's/^PathExistsGlob=//p' "$file" | head -n 1)
+  svc=$(sed -n 's/^Unit=//p' "$file" | head -n 1)
+  if [ -z "$svc" ]; then svc=${u%.path}.service; fi
+  if [ -z "$glob" ]; then
+    echo "fake systemctl: $u has no PathExistsGlob=; it is recorded but watches nothing" >&2
+    return 0
+  fi
+  if [ -e "$state/active/$u" ]; then return 0; fi
+  touch "$state/active/$u"
+  watch_path "$u" "$glob" "$svc" </dev/null >/dev/null 2>&1 &
+}
+
+job_failed() {
+  rm -f "$state/active/$1"
+  touch "$state/failed/$1"
+  echo "Job for $1 failed because the control process exited with error code." >&2
+  echo "See \"systemctl status $1\" and \"journalctl -xeu $1\" for details." >&2
+}
+
+start_unit() {
+  u=$1
+  if ! file=$(unit_file "$u"); then
+    echo "Failed to start $u: Unit $u not found." >&2
+    return 5
+  fi
+  case $u in
+    spot-deploy.service)
+      exec 9>"$state/$u.lock"
+      flock 9 # one job at a time, like systemd's job queue
+      if ! run_oneshot "$u" "$file"; then
+        flock -u 9
+        job_failed "$u"
+        return 1
+      fi
+      flock -u 9
+      rm -f "$state/failed/$u"
+      return 0 # a oneshot without RemainAfterExit is inactive again once it has run
+      ;;
+    *.path)
+      start_path "$u" "$file"
+      return 0
+      ;;
+    spot-deploy.*) ;;
+    *)
+      if fault unit-fails; then
+        job_failed "$u"
+        return 1
+      fi
+      ;;
+  esac
+  rm -f "$state/failed/$u"
+  touch "$state/active/$u"
+}
+
+rc=0
+case $verb in
+  daemon-reload | reset-failed | daemon-reexec) ;;
+  start | restart | try-restart | reload | reload-or-restart | try-reload-or-restart)
+    for u in $units; do start_unit "$u" || rc=$?; done
+    ;;
+  stop)
+    for u in $units; do rm -f "$state/active/$u"; done
+    ;;
+  enable)
+    for u in $units; do
+      if unit_file "$u" >/dev/null; then touch "$state/enabled/$u"; else
+        echo "Failed to enable unit: Unit file $u does not exist." >&2
+        rc=1
+      fi
+      if [ -n "$now" ]; then start_unit "$u" || rc=$?; fi
+    done
+    ;;
+  disable)
+    for u in $units; do
+      rm -f "$state/enabled/$u"
+      if [ -n "$now" ]; then rm -f "$state/active/$u"; fi
+    done
+    ;;
+  '' | list-units)
+    if [ -n "$failed_only" ]; then dir=failed; else dir=active; fi
+    for f in "$state/$dir"/*; do
+      if [ -e "$f" ]; then echo "${f##*/} loaded $dir $dir fake unit of a fake instance"; fi
+    done
+    ;;
+  is-active | is-enabled | status)
+    dir=active word=active other=inactive
+    if [ "$verb" = is-enabled ]; then dir=enabled word=enabled other=disabled; fi
+    for u in $units; do
+      if [ -e "$state/$dir/$u" ]; then s=$word; else s=$other; rc=3; fi
+      if [ "$dir" = active ] && [ -e "$state/failed/$u" ]; then s=failed; fi
+      if [ "$verb" = status ]; then echo "* $u - fake unit of a fake instance: $s"; else echo "$s"; fi
+    done
+    ;;
+  poweroff | reboot | halt | kexec | suspend | hibernate)
+    echo "$(date -u +%FT%TZ) systemctl $*" >>"$state/shutdown.log"
+    ;;
+  *)
+    echo "fake systemctl: unsupported verb '$verb'" >&2
+    rc=1
+    ;;
+esac
+exit "$rc"
