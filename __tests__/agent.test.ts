@@ -365,12 +365,33 @@ describe('bootstrap + agent', { timeout: 60_000 }, () => {
       'stop helper.service',
       'disable helper.service',
       'daemon-reload',
-      'enable app.service',
-      'enable tick.timer',
+      // app.service and tick.timer are byte-identical to v1's: already enabled, not again.
       'restart app.service',
       'start tick.timer',
     ]);
     expect(box.releaseNames()).toEqual([first.sha, second.sha].sort());
+  });
+
+  it('skips daemon-reload and enable when no unit file changed; reloads and enables a changed one', () => {
+    box.deploy(v1());
+    const before = box.calls().length;
+    expect(box.deploy(v1({ 'app.txt': 'same units' })).code).toBe(0);
+    expect(box.calls().slice(before)).not.toContain('daemon-reload');
+    expect(
+      box
+        .calls()
+        .slice(before)
+        .filter((c) => c.startsWith('enable')),
+    ).toEqual([]);
+    expect(box.calls().slice(before)).toContain('restart app.service');
+    const mid = box.calls().length;
+    const changed = APP_SERVICE.replace('[Service]', '[Service]\nEnvironment=CHANGED=1');
+    expect(changed).not.toBe(APP_SERVICE);
+    expect(box.deploy(v1({ 'systemd/app.service': changed })).code).toBe(0);
+    const calls = box.calls().slice(mid);
+    expect(calls).toContain('daemon-reload');
+    expect(calls.filter((c) => c.startsWith('enable'))).toEqual(['enable app.service']);
+    expect(box.unit('app.service')).toBe(changed);
   });
 
   it('processes several uploads oldest first (by mtime, not by name), so the newest wins', () => {

@@ -294,25 +294,40 @@ def switch_current(agent):
 
 def install_units(agent, names):
     previous = read_json(UNITS_RECORD, {}).get("units") or []
-    for unit in sorted(set(u for u in previous if isinstance(u, str) and UNIT_NAME.fullmatch(u))
-                       - set(names)):
+    previous = set(u for u in previous if isinstance(u, str) and UNIT_NAME.fullmatch(u))
+    removed = sorted(previous - set(names))
+    for unit in removed:
         agent.log("removing unit %s (not in this release)" % unit)
         agent.systemctl("stop", unit)
         agent.systemctl("disable", unit)
         if os.path.lexists(os.path.join(UNIT_DIR, unit)):
             os.remove(os.path.join(UNIT_DIR, unit))
     os.makedirs(UNIT_DIR, exist_ok=True)
+    changed = []
     for unit in names:
         dest = os.path.join(UNIT_DIR, unit)
+        with open(os.path.join(agent.release, "systemd", unit), "rb") as f:
+            content = f.read()
+        if unit in previous and os.path.isfile(dest) and not os.path.islink(dest):
+            with open(dest, "rb") as f:
+                if f.read() == content:
+                    continue
         tmp = "%s.tmp-%d" % (dest, os.getpid())
-        shutil.copyfile(os.path.join(agent.release, "systemd", unit), tmp)
+        with open(tmp, "wb") as f:
+            f.write(content)
         os.chmod(tmp, 0o644)
         os.replace(tmp, dest)
+        changed.append(unit)
         agent.log("installed " + dest)
     write_atomic(UNITS_RECORD, json.dumps({"sha256": agent.sha, "units": names}) + "\n")
+    # daemon-reload and enable cost seconds on a small instance: a redeploy whose unit files are
+    # byte-identical to the ones this agent installed and enabled before skips both.
+    if not changed and not removed:
+        agent.log("unit files unchanged: no daemon-reload")
+        return
     if not agent.systemctl("daemon-reload"):
         raise Failed("systemctl daemon-reload failed")
-    for unit in names:
+    for unit in changed:
         with open(os.path.join(UNIT_DIR, unit), "rb") as f:
             has_install = re.search(br"^\s*\[Install\]\s*$", f.read(), re.M)
         if has_install and not agent.systemctl("enable", unit):
