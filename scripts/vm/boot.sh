@@ -2,9 +2,11 @@
 # Boot a throwaway VM from the cached base image (see build-image.sh).
 #
 # Usage: scripts/vm/boot.sh --user-data FILE --port PORT --name NAME [--mem MiB]
+#                           [--host-addr 127.x.y.z] [--guest-port N] [--smp N]
 # Creates RUN_DIR=${SPOT_DEPLOY_VM_RUN:-$CACHE/run}/NAME with a qcow2 overlay over
-# base.raw and a NoCloud seed, starts qemu daemonized with SSH forwarded from
-# 127.0.0.1:PORT, and prints pidfile=..., log=..., run-dir=... lines.
+# base.raw and a NoCloud seed, starts qemu daemonized with the guest's port N (default 22)
+# forwarded from HOST-ADDR:PORT (default 127.0.0.1; only loopback addresses are accepted),
+# and prints pidfile=..., log=..., run-dir=... lines.
 # Stop it with scripts/vm/stop.sh NAME.
 set -euo pipefail
 
@@ -14,13 +16,16 @@ RUN_ROOT="${SPOT_DEPLOY_VM_RUN:-$CACHE_DIR/run}"
 usage() { echo "usage: $0 --user-data FILE --port PORT --name NAME [--mem MiB]" >&2; exit 2; }
 die() { echo "[boot] error: $*" >&2; exit 1; }
 
-user_data="" port="" name="" mem=1024
+user_data="" port="" name="" mem=1024 host_addr=127.0.0.1 guest_port=22 smp=""
 while (($#)); do
   case "$1" in
     --user-data) user_data="${2:-}"; shift 2 || usage ;;
     --port) port="${2:-}"; shift 2 || usage ;;
     --name) name="${2:-}"; shift 2 || usage ;;
     --mem) mem="${2:-}"; shift 2 || usage ;;
+    --host-addr) host_addr="${2:-}"; shift 2 || usage ;;
+    --guest-port) guest_port="${2:-}"; shift 2 || usage ;;
+    --smp) smp="${2:-}"; shift 2 || usage ;;
     -h|--help) usage ;;
     *) echo "[boot] unknown argument: $1" >&2; usage ;;
   esac
@@ -29,6 +34,9 @@ done
 [[ -f "$user_data" ]] || die "user-data not found: $user_data"
 [[ "$port" =~ ^[0-9]+$ && "$port" -ge 1 && "$port" -le 65535 ]] || die "bad port: $port"
 [[ "$mem" =~ ^[0-9]+$ ]] || die "bad --mem: $mem"
+# Loopback only: a test VM must never be reachable from, or pretend to be, another host.
+[[ "$host_addr" =~ ^127\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}$ ]] || die "--host-addr must be in 127.0.0.0/8: $host_addr"
+[[ "$guest_port" =~ ^[0-9]+$ && "$guest_port" -ge 1 && "$guest_port" -le 65535 ]] || die "bad --guest-port: $guest_port"
 [[ "$name" =~ ^[A-Za-z0-9][A-Za-z0-9-]{0,62}$ ]] || die "name must be a hostname label: $name"
 
 for f in base.raw vmlinuz initrd.img; do
@@ -50,7 +58,8 @@ if [[ ! -e /sys/module/kvm_pvm && -r /dev/kvm && -w /dev/kvm ]]; then
 else
   accel=(-accel 'tcg,thread=multi' -cpu max)
 fi
-smp="$(nproc)"; ((smp > 2)) && smp=2
+if [[ -z "$smp" ]]; then smp="$(nproc)"; ((smp > 2)) && smp=2; fi
+[[ "$smp" =~ ^[1-9][0-9]*$ ]] || die "bad --smp: $smp"
 
 qemu-img create -q -f qcow2 -b "$CACHE_DIR/base.raw" -F raw "$run_dir/overlay.qcow2"
 
@@ -68,7 +77,7 @@ qemu-system-x86_64 \
   -append "root=/dev/vda rw console=ttyS0 systemd.show_status=1" \
   -drive "file=$run_dir/overlay.qcow2,if=virtio,format=qcow2" \
   -drive "file=$run_dir/seed.img,if=virtio,format=raw,readonly=on" \
-  -netdev "user,id=n0,restrict=on,hostfwd=tcp:127.0.0.1:${port}-:22" \
+  -netdev "user,id=n0,restrict=on,hostfwd=tcp:${host_addr}:${port}-:${guest_port}" \
   -device virtio-net-pci,netdev=n0 \
   -display none -monitor none -serial "file:$log" \
   -no-reboot -daemonize -pidfile "$pidfile"
