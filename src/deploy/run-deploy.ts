@@ -13,6 +13,7 @@ import { deliverToMany, type Target } from '../ssh/deliver-many.js';
 import { recordIds, STATE, type StateStore } from '../state.js';
 import { setDeployOutputs } from './outputs.js';
 import { provision, type Provisioned } from './provision.js';
+import { refreshFailed } from './refresh.js';
 import { failedBeforeDelivery, fromDelivery, verdict, type InstanceResult } from './results.js';
 import { renderDeploySummary, runLinks } from './summary.js';
 import { comment, publishArtifact, type Publishers } from '../publish.js';
@@ -96,6 +97,7 @@ export async function runDeploy(
     );
     const r = results;
     await inGroup(sink, 'spot-deploy: report', async () => {
+      await refreshFailed(r, deps.ec2, sink);
       await priceResults(r, deps.ec2, sink, started);
       await retireFailed(r, inputs, { ...deps, sink });
     });

@@ -1,0 +1,312 @@
+/**
+ * A loopback HTTP proxy between product code and moto's EC2 endpoint that can answer chosen EC2
+ * Query API calls itself: moto launches whatever CreateFleet asks for and never throttles, so the
+ * fault matrix (e2e/fault-matrix.test.ts) makes capacity errors and throttling here. Point the
+ * action at `proxy.endpoint` (AWS_ENDPOINT_URL_EC2); the test's own assertions keep talking to
+ * moto directly. Listens on 127.0.0.1 only and forwards only to the (loopback) moto endpoint.
+ *
+ * The answers follow the EC2 Query protocol as the SDK parses it:
+ * - a CreateFleet "no capacity" answer is a normal 200 CreateFleetResponse with an `errorSet` item
+ *   per pool (launchTemplateAndOverrides/overrides with the pool's instanceType and subnetId,
+ *   lifecycle, errorCode, errorMessage) and an empty `fleetInstanceSet`, which is what an instant
+ *   fleet returns when no pool has capacity;
+ * - throttling is HTTP 503 with `<Response><Errors><Error><Code>RequestLimitExceeded</Code>…`.
+ */
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** One override (pool) of a CreateFleet request, read from its form parameters. */
+export interface FleetPool {
+  readonly launchTemplateId?: string | undefined;
+  readonly launchTemplateName?: string | undefined;
+  readonly version?: string | undefined;
+  readonly instanceType?: string | undefined;
+  readonly subnetId?: string | undefined;
+}
+
+/** One EC2 call as the proxy saw it. */
+export interface Ec2Call {
+  readonly action: string;
+  /** 0-based count of this action so far. */
+  readonly index: number;
+  readonly params: URLSearchParams;
+  /** What the proxy did: forwarded to moto, or answered with a fault. */
+  /**
+   * What the proxy did: forwarded to moto, answered 503 RequestLimitExceeded, answered "no capacity
+   * in any pool", forwarded the pools with capacity and added errors for the others ('partial').
+   */
+  outcome: 'forwarded' | 'throttled' | 'capacity' | 'partial' | 'error';
+  /** moto's answer (forwarded calls), for comparison with the proxy's own. */
+  responseBody?: string;
+}
+
+/**
+ * The capacity error code of one pool of a CreateFleet request, or undefined when that pool has
+ * capacity. Pools with capacity are forwarded to moto (the failing overrides removed from the
+ * request) and the failing ones are added to moto's answer as `errorSet` items, as EC2 answers a
+ * fleet in which some pools had capacity; when every pool fails, moto is not asked at all.
+ */
+export type CapacityRule = (pool: FleetPool, call: Ec2Call) => string | undefined;
+
+export interface Ec2FaultProxy {
+  readonly endpoint: string;
+  readonly calls: readonly Ec2Call[];
+  /** The first `n` calls of `action` from now on answer 503 RequestLimitExceeded. */
+  throttle(action: string, n: number): void;
+  /** CreateFleet requests for which `rule` returns a code are answered with that error per pool. */
+  capacity(rule: CapacityRule | undefined): void;
+  /** Forgets every fault and the call log. */
+  reset(): void;
+  count(action: string, outcome?: Ec2Call['outcome']): number;
+  stop(): Promise<void>;
+}
+
+const xmlEscape = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** The overrides of LaunchTemplateConfigs.1 (spot-deploy sends one launch template config). */
+export function fleetPools(params: URLSearchParams): FleetPool[] {
+  const pools: FleetPool[] = [];
+  const lt = 'LaunchTemplateConfigs.1.LaunchTemplateSpecification';
+  const base = {
+    launchTemplateId: params.get(`${lt}.LaunchTemplateId`) ?? undefined,
+    launchTemplateName: params.get(`${lt}.LaunchTemplateName`) ?? undefined,
+    version: params.get(`${lt}.Version`) ?? undefined,
+  };
+  for (let i = 1; i <= 1000; i++) {
+    const p = `LaunchTemplateConfigs.1.Overrides.${i}`;
+    const instanceType = params.get(`${p}.InstanceType`) ?? undefined;
+    const subnetId = params.get(`${p}.SubnetId`) ?? undefined;
+    if (instanceType === undefined && subnetId === undefined) break;
+    pools.push({ ...base, instanceType, subnetId });
+  }
+  return pools;
+}
+
+/** `errorSet` items (EC2 Query XML) for pools that failed, each with its code. */
+export function fleetErrorItems(
+  failures: readonly { pool: FleetPool; code: string }[],
+  lifecycle: string,
+): string {
+  const tag = (name: string, v: string | undefined) =>
+    v === undefined ? '' : `<${name}>${xmlEscape(v)}</${name}>`;
+  return failures
+    .map(
+      ({ pool: p, code }) =>
+        '<item><launchTemplateAndOverrides><launchTemplateSpecification>' +
+        tag('launchTemplateId', p.launchTemplateId) +
+        tag('launchTemplateName', p.launchTemplateName) +
+        tag('version', p.version) +
+        '</launchTemplateSpecification><overrides>' +
+        tag('instanceType', p.instanceType) +
+        tag('subnetId', p.subnetId) +
+        '</overrides></launchTemplateAndOverrides>' +
+        tag('lifecycle', lifecycle) +
+        tag('errorCode', code) +
+        tag(
+          'errorMessage',
+          `There is no ${lifecycle} capacity available that matches your request.`,
+        ) +
+        '</item>',
+    )
+    .join('');
+}
+
+/** A CreateFleetResponse (EC2 Query XML) in which every pool failed and nothing launched. */
+export function capacityErrorXml(
+  failures: readonly { pool: FleetPool; code: string }[],
+  lifecycle: string,
+): string {
+  const items = fleetErrorItems(failures, lifecycle);
+  return (
+    '<?xml version="1.0" encoding="UTF-8"?>\n' +
+    '<CreateFleetResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/">' +
+    `<requestId>${randomUUID()}</requestId>` +
+    `<fleetId>fleet-${randomUUID()}</fleetId>` +
+    `<errorSet>${items}</errorSet>` +
+    '<fleetInstanceSet/>' +
+    '</CreateFleetResponse>'
+  );
+}
+
+export function throttleXml(): string {
+  return (
+    '<?xml version="1.0" encoding="UTF-8"?>\n' +
+    '<Response><Errors><Error><Code>RequestLimitExceeded</Code>' +
+    '<Message>Request limit exceeded.</Message></Error></Errors>' +
+    `<RequestID>${randomUUID()}</RequestID></Response>`
+  );
+}
+
+/** The request with the failing overrides removed (the rest renumbered from 1). */
+function withoutOverrides(
+  params: URLSearchParams,
+  verdicts: readonly { code: string | undefined }[],
+): URLSearchParams {
+  const prefix = 'LaunchTemplateConfigs.1.Overrides.';
+  const out = new URLSearchParams();
+  const renumber = new Map<number, number>();
+  verdicts.forEach((v, i) => {
+    if (v.code === undefined) renumber.set(i + 1, renumber.size + 1);
+  });
+  for (const [k, v] of params) {
+    if (!k.startsWith(prefix)) {
+      out.append(k, v);
+      continue;
+    }
+    const rest = k.slice(prefix.length);
+    const dot = rest.indexOf('.');
+    const n = renumber.get(Number(rest.slice(0, dot)));
+    if (n !== undefined) out.append(`${prefix}${n}${rest.slice(dot)}`, v);
+  }
+  return out;
+}
+
+/** moto's CreateFleetResponse with `items` added to its errorSet. */
+function withErrorItems(xml: string, items: string): string {
+  if (/<errorSet\s*\/>/.test(xml))
+    return xml.replace(/<errorSet\s*\/>/, `<errorSet>${items}</errorSet>`);
+  if (xml.includes('<errorSet>')) return xml.replace('<errorSet>', `<errorSet>${items}`);
+  return xml.replace(
+    '</CreateFleetResponse>',
+    `<errorSet>${items}</errorSet></CreateFleetResponse>`,
+  );
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+/** Starts the proxy on a free 127.0.0.1 port in front of `target` (moto's loopback endpoint). */
+export async function startEc2FaultProxy(target: string): Promise<Ec2FaultProxy> {
+  const upstream = new URL(target);
+  if (!['127.0.0.1', 'localhost'].includes(upstream.hostname))
+    throw new Error(`the EC2 fault proxy forwards to loopback only, not ${target}`);
+  const calls: Ec2Call[] = [];
+  const perAction = new Map<string, number>();
+  const throttles = new Map<string, number>();
+  let capacity: CapacityRule | undefined;
+
+  const send = (res: ServerResponse, status: number, body: string) => {
+    res.writeHead(status, {
+      'content-type': 'text/xml;charset=UTF-8',
+      'content-length': Buffer.byteLength(body),
+    });
+    res.end(body);
+  };
+
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    const body = await readBody(req);
+    const params = new URLSearchParams(
+      req.method === 'POST' ? body.toString('utf8') : (req.url ?? '').split('?')[1],
+    );
+    const action = params.get('Action') ?? '';
+    const index = perAction.get(action) ?? 0;
+    perAction.set(action, index + 1);
+    const call: Ec2Call = { action, index, params, outcome: 'forwarded' };
+    calls.push(call);
+
+    const left = throttles.get(action) ?? 0;
+    if (left > 0) {
+      throttles.set(action, left - 1);
+      call.outcome = 'throttled';
+      send(res, 503, throttleXml());
+      return;
+    }
+    let forwardBody = body;
+    let injected = '';
+    if (action === 'CreateFleet' && capacity) {
+      const rule = capacity;
+      const pools = fleetPools(params);
+      const lifecycle =
+        params.get('TargetCapacitySpecification.DefaultTargetCapacityType') ?? 'spot';
+      const verdicts = pools.map((pool) => ({ pool, code: rule(pool, call) }));
+      const failures = verdicts.flatMap((v) =>
+        v.code === undefined ? [] : [{ pool: v.pool, code: v.code }],
+      );
+      if (failures.length > 0 && failures.length === pools.length) {
+        call.outcome = 'capacity';
+        send(res, 200, capacityErrorXml(failures, lifecycle));
+        return;
+      }
+      if (failures.length > 0) {
+        call.outcome = 'partial';
+        injected = fleetErrorItems(failures, lifecycle);
+        forwardBody = Buffer.from(withoutOverrides(params, verdicts).toString(), 'utf8');
+      }
+    }
+
+    const headers = new Headers();
+    for (const [k, v] of Object.entries(req.headers)) {
+      if (v === undefined || ['host', 'connection', 'content-length'].includes(k)) continue;
+      headers.set(k, Array.isArray(v) ? v.join(', ') : v);
+    }
+    headers.set('host', upstream.host);
+    const r = await fetch(new URL(req.url ?? '/', upstream), {
+      method: req.method ?? 'GET',
+      headers,
+      ...(req.method === 'GET' || req.method === 'HEAD' ? {} : { body: forwardBody }),
+      signal: AbortSignal.timeout(60_000),
+    });
+    let text = await r.text();
+    call.responseBody = text;
+    if (injected !== '' && r.ok) text = withErrorItems(text, injected);
+    res.writeHead(r.status, {
+      'content-type': r.headers.get('content-type') ?? 'text/xml',
+      'content-length': Buffer.byteLength(text),
+    });
+    res.end(text);
+  };
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((e: unknown) => {
+      const last = calls.at(-1);
+      if (last) last.outcome = 'error';
+      if (!res.headersSent)
+        send(
+          res,
+          500,
+          `<Response><Errors><Error><Code>InternalError</Code><Message>${xmlEscape(
+            e instanceof Error ? e.message : String(e),
+          )}</Message></Error></Errors></Response>`,
+        );
+      else res.destroy();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    endpoint: `http://127.0.0.1:${port}`,
+    calls,
+    throttle(action, n) {
+      throttles.set(action, n);
+    },
+    capacity(rule) {
+      capacity = rule;
+    },
+    reset() {
+      throttles.clear();
+      capacity = undefined;
+      calls.length = 0;
+      perAction.clear();
+    },
+    count: (action, outcome) =>
+      calls.filter((c) => c.action === action && (outcome === undefined || c.outcome === outcome))
+        .length,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
