@@ -21,7 +21,8 @@ export interface ConnectOptions {
 }
 
 const FIRST_DELAY_MS = 250;
-const MAX_DELAY_MS = 5_000;
+// An instance whose sshd comes up just after a retry waits for the next one: keep the gap short.
+const MAX_DELAY_MS = 2_000;
 const MAX_ATTEMPT_MS = 30_000;
 const MIN_ATTEMPT_MS = 200;
 const KEEPALIVE_MS = 15_000;
