@@ -88,17 +88,28 @@ async function destroyRegion(
     const deletable = instancesGone
       ? resources
       : resources.filter((r) => r.kind === 'launch-template');
-    const del = await deleteManagedResources(client, region, deletable, {
-      ...opts,
-      timeoutMs: opts.securityGroupTimeoutMs ?? 300_000,
-    });
-    report.securityGroupsDeleted.push(...del.securityGroupsDeleted);
-    report.launchTemplatesDeleted.push(...del.launchTemplatesDeleted);
-    report.errors.push(...del.errors);
+    await deleteInto(report, client, region, deletable, opts);
   } catch (err) {
     report.errors.push(errorMessage(err));
   }
   return report;
+}
+
+/** Deletes managed resources and adds what happened to the region's report. */
+async function deleteInto(
+  report: DestroyReport,
+  client: EC2Client,
+  region: string,
+  resources: ManagedResource[],
+  opts: DestroyOptions,
+): Promise<void> {
+  const del = await deleteManagedResources(client, region, resources, {
+    ...opts,
+    timeoutMs: opts.securityGroupTimeoutMs ?? 300_000,
+  });
+  report.securityGroupsDeleted.push(...del.securityGroupsDeleted);
+  report.launchTemplatesDeleted.push(...del.launchTemplatesDeleted);
+  report.errors.push(...del.errors);
 }
 
 /**
@@ -208,13 +219,7 @@ async function janitorRegion(
       if (e.kind === 'expired') deletable.push(r);
       else if (e.kind === 'unreadable') warn(unreadable(`${region} ${r.id}`, e.raw));
     }
-    const del = await deleteManagedResources(client, region, deletable, {
-      ...opts,
-      timeoutMs: opts.securityGroupTimeoutMs ?? 300_000,
-    });
-    report.securityGroupsDeleted.push(...del.securityGroupsDeleted);
-    report.launchTemplatesDeleted.push(...del.launchTemplatesDeleted);
-    report.errors.push(...del.errors);
+    await deleteInto(report, client, region, deletable, opts);
   } catch (err) {
     report.errors.push(errorMessage(err));
   }

@@ -1,7 +1,7 @@
 import type { EC2Client } from '@aws-sdk/client-ec2';
 import { provisionFleet } from '../aws/fleet.js';
 import { findInstances, terminateInstances } from '../aws/instances.js';
-import { prepareRegion } from '../aws/region.js';
+import { prepareRegion, regionSpec } from '../aws/region.js';
 import { TAG, type InstanceInfo, type LaunchError, type RegionResources } from '../aws/types.js';
 import { waitRunning } from '../aws/wait.js';
 import type { Plan } from '../plan.js';
@@ -87,19 +87,7 @@ export async function provision(
       const resources = await prepareRegion(
         client,
         r.region,
-        {
-          ami: i.ami,
-          architecture: i.architecture,
-          subnetIds: i.subnetIds,
-          securityGroupIds: i.securityGroupIds,
-          sshAddress: i.sshAddress,
-          sshPort: i.sshPort,
-          sshCidrs: i.sshCidrs,
-          names: plan.names,
-          tags: plan.tags,
-          instanceTags,
-          userData,
-        },
+        regionSpec(plan, userData, instanceTags),
         (m) => sink.info(m),
       );
       prepared.push({ region: r.region, client, resources, count: r.count });
