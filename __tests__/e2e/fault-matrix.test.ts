@@ -27,8 +27,6 @@
 //   for InstanceInitiatedShutdownBehavior=terminate (asserted on the launch template): it calls
 //   TerminateInstances in moto.
 import {
-  CreateSubnetCommand,
-  CreateVpcCommand,
   DescribeInstancesCommand,
   DescribeLaunchTemplateVersionsCommand,
   TerminateInstancesCommand,
@@ -36,7 +34,6 @@ import {
 } from '@aws-sdk/client-ec2';
 import { chmodSync, chownSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { TAG } from '../../src/aws/types.js';
 import type { InstanceResult } from '../../src/deploy/results.js';
 import { generateEd25519 } from '../../src/keys.js';
 import {
@@ -54,7 +51,14 @@ import {
   type SeenInstance,
   type WatchOptions,
 } from '../helpers/fake-instance-moto.js';
-import { hasMoto, IMAGE_CATALOGUE, startMoto, type Moto } from '../helpers/moto.js';
+import {
+  deploymentInstances,
+  hasMoto,
+  IMAGE_CATALOGUE,
+  loopbackSubnet,
+  startMoto,
+  type Moto,
+} from '../helpers/moto.js';
 import { freePort } from '../helpers/sshd.js';
 
 const REGION = 'eu-west-1';
@@ -129,18 +133,7 @@ describe.skipIf(unsupported !== undefined)(
     beforeAll(async () => {
       moto = await startMoto({ amis: IMAGE_CATALOGUE });
       proxy = await startEc2FaultProxy(moto.endpoint);
-      const c = moto.client(REGION);
-      const vpc = await c.send(new CreateVpcCommand({ CidrBlock: '127.3.0.0/16' }));
-      const s = await c.send(
-        new CreateSubnetCommand({
-          VpcId: vpc.Vpc?.VpcId ?? '',
-          // Not 127.3.1.0/24 (lifecycle) nor 127.3.7.0/24 (deploy-success): files may run at once.
-          CidrBlock: '127.3.9.0/24',
-          AvailabilityZone: `${REGION}a`,
-        }),
-      );
-      subnet = s.Subnet?.SubnetId ?? '';
-      c.destroy();
+      subnet = await loopbackSubnet(moto, REGION, '127.3.0.0/16', '127.3.9.0/24');
       port = await freePort();
     }, 60_000);
     afterEach(async () => {
@@ -171,19 +164,7 @@ describe.skipIf(unsupported !== undefined)(
       return watcher;
     };
 
-    async function instancesOf(id: string): Promise<Instance[]> {
-      const c = moto.client(REGION);
-      try {
-        const r = await c.send(
-          new DescribeInstancesCommand({
-            Filters: [{ Name: `tag:${TAG.deployment}`, Values: [id] }],
-          }),
-        );
-        return (r.Reservations ?? []).flatMap((x) => x.Instances ?? []);
-      } finally {
-        c.destroy();
-      }
-    }
+    const instancesOf = (id: string): Promise<Instance[]> => deploymentInstances(moto, REGION, id);
     /** Ids of the deployment's instances not (being) terminated, sorted. */
     const alive = async (id: string) =>
       (await instancesOf(id))

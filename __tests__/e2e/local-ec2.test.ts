@@ -4,12 +4,7 @@
 // built action (node dist/index.js) deploys, the services are checked from the outside over SSH
 // (pinning the host key the instance's tag carries), then mode destroy leaves nothing in moto and
 // every VM stopped. Nothing is sent anywhere but 127.0.0.0/8.
-import {
-  CreateSubnetCommand,
-  CreateVpcCommand,
-  DescribeInstancesCommand,
-  type Instance,
-} from '@aws-sdk/client-ec2';
+import { DescribeInstancesCommand, type Instance } from '@aws-sdk/client-ec2';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TAG } from '../../src/aws/types.js';
@@ -17,7 +12,7 @@ import type { InstanceResult } from '../../src/deploy/results.js';
 import { generateEd25519 } from '../../src/keys.js';
 import { connect, exec } from '../../src/ssh/connect.js';
 import { actionEnv, actionFiles, readCommandFile, startAction } from '../helpers/action-run.js';
-import { hasMoto, IMAGE_CATALOGUE, startMoto, type Moto } from '../helpers/moto.js';
+import { hasMoto, IMAGE_CATALOGUE, loopbackSubnet, startMoto, type Moto } from '../helpers/moto.js';
 import { freePort } from '../helpers/sshd.js';
 import { buildVmImage, vmEnabled } from '../helpers/vm.js';
 import { vmRunning, watchMotoWithVms, type VmWatcher } from '../helpers/vm-moto.js';
@@ -35,17 +30,7 @@ describe.skipIf(!vmEnabled || !hasMoto)('a local EC2: moto + one VM per instance
   beforeAll(async () => {
     await buildVmImage();
     moto = await startMoto({ amis: IMAGE_CATALOGUE });
-    const c = moto.client(REGION);
-    const vpc = await c.send(new CreateVpcCommand({ CidrBlock: '127.4.0.0/16' }));
-    const s = await c.send(
-      new CreateSubnetCommand({
-        VpcId: vpc.Vpc?.VpcId ?? '',
-        CidrBlock: '127.4.1.0/24',
-        AvailabilityZone: `${REGION}a`,
-      }),
-    );
-    subnet = s.Subnet?.SubnetId ?? '';
-    c.destroy();
+    subnet = await loopbackSubnet(moto, REGION, '127.4.0.0/16', '127.4.1.0/24');
     // Not 22: the instances' sshd is moved to this port by the user-data (a real drop-in).
     port = await freePort();
     watcher = watchMotoWithVms(moto, REGION, {

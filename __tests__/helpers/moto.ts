@@ -3,7 +3,13 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EC2Client } from '@aws-sdk/client-ec2';
+import {
+  CreateSubnetCommand,
+  CreateVpcCommand,
+  DescribeInstancesCommand,
+  EC2Client,
+  type Instance,
+} from '@aws-sdk/client-ec2';
 import { freePort } from './sshd.js';
 
 /**
@@ -216,4 +222,51 @@ export function useMotoEnv(moto: Moto): () => void {
       else process.env[k] = v;
     }
   };
+}
+
+/**
+ * A VPC and subnet whose CIDRs are inside 127.0.0.0/8, so the private IPs moto gives instances
+ * there are loopback addresses: anything that connects to them (SSH) stays on this machine.
+ */
+export async function loopbackSubnet(
+  moto: Moto,
+  region: string,
+  vpcCidr: string,
+  subnetCidr: string,
+): Promise<string> {
+  if (!vpcCidr.startsWith('127.') || !subnetCidr.startsWith('127.'))
+    throw new Error(`not a loopback CIDR: ${vpcCidr} / ${subnetCidr}`);
+  const c = moto.client(region);
+  try {
+    const vpc = await c.send(new CreateVpcCommand({ CidrBlock: vpcCidr }));
+    const s = await c.send(
+      new CreateSubnetCommand({
+        VpcId: vpc.Vpc?.VpcId ?? '',
+        CidrBlock: subnetCidr,
+        AvailabilityZone: `${region}a`,
+      }),
+    );
+    return s.Subnet?.SubnetId ?? '';
+  } finally {
+    c.destroy();
+  }
+}
+
+/** Every instance moto holds for a deployment id (any state). */
+export async function deploymentInstances(
+  moto: Moto,
+  region: string,
+  deploymentId: string,
+): Promise<Instance[]> {
+  const c = moto.client(region);
+  try {
+    const r = await c.send(
+      new DescribeInstancesCommand({
+        Filters: [{ Name: 'tag:spot-deploy:deployment', Values: [deploymentId] }],
+      }),
+    );
+    return (r.Reservations ?? []).flatMap((x) => x.Instances ?? []);
+  } finally {
+    c.destroy();
+  }
 }

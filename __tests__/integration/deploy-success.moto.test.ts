@@ -4,12 +4,7 @@
 // IP, configured from the user-data read back from moto, with the contract's paths private to it,
 // real sudo, and a systemctl that runs the user-data's bootstrap and then the bundle's agent.
 // Nothing here is sent anywhere but 127.0.0.0/8.
-import {
-  CreateSubnetCommand,
-  CreateVpcCommand,
-  DescribeInstancesCommand,
-  type Instance,
-} from '@aws-sdk/client-ec2';
+import { type Instance } from '@aws-sdk/client-ec2';
 import { randomBytes } from 'node:crypto';
 import {
   cpSync,
@@ -36,7 +31,14 @@ import {
   type FakeInstance,
 } from '../helpers/fake-instance.js';
 import { watchMoto, type MotoWatcher, type WatchOptions } from '../helpers/fake-instance-moto.js';
-import { hasMoto, IMAGE_CATALOGUE, startMoto, type Moto } from '../helpers/moto.js';
+import {
+  deploymentInstances,
+  hasMoto,
+  IMAGE_CATALOGUE,
+  loopbackSubnet,
+  startMoto,
+  type Moto,
+} from '../helpers/moto.js';
 import { freePort } from '../helpers/sshd.js';
 
 const REGION = 'eu-west-1';
@@ -58,18 +60,7 @@ describe.skipIf(unsupported !== undefined)('deploy to fake instances (moto + ssh
 
   beforeAll(async () => {
     moto = await startMoto({ amis: IMAGE_CATALOGUE });
-    const c = moto.client(REGION);
-    const vpc = await c.send(new CreateVpcCommand({ CidrBlock: '127.3.0.0/16' }));
-    const s = await c.send(
-      new CreateSubnetCommand({
-        VpcId: vpc.Vpc?.VpcId ?? '',
-        // Not lifecycle.moto.test.ts's 127.3.1.0/24: files may run at once.
-        CidrBlock: '127.3.7.0/24',
-        AvailabilityZone: `${REGION}a`,
-      }),
-    );
-    subnet = s.Subnet?.SubnetId ?? '';
-    c.destroy();
+    subnet = await loopbackSubnet(moto, REGION, '127.3.0.0/16', '127.3.7.0/24');
     port = await freePort();
   }, 60_000);
   afterEach(async () => {
@@ -86,19 +77,7 @@ describe.skipIf(unsupported !== undefined)('deploy to fake instances (moto + ssh
     return watcher;
   };
 
-  async function instancesOf(id: string): Promise<Instance[]> {
-    const c = moto.client(REGION);
-    try {
-      const r = await c.send(
-        new DescribeInstancesCommand({
-          Filters: [{ Name: `tag:${TAG.deployment}`, Values: [id] }],
-        }),
-      );
-      return (r.Reservations ?? []).flatMap((x) => x.Instances ?? []);
-    } finally {
-      c.destroy();
-    }
-  }
+  const instancesOf = (id: string): Promise<Instance[]> => deploymentInstances(moto, REGION, id);
   const live = (xs: Instance[]) =>
     xs.filter((i) => !['terminated', 'shutting-down'].includes(i.State?.Name ?? ''));
 

@@ -1,6 +1,4 @@
 import {
-  CreateSubnetCommand,
-  CreateVpcCommand,
   DescribeInstancesCommand,
   DescribeLaunchTemplatesCommand,
   DescribeLaunchTemplateVersionsCommand,
@@ -23,7 +21,14 @@ import { runDestroy } from '../../src/run-destroy.js';
 import type { Sink } from '../../src/sink.js';
 import { memoryState, parseIds } from '../../src/state.js';
 import { actionEnv, actionFiles, readCommandFile, startAction } from '../helpers/action-run.js';
-import { hasMoto, IMAGE_CATALOGUE, startMoto, useMotoEnv, type Moto } from '../helpers/moto.js';
+import {
+  hasMoto,
+  IMAGE_CATALOGUE,
+  loopbackSubnet,
+  startMoto,
+  useMotoEnv,
+  type Moto,
+} from '../helpers/moto.js';
 import { freePort } from '../helpers/sshd.js';
 
 // EC2 lifecycle against moto: launch across regions, adopt on redeploy, destroy, janitor, and the
@@ -223,16 +228,7 @@ describe.skipIf(!hasMoto)('the EC2 lifecycle against moto', () => {
     let sshPort = 0;
     beforeAll(async () => {
       // Instances in this VPC get 127.3.x.x addresses: any SSH attempt stays on loopback.
-      const c = moto.client('eu-west-1');
-      const vpc = await c.send(new CreateVpcCommand({ CidrBlock: '127.3.0.0/16' }));
-      const s = await c.send(
-        new CreateSubnetCommand({
-          VpcId: vpc.Vpc?.VpcId ?? '',
-          CidrBlock: '127.3.1.0/24',
-          AvailabilityZone: 'eu-west-1a',
-        }),
-      );
-      subnet = s.Subnet?.SubnetId ?? '';
+      subnet = await loopbackSubnet(moto, 'eu-west-1', '127.3.0.0/16', '127.3.1.0/24');
       sshPort = await freePort(); // nobody listens: delivery can only fail
     });
 
