@@ -40,6 +40,7 @@ import { connect, exec, parsePinnedKey } from '../src/ssh/connect.js';
 import { deliverBundle, type RemoteLayout } from '../src/ssh/deliver.js';
 import { deliverToMany, type Target } from '../src/ssh/deliver-many.js';
 import { hasSshd, startSshd, type Sshd } from '../__tests__/helpers/sshd.js';
+import { fakeStart, sshOptions } from './lib/upload.js';
 import {
   bootVm,
   exampleBundle,
@@ -83,21 +84,6 @@ const kvmUsable = (): boolean => {
     return false;
   }
 };
-
-/** Stands in for `systemctl start spot-deploy.service`: marks the uploaded sha ready. */
-function fakeStart(path: string, incoming: string, status: string): string {
-  writeFileSync(
-    path,
-    [
-      'set -eu',
-      `f=$(ls ${incoming}/*.tar.gz | head -n1)`,
-      'sha=$(basename "$f" .tar.gz)',
-      `printf '{"sha256":"%s","state":"ready","step":"done","log_tail":""}' "$sha" > ${status}`,
-      'rm -f "$f"', // as the real bootstrap does once it has extracted a bundle
-    ].join('\n'),
-  );
-  return `sh ${path}`;
-}
 
 /** CPU milliseconds of a process and its reaped children (sshd daemon: all its sessions). */
 function cpuMsOf(pid: number): number {
@@ -246,22 +232,7 @@ describe.skipIf(!hasSshd)('ssh delivery benchmarks', () => {
         knownHosts,
         [sshd, ext].map((d) => `[127.0.0.1]:${d.port} ${d.hostKey}\n`).join(''),
       );
-      const sshOpts = [
-        '-F',
-        '/dev/null',
-        '-i',
-        key,
-        '-o',
-        'IdentitiesOnly=yes',
-        '-o',
-        'BatchMode=yes',
-        '-o',
-        'StrictHostKeyChecking=yes',
-        '-o',
-        `UserKnownHostsFile=${knownHosts}`,
-        '-o',
-        'GlobalKnownHostsFile=/dev/null',
-      ];
+      const sshOpts = sshOptions(key, knownHosts);
       const remoteDir = join(sshd.dir, 'dest');
       mkdirSync(remoteDir);
       const scp = (src: string, to = 'scp.bin', server = sshd): number => {

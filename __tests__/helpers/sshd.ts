@@ -35,9 +35,10 @@ export function freePort(): Promise<number> {
   });
 }
 
-function canConnect(port: number): Promise<boolean> {
+/** Whether something accepts TCP at host:port right now (within 500 ms). */
+export function canConnect(host: string, port: number): Promise<boolean> {
   return new Promise((resolve) => {
-    const s = netConnect({ host: '127.0.0.1', port });
+    const s = netConnect({ host, port });
     s.setTimeout(500);
     s.once('connect', () => {
       s.destroy();
@@ -116,7 +117,7 @@ export async function startSshd(
     const until = Date.now() + (opts.readyWithinMs ?? 10_000);
     while (Date.now() < until) {
       if (child?.exitCode !== null) throw new Error(`sshd exited early: ${stderr}`);
-      if (await canConnect(port)) return;
+      if (await canConnect('127.0.0.1', port)) return;
       await new Promise((r) => setTimeout(r, 50));
     }
     throw new Error(`sshd did not listen on 127.0.0.1:${port} in time: ${stderr}`);

@@ -15,6 +15,26 @@ import { deliverBundle, type RemoteLayout } from '../../src/ssh/deliver.js';
 import { startSshd } from '../../__tests__/helpers/sshd.js';
 import { median, since } from './stats.js';
 
+/** OpenSSH client options for the benches: our key only, the pinned known_hosts only, no prompts. */
+export function sshOptions(key: string, knownHosts: string): string[] {
+  return [
+    '-F',
+    '/dev/null',
+    '-i',
+    key,
+    '-o',
+    'IdentitiesOnly=yes',
+    '-o',
+    'BatchMode=yes',
+    '-o',
+    'StrictHostKeyChecking=yes',
+    '-o',
+    `UserKnownHostsFile=${knownHosts}`,
+    '-o',
+    'GlobalKnownHostsFile=/dev/null',
+  ];
+}
+
 /** Stands in for `systemctl start spot-deploy.service`: marks the uploaded sha ready. */
 export function fakeStart(path: string, incoming: string, status: string): string {
   writeFileSync(
@@ -24,7 +44,7 @@ export function fakeStart(path: string, incoming: string, status: string): strin
       `f=$(ls ${incoming}/*.tar.gz | head -n1)`,
       'sha=$(basename "$f" .tar.gz)',
       `printf '{"sha256":"%s","state":"ready","step":"done","log_tail":""}' "$sha" > ${status}`,
-      'rm -f "$f"',
+      'rm -f "$f"', // as the real bootstrap does once it has extracted a bundle
     ].join('\n'),
   );
   return `sh ${path}`;
@@ -68,20 +88,7 @@ export async function uploadVsScp(work: string, runs: number, mib = 50): Promise
         'scp',
         [
           '-q',
-          '-F',
-          '/dev/null',
-          '-i',
-          key,
-          '-o',
-          'IdentitiesOnly=yes',
-          '-o',
-          'BatchMode=yes',
-          '-o',
-          'StrictHostKeyChecking=yes',
-          '-o',
-          `UserKnownHostsFile=${knownHosts}`,
-          '-o',
-          'GlobalKnownHostsFile=/dev/null',
+          ...sshOptions(key, knownHosts),
           '-P',
           String(sshd.port),
           file,
