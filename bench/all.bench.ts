@@ -21,7 +21,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildBundle } from '../src/bundle.js';
+import { buildBundle } from '../src/bundle/build.js';
 import { fakeInstanceSupport } from '../__tests__/helpers/fake-instance.js';
 import { hasMoto, IMAGE_CATALOGUE, startMoto } from '../__tests__/helpers/moto.js';
 import { hasSshd } from '../__tests__/helpers/sshd.js';

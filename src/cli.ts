@@ -4,17 +4,17 @@ import { writeFile } from 'node:fs/promises';
 import { parse } from 'yaml';
 import type { EC2Client } from '@aws-sdk/client-ec2';
 import { ec2Clients } from './aws/clients.js';
-import { runDeploy } from './deploy/run-deploy.js';
-import { INPUT_NAMES, parseInputs, type InputName, type Inputs, type Mode } from './inputs.js';
-import type { RunContext } from './plan.js';
-import { runPost } from './post.js';
-import { runDestroy } from './run-destroy.js';
-import { runStatus } from './run-status.js';
-import { memoryState } from './state.js';
+import { runDeploy } from './modes/deploy/run.js';
+import { INPUT_NAMES, parseInputs, type InputName, type Inputs, type Mode } from './inputs/parse.js';
+import type { RunContext } from './inputs/plan.js';
+import { runPost } from './modes/cleanup.js';
+import { runDestroy } from './modes/destroy.js';
+import { runStatus } from './modes/status.js';
+import { memoryState } from './modes/state.js';
 import { errorMessage } from './errors.js';
 import { actionRoot } from './paths.js';
-import { runPlan } from './run-plan.js';
-import type { Sink } from './sink.js';
+import { runPlan } from './modes/plan.js';
+import type { Sink } from './report/sink.js';
 
 const USAGE = `usage: spot-deploy plan|deploy|destroy|status [--config FILE.yml] [--<input> VALUE ...] [--summary FILE]
 
@@ -93,7 +93,7 @@ export async function cli(
       defaultRegion: env.AWS_REGION || env.AWS_DEFAULT_REGION || undefined,
     });
     const ctx = { tempDir: env.RUNNER_TEMP || tmpdir() };
-    const root = actionRoot(import.meta.url);
+    const root = actionRoot();
     if (cmd === 'status') await runStatus(inputs, ctx, { sink, ec2: clients.get });
     else if (mode === 'plan') await runPlan(inputs, ctx, sink, root);
     else if (mode === 'destroy') await runDestroy(inputs, ctx, { sink, ec2: clients.get });

@@ -1,7 +1,7 @@
 import './esm-shim.js';
 import { basename } from 'node:path';
 import { cli } from './cli.js';
-import { run } from './main.js';
+import { run } from './github/main.js';
 
 // One bundle serves the action (main and post) and the command line (dist/cli.js imports it).
 if (basename(process.argv[1] ?? '') === 'cli.js') {

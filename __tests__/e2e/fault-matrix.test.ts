@@ -34,7 +34,7 @@ import {
 } from '@aws-sdk/client-ec2';
 import { chmodSync, chownSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { InstanceResult } from '../../src/deploy/results.js';
+import type { InstanceResult } from '../../src/report/results.js';
 import { generateEd25519 } from '../../src/keys.js';
 import {
   actionEnv,

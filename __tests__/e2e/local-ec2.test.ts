@@ -8,7 +8,7 @@ import { DescribeInstancesCommand, type Instance } from '@aws-sdk/client-ec2';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TAG } from '../../src/aws/types.js';
-import type { InstanceResult } from '../../src/deploy/results.js';
+import type { InstanceResult } from '../../src/report/results.js';
 import { generateEd25519 } from '../../src/keys.js';
 import { connect, exec } from '../../src/ssh/connect.js';
 import { actionEnv, actionFiles, readCommandFile, startAction } from '../helpers/action-run.js';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Client } from 'ssh2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BundleResult } from '../../src/bundle.js';
+import type { BundleResult } from '../../src/bundle/build.js';
 import { HostKeyMismatchError } from '../../src/errors.js';
 import { generateEd25519, type KeyPair } from '../../src/keys.js';
 import { connect, exec, fingerprint, parsePinnedKey } from '../../src/ssh/connect.js';

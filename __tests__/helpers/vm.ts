@@ -2,8 +2,8 @@ import { execFile } from 'node:child_process';
 import { cpSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { buildBundle, type BundleResult } from '../../src/bundle.js';
-import { loadCloudInitAssets, renderUserData } from '../../src/cloud-init.js';
+import { buildBundle, type BundleResult } from '../../src/bundle/build.js';
+import { loadCloudInitAssets, renderUserData } from '../../src/cloud-init/render.js';
 import type { KeyPair } from '../../src/keys.js';
 import { freePort } from './sshd.js';
 

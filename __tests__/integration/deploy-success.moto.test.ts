@@ -22,7 +22,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { TAG } from '../../src/aws/types.js';
-import type { InstanceResult } from '../../src/deploy/results.js';
+import type { InstanceResult } from '../../src/report/results.js';
 import { generateEd25519 } from '../../src/keys.js';
 import { actionEnv, actionFiles, readCommandFile, startAction } from '../helpers/action-run.js';
 import {

@@ -12,14 +12,14 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { cli } from '../../src/cli.js';
 import { ec2Clients } from '../../src/aws/clients.js';
 import { TAG } from '../../src/aws/types.js';
-import { keyFingerprint } from '../../src/deploy/adopt.js';
-import { provision } from '../../src/deploy/provision.js';
-import { parseInputs, type InputName } from '../../src/inputs.js';
+import { keyFingerprint } from '../../src/modes/deploy/adopt.js';
+import { provision } from '../../src/modes/deploy/provision.js';
+import { parseInputs, type InputName } from '../../src/inputs/parse.js';
 import { generateEd25519 } from '../../src/keys.js';
-import { buildPlan } from '../../src/plan.js';
-import { runDestroy } from '../../src/run-destroy.js';
-import type { Sink } from '../../src/sink.js';
-import { memoryState, parseIds } from '../../src/state.js';
+import { buildPlan } from '../../src/inputs/plan.js';
+import { runDestroy } from '../../src/modes/destroy.js';
+import type { Sink } from '../../src/report/sink.js';
+import { memoryState, parseIds } from '../../src/modes/state.js';
 import { actionEnv, actionFiles, readCommandFile, startAction } from '../helpers/action-run.js';
 import {
   hasMoto,

@@ -20,7 +20,7 @@ import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CreateSubnetCommand, CreateVpcCommand } from '@aws-sdk/client-ec2';
-import type { InstanceResult } from '../../src/deploy/results.js';
+import type { InstanceResult } from '../../src/report/results.js';
 import { generateEd25519 } from '../../src/keys.js';
 import {
   actionEnv,

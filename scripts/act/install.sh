@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Install what __tests__/act/act.test.ts needs: nektos/act, built from source with `go install`
+# Install what __tests__/e2e/act/act.test.ts needs: nektos/act, built from source with `go install`
 # at a pinned version, and Node 24 (the runtime of `runs.using: node24`) from the npm package
 # node-linux-<arch>. Both go into a cache directory outside the repository.
 #

@@ -1,6 +1,6 @@
 import { DescribeImagesCommand, type EC2Client, type Image } from '@aws-sdk/client-ec2';
 import { InputError } from '../errors.js';
-import { AMI_ALIASES, type Architecture } from '../instance-types.js';
+import { AMI_ALIASES, type Architecture } from '../inputs/instance-types.js';
 import { awsError, errorCode } from './aws-errors.js';
 
 /** The image a region launches, with what the launch template needs from it. */

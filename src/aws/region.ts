@@ -1,7 +1,7 @@
 import type { EC2Client } from '@aws-sdk/client-ec2';
-import type { SshAddress } from '../inputs.js';
-import type { Architecture } from '../instance-types.js';
-import type { Plan } from '../plan.js';
+import type { SshAddress } from '../inputs/parse.js';
+import type { Architecture } from '../inputs/instance-types.js';
+import type { Plan } from '../inputs/plan.js';
 import { resolveImage } from './ami.js';
 import { ensureLaunchTemplate } from './launch-template.js';
 import { resolveSubnets } from './network.js';

@@ -1,7 +1,7 @@
 import type { Client } from 'ssh2';
 import { connect, exec } from './connect.js';
 import { errorMessage } from '../errors.js';
-import { envLineValues } from '../parsers.js';
+import { envLineValues } from '../inputs/primitives.js';
 import { DEFAULT_REMOTE, deliverBundle, shq, type RemoteLayout } from './deliver.js';
 
 export interface Target {

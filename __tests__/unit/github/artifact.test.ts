@@ -1,0 +1,448 @@
+// The workflow artifact: private keys never leave the runner, the rest of the user-data is kept
+// byte for byte, and upload problems become warnings. The last tests drive the real
+// @actions/artifact client against a local stand-in for GitHub's results service and blob storage.
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { inflateRawSync } from 'node:zlib';
+import { DefaultArtifactClient } from '@actions/artifact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { parse } from 'yaml';
+import {
+  artifactNameFor,
+  redactUserData,
+  renderRedactedUserData,
+  reportArtifact,
+  uploadDeployArtifact,
+  type ArtifactClientLike,
+  type DeployArtifactOptions,
+} from '../../../src/github/artifact.js';
+import { loadCloudInitAssets, renderUserData, type CloudInitSpec } from '../../../src/cloud-init/render.js';
+import { parseInputs } from '../../../src/inputs/parse.js';
+import { generateEd25519 } from '../../../src/keys.js';
+import { buildPlan } from '../../../src/inputs/plan.js';
+import type { Sink } from '../../../src/report/sink.js';
+import { repoRoot } from '../../helpers/repo.js';
+
+const assets = loadCloudInitAssets(join(repoRoot, 'cloud-init'));
+const HOST = generateEd25519('spot-deploy');
+const CLIENT = generateEd25519('spot-deploy');
+const spec = (over: Partial<CloudInitSpec> = {}): CloudInitSpec => ({
+  deploymentId: 'pr-42',
+  sshUser: 'spot-deploy',
+  authorizedKeys: [CLIENT.publicKey],
+  hostKey: HOST,
+  sshPort: 22,
+  directories: [],
+  packages: [],
+  packageUpgrade: false,
+  ttlMinutes: 240,
+  ...over,
+});
+const keyLines = (pem: string) => pem.split('\n').filter((l) => l !== '' && !l.startsWith('-----'));
+const ACTIONS_ENV = { ACTIONS_RUNTIME_TOKEN: 't', ACTIONS_RESULTS_URL: 'http://127.0.0.1:1/' };
+
+describe('redactUserData', () => {
+  it('removes the host private key from real user-data and keeps everything else', () => {
+    const ud = renderUserData(spec(), assets);
+    const out = redactUserData(ud.text);
+    for (const line of keyLines(HOST.privateKey)) expect(out).not.toContain(line);
+    expect(out).not.toMatch(/-----(BEGIN|END)/);
+    expect(out).toContain(HOST.publicKey);
+    expect(out).toContain(CLIENT.publicKey);
+    // Byte for byte outside the block, and the same YAML apart from that one value.
+    const begin = ud.text.indexOf('-----BEGIN');
+    const end = ud.text.indexOf('PRIVATE KEY-----', ud.text.indexOf('-----END')) + 16;
+    const placeholder = 'REDACTED OPENSSH PRIVATE KEY (removed by spot-deploy)';
+    expect(out).toBe(ud.text.slice(0, begin) + placeholder + ud.text.slice(end));
+    type Doc = { ssh_keys: Record<string, string> };
+    const [before, after] = [parse(ud.text) as Doc, parse(out) as Doc];
+    expect(after.ssh_keys.ed25519_private).toBe(`${placeholder}\n`);
+    expect(before.ssh_keys.ed25519_private).toBe(HOST.privateKey);
+    after.ssh_keys.ed25519_private = HOST.privateKey;
+    expect(after).toEqual(before);
+  });
+
+  it('removes every kind of key block, in block or quoted YAML, at any indentation', () => {
+    const rsa = `-----BEGIN RSA PRIVATE KEY-----\nMIIBOgIBAAJBAKj34GkxFhD90vcNLYLInFEX6Ppy1tPf9Cnzj4p4WGeKLs1Pt8Qu\n-----END RSA PRIVATE KEY-----\n`;
+    const text = [
+      '#cloud-config',
+      'write_files:',
+      '- path: /etc/app/key.pem',
+      `  content: ${JSON.stringify(rsa)}`,
+      '- path: /etc/app/other.pem',
+      '  content: |',
+      ...rsa
+        .trimEnd()
+        .split('\n')
+        .map((l) => `        ${l}`),
+      '  owner: root',
+      'x: "-----BEGIN ENCRYPTED PRIVATE KEY-----\\nAAAA\\n-----END ENCRYPTED PRIVATE KEY-----"',
+      'y: -----BEGIN PRIVATE KEY----- QUFBQQ== -----END PRIVATE KEY-----',
+      '',
+    ].join('\n');
+    const out = redactUserData(text);
+    expect(out).not.toMatch(/MIIBOgIBAAJB|AAAA|QUFBQQ|-----BEGIN/);
+    const doc = parse(out) as { write_files: Array<{ content: string; owner?: string }> };
+    expect(doc.write_files[0]?.content).toBe('REDACTED RSA PRIVATE KEY (removed by spot-deploy)\n');
+    expect(doc.write_files[1]).toMatchObject({
+      content: 'REDACTED RSA PRIVATE KEY (removed by spot-deploy)\n',
+      owner: 'root',
+    });
+    expect(parse(out)).toMatchObject({
+      x: 'REDACTED ENCRYPTED PRIVATE KEY (removed by spot-deploy)',
+      y: 'REDACTED PRIVATE KEY (removed by spot-deploy)',
+    });
+  });
+
+  it('drops everything after a key block that never ends', () => {
+    const out = redactUserData(
+      'a: 1\nk: |\n  -----BEGIN OPENSSH PRIVATE KEY-----\n  b3Blbn\nz: 2\n',
+    );
+    expect(out).toMatch(/^a: 1\nk: \|\n {2}REDACTED everything from here on/);
+    expect(out).not.toContain('b3Blbn');
+  });
+
+  it('redacts the text of gzipped user-data and says what EC2 received', () => {
+    const files = Array.from({ length: 8 }, (_, i) => ({
+      path: `/etc/app/file-${i}.conf`,
+      content: `setting_${i} = value # a long, repetitive configuration line\n`.repeat(80),
+    }));
+    const ud = renderUserData(spec({ extraCloudConfig: { write_files: files } }), assets);
+    expect(ud.gzipped).toBe(true);
+    const out = renderRedactedUserData(ud);
+    const [first, note, ...rest] = out.split('\n');
+    expect(first).toBe('#cloud-config');
+    expect(note).toBe(
+      `# spot-deploy: 1 private key block(s) replaced by a placeholder; otherwise unchanged. EC2 received this document gzip-compressed (${ud.bytes} bytes).`,
+    );
+    expect([first, ...rest].join('\n')).toBe(redactUserData(ud.text));
+    for (const line of keyLines(HOST.privateKey)) expect(out).not.toContain(line);
+  });
+});
+
+describe('artifactNameFor', () => {
+  const ctx = { runId: '123', runAttempt: '2' };
+  it('defaults to a name unique per run, attempt and mode; honours none and a given name', () => {
+    expect(artifactNameFor(undefined, 'pr-7', 'deploy', ctx)).toBe('spot-deploy-pr-7-123-2');
+    expect(artifactNameFor(undefined, 'pr-7', 'plan', ctx)).toBe('spot-deploy-pr-7-plan-123-2');
+    expect(artifactNameFor(undefined, 'pr-7', 'deploy', {})).toBe('spot-deploy-pr-7-local-1');
+    expect(artifactNameFor(false, 'pr-7', 'deploy', ctx)).toBe(false);
+    expect(artifactNameFor('mine', 'pr-7', 'deploy', ctx)).toBe('mine');
+  });
+});
+
+/** A work dir as prepare() leaves it: the raw user-data (with the key) and the bundle. */
+function workDir(): Omit<DeployArtifactOptions, 'name' | 'env'> {
+  const dir = mkdtempSync(join(tmpdir(), 'artifact-'));
+  const userData = renderUserData(spec(), assets);
+  writeFileSync(join(dir, 'user-data'), userData.body);
+  const bundle = randomBytes(3000);
+  writeFileSync(join(dir, 'bundle.tar.gz'), bundle);
+  const sha256 = createHash('sha256').update(bundle).digest('hex');
+  return {
+    workDir: dir,
+    deploymentId: 'pr-42',
+    bundle: { file: join(dir, 'bundle.tar.gz'), sha256, bytes: bundle.length },
+    userData,
+  };
+}
+
+function fakeClient(result: () => Promise<{ id?: number; size?: number }>) {
+  const calls: Array<Parameters<ArtifactClientLike['uploadArtifact']>> = [];
+  const client: ArtifactClientLike = {
+    uploadArtifact: (...args) => {
+      calls.push(args);
+      return result();
+    },
+  };
+  return { client, calls };
+}
+
+function recordingSink() {
+  const lines: string[] = [];
+  const outputs: Record<string, string> = {};
+  const sink: Sink = {
+    info: (m) => lines.push(`info: ${m}`),
+    warning: (m) => lines.push(`warning: ${m}`),
+    setOutput: (n, v) => (outputs[n] = v),
+    setSecret: () => undefined,
+    summary: async () => undefined,
+  };
+  return { sink, lines, outputs };
+}
+
+describe('uploadDeployArtifact', () => {
+  it('uploads the bundle, redacted user-data and manifest from the work dir, with retention', async () => {
+    const w = workDir();
+    const key = generateEd25519('me').privateKey;
+    const inputs = parseInputs(
+      (n) =>
+        ({
+          regions: 'eu-west-1',
+          'bundle-path': 'deploy',
+          'ssh-private-key': key,
+          env: 'DB_PASSWORD=hunter2hunter2',
+          'github-token': 'ghs_tokentokentoken',
+          'cloud-config': 'chpasswd: {expire: false}',
+        })[n as string] ?? '',
+      { workspace: w.workDir, defaultRegion: undefined },
+    );
+    const plan = buildPlan(inputs, { tempDir: w.workDir }, new Date('2026-01-01T00:00:00Z'));
+    const { client, calls } = fakeClient(async () => ({ id: 77, size: 4096 }));
+    const env = { ...ACTIONS_ENV, GITHUB_REPOSITORY: 'o/r', GITHUB_RUN_ID: '9' };
+    const out = await uploadDeployArtifact(client, {
+      ...w,
+      name: 'a1',
+      retentionDays: 7,
+      plan,
+      env,
+    });
+    expect(out).toEqual({
+      status: 'uploaded',
+      name: 'a1',
+      id: 77,
+      size: 4096,
+      url: 'https://github.com/o/r/actions/runs/9/artifacts/77',
+      files: ['bundle.tar.gz', 'user-data.redacted.yaml', 'manifest.json'],
+    });
+    const files = ['bundle.tar.gz', 'user-data.redacted.yaml', 'manifest.json'];
+    expect(calls).toEqual([
+      ['a1', files.map((f) => join(w.workDir, f)), w.workDir, { retentionDays: 7 }],
+    ]);
+    const redacted = readFileSync(join(w.workDir, 'user-data.redacted.yaml'), 'utf8');
+    expect(redacted).not.toContain(keyLines(HOST.privateKey)[1]);
+    const manifestText = readFileSync(join(w.workDir, 'manifest.json'), 'utf8');
+    for (const secret of [
+      ...keyLines(key),
+      ...keyLines(HOST.privateKey),
+      'hunter2',
+      'ghs_',
+      'chpasswd',
+    ])
+      expect(manifestText).not.toContain(secret);
+    const manifest = JSON.parse(manifestText) as Record<string, unknown>;
+    expect(manifest.files).toEqual([
+      { path: 'bundle.tar.gz', bytes: 3000, sha256: w.bundle.sha256 },
+      {
+        path: 'user-data.redacted.yaml',
+        bytes: Buffer.byteLength(redacted),
+        sha256: createHash('sha256').update(redacted).digest('hex'),
+      },
+    ]);
+    expect(manifest).toMatchObject({
+      deploymentId: 'pr-42',
+      plan: { count: 1, regions: [{ region: 'eu-west-1', count: 1 }] },
+    });
+
+    const { sink, outputs, lines } = recordingSink();
+    reportArtifact(sink, out);
+    expect(outputs).toEqual({ 'artifact-id': '77' });
+    expect(lines[0]).toMatch(/^info: artifact 'a1': id 77, 4\.0 KiB .*artifacts\/77$/);
+  });
+
+  it('leaves retention to the repository when unset', async () => {
+    const { client, calls } = fakeClient(async () => ({ id: 1, size: 1 }));
+    await uploadDeployArtifact(client, { ...workDir(), name: 'a', env: ACTIONS_ENV });
+    expect(calls[0]?.[3]).toEqual({});
+  });
+
+  it('turns a name conflict into a warning that asks for a unique artifact-name', async () => {
+    const conflict = new Error(
+      'Failed to CreateArtifact: Received non-retryable error: Failed request: (409) Conflict: an artifact with this name already exists on the workflow run',
+    );
+    const { client } = fakeClient(() => Promise.reject(conflict));
+    const out = await uploadDeployArtifact(client, { ...workDir(), name: 'dup', env: ACTIONS_ENV });
+    expect(out.status).toBe('failed');
+    const { sink, lines, outputs } = recordingSink();
+    reportArtifact(sink, out);
+    expect(outputs).toEqual({});
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^warning: Could not upload the artifact 'dup': .*\(409\) Conflict/);
+    expect(lines[0]).toContain('give each spot-deploy step of the run its own `artifact-name`');
+    expect(lines[0]).toContain('The deploy goes on without it.');
+  });
+
+  it('never throws: other failures and a missing id are warnings too', async () => {
+    const down = fakeClient(() => Promise.reject(new Error('Unable to make request: ECONNRESET')));
+    const a = await uploadDeployArtifact(down.client, {
+      ...workDir(),
+      name: 'x',
+      env: ACTIONS_ENV,
+    });
+    expect(a).toMatchObject({ status: 'failed', message: expect.stringContaining('ECONNRESET') });
+    expect(a.status === 'failed' && a.message).not.toContain('artifact-name');
+    const noId = fakeClient(async () => ({}));
+    const b = await uploadDeployArtifact(noId.client, {
+      ...workDir(),
+      name: 'x',
+      env: ACTIONS_ENV,
+    });
+    expect(b).toMatchObject({
+      status: 'failed',
+      message: expect.stringContaining('no artifact id'),
+    });
+  });
+
+  it('skips outside GitHub Actions and with artifact-name: none, writing nothing', async () => {
+    for (const [name, env] of [
+      ['x', {}],
+      ['x', { ACTIONS_RUNTIME_TOKEN: 't' }],
+      [false, ACTIONS_ENV],
+    ] as const) {
+      const w = workDir();
+      const { client, calls } = fakeClient(async () => ({ id: 1 }));
+      const out = await uploadDeployArtifact(client, { ...w, name, env });
+      expect(out.status).toBe('skipped');
+      expect(calls).toEqual([]);
+      expect(existsSync(join(w.workDir, 'user-data.redacted.yaml'))).toBe(false);
+      const { sink, lines } = recordingSink();
+      reportArtifact(sink, out);
+      expect(lines[0]).toMatch(/^info: artifact: /);
+    }
+  });
+});
+
+/**
+ * GitHub's side of an upload, as @actions/artifact 6 speaks to it: twirp JSON calls on
+ * ACTIONS_RESULTS_URL, and the zip PUT to the signed blob URL CreateArtifact hands out (Azure
+ * block-blob protocol: staged blocks, then a block list).
+ */
+async function fakeResultsService(opts: { conflict?: boolean } = {}) {
+  const calls: Array<{ method: string; body: Record<string, unknown> }> = [];
+  const blocks = new Map<string, Buffer>();
+  const uploaded: { zip?: Buffer } = {};
+  const server: Server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const body = Buffer.concat(chunks);
+      const url = new URL(req.url ?? '/', base);
+      const json = (status: number, value: unknown) => {
+        res.writeHead(status, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(value));
+      };
+      const twirp = /^\/twirp\/github\.actions\.results\.api\.v1\.ArtifactService\/(\w+)$/.exec(
+        url.pathname,
+      );
+      if (twirp?.[1]) {
+        const payload = JSON.parse(body.toString()) as Record<string, unknown>;
+        calls.push({ method: twirp[1], body: payload });
+        if (twirp[1] === 'CreateArtifact' && opts.conflict)
+          return json(409, {
+            code: 'already_exists',
+            msg: 'an artifact with this name already exists on the workflow run',
+          });
+        if (twirp[1] === 'CreateArtifact')
+          return json(200, {
+            ok: true,
+            signed_upload_url: `${base}/store/c/${String(payload.name)}.zip?sig=s3cr3t`,
+          });
+        if (twirp[1] === 'FinalizeArtifact') return json(200, { ok: true, artifact_id: '4242' });
+        return json(404, { msg: 'no such method' });
+      }
+      if (req.method === 'PUT' && url.pathname.startsWith('/store/')) {
+        const comp = url.searchParams.get('comp');
+        if (comp === 'block') blocks.set(url.searchParams.get('blockid') ?? '', body);
+        else if (comp === 'blocklist') {
+          const ids = [...body.toString().matchAll(/<(?:Latest|Uncommitted)>([^<]+)</g)];
+          uploaded.zip = Buffer.concat(ids.map((m) => blocks.get(m[1] ?? '') ?? Buffer.alloc(0)));
+        } else uploaded.zip = body;
+        res.writeHead(201, { etag: '"0x1"', 'last-modified': new Date().toUTCString() });
+        return res.end();
+      }
+      res.writeHead(404);
+      res.end();
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return { base, calls, uploaded, close: () => new Promise((r) => server.close(r)) };
+}
+
+/** The entries of a zip (central directory walk; stored or deflated, as zip-stream writes them). */
+function unzip(zip: Buffer): Map<string, Buffer> {
+  const out = new Map<string, Buffer>();
+  const eocd = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  let at = zip.readUInt32LE(eocd + 16);
+  for (let n = zip.readUInt16LE(eocd + 10); n > 0; n--) {
+    const [method, size, nameLen] = [
+      zip.readUInt16LE(at + 10),
+      zip.readUInt32LE(at + 20),
+      zip.readUInt16LE(at + 28),
+    ];
+    const local = zip.readUInt32LE(at + 42);
+    const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
+    const data = zip.subarray(start, start + size);
+    out.set(
+      zip.toString('utf8', at + 46, at + 46 + nameLen),
+      method === 8 ? inflateRawSync(data) : data,
+    );
+    at += 46 + nameLen + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
+  }
+  return out;
+}
+
+const b64url = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
+const RUNTIME_TOKEN = `${b64url({ alg: 'none' })}.${b64url({ scp: 'Actions.Results:run-1:job-1' })}.x`;
+
+describe('uploadDeployArtifact with the real @actions/artifact client', () => {
+  let service: Awaited<ReturnType<typeof fakeResultsService>> | undefined;
+  afterEach(async () => {
+    vi.unstubAllEnvs();
+    await service?.close();
+  });
+
+  async function upload(name: string, opts: { conflict?: boolean } = {}) {
+    service = await fakeResultsService(opts);
+    // The library reads these from process.env itself.
+    vi.stubEnv('ACTIONS_RUNTIME_TOKEN', RUNTIME_TOKEN);
+    vi.stubEnv('ACTIONS_RESULTS_URL', `${service.base}/`);
+    vi.stubEnv('GITHUB_SERVER_URL', 'https://github.com');
+    vi.stubEnv('ACTIONS_ARTIFACT_UPLOAD_TIMEOUT_MS', '10000');
+    const w = workDir();
+    const out = await uploadDeployArtifact(new DefaultArtifactClient(), {
+      ...w,
+      name,
+      retentionDays: 3,
+      env: { ...process.env, GITHUB_REPOSITORY: 'o/r', GITHUB_RUN_ID: '5' },
+    });
+    return { out, w, service };
+  }
+
+  it('uploads a zip holding exactly the three files, and finalizes it', async () => {
+    const { out, w, service: s } = await upload('spot-deploy-pr-42-5-1');
+    expect(out).toMatchObject({ status: 'uploaded', id: 4242, name: 'spot-deploy-pr-42-5-1' });
+    expect(s.calls.map((c) => c.method)).toEqual(['CreateArtifact', 'FinalizeArtifact']);
+    expect(s.calls[0]?.body).toMatchObject({
+      name: 'spot-deploy-pr-42-5-1',
+      workflow_run_backend_id: 'run-1',
+      workflow_job_run_backend_id: 'job-1',
+      expires_at: expect.any(String),
+    });
+    const expires = Date.parse(String(s.calls[0]?.body.expires_at));
+    expect(Math.abs(expires - Date.now() - 3 * 86_400_000)).toBeLessThan(7_200_000);
+    const entries = unzip(s.uploaded.zip ?? Buffer.alloc(0));
+    expect([...entries.keys()].sort()).toEqual([
+      'bundle.tar.gz',
+      'manifest.json',
+      'user-data.redacted.yaml',
+    ]);
+    expect(entries.get('bundle.tar.gz')).toEqual(readFileSync(w.bundle.file));
+    const ud = entries.get('user-data.redacted.yaml')?.toString() ?? '';
+    expect(ud).toContain('REDACTED OPENSSH PRIVATE KEY');
+    expect(ud).not.toContain(keyLines(HOST.privateKey)[1]);
+    expect(s.uploaded.zip?.includes(Buffer.from(keyLines(HOST.privateKey)[1] ?? 'x'))).toBe(false);
+  }, 30_000);
+
+  it('reports the service 409 for a name already used in the run', async () => {
+    const { out, service: s } = await upload('taken', { conflict: true });
+    expect(s.calls.map((c) => c.method)).toEqual(['CreateArtifact']);
+    expect(out.status === 'failed' && out.message).toMatch(
+      /\(409\) Conflict.*already exists.*`artifact-name`/s,
+    );
+  }, 30_000);
+});

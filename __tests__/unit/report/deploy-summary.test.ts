@@ -1,0 +1,205 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { Ajv } from 'ajv';
+import { describe, expect, it } from 'vitest';
+import type { BundleResult } from '../../../src/bundle/build.js';
+import type { UserData } from '../../../src/cloud-init/render.js';
+import { instancesJson, INSTANCES_OUTPUT_BUDGET } from '../../../src/report/deploy-outputs.js';
+import type { InstanceResult } from '../../../src/report/results.js';
+import { verdict } from '../../../src/report/results.js';
+import {
+  hourlyCost,
+  renderDeploySummary,
+  runLinks,
+  SUMMARY_BUDGET,
+} from '../../../src/report/deploy-summary.js';
+import { parseInputs, type InputName } from '../../../src/inputs/parse.js';
+import { buildPlan } from '../../../src/inputs/plan.js';
+import type { Prepared } from '../../../src/modes/prepare.js';
+
+const schema = JSON.parse(readFileSync('docs/outputs.schema.json', 'utf8')) as object;
+// strictRequired off: the if/then clause requires properties declared one level up, as JSON Schema allows.
+const validate = new Ajv({ allErrors: true, strict: true, strictRequired: false }).compile(schema);
+
+function fleet(n: number, diagChars: number): InstanceResult[] {
+  return Array.from({ length: n }, (_, k) => {
+    const id = `i-${(0x1000000 + k).toString(16).padStart(17, '0')}`;
+    const base = {
+      id,
+      region: k % 2 ? 'us-east-1' : 'eu-west-1',
+      availabilityZone: k % 2 ? 'us-east-1b' : 'eu-west-1a',
+      instanceType: 't3.small',
+      lifecycle: k % 7 === 6 ? ('on-demand' as const) : ('spot' as const),
+      ...(k % 7 === 6 ? {} : { spotPrice: '0.0071' }),
+      publicIp: `198.51.100.${k % 250}`,
+      privateIp: `10.0.${k % 200}.${(k * 7) % 250}`,
+      state: 'running',
+      adopted: k % 5 === 0,
+      timings: {
+        runningMs: 31_000 + k,
+        sshReadyMs: 9_000 + k,
+        uploadedMs: 9_400 + k,
+        activeMs: 12_100 + k,
+      },
+    };
+    if (k % 3 !== 2) return { ...base, status: 'ready' as const };
+    return {
+      ...base,
+      status: 'failed' as const,
+      step: 'setup',
+      error: `setup.sh exited 3: "quoted" <tag> & | pipe\nsecond line`,
+      diagnostics: `$ cloud-init status --long\n${'x'.repeat(diagChars)}`,
+    };
+  });
+}
+
+describe('the instances output', () => {
+  it('matches docs/outputs.schema.json (ready, failed, adopted, on-demand)', () => {
+    const { json } = instancesJson(fleet(7, 100));
+    expect(validate(JSON.parse(json)), JSON.stringify(validate.errors)).toBe(true);
+  });
+
+  it('the schema rejects what it should (a failed instance without its step, unknown keys)', () => {
+    const [one] = fleet(3, 10).slice(2);
+    const { step: _s, ...noStep } = one as InstanceResult;
+    expect(validate([noStep])).toBe(false);
+    expect(validate([{ ...(one as InstanceResult), color: 'red' }])).toBe(false);
+  });
+
+  it('keeps a 50-instance fleet with 8,000-character diagnostics under its budget, saying so', () => {
+    const results = fleet(50, 8_000).map((r) => ({
+      ...r,
+      status: 'failed' as const,
+      step: 'setup',
+      error: 'e',
+      diagnostics: 'd'.repeat(8_000),
+    }));
+    const full = Buffer.byteLength(JSON.stringify(results));
+    const { json, truncated } = instancesJson(results);
+    const bytes = Buffer.byteLength(json);
+    console.log(
+      `instances output, 50 instances: ${full} B untruncated → ${bytes} B (${truncated} diagnostics shortened)`,
+    );
+    expect(bytes).toBeLessThanOrEqual(INSTANCES_OUTPUT_BUDGET);
+    expect(truncated).toBe(50);
+    expect(json).toContain('[truncated: see the step summary]');
+    expect(validate(JSON.parse(json)), JSON.stringify(validate.errors)).toBe(true);
+    const small = instancesJson(fleet(50, 100));
+    console.log(
+      `instances output, 50 instances, short diagnostics: ${Buffer.byteLength(small.json)} B`,
+    );
+    expect(small.truncated).toBe(0);
+  });
+
+  it('shortens diagnostics evenly to fit a small budget (100 instances, the most count allows)', () => {
+    const { json, truncated } = instancesJson(fleet(100, 8_000), 50_000);
+    expect(Buffer.byteLength(json)).toBeLessThanOrEqual(50_000);
+    expect(truncated).toBe(33);
+    expect(validate(JSON.parse(json)), JSON.stringify(validate.errors)).toBe(true);
+  });
+
+  it('drops diagnostics and keeps first error lines when the errors alone are too long', () => {
+    const results = fleet(100, 10).map((r) => ({
+      ...r,
+      status: 'failed' as const,
+      step: 'connect',
+      error: `${'x'.repeat(5_000)}\nmore`,
+    }));
+    const { json, truncated } = instancesJson(results);
+    expect(Buffer.byteLength(json)).toBeLessThanOrEqual(INSTANCES_OUTPUT_BUDGET);
+    expect(truncated).toBe(100);
+    expect(json).not.toContain('more');
+    expect(validate(JSON.parse(json)), JSON.stringify(validate.errors)).toBe(true);
+  });
+});
+
+const inputs = (v: Partial<Record<InputName, string>>) =>
+  parseInputs((n) => v[n] ?? '', { workspace: process.cwd(), defaultRegion: undefined });
+
+function fixture(results: InstanceResult[]) {
+  const plan = buildPlan(
+    inputs({
+      regions: 'eu-west-1,us-east-1',
+      count: String(results.length),
+      'bundle-path': 'examples/bundle',
+      'deployment-id': 'pr-42',
+    }),
+    { tempDir: '/tmp', repository: 'org/app', runId: '99', serverUrl: 'https://github.com' },
+    new Date('2026-11-25T12:00:00Z'),
+  );
+  const prepared: Prepared = {
+    userData: { bytes: 2032, gzipped: false } as UserData,
+    userDataPath: '/tmp/user-data',
+    bundle: {
+      sha256: 'ab'.repeat(32),
+      bytes: 6690,
+      fileCount: 4,
+      file: '/tmp/b.tgz',
+    } as BundleResult,
+  };
+  return { plan, prepared };
+}
+
+describe('the deploy step summary', () => {
+  it('matches the golden file (UPDATE_GOLDEN=1 rewrites it)', () => {
+    const results = fleet(7, 120);
+    const { plan, prepared } = fixture(results);
+    const v = verdict(results, plan.inputs.minReady, 1);
+    const md = renderDeploySummary(
+      plan,
+      prepared,
+      results,
+      {
+        shortfall: 1,
+        launchErrors: [
+          {
+            region: 'eu-west-1',
+            lifecycle: 'spot',
+            code: 'InsufficientInstanceCapacity',
+            message: 'no t3.small | here',
+            instanceType: 't3.small',
+            availabilityZone: 'eu-west-1c',
+          },
+        ],
+      },
+      v.line,
+      runLinks(
+        { tempDir: '/tmp', repository: 'org/app', runId: '99', serverUrl: 'https://github.com' },
+        '123',
+      ),
+    );
+    const golden = '__tests__/golden/deploy-summary.md';
+    if (process.env.UPDATE_GOLDEN === '1' || !existsSync(golden)) writeFileSync(golden, md);
+    expect(md).toBe(readFileSync(golden, 'utf8'));
+    // HTML in error text is escaped; table cells with pipes are escaped.
+    expect(md).toContain('&lt;tag&gt; &amp;');
+    expect(md).toContain('no t3.small \\| here');
+    expect(md).toContain('https://github.com/org/app/actions/runs/99/artifacts/123');
+  });
+
+  it('sums the hourly cost of priced instances and counts the unpriced', () => {
+    expect(hourlyCost(fleet(7, 1))).toEqual({ usd: expect.closeTo(6 * 0.0071, 6), unknown: 1 });
+  });
+
+  it('stays under 1 MiB for 50 failed instances with long diagnostics', () => {
+    const results = fleet(50, 60_000).map((r) => ({
+      ...r,
+      status: 'failed' as const,
+      step: 'setup',
+      error: 'e',
+      diagnostics: 'd'.repeat(60_000),
+    }));
+    const { plan, prepared } = fixture(results);
+    const md = renderDeploySummary(
+      plan,
+      prepared,
+      results,
+      { shortfall: 0, launchErrors: [] },
+      'x',
+    );
+    console.log(
+      `step summary, 50 failed instances with 60,000-char diagnostics: ${Buffer.byteLength(md)} B`,
+    );
+    expect(Buffer.byteLength(md)).toBeLessThanOrEqual(SUMMARY_BUDGET + 64 * 1024);
+    expect(Buffer.byteLength(md)).toBeLessThan(1024 * 1024);
+  });
+});

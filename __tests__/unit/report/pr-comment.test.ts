@@ -1,0 +1,441 @@
+// The PR comment against a fake GitHub: one comment per deployment, found by its marker on any
+// page and edited in place, never duplicated, kept under GitHub's size limit, and every API
+// problem reported as a warning rather than a failed deploy.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { getOctokit } from '@actions/github';
+import { describe, expect, it } from 'vitest';
+import type { InstanceResult } from '../../../src/report/results.js';
+import { artifactUrl, commentTarget, runUrl } from '../../../src/github/context.js';
+import {
+  COMMENT_LIMIT,
+  commentMarker,
+  publishPrComment,
+  renderDestroyComment,
+  renderPrComment,
+  reportPrComment,
+  upsertPrComment,
+  type OctokitLike,
+  type PublishOptions,
+} from '../../../src/github/pr-comment.js';
+import type { Sink } from '../../../src/report/sink.js';
+
+type Comment = { id: number; body: string; html_url: string };
+const url = (id: number) => `https://github.com/o/r/pull/7#issuecomment-${id}`;
+
+/** Issue comments in creation order, paginated as GitHub does. */
+function fakeGitHub(initial: string[] = [], fail?: { status: number; message: string }) {
+  const comments: Comment[] = initial.map((body, i) => ({
+    id: 100 + i,
+    body,
+    html_url: url(100 + i),
+  }));
+  const calls: string[] = [];
+  let next = 10_000;
+  const check = () => {
+    if (fail) throw Object.assign(new Error(fail.message), { status: fail.status });
+  };
+  const octokit: OctokitLike = {
+    rest: {
+      issues: {
+        listComments: async ({ per_page = 30, page = 1 }) => {
+          calls.push(`list ${page}`);
+          check();
+          return { data: comments.slice((page - 1) * per_page, page * per_page) };
+        },
+        createComment: async ({ body }) => {
+          calls.push('create');
+          check();
+          const c = { id: next, body, html_url: url(next++) };
+          comments.push(c);
+          return { data: c };
+        },
+        updateComment: async ({ comment_id, body }) => {
+          calls.push(`update ${comment_id}`);
+          const c = comments.find((x) => x.id === comment_id);
+          if (!c) throw Object.assign(new Error('Not Found'), { status: 404 });
+          c.body = body;
+          return { data: c };
+        },
+      },
+    },
+  };
+  return { octokit, comments, calls };
+}
+
+const TARGET = { owner: 'o', repo: 'r', issueNumber: 7 };
+const MARKER = commentMarker('pr-7');
+const chatter = (n: number) => Array.from({ length: n }, (_, i) => `comment ${i}`);
+const ours = (c: Comment[]) => c.filter((x) => x.body.startsWith(MARKER));
+
+function instance(i: number, over: Partial<InstanceResult> = {}): InstanceResult {
+  return {
+    id: `i-${i.toString(16).padStart(17, '0')}`,
+    region: 'eu-west-1',
+    availabilityZone: 'eu-west-1a',
+    instanceType: 't3.small',
+    lifecycle: 'spot',
+    publicIp: `203.0.113.${i % 250}`,
+    status: 'ready',
+    adopted: false,
+    timings: { activeMs: 41_000 },
+    ...over,
+  };
+}
+
+describe('upsertPrComment', () => {
+  it('creates the comment when none carries the marker', async () => {
+    const gh = fakeGitHub(chatter(3));
+    const r = await upsertPrComment(gh.octokit, {
+      ...TARGET,
+      marker: MARKER,
+      body: `${MARKER}\nhi`,
+    });
+    expect(r).toMatchObject({
+      action: 'created',
+      url: url(10_000),
+      duplicates: [],
+      scannedAll: true,
+    });
+    expect(gh.calls).toEqual(['list 1', 'create']);
+  });
+
+  it('updates in place a marked comment found on page 2, and never adds a second one', async () => {
+    const initial = chatter(150);
+    initial[130] = `${MARKER}\nold table`;
+    // Not ours: a quote of it, and another deployment whose id starts the same.
+    initial[5] = `> ${MARKER}\n> old table`;
+    initial[6] = `${commentMarker('pr-70')}\nother`;
+    const gh = fakeGitHub(initial);
+    for (const n of [1, 2, 3]) {
+      const r = await upsertPrComment(gh.octokit, {
+        ...TARGET,
+        marker: MARKER,
+        body: `${MARKER}\nrun ${n}`,
+      });
+      expect(r).toMatchObject({ action: 'updated', id: 230 });
+    }
+    expect(gh.calls.filter((c) => c === 'create')).toEqual([]);
+    expect(gh.calls.slice(0, 3)).toEqual(['list 1', 'list 2', 'update 230']);
+    expect(gh.comments).toHaveLength(150);
+    expect(ours(gh.comments).map((c) => c.body)).toEqual([`${MARKER}\nrun 3`]);
+    expect(gh.comments[6]?.body).toBe(`${commentMarker('pr-70')}\nother`);
+  });
+
+  it('skips the write when nothing changed', async () => {
+    const gh = fakeGitHub([`${MARKER}\nsame`]);
+    const r = await upsertPrComment(gh.octokit, {
+      ...TARGET,
+      marker: MARKER,
+      body: `${MARKER}\nsame`,
+    });
+    expect(r.action).toBe('unchanged');
+    expect(gh.calls).toEqual(['list 1']);
+  });
+
+  it('after a past race updates the newest marked comment and reports the older ones', async () => {
+    const gh = fakeGitHub([`${MARKER}\na`, 'x', `${MARKER}\nb`]);
+    const r = await upsertPrComment(gh.octokit, {
+      ...TARGET,
+      marker: MARKER,
+      body: `${MARKER}\nc`,
+    });
+    expect(r).toMatchObject({ action: 'updated', id: 102, duplicates: [100] });
+    expect(gh.comments.map((c) => c.body)).toEqual([`${MARKER}\na`, 'x', `${MARKER}\nc`]);
+  });
+
+  it('stops paging after 30 pages (3,000 comments) and says so', async () => {
+    const gh = fakeGitHub(chatter(3100));
+    const r = await upsertPrComment(gh.octokit, { ...TARGET, marker: MARKER, body: MARKER });
+    expect(r).toMatchObject({ action: 'created', scannedAll: false });
+    expect(gh.calls.filter((c) => c.startsWith('list'))).toHaveLength(30);
+  });
+
+  it('cuts a body over GitHub’s limit', async () => {
+    const gh = fakeGitHub();
+    await upsertPrComment(gh.octokit, {
+      ...TARGET,
+      marker: MARKER,
+      body: MARKER + 'x'.repeat(70_000),
+    });
+    const body = gh.comments[0]?.body ?? '';
+    expect(body.length).toBeLessThanOrEqual(COMMENT_LIMIT);
+    expect(body).toMatch(
+      /^<!-- spot-deploy:pr-7 -->x+\n\n… \(cut: GitHub limits a comment to 65,536 characters\)$/,
+    );
+  });
+});
+
+describe('renderPrComment', () => {
+  const base = {
+    deploymentId: 'pr-7',
+    bundleSha256: 'ab'.repeat(32),
+    runUrl: 'https://github.com/o/r/actions/runs/9',
+    now: new Date('2026-11-22T10:00:00.123Z'),
+  };
+
+  it('renders a compact fleet table, failures first, with counts and links', () => {
+    const body = renderPrComment({
+      ...base,
+      instances: [
+        instance(1),
+        instance(2, {
+          status: 'failed',
+          step: 'setup',
+          error: 'setup.sh exited 1 | <b>@octocat</b> `x`\nmore',
+        }),
+      ],
+      minReady: 2,
+      shortfall: 1,
+      artifact: {
+        name: 'spot-deploy-pr-7-9-1',
+        url: 'https://github.com/o/r/actions/runs/9/artifacts/5',
+      },
+    });
+    expect(body).toBe(
+      [
+        '<!-- spot-deploy:pr-7 -->',
+        '### ❌ spot-deploy `pr-7`: 1/3 ready',
+        '',
+        '**1** ready · **1** failed · **1** not launched · min-ready 2 · bundle `abababababab` · [artifact spot-deploy-pr-7-9-1](https://github.com/o/r/actions/runs/9/artifacts/5) · [workflow run](https://github.com/o/r/actions/runs/9)',
+        '',
+        '| | instance | region / AZ | type | lifecycle | address | detail |',
+        '|---|---|---|---|---|---|---|',
+        "| ❌ | `i-00000000000000002` | eu-west-1 / eu-west-1a | t3.small | spot | 203.0.113.2 | `setup`: `setup.sh exited 1 \\| <b>@octocat</b> 'x'` |",
+        '| ✅ | `i-00000000000000001` | eu-west-1 / eu-west-1a | t3.small | spot | 203.0.113.1 | active in 41 s |',
+        '',
+        '<sub>Updated 2026-11-22T10:00:00Z by spot-deploy; this comment is edited in place.</sub>',
+      ].join('\n'),
+    );
+  });
+
+  it('stays under GitHub’s limit for a huge fleet, saying how many rows were left out', () => {
+    const instances = Array.from({ length: 3000 }, (_, i) =>
+      instance(i, i % 2 ? { status: 'failed', step: 'connect', error: 'E'.repeat(500) } : {}),
+    );
+    const body = renderPrComment({ ...base, instances });
+    expect(body.length).toBeLessThan(COMMENT_LIMIT);
+    const shown = body.split('\n').filter((l) => /^\| [✅❌] \|/.test(l));
+    expect(shown.length).toBeGreaterThan(100);
+    expect(shown.every((l) => l.startsWith('| ❌'))).toBe(true);
+    expect(body).toContain(
+      `… ${3000 - shown.length} more instance(s) not shown (comment size limit); [see the run summary](${base.runUrl}).`,
+    );
+    expect(body.startsWith(MARKER)).toBe(true);
+  });
+
+  it('has a destroy variant under the same marker, so it replaces the fleet table', () => {
+    const body = renderDestroyComment({
+      ...base,
+      terminated: [
+        { id: 'i-1', region: 'eu-west-1' },
+        { id: 'i-2', region: 'us-east-1' },
+      ],
+    });
+    expect(body.startsWith(`${MARKER}\n### 🧹 spot-deploy \`pr-7\`: fleet destroyed\n`)).toBe(true);
+    expect(body).toContain(
+      '2 instance(s) terminated · [workflow run](https://github.com/o/r/actions/runs/9)',
+    );
+    expect(body).toContain('| `i-2` | us-east-1 |');
+    const partial = renderDestroyComment({
+      ...base,
+      terminated: [],
+      errors: ['sg-1: DependencyViolation'],
+    });
+    expect(partial).toContain('### ⚠️ spot-deploy `pr-7`: fleet destroyed');
+    expect(partial).toContain('- ⚠️ `sg-1: DependencyViolation`');
+    expect(partial).not.toContain('| instance |');
+  });
+});
+
+function recordingSink() {
+  const lines: string[] = [];
+  const sink: Sink = {
+    info: (m) => lines.push(`info: ${m}`),
+    warning: (m) => lines.push(`warning: ${m}`),
+    setOutput: () => undefined,
+    setSecret: () => undefined,
+    summary: async () => undefined,
+  };
+  return { sink, lines };
+}
+
+describe('publishPrComment', () => {
+  function options(gh: ReturnType<typeof fakeGitHub>, over: Partial<PublishOptions> = {}) {
+    const tokens: string[] = [];
+    const o: PublishOptions = {
+      enabled: true,
+      token: 'ghs_x',
+      target: TARGET,
+      octokit: (t) => (tokens.push(t), gh.octokit),
+      deploymentId: 'pr-7',
+      body: `${MARKER}\ntable`,
+      ...over,
+    };
+    return { o, tokens };
+  }
+
+  it('posts, then updates the same comment on the next run', async () => {
+    const gh = fakeGitHub(chatter(2));
+    const { o, tokens } = options(gh);
+    const first = await publishPrComment(o);
+    const second = await publishPrComment({ ...o, body: `${MARKER}\ntable 2` });
+    expect(first).toEqual({
+      status: 'posted',
+      url: url(10_000),
+      message: `PR comment created on pull request #7: ${url(10_000)}`,
+    });
+    expect(second.message).toBe(`PR comment updated on pull request #7: ${url(10_000)}`);
+    expect(tokens).toEqual(['ghs_x', 'ghs_x']);
+    expect(ours(gh.comments)).toHaveLength(1);
+  });
+
+  it('turns a 403 into a warning naming the permission, and never throws', async () => {
+    const gh = fakeGitHub([], { status: 403, message: 'Resource not accessible by integration' });
+    const out = await publishPrComment(options(gh).o);
+    expect(out.status).toBe('failed');
+    const { sink, lines } = recordingSink();
+    reportPrComment(sink, out);
+    expect(lines).toEqual([
+      'warning: Could not comment on pull request #7: GitHub refused (403: Resource not accessible by integration). Give the job `permissions: pull-requests: write`; pull requests from forks get a read-only token and cannot be commented on this way. The deploy itself is unaffected.',
+    ]);
+  });
+
+  it('does not blame permissions for a rate limit or another error', async () => {
+    const limited = fakeGitHub([], {
+      status: 403,
+      message: 'API rate limit exceeded for installation',
+    });
+    const a = await publishPrComment(options(limited).o);
+    expect(a.message).not.toContain('pull-requests: write');
+    expect(a.message).toContain('403: API rate limit exceeded');
+    const broken = fakeGitHub([], { status: 502, message: 'Bad Gateway' });
+    expect((await publishPrComment(options(broken).o)).message).toBe(
+      'Could not comment on pull request #7: 502: Bad Gateway. The deploy itself is unaffected.',
+    );
+  });
+
+  it('skips when off, not a pull request, or without a token, without building a client', async () => {
+    const gh = fakeGitHub();
+    for (const [over, why] of [
+      [{ enabled: false }, 'off (pr-comment: false)'],
+      [
+        { target: commentTarget({ repository: 'o/r' }) },
+        'skipped, this run is not for a pull request',
+      ],
+      [{ token: undefined }, 'skipped, no `github-token` (not in Actions)'],
+    ] as const) {
+      const { o, tokens } = options(gh, over);
+      const out = await publishPrComment(o);
+      expect(out).toEqual({ status: 'skipped', message: `PR comment: ${why}` });
+      expect(tokens).toEqual([]);
+      const { sink, lines } = recordingSink();
+      reportPrComment(sink, out);
+      expect(lines).toEqual([`info: PR comment: ${why}`]);
+    }
+    expect(gh.calls).toEqual([]);
+  });
+});
+
+/** GitHub's REST endpoints for issue comments, for the real @actions/github client. */
+async function fakeRestApi(comments: Comment[], refuseWrites = false) {
+  const seen: string[] = [];
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const u = new URL(req.url ?? '/', 'http://x');
+      seen.push(`${req.method} ${u.pathname}${u.search} ${req.headers.authorization}`);
+      const send = (status: number, v: unknown) => {
+        res.writeHead(status, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(v));
+      };
+      if (refuseWrites && req.method !== 'GET')
+        return send(403, { message: 'Resource not accessible by integration' });
+      const body = chunks.length
+        ? (JSON.parse(Buffer.concat(chunks).toString()) as Comment)
+        : undefined;
+      if (req.method === 'GET' && u.pathname === '/repos/o/r/issues/7/comments') {
+        const [per, page] = [
+          Number(u.searchParams.get('per_page')),
+          Number(u.searchParams.get('page')),
+        ];
+        return send(200, comments.slice((page - 1) * per, page * per));
+      }
+      const m = /^\/repos\/o\/r\/issues\/comments\/(\d+)$/.exec(u.pathname);
+      const c = comments.find((x) => x.id === Number(m?.[1]));
+      if (req.method === 'PATCH' && c && body)
+        return send(200, Object.assign(c, { body: body.body }));
+      send(404, { message: 'Not Found' });
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return { baseUrl, seen, close: () => new Promise((r) => server.close(r)) };
+}
+
+describe('with the real @actions/github client', () => {
+  it('pages with per_page/page, updates by comment id, and reads a 403 as a permission problem', async () => {
+    const comments = chatter(120).map((body, i) => ({ id: 100 + i, body, html_url: url(100 + i) }));
+    comments[110] = { id: 210, body: `${MARKER}\nold`, html_url: url(210) };
+    const api = await fakeRestApi(comments);
+    try {
+      const octokit = (t: string) => getOctokit(t, { baseUrl: api.baseUrl });
+      const base = {
+        enabled: true,
+        token: 'ghs_real',
+        target: TARGET,
+        octokit,
+        deploymentId: 'pr-7',
+      };
+      const out = await publishPrComment({ ...base, body: `${MARKER}\nnew` });
+      expect(out).toMatchObject({ status: 'posted', url: url(210) });
+      expect(comments[110]?.body).toBe(`${MARKER}\nnew`);
+      expect(api.seen).toEqual([
+        'GET /repos/o/r/issues/7/comments?per_page=100&page=1 token ghs_real',
+        'GET /repos/o/r/issues/7/comments?per_page=100&page=2 token ghs_real',
+        'PATCH /repos/o/r/issues/comments/210 token ghs_real',
+      ]);
+    } finally {
+      await api.close();
+    }
+    const refusing = await fakeRestApi([], true);
+    try {
+      const octokit = (t: string) => getOctokit(t, { baseUrl: refusing.baseUrl });
+      const out = await publishPrComment({
+        enabled: true,
+        token: 't',
+        target: TARGET,
+        octokit,
+        deploymentId: 'pr-7',
+        body: MARKER,
+      });
+      expect(out.status).toBe('failed');
+      expect(out.message).toContain('GitHub refused (403: Resource not accessible by integration');
+      expect(out.message).toContain('`permissions: pull-requests: write`');
+    } finally {
+      await refusing.close();
+    }
+  });
+});
+
+describe('github-context', () => {
+  it('finds the pull request to comment on, and the run and artifact links', () => {
+    expect(commentTarget({ repository: 'o/r', prNumber: 7 })).toEqual(TARGET);
+    expect(commentTarget({ repository: 'o/r', prNumber: undefined })).toBeUndefined();
+    expect(commentTarget({ repository: undefined, prNumber: 7 })).toBeUndefined();
+    expect(commentTarget({ repository: 'o/r/x', prNumber: 7 })).toBeUndefined();
+    const env = {
+      GITHUB_SERVER_URL: 'https://ghe.example.com/',
+      GITHUB_REPOSITORY: 'o/r',
+      GITHUB_RUN_ID: '9',
+    };
+    expect(runUrl(env)).toBe('https://ghe.example.com/o/r/actions/runs/9');
+    expect(runUrl({ GITHUB_REPOSITORY: 'o/r', GITHUB_RUN_ID: '9' })).toBe(
+      'https://github.com/o/r/actions/runs/9',
+    );
+    expect(artifactUrl(env, 5)).toBe('https://ghe.example.com/o/r/actions/runs/9/artifacts/5');
+    expect(runUrl({})).toBeUndefined();
+    expect(artifactUrl({}, 5)).toBeUndefined();
+  });
+});

@@ -1,0 +1,44 @@
+import { tmpdir } from 'node:os';
+import * as core from '@actions/core';
+import { parseInputs, INPUT_NAMES, type Inputs, type InputName } from '../inputs/parse.js';
+import type { RunContext } from '../inputs/plan.js';
+import { maskSecret } from '../report/sink.js';
+import { envLineValues } from '../inputs/primitives.js';
+
+const SECRET_INPUTS: ReadonlySet<InputName> = new Set(['ssh-private-key', 'env', 'github-token']);
+
+/** The only caller of core.getInput. Secret inputs are masked before anything parses them. */
+export function readInputs(env: NodeJS.ProcessEnv = process.env): Inputs {
+  const raw = new Map<InputName, string>();
+  for (const name of INPUT_NAMES) {
+    const value = core.getInput(name);
+    if (SECRET_INPUTS.has(name)) maskEnvLike(value);
+    raw.set(name, value);
+  }
+  return parseInputs((name) => raw.get(name) ?? '', {
+    workspace: env.GITHUB_WORKSPACE || process.cwd(),
+    defaultRegion: env.AWS_REGION || env.AWS_DEFAULT_REGION || undefined,
+  });
+}
+
+/** Masks a whole secret input and, for KEY=value lines, each value on its own. */
+export function maskEnvLike(value: string, register: (s: string) => void = core.setSecret): void {
+  maskSecret(value, register);
+  for (const secret of envLineValues(value, 3)) register(secret);
+}
+
+/** The run's identity from the runner's environment variables and event payload. */
+export function runContextFromEnv(
+  env: NodeJS.ProcessEnv,
+  event: { pull_request?: { number?: number } } | undefined,
+): RunContext {
+  return {
+    repository: env.GITHUB_REPOSITORY || undefined,
+    runId: env.GITHUB_RUN_ID || undefined,
+    runAttempt: env.GITHUB_RUN_ATTEMPT || undefined,
+    prNumber: event?.pull_request?.number,
+    refName: env.GITHUB_HEAD_REF || env.GITHUB_REF_NAME || undefined,
+    serverUrl: env.GITHUB_SERVER_URL || undefined,
+    tempDir: env.RUNNER_TEMP || tmpdir(),
+  };
+}

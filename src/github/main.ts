@@ -1,0 +1,57 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { DefaultArtifactClient } from '@actions/artifact';
+import * as core from '@actions/core';
+import { getOctokit } from '@actions/github';
+import { readInputs, runContextFromEnv } from './action-inputs.js';
+import { ec2Clients } from '../aws/clients.js';
+import { runDeploy } from '../modes/deploy/run.js';
+import { errorMessage } from '../errors.js';
+import { actionRoot } from '../paths.js';
+import { runPost } from '../modes/cleanup.js';
+import { runDestroy } from '../modes/destroy.js';
+import { runPlan } from '../modes/plan.js';
+import type { Publishers } from './publish.js';
+import { actionsSink } from '../report/sink.js';
+import { STATE, type StateStore } from '../modes/state.js';
+
+const actionsState: StateStore = {
+  save: (k, v) => core.saveState(k, v),
+  get: (k) => core.getState(k),
+};
+
+/** The action's main and post steps (the runner runs the same file twice; state tells which). */
+export async function run(): Promise<void> {
+  const clients = ec2Clients();
+  try {
+    if (core.getState(STATE.isPost) === 'true') {
+      await runPost(actionsState, clients.get, actionsSink());
+      return;
+    }
+    core.saveState(STATE.isPost, 'true');
+    const inputs = readInputs();
+    const ctx = runContextFromEnv(process.env, readEvent(process.env.GITHUB_EVENT_PATH));
+    const sink = actionsSink();
+    const root = actionRoot();
+    const publishers: Publishers = {
+      artifacts: new DefaultArtifactClient(),
+      octokit: (token) => getOctokit(token),
+    };
+    const ec2 = clients.get;
+    if (inputs.mode === 'plan') await runPlan(inputs, ctx, sink, root, new Date(), publishers);
+    else if (inputs.mode === 'destroy') await runDestroy(inputs, ctx, { sink, ec2, publishers });
+    else await runDeploy(inputs, ctx, { sink, state: actionsState, ec2, root, publishers });
+  } catch (e) {
+    core.setFailed(errorMessage(e));
+  } finally {
+    clients.destroy();
+  }
+}
+
+function readEvent(path: string | undefined): { pull_request?: { number?: number } } | undefined {
+  if (!path || !existsSync(path)) return undefined;
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as { pull_request?: { number?: number } };
+  } catch {
+    return undefined;
+  }
+}

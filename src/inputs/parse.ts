@@ -1,0 +1,228 @@
+import { InputError, InputErrors } from '../errors.js';
+import { parsePrivateKey } from '../keys.js';
+import * as p from './primitives.js';
+import * as rule from './rules.js';
+import type { Architecture } from './instance-types.js';
+
+export type Mode = 'deploy' | 'destroy' | 'plan';
+export type Cleanup = 'on-failure' | 'always' | 'never';
+export type SshAddress = 'public-ip' | 'private-ip' | 'public-dns';
+
+export interface Inputs {
+  readonly mode: Mode;
+  /** Undefined: the plan derives one from the GitHub context. */
+  readonly deploymentId: string | undefined;
+  readonly regions: readonly string[];
+  readonly count: number;
+  readonly instanceTypes: readonly string[];
+  readonly ami: string;
+  readonly architecture: Architecture;
+  readonly subnetIds: readonly string[];
+  readonly securityGroupIds: readonly string[];
+  readonly sshCidrs: readonly string[];
+  readonly sshUser: string;
+  readonly sshPort: number;
+  readonly sshAddress: SshAddress;
+  readonly sshPrivateKey: { readonly privateKey: string; readonly publicKey: string } | undefined;
+  readonly onDemandFallback: boolean;
+  readonly maxPrice: string | undefined;
+  readonly ttlMinutes: number;
+  readonly packages: readonly string[];
+  readonly packageUpgrade: boolean;
+  readonly directories: readonly string[];
+  /** Absolute path of the tree to bundle; undefined only in destroy mode. */
+  readonly bundlePath: string | undefined;
+  readonly bundleExclude: readonly string[];
+  readonly bundleMaxBytes: number;
+  readonly env: ReadonlyArray<readonly [string, string]>;
+  readonly cloudConfig: Readonly<Record<string, unknown>> | undefined;
+  readonly minReady: number;
+  readonly launchTimeoutSeconds: number;
+  readonly readyTimeoutSeconds: number;
+  readonly concurrency: number;
+  readonly cleanup: Cleanup;
+  readonly tags: Readonly<Record<string, string>>;
+  /** Undefined: the default name, made unique per run once the deployment id is known; false: `none`. */
+  readonly artifactName: string | false | undefined;
+  /** Undefined: the repository's retention setting. */
+  readonly artifactRetentionDays: number | undefined;
+  readonly healthCheck: string | undefined;
+  readonly prComment: boolean;
+  /** Only the PR comment uses it; undefined when no token reached the action (CLI, local runs). */
+  readonly githubToken: string | undefined;
+}
+
+/** Every input the action reads; a test checks this list against action.yml both ways. */
+export const INPUT_NAMES = [
+  'mode',
+  'deployment-id',
+  'regions',
+  'count',
+  'instance-types',
+  'ami',
+  'architecture',
+  'subnet-ids',
+  'security-group-ids',
+  'ssh-cidr',
+  'ssh-user',
+  'ssh-port',
+  'ssh-address',
+  'ssh-private-key',
+  'on-demand-fallback',
+  'max-price',
+  'ttl-minutes',
+  'packages',
+  'package-upgrade',
+  'directories',
+  'bundle-path',
+  'bundle-exclude',
+  'bundle-max-size',
+  'env',
+  'cloud-config',
+  'min-ready',
+  'launch-timeout',
+  'ready-timeout',
+  'concurrency',
+  'cleanup',
+  'tags',
+  'artifact-name',
+  'artifact-retention-days',
+  'health-check',
+  'pr-comment',
+  'github-token',
+] as const;
+export type InputName = (typeof INPUT_NAMES)[number];
+
+/**
+ * Inputs declared for the interface's sake but not built yet: setting one fails instead of being
+ * silently ignored. Empty now; kept so the next such input has one place to go.
+ */
+export const NOT_YET_IMPLEMENTED: ReadonlySet<InputName> = new Set<InputName>();
+
+export interface ParseContext {
+  /** Relative `bundle-path` values resolve here (GITHUB_WORKSPACE in Actions). */
+  readonly workspace: string;
+  /** AWS_REGION / AWS_DEFAULT_REGION, the fallback for an empty `regions`. */
+  readonly defaultRegion: string | undefined;
+}
+
+/** Raw value of an input ('' when unset); defaults are applied by the caller (action.yml). */
+export type InputGetter = (name: InputName) => string;
+
+/** Defaults, applied when an input is unset or empty; a test checks action.yml declares the same. */
+export const DEFAULTS: Readonly<Partial<Record<InputName, string>>> = {
+  mode: 'deploy',
+  count: '1',
+  ami: 'ubuntu-24.04',
+  architecture: 'x86_64',
+  'ssh-cidr': '0.0.0.0/0',
+  'ssh-user': 'spot-deploy',
+  'ssh-port': '22',
+  'ssh-address': 'public-ip',
+  'on-demand-fallback': 'false',
+  'ttl-minutes': '240',
+  'package-upgrade': 'false',
+  'bundle-max-size': '256M',
+  'launch-timeout': '5m',
+  'ready-timeout': '10m',
+  concurrency: '10',
+  cleanup: 'on-failure',
+  'pr-comment': 'false',
+  // The runner expands this; the literal only reaches the parser outside Actions (see parseGithubToken).
+  'github-token': rule.GITHUB_TOKEN_DEFAULT,
+};
+
+/** Parses every input, collecting all problems so that one failed run shows them all. */
+export function parseInputs(get: InputGetter, ctx: ParseContext): Inputs {
+  const errors: InputError[] = [];
+  // On error the placeholder is never returned to the caller: the errors are thrown below.
+  function field<T>(name: InputName, parse: (raw: string, input: InputName) => T): T {
+    try {
+      return parse(get(name).trim() || (DEFAULTS[name] ?? ''), name);
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      errors.push(e);
+      return undefined as T;
+    }
+  }
+  const optional =
+    <T>(fn: (raw: string, input: InputName) => T) =>
+    (raw: string, input: InputName) =>
+      raw === '' ? undefined : fn(raw, input);
+  const int = (min: number, max: number) => (raw: string, input: InputName) =>
+    p.parseIntIn(input, raw, min, max);
+  const bool = (raw: string, input: InputName) => p.parseBool(input, raw);
+  const oneOf =
+    <T extends string>(...allowed: T[]) =>
+    (raw: string, input: InputName) =>
+      p.parseEnum<T>(input, raw, allowed);
+
+  for (const name of NOT_YET_IMPLEMENTED) {
+    field(name, (raw) => {
+      if (raw !== '' && raw !== DEFAULTS[name]) {
+        throw new InputError(
+          name,
+          'is not implemented in this version yet; remove it from `with:`.',
+        );
+      }
+    });
+  }
+  const mode = field('mode', oneOf<Mode>('deploy', 'destroy', 'plan'));
+  const regions = field('regions', (r) => rule.parseRegions(r, ctx.defaultRegion)) ?? [];
+  const count = field('count', int(1, 100)) ?? 1;
+  const architecture = field('architecture', oneOf<Architecture>('x86_64', 'arm64'));
+  const idList = (re: RegExp, what: string) => (raw: string, input: InputName) =>
+    rule.perRegionIds(input, raw, re, what, regions.length);
+  const inputs: Inputs = {
+    mode,
+    deploymentId: field(
+      'deployment-id',
+      optional((r) => rule.parseDeploymentId(r, mode)),
+    ),
+    regions,
+    count,
+    instanceTypes: field('instance-types', (r) => rule.parseInstanceTypes(r, architecture)),
+    ami: field('ami', (r) => rule.parseAmi(r, regions.length)),
+    architecture,
+    subnetIds: field(
+      'subnet-ids',
+      idList(/^subnet-[0-9a-f]{8,17}$/, 'a subnet id (subnet-0123abcd…)'),
+    ),
+    securityGroupIds: field(
+      'security-group-ids',
+      idList(/^sg-[0-9a-f]{8,17}$/, 'a security group id (sg-0123abcd…)'),
+    ),
+    sshCidrs: field('ssh-cidr', (r, n) => p.parseList(n, r).map((c) => p.parseCidr(n, c))),
+    sshUser: field('ssh-user', rule.parseSshUser),
+    sshPort: field('ssh-port', int(1, 65535)),
+    sshAddress: field('ssh-address', oneOf<SshAddress>('public-ip', 'private-ip', 'public-dns')),
+    sshPrivateKey: field(
+      'ssh-private-key',
+      optional((r, n) => parsePrivateKey(n, r)),
+    ),
+    onDemandFallback: field('on-demand-fallback', bool),
+    maxPrice: field('max-price', optional(rule.parseMaxPrice)),
+    ttlMinutes: field('ttl-minutes', rule.parseTtl),
+    packages: field('packages', rule.parsePackages),
+    packageUpgrade: field('package-upgrade', bool),
+    directories: field('directories', (r, n) => p.parseList(n, r).map(rule.parseDirectory)),
+    bundlePath: field('bundle-path', (r) => rule.parseBundlePath(r, mode, ctx.workspace)),
+    bundleExclude: field('bundle-exclude', (r, n) => p.parseList(n, r).map(rule.parseExclude)),
+    bundleMaxBytes: field('bundle-max-size', (r, n) => p.parseSize(n, r, 1024, 4 * 1024 ** 3)),
+    env: field('env', rule.parseEnv),
+    cloudConfig: field('cloud-config', optional(rule.parseCloudConfig)),
+    minReady: field('min-ready', (r, n) => (r === '' ? count : p.parseIntIn(n, r, 0, count))),
+    launchTimeoutSeconds: field('launch-timeout', (r, n) => p.parseDuration(n, r, 30, 3600)),
+    readyTimeoutSeconds: field('ready-timeout', (r, n) => p.parseDuration(n, r, 30, 7200)),
+    concurrency: field('concurrency', int(1, 100)),
+    cleanup: field('cleanup', oneOf<Cleanup>('on-failure', 'always', 'never')),
+    tags: field('tags', rule.parseTags),
+    artifactName: field('artifact-name', optional(rule.parseArtifactName)),
+    artifactRetentionDays: field('artifact-retention-days', optional(int(1, 90))),
+    healthCheck: field('health-check', optional(rule.parseHealthCheck)),
+    prComment: field('pr-comment', bool),
+    githubToken: field('github-token', rule.parseGithubToken),
+  };
+  if (errors.length > 0) throw new InputErrors(errors);
+  return Object.freeze(inputs);
+}

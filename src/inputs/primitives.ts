@@ -1,0 +1,162 @@
+import { isIPv4, isIPv6 } from 'node:net';
+import { InputError } from '../errors.js';
+
+// Small, strict parsers for action input strings. Each throws InputError naming the input and
+// saying what it accepts; none of them echo a value that might be secret.
+
+export function parseIntIn(input: string, raw: string, min: number, max: number): number {
+  if (!/^\d+$/.test(raw)) {
+    throw new InputError(input, `expected a whole number from ${min} to ${max}, got '${raw}'.`);
+  }
+  const n = Number(raw);
+  if (n < min || n > max) {
+    throw new InputError(input, `expected a whole number from ${min} to ${max}, got ${raw}.`);
+  }
+  return n;
+}
+
+// The same spellings as core.getBooleanInput (YAML 1.2 core schema).
+export function parseBool(input: string, raw: string): boolean {
+  if (['true', 'True', 'TRUE'].includes(raw)) return true;
+  if (['false', 'False', 'FALSE'].includes(raw)) return false;
+  throw new InputError(input, `expected true or false, got '${raw}'.`);
+}
+
+export function parseEnum<T extends string>(input: string, raw: string, allowed: readonly T[]): T {
+  if ((allowed as readonly string[]).includes(raw)) return raw as T;
+  throw new InputError(input, `expected one of ${allowed.join(', ')}, got '${raw}'.`);
+}
+
+/** Items separated by commas or newlines; blanks dropped; duplicates refused. */
+export function parseList(input: string, raw: string): string[] {
+  const items = raw
+    .split(/[,\n]/)
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+  const seen = new Set<string>();
+  for (const item of items) {
+    if (seen.has(item)) throw new InputError(input, `'${item}' is listed twice.`);
+    seen.add(item);
+  }
+  return items;
+}
+
+/** Items matching a pattern; `what` describes the accepted form for the error. */
+export function parsePatternList(
+  input: string,
+  raw: string,
+  pattern: RegExp,
+  what: string,
+): string[] {
+  const items = parseList(input, raw);
+  for (const item of items) {
+    if (!pattern.test(item)) {
+      throw new InputError(input, `'${printable(item)}' is not ${what}.`);
+    }
+  }
+  return items;
+}
+
+const UNIT_SECONDS: Record<string, number> = { '': 1, s: 1, m: 60, h: 3600 };
+
+/** Seconds, or a number with s/m/h. */
+export function parseDuration(input: string, raw: string, min: number, max: number): number {
+  const m = /^(\d+)(s|m|h)?$/.exec(raw);
+  const accepted = `a duration such as 90s, 10m or 1h (a bare number is seconds), from ${min}s to ${max}s`;
+  if (!m) throw new InputError(input, `expected ${accepted}, got '${raw}'.`);
+  const seconds = Number(m[1]) * (UNIT_SECONDS[m[2] ?? ''] ?? 1);
+  if (seconds < min || seconds > max) {
+    throw new InputError(input, `expected ${accepted}, got ${seconds}s.`);
+  }
+  return seconds;
+}
+
+const SIZE_UNITS: Record<string, number> = { '': 1, K: 1024, M: 1024 ** 2, G: 1024 ** 3 };
+
+/** Bytes, or a number with K, M or G (binary multiples; KB/KiB spellings accepted). */
+export function parseSize(input: string, raw: string, min: number, max: number): number {
+  const m = /^(\d+)\s*([KMG])?(?:i?B)?$/i.exec(raw);
+  const accepted = `a size such as 200M or 1G (a bare number is bytes), from ${min} to ${max} bytes`;
+  if (!m) throw new InputError(input, `expected ${accepted}, got '${raw}'.`);
+  const bytes = Number(m[1]) * (SIZE_UNITS[(m[2] ?? '').toUpperCase()] ?? 1);
+  if (bytes < min || bytes > max) {
+    throw new InputError(input, `expected ${accepted}, got ${bytes} bytes.`);
+  }
+  return bytes;
+}
+
+/** A canonical IPv4 or IPv6 CIDR block (host bits zero, as EC2 expects). */
+export function parseCidr(input: string, raw: string): string {
+  const accepted = 'a CIDR block such as 203.0.113.0/24, 0.0.0.0/0 or 2001:db8::/32';
+  const m = /^([^/\s]+)\/(\d{1,3})$/.exec(raw);
+  if (!m) throw new InputError(input, `'${raw}' is not ${accepted}.`);
+  const [, addr = '', prefixRaw = ''] = m;
+  const prefix = Number(prefixRaw);
+  if (isIPv4(addr)) {
+    if (prefix > 32) throw new InputError(input, `'${raw}': an IPv4 prefix is 0 to 32.`);
+    const value = addr.split('.').reduce((acc, o) => acc * 256 + Number(o), 0);
+    const hostBits = 2 ** (32 - prefix);
+    if (value % hostBits !== 0) {
+      const base = value - (value % hostBits);
+      const canon = [24, 16, 8, 0].map((s) => Math.floor(base / 2 ** s) % 256).join('.');
+      throw new InputError(input, `'${raw}' has host bits set; write ${canon}/${prefix}.`);
+    }
+    return raw;
+  }
+  if (isIPv6(addr)) {
+    if (prefix > 128) throw new InputError(input, `'${raw}': an IPv6 prefix is 0 to 128.`);
+    return raw;
+  }
+  throw new InputError(input, `'${printable(raw)}' is not ${accepted}.`);
+}
+
+/** `KEY=value` lines; blank lines and `#` comments skipped. Values are never echoed. */
+export function parseKeyValueLines(
+  input: string,
+  raw: string,
+  keyPattern: RegExp,
+  keyWhat: string,
+): Array<[string, string]> {
+  const out: Array<[string, string]> = [];
+  const seen = new Set<string>();
+  raw.split('\n').forEach((line, i) => {
+    const text = line.replace(/\r$/, '');
+    if (text.trim() === '' || text.trimStart().startsWith('#')) return;
+    const eq = text.indexOf('=');
+    if (eq <= 0) {
+      throw new InputError(
+        input,
+        `line ${i + 1} is not KEY=value (expected ${keyWhat}, '=', then the value).`,
+      );
+    }
+    const key = text.slice(0, eq).trim();
+    if (!keyPattern.test(key)) {
+      throw new InputError(input, `line ${i + 1}: key '${printable(key)}' is not ${keyWhat}.`);
+    }
+    if (seen.has(key)) throw new InputError(input, `line ${i + 1}: key '${key}' is set twice.`);
+    seen.add(key);
+    out.push([key, text.slice(eq + 1)]);
+  });
+  return out;
+}
+
+/**
+ * The values of the `KEY=value` lines in secret text (the `env` input) that are at least
+ * `minLength` long: shorter ones would mask or redact ordinary words everywhere.
+ */
+export function envLineValues(text: string, minLength: number): string[] {
+  return text
+    .split(/\r?\n/)
+    .filter((line) => line.includes('='))
+    .map((line) => line.slice(line.indexOf('=') + 1).trim())
+    .filter((value) => value.length >= minLength);
+}
+
+/** Shows control characters in error messages instead of letting them break the log line. */
+export function printable(s: string): string {
+  return s.replace(
+    // eslint-disable-next-line no-control-regex
+    /[\u0000-\u001f\u007f\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}

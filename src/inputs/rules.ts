@@ -1,0 +1,304 @@
+import { isAbsolute, resolve, posix } from 'node:path';
+import { parseDocument } from 'yaml';
+import { InputError } from '../errors.js';
+import * as p from './primitives.js';
+import { AMI_ALIASES, architectureOf, type Architecture } from './instance-types.js';
+import type { InputName, Mode } from './parse.js';
+
+// One parser per input that needs more than a generic parser. Each throws InputError naming its
+// input and what it accepts.
+
+const REGION = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d{1,2}$/;
+const INSTANCE_TYPE = /^[a-z][a-z0-9]*(-[a-z0-9]+)?\.[a-z0-9]+$/;
+const DEPLOYMENT_ID = /^[a-z0-9]([a-z0-9-]{0,46}[a-z0-9])?$/;
+const SSH_USER = /^[a-z_][a-z0-9_-]{0,31}$/;
+const RESERVED_USERS = new Set([
+  'root',
+  'daemon',
+  'bin',
+  'sys',
+  'sync',
+  'nobody',
+  'sshd',
+  'systemd-network',
+]);
+const PACKAGE = /^[a-z0-9][a-z0-9+.-]+(=[A-Za-z0-9.+~:-]+)?$/;
+const DIRECTORY = /^\/[A-Za-z0-9._@+/-]*$/;
+const TAG_TEXT = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
+const ENV_KEY = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+export function parseDeploymentId(raw: string, mode: Mode): string {
+  if (raw === 'expired' && mode !== 'destroy') {
+    throw new InputError(
+      'deployment-id',
+      "'expired' is reserved for the janitor (mode: destroy); choose another id.",
+    );
+  }
+  if (!DEPLOYMENT_ID.test(raw)) {
+    throw new InputError(
+      'deployment-id',
+      `'${p.printable(raw)}' is not accepted: use 1 to 48 lowercase letters, digits and hyphens, starting and ending with a letter or digit (it becomes part of EC2 resource names and tags), e.g. pr-42 or myapp-main.`,
+    );
+  }
+  return raw;
+}
+
+export function parseRegions(raw: string, fallback: string | undefined): string[] {
+  const regions = p.parsePatternList(
+    'regions',
+    raw,
+    REGION,
+    'an AWS region name such as us-east-1 or eu-west-3',
+  );
+  if (regions.length > 0) return regions;
+  if (fallback && REGION.test(fallback)) return [fallback];
+  throw new InputError(
+    'regions',
+    'no region given: set `regions` (e.g. us-east-1, or several separated by commas) or AWS_REGION.',
+  );
+}
+
+/** `arch` is undefined when `architecture` itself was invalid: only that error is reported then. */
+export function parseInstanceTypes(raw: string, arch: Architecture | undefined): string[] {
+  const types = p.parsePatternList(
+    'instance-types',
+    raw || (arch === 'arm64' ? 't4g.small,t4g.medium,m7g.medium' : 't3.small,t3a.small,m7i.large'),
+    INSTANCE_TYPE,
+    'an EC2 instance type such as t3.small or m7g.large',
+  );
+  if (types.length > 20)
+    throw new InputError('instance-types', `at most 20 types are accepted, got ${types.length}.`);
+  for (const t of types) {
+    if (arch && architectureOf(t) !== arch) {
+      throw new InputError(
+        'instance-types',
+        `'${t}' is an ${architectureOf(t)} type but \`architecture\` is ${arch}; list ${arch} types or change \`architecture\`.`,
+      );
+    }
+  }
+  return types;
+}
+
+export function parseAmi(raw: string, regionCount: number): string {
+  if (/^ami-[0-9a-f]{8}([0-9a-f]{9})?$/.test(raw)) {
+    if (regionCount > 1) {
+      throw new InputError(
+        'ami',
+        `an AMI id belongs to one region but ${regionCount} regions are given; use an alias (${Object.keys(AMI_ALIASES).join(', ')}) or deploy one region per step.`,
+      );
+    }
+    return raw;
+  }
+  if (raw in AMI_ALIASES) return raw;
+  throw new InputError(
+    'ami',
+    `'${p.printable(raw)}' is neither an AMI id (ami- and 8 or 17 hex digits) nor an alias (${Object.keys(AMI_ALIASES).join(', ')}).`,
+  );
+}
+
+export function perRegionIds(
+  input: InputName,
+  raw: string,
+  re: RegExp,
+  what: string,
+  regionCount: number,
+): string[] {
+  const ids = p.parsePatternList(input, raw, re, what);
+  if (ids.length > 0 && regionCount > 1) {
+    throw new InputError(
+      input,
+      `these ids belong to one region but ${regionCount} regions are given; leave \`${input}\` empty to use each region's default, or deploy one region per step.`,
+    );
+  }
+  return ids;
+}
+
+export function parseSshUser(raw: string): string {
+  if (!SSH_USER.test(raw) || RESERVED_USERS.has(raw)) {
+    throw new InputError(
+      'ssh-user',
+      `'${p.printable(raw)}' is not accepted: use a Linux user name (lowercase letter or _, then up to 31 lowercase letters, digits, _ or -), not a system account like root.`,
+    );
+  }
+  return raw;
+}
+
+export function parseMaxPrice(raw: string): string {
+  if (!/^\d{1,4}(\.\d{1,6})?$/.test(raw) || Number(raw) <= 0) {
+    throw new InputError(
+      'max-price',
+      `expected a price in USD per instance-hour greater than 0, such as 0.05, got '${p.printable(raw)}'; leave it empty to cap at the on-demand price.`,
+    );
+  }
+  return raw;
+}
+
+export function parseTtl(raw: string): number {
+  const ttl = p.parseIntIn('ttl-minutes', raw, 0, 43200);
+  if (ttl !== 0 && ttl < 10) {
+    throw new InputError(
+      'ttl-minutes',
+      `expected 0 (no time limit) or 10 to 43200 minutes, got ${ttl}; an instance needs a few minutes to boot and receive its bundle.`,
+    );
+  }
+  return ttl;
+}
+
+export function parseDirectory(raw: string): string {
+  const accepted = 'an absolute path of letters, digits and . _ @ + - /, without .. or //';
+  if (
+    !DIRECTORY.test(raw) ||
+    raw.includes('//') ||
+    raw.split('/').some((s) => s === '..' || s === '.')
+  ) {
+    throw new InputError('directories', `'${p.printable(raw)}' is not ${accepted}.`);
+  }
+  const norm = posix.normalize(raw).replace(/\/$/, '');
+  if (norm === '' || norm === '/')
+    throw new InputError('directories', `'/' cannot be created; give ${accepted}.`);
+  return norm;
+}
+
+export function parseBundlePath(raw: string, mode: Mode, workspace: string): string | undefined {
+  if (raw === '') {
+    if (mode === 'destroy') return undefined;
+    throw new InputError(
+      'bundle-path',
+      `is required in mode ${mode}: the directory (relative to the workspace) whose files are deployed, e.g. deploy/.`,
+    );
+  }
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f]/.test(raw))
+    throw new InputError('bundle-path', 'contains control characters; give a directory path.');
+  return isAbsolute(raw) ? resolve(raw) : resolve(workspace, raw);
+}
+
+export function parseExclude(raw: string): string {
+  if (raw.startsWith('/') || raw.split('/').includes('..')) {
+    throw new InputError(
+      'bundle-exclude',
+      `'${p.printable(raw)}' must be a glob relative to bundle-path (e.g. *.log, node_modules/**), without a leading / or ..`,
+    );
+  }
+  return raw;
+}
+
+export function parseCloudConfig(raw: string): Record<string, unknown> {
+  const doc = parseDocument(raw, { uniqueKeys: true, prettyErrors: false });
+  if (doc.errors.length > 0) {
+    throw new InputError(
+      'cloud-config',
+      `is not valid YAML: ${doc.errors[0]?.message.split('\n')[0]}`,
+    );
+  }
+  const value: unknown = doc.toJS({ maxAliasCount: 100 });
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new InputError(
+      'cloud-config',
+      'must be a YAML mapping of cloud-config keys (e.g. `timezone: UTC`), merged into the generated user-data.',
+    );
+  }
+  return value as Record<string, unknown>;
+}
+
+export function parseTags(raw: string): Record<string, string> {
+  const pairs = p.parseKeyValueLines(
+    'tags',
+    raw,
+    /^.{1,128}$/u,
+    'a tag key of 1 to 128 characters',
+  );
+  if (pairs.length > 40)
+    throw new InputError(
+      'tags',
+      `at most 40 tags are accepted (EC2 allows 50 and spot-deploy sets its own), got ${pairs.length}.`,
+    );
+  const tags: Record<string, string> = {};
+  for (const [key, value] of pairs) {
+    if (/^(aws:|spot-deploy:)/i.test(key) || key === 'Name') {
+      throw new InputError(
+        'tags',
+        `key '${key}' is reserved (aws:, spot-deploy: and Name are set by AWS or spot-deploy); choose another key.`,
+      );
+    }
+    if (!TAG_TEXT.test(key) || !TAG_TEXT.test(value) || value.length > 256) {
+      throw new InputError(
+        'tags',
+        `tag '${p.printable(key)}': keys and values may hold letters, digits, spaces and _ . : / = + - @ only, values up to 256 characters.`,
+      );
+    }
+    tags[key] = value;
+  }
+  return tags;
+}
+
+export function parseHealthCheck(raw: string): string {
+  if (raw.includes('\n') || raw.length > 1024) {
+    throw new InputError(
+      'health-check',
+      'must be one shell command line of at most 1024 characters, run on each instance until it exits 0 (e.g. curl -fsS http://127.0.0.1:8080/health).',
+    );
+  }
+  return raw;
+}
+
+/**
+ * The characters @actions/artifact refuses in a name (its validateArtifactName is internal, so the
+ * list is copied: checked here, a bad name fails before any instance is launched).
+ */
+const ARTIFACT_NAME_FORBIDDEN = ['"', ':', '<', '>', '|', '*', '?', '\r', '\n', '\\', '/'];
+/** Downloads are written as `<name>.zip`, and most file systems cap a file name at 255 bytes. */
+const ARTIFACT_NAME_MAX_BYTES = 250;
+
+/** `none`: no artifact (an empty value cannot say so: it means the default name). */
+export function parseArtifactName(raw: string): string | false {
+  if (raw === 'none') return false;
+  const bad = ARTIFACT_NAME_FORBIDDEN.find((c) => raw.includes(c));
+  // eslint-disable-next-line no-control-regex
+  if (bad !== undefined || /[\u0000-\u001f\u007f]/.test(raw)) {
+    throw new InputError(
+      'artifact-name',
+      `'${p.printable(raw)}' is not accepted: an artifact name may not contain " : < > | * ? \\ / or control characters (GitHub's rule); use \`none\` for no artifact.`,
+    );
+  }
+  if (Buffer.byteLength(raw) > ARTIFACT_NAME_MAX_BYTES) {
+    throw new InputError(
+      'artifact-name',
+      `is ${Buffer.byteLength(raw)} bytes long; use at most ${ARTIFACT_NAME_MAX_BYTES} (it becomes a file name when downloaded).`,
+    );
+  }
+  return raw;
+}
+
+/** action.yml's default; the runner expands it, so only a run outside Actions sees it verbatim. */
+export const GITHUB_TOKEN_DEFAULT = '${{ github.token }}';
+
+/** Never echoes the value: it is a credential. */
+export function parseGithubToken(raw: string): string | undefined {
+  if (raw === '' || raw === GITHUB_TOKEN_DEFAULT) return undefined;
+  if (/\s/.test(raw)) {
+    throw new InputError(
+      'github-token',
+      'contains whitespace; give one token (the default, `${{ github.token }}`, is enough for `pr-comment`).',
+    );
+  }
+  return raw;
+}
+
+export function parsePackages(raw: string, input: InputName): string[] {
+  return p.parsePatternList(
+    input,
+    raw,
+    PACKAGE,
+    'a Debian/Ubuntu package name (lowercase letters, digits, + . -, optionally =version)',
+  );
+}
+
+export function parseEnv(raw: string, input: InputName): Array<[string, string]> {
+  return p.parseKeyValueLines(
+    input,
+    raw,
+    ENV_KEY,
+    'an environment variable name ([A-Za-z_][A-Za-z0-9_]*)',
+  );
+}

@@ -1,0 +1,154 @@
+import type { EC2Client } from '@aws-sdk/client-ec2';
+import { provisionFleet } from '../../aws/fleet.js';
+import { findInstances, terminateInstances } from '../../aws/instances.js';
+import { prepareRegion, regionSpec } from '../../aws/region.js';
+import { TAG, type InstanceInfo, type LaunchError, type RegionResources } from '../../aws/types.js';
+import { waitRunning } from '../../aws/wait.js';
+import type { Plan } from '../../inputs/plan.js';
+import type { Sink } from '../../report/sink.js';
+import { recordIds, STATE, type StateStore } from '../state.js';
+import { chooseAdopted, keyFingerprint, launchCounts } from './adopt.js';
+
+export interface ProvisionDeps {
+  readonly sink: Sink;
+  readonly state: StateStore;
+  readonly ec2: (region: string) => EC2Client;
+  readonly sleep?: (ms: number) => Promise<void>;
+  readonly now?: () => number;
+}
+
+export interface Provisioned {
+  /** Running with an address: ready for delivery. */
+  readonly running: ReadonlyArray<{ info: InstanceInfo; adopted: boolean; runningMs: number }>;
+  /** Launched or adopted but never running with an address. */
+  readonly lost: ReadonlyArray<{ info: InstanceInfo; adopted: boolean; reason: string }>;
+  readonly launchErrors: readonly LaunchError[];
+  /** Instances asked for but not launched anywhere. */
+  readonly shortfall: number;
+}
+
+/**
+ * Converges the deployment's fleet: adopts its running instances, terminates any beyond `count`,
+ * launches the missing ones (saving their ids before anything else happens), and waits until
+ * every instance runs with an address.
+ */
+export async function provision(
+  plan: Plan,
+  keys: { readonly clientPublicKey: string; readonly hostPublicKey: string },
+  userData: Buffer,
+  deps: ProvisionDeps,
+): Promise<Provisioned> {
+  const i = plan.inputs;
+  const { sink } = deps;
+  const now = deps.now ?? Date.now;
+  const t0 = now();
+  const regions = plan.regions.map((r) => r.region);
+
+  const found = (
+    await Promise.all(
+      regions.map((r) => findInstances(deps.ec2(r), r, { deploymentId: plan.deploymentId })),
+    )
+  ).flat();
+  const adoption = chooseAdopted(found, i.count, plan.deploymentId, i.sshPrivateKey);
+  for (const x of adoption.ignored)
+    sink.warning(`${x.id} (${x.region}) of this deployment is ${x.state}: left alone.`);
+  if (adoption.kept.length > 0)
+    sink.info(
+      `adopting ${adoption.kept.length} running instance(s): ${adoption.kept.map((x) => x.id).join(', ')}`,
+    );
+  for (const r of regions) {
+    const extra = adoption.surplus.filter((x) => x.region === r).map((x) => x.id);
+    if (extra.length === 0) continue;
+    sink.info(
+      `${r}: terminating ${extra.length} instance(s) beyond count ${i.count}: ${extra.join(', ')}`,
+    );
+    await terminateInstances(deps.ec2(r), r, extra, { wait: false });
+  }
+
+  const counts = launchCounts(plan.regions, adoption.kept, i.count);
+  const needed = counts.reduce((n, r) => n + r.count, 0);
+  let launched: InstanceInfo[] = [];
+  let launchErrors: LaunchError[] = [];
+  let shortfall = 0;
+  if (needed > 0) {
+    const instanceTags = {
+      ...plan.tags,
+      [TAG.hostKey]: keys.hostPublicKey.split(/\s+/).slice(0, 2).join(' '),
+      [TAG.clientKey]: keyFingerprint(keys.clientPublicKey),
+    };
+    const prepared: Array<{
+      region: string;
+      client: EC2Client;
+      resources: RegionResources;
+      count: number;
+    }> = [];
+    for (const r of counts) {
+      const client = deps.ec2(r.region);
+      const resources = await prepareRegion(
+        client,
+        r.region,
+        regionSpec(plan, userData, instanceTags),
+        (m) => sink.info(m),
+      );
+      prepared.push({ region: r.region, client, resources, count: r.count });
+    }
+    const fleet = await provisionFleet(prepared, {
+      instanceTypes: i.instanceTypes,
+      ...(i.maxPrice === undefined ? {} : { maxPrice: i.maxPrice }),
+      onDemandFallback: i.onDemandFallback,
+      tags: instanceTags,
+      // Saved before any waiting: the post step terminates these if the run dies from here on.
+      onLaunched: (xs) => {
+        for (const r of new Set(xs.map((x) => x.region)))
+          recordIds(
+            deps.state,
+            STATE.launched,
+            r,
+            xs.filter((x) => x.region === r).map((x) => x.id),
+          );
+      },
+      ...(deps.sleep ? { sleep: deps.sleep } : {}),
+      log: (m) => sink.info(m),
+    });
+    launched = fleet.instances;
+    launchErrors = fleet.errors;
+    shortfall = fleet.shortfall;
+    if (shortfall > 0) sink.warning(`${shortfall} of ${needed} instance(s) could not be launched.`);
+  }
+
+  const all = [
+    ...adoption.kept.map((info) => ({ info, adopted: true })),
+    ...launched.map((info) => ({ info, adopted: false })),
+  ];
+  const running: Array<{ info: InstanceInfo; adopted: boolean; runningMs: number }> = [];
+  const lost: Array<{ info: InstanceInfo; adopted: boolean; reason: string }> = [];
+  await Promise.all(
+    regions.map(async (r) => {
+      const here = all.filter((x) => x.info.region === r);
+      if (here.length === 0) return;
+      const waited = await waitRunning(
+        deps.ec2(r),
+        r,
+        here.map((x) => x.info.id),
+        {
+          timeoutMs: i.launchTimeoutSeconds * 1000,
+          address: i.sshAddress,
+          ...(deps.sleep ? { sleep: deps.sleep } : {}),
+          log: (m: string) => sink.info(m),
+        },
+      );
+      for (const w of waited) {
+        const x = here.find((h) => h.info.id === w.id);
+        if (!x) continue;
+        if (w.ok)
+          running.push({
+            info: { ...x.info, ...w.info },
+            adopted: x.adopted,
+            runningMs: now() - t0,
+          });
+        else lost.push({ ...x, reason: w.reason });
+      }
+    }),
+  );
+  return { running, lost, launchErrors, shortfall };
+}

@@ -1,0 +1,64 @@
+import { chmod, mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { buildBundle, type BundleResult } from '../bundle/build.js';
+import { loadCloudInitAssets, renderUserData, type UserData } from '../cloud-init/render.js';
+import type { KeyPair } from '../keys.js';
+import type { Plan } from '../inputs/plan.js';
+import type { Sink } from '../report/sink.js';
+
+export interface Prepared {
+  readonly userData: UserData;
+  /** The rendered user-data on the runner (mode 0600: it holds the host private key). */
+  readonly userDataPath: string;
+  readonly bundle: BundleResult;
+}
+
+/**
+ * Renders the user-data and builds the bundle: everything that can fail on the user's input
+ * without touching AWS, so plan and deploy fail the same way before any cloud call.
+ */
+export async function prepare(
+  plan: Plan,
+  keys: { readonly client: KeyPair; readonly host: KeyPair },
+  sink: Sink,
+  root: string,
+): Promise<Prepared> {
+  const inputs = plan.inputs;
+  if (!inputs.bundlePath) throw new Error(`bundle-path is required in mode ${inputs.mode}`);
+  sink.setSecret(keys.client.privateKey);
+  sink.setSecret(keys.host.privateKey);
+  const userData = renderUserData(
+    {
+      deploymentId: plan.deploymentId,
+      sshUser: inputs.sshUser,
+      authorizedKeys: [keys.client.publicKey],
+      hostKey: keys.host,
+      sshPort: inputs.sshPort,
+      directories: inputs.directories,
+      packages: inputs.packages,
+      packageUpgrade: inputs.packageUpgrade,
+      ttlMinutes: inputs.ttlMinutes,
+      ...(inputs.cloudConfig ? { extraCloudConfig: inputs.cloudConfig } : {}),
+    },
+    loadCloudInitAssets(join(root, 'cloud-init')),
+  );
+  await mkdir(plan.workDir, { recursive: true, mode: 0o700 });
+  const userDataPath = join(plan.workDir, 'user-data');
+  await writeFile(userDataPath, userData.body, { mode: 0o600 });
+  await chmod(userDataPath, 0o600);
+  sink.info(
+    `user-data: ${userData.bytes} bytes${userData.gzipped ? ' (gzip)' : ''} → ${userDataPath}`,
+  );
+
+  const bundle = await buildBundle({
+    sourceDir: inputs.bundlePath,
+    exclude: inputs.bundleExclude,
+    maxBytes: inputs.bundleMaxBytes,
+    agentDir: join(root, 'bundle', '.spot-deploy'),
+    outFile: join(plan.workDir, 'bundle.tar.gz'),
+  });
+  sink.info(
+    `bundle: ${bundle.fileCount} files, ${bundle.bytes} bytes, sha256 ${bundle.sha256} → ${bundle.file}`,
+  );
+  return { userData, userDataPath, bundle };
+}

@@ -1,0 +1,111 @@
+import { USER_DATA_LIMIT } from '../cloud-init/render.js';
+import type { Plan, RunContext } from '../inputs/plan.js';
+import type { Prepared } from '../modes/prepare.js';
+import { cell, formatBytes } from './markdown.js';
+import type { Provisioned } from '../modes/deploy/provision.js';
+import type { InstanceResult } from './results.js';
+
+/** GitHub shows at most 1 MiB of summary per step; failures' details share what the table leaves. */
+export const SUMMARY_BUDGET = 900 * 1024;
+
+const secs = (ms: number | undefined): string =>
+  ms === undefined ? '–' : `${(ms / 1000).toFixed(1)} s`;
+
+/** Escapes text for the summary's HTML (`<pre>`, `<summary>`). */
+export function html(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** Links to the run and its artifact, when the run context has what they need. */
+export function runLinks(ctx: RunContext, artifactId: string): { run?: string; artifact?: string } {
+  if (!ctx.serverUrl || !ctx.repository || !ctx.runId) return {};
+  const run = `${ctx.serverUrl}/${ctx.repository}/actions/runs/${ctx.runId}`;
+  return artifactId ? { run, artifact: `${run}/artifacts/${artifactId}` } : { run };
+}
+
+/** Hourly cost at the prices paid: known spot prices summed, the rest counted as unknown. */
+export function hourlyCost(results: readonly InstanceResult[]): { usd: number; unknown: number } {
+  let usd = 0;
+  let unknown = 0;
+  for (const r of results) {
+    const p = r.spotPrice === undefined ? NaN : Number(r.spotPrice);
+    if (Number.isFinite(p)) usd += p;
+    else unknown++;
+  }
+  return { usd, unknown };
+}
+
+function row(r: InstanceResult): string {
+  const status = r.status === 'ready' ? '✅ ready' : `❌ failed: ${cell(r.step ?? '?')}`;
+  return `| ${status} | \`${r.id}\`${r.adopted ? ' (adopted)' : ''} | ${cell(r.region)} / ${cell(r.availabilityZone ?? '–')} | ${cell(r.instanceType)} | ${r.lifecycle} | ${r.spotPrice ? `$${cell(r.spotPrice)}` : '–'} | ${cell(r.publicIp ?? r.privateIp ?? '–')} | ${secs(r.timings.runningMs)} | ${secs(r.timings.sshReadyMs)} | ${secs(r.timings.uploadedMs)} | ${secs(r.timings.activeMs)} |`;
+}
+
+function failureBlocks(results: readonly InstanceResult[], budget: number): string[] {
+  const failed = results.filter((r) => r.status === 'failed');
+  const each = Math.max(200, Math.floor(budget / Math.max(1, failed.length)) - 200);
+  return failed.map((r) => {
+    let text = [r.error ?? '', r.diagnostics ?? ''].filter(Boolean).join('\n\n');
+    if (text.length > each) text = `${text.slice(0, each)}\n[truncated]`;
+    return [
+      `<details><summary>${html(r.id)} (${html(r.region)}): failed at ${html(r.step ?? '?')}</summary>`,
+      '',
+      `<pre>${html(text)}</pre>`,
+      '',
+      '</details>',
+    ].join('\n');
+  });
+}
+
+/** The step summary of a deploy: one row per instance, totals, sizes, and each failure's detail. */
+export function renderDeploySummary(
+  plan: Plan,
+  p: Prepared,
+  results: readonly InstanceResult[],
+  fleet: Pick<Provisioned, 'launchErrors' | 'shortfall'>,
+  verdictLine: string,
+  links: { run?: string; artifact?: string } = {},
+): string {
+  const ready = results.filter((r) => r.status === 'ready').length;
+  const asked = results.length + fleet.shortfall;
+  // What the fleet costs from now on: the ready instances (failed ones this run launched are terminated).
+  const cost = hourlyCost(results.filter((r) => r.status === 'ready'));
+  const spot = results.filter((r) => r.lifecycle === 'spot').length;
+  const pct = ((100 * p.userData.bytes) / USER_DATA_LIMIT).toFixed(1);
+  const launch = fleet.launchErrors.map(
+    (e) =>
+      `| ${cell(e.region)} | ${e.lifecycle} | ${cell(e.instanceType ?? '–')} | ${cell(e.availabilityZone ?? e.subnetId ?? '–')} | ${cell(e.code)} | ${cell(e.message)} |`,
+  );
+  const head = [
+    `## ${ready >= plan.inputs.minReady ? '✅' : '❌'} spot-deploy \`${plan.deploymentId}\`: ${ready} of ${asked} ready`,
+    '',
+    html((verdictLine.split('\n')[0] ?? '').replace(/:$/, '.')),
+    '',
+    '| status | instance | region / AZ | type | lifecycle | $/h | address | running | ssh ready | uploaded | active |',
+    '|---|---|---|---|---|---|---|---|---|---|---|',
+    ...results.map(row),
+    '',
+    '| totals | |',
+    '|---|---|',
+    `| instances | ${ready} ready, ${results.length - ready} failed${fleet.shortfall ? `, ${fleet.shortfall} not launched` : ''}; ${spot} spot, ${results.length - spot} on-demand; ${results.filter((r) => r.adopted).length} adopted |`,
+    `| fleet cost | $${cost.usd.toFixed(4)}/h for the ${ready} ready instance(s) at the spot prices paid${cost.unknown ? ` (${cost.unknown} of them at an unknown price: on-demand, or no price from EC2)` : ''} |`,
+    `| user-data | ${p.userData.bytes} of ${USER_DATA_LIMIT} bytes (${pct}%)${p.userData.gzipped ? ', gzip' : ''} |`,
+    `| bundle | ${formatBytes(p.bundle.bytes)}, ${p.bundle.fileCount} files, sha256 \`${p.bundle.sha256}\` |`,
+    `| artifact | ${links.artifact ? `[bundle and user-data](${links.artifact})` : '–'} |`,
+    `| cleanup | ${plan.inputs.cleanup}${plan.expiresAt ? `; instances expire at ${plan.expiresAt}` : ''} |`,
+    '',
+    ...(launch.length > 0
+      ? [
+          '<details><summary>launch errors</summary>',
+          '',
+          '| region | lifecycle | type | zone / subnet | code | message |',
+          '|---|---|---|---|---|---|',
+          ...launch,
+          '',
+          '</details>',
+          '',
+        ]
+      : []),
+  ].join('\n');
+  const left = SUMMARY_BUDGET - Buffer.byteLength(head);
+  return [head, ...failureBlocks(results, left), ''].join('\n');
+}
