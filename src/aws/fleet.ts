@@ -32,9 +32,9 @@ import {
 } from './fleet-request.js';
 import type { InstanceInfo, LaunchError, Lifecycle, RegionResources, Tags } from './types.js';
 import { errorMessage } from '../errors.js';
+import { realSleep, type Sleep } from '../time.js';
 
 export type { Pool } from './fleet-request.js';
-export type Sleep = (ms: number) => Promise<void>;
 export type OnLaunched = (instances: readonly InstanceInfo[]) => void | Promise<void>;
 
 /** CreateFleet calls per launchInRegion, throttling retries included: a stubborn API cannot loop us. */
@@ -74,7 +74,6 @@ export interface LaunchResult {
   readonly pools: Pool[];
 }
 
-const defaultSleep: Sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const noLog = (): void => {};
 
 const FATAL: ReadonlySet<ErrorKind> = new Set(['permission', 'quota', 'other']);
@@ -87,7 +86,7 @@ export async function launchInRegion(
   req: LaunchRequest,
   opts: LaunchOptions,
 ): Promise<LaunchResult> {
-  const sleep = opts.sleep ?? defaultSleep;
+  const sleep = opts.sleep ?? realSleep;
   const log = opts.log ?? noLog;
   const runToken = opts.runToken ?? randomUUID();
   const { region, lifecycle } = req;
@@ -167,7 +166,8 @@ export async function launchInRegion(
   return { instances, errors, pools };
 }
 
-export interface RegionPlan extends RegionTarget {
+/** A region to launch in: where (template, subnets) and how many (not the plan's RegionPlan, which only names the region). */
+export interface RegionLaunch extends RegionTarget {
   /** Instances wanted here; 0 for a fallback-only region. */
   readonly count: number;
 }
@@ -192,7 +192,7 @@ export interface ProvisionResult {
 
 /** Launches the planned counts across regions by the rule at the top of this file. */
 export async function provisionFleet(
-  regions: readonly RegionPlan[],
+  regions: readonly RegionLaunch[],
   opts: ProvisionOptions,
 ): Promise<ProvisionResult> {
   const log = opts.log ?? noLog;
@@ -202,7 +202,7 @@ export async function provisionFleet(
   const spotPools = new Map<string, Pool[]>();
   let seq = 0;
 
-  const launch = async (r: RegionPlan, lifecycle: Lifecycle, count: number, pools?: Pool[]) => {
+  const launch = async (r: RegionLaunch, lifecycle: Lifecycle, count: number, pools?: Pool[]) => {
     const res = await launchInRegion(
       {
         region: r.region,

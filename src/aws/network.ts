@@ -5,7 +5,7 @@ import {
   type Subnet,
 } from '@aws-sdk/client-ec2';
 import { InputError, errorMessage } from '../errors.js';
-import type { SshAddress } from '../inputs/parse.js';
+import type { SshAddress } from '../inputs/types.js';
 import { awsError, errorCode } from './aws-errors.js';
 import type { SubnetRef } from './types.js';
 

@@ -1,5 +1,5 @@
 import type { EC2Client } from '@aws-sdk/client-ec2';
-import type { SshAddress } from '../inputs/parse.js';
+import type { SshAddress } from '../inputs/types.js';
 import type { Architecture } from '../inputs/instance-types.js';
 import type { Plan } from '../inputs/plan.js';
 import { resolveImage } from './ami.js';

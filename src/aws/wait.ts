@@ -2,8 +2,8 @@ import type { EC2Client, Instance } from '@aws-sdk/client-ec2';
 import { classify, errorCode } from './aws-errors.js';
 import { chunk, DESCRIBE_BATCH, describeIds, toInstanceInfo } from './describe-instances.js';
 import type { InstanceInfo } from './types.js';
-
-export type Sleep = (ms: number) => Promise<void>;
+import type { SshAddress } from '../inputs/types.js';
+import { formatDuration, realSleep, type Sleep } from '../time.js';
 
 /** What every polling loop here takes, so tests can run minutes of polling in milliseconds. */
 export interface PollOptions {
@@ -16,8 +16,6 @@ export interface PollOptions {
   readonly minDelayMs?: number;
   readonly maxDelayMs?: number;
 }
-
-export const realSleep: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export interface PollClock {
   elapsedMs(): number;
@@ -49,8 +47,6 @@ export function pollClock(opts: PollOptions, defaults = { minDelayMs: 1_000, max
   return clock;
 }
 
-export type AddressKind = 'public-ip' | 'private-ip' | 'public-dns';
-
 export type WaitResult =
   | { readonly id: string; readonly ok: true; readonly info: InstanceInfo }
   | {
@@ -61,7 +57,7 @@ export type WaitResult =
     };
 
 export interface WaitRunningOptions extends PollOptions {
-  readonly address: AddressKind;
+  readonly address: SshAddress;
   /** How long an id may stay unknown to DescribeInstances (normal right after launch) before it fails. */
   readonly notFoundGraceMs?: number;
 }
@@ -69,7 +65,7 @@ export interface WaitRunningOptions extends PollOptions {
 const DEAD_STATES = new Set(['shutting-down', 'terminated', 'stopping', 'stopped']);
 const SPOT_REASON = /Server\.SpotInstance(Termination|Shutdown)/;
 
-export function addressOf(info: InstanceInfo, kind: AddressKind): string | undefined {
+export function addressOf(info: InstanceInfo, kind: SshAddress): string | undefined {
   if (kind === 'public-ip') return info.publicIp;
   if (kind === 'private-ip') return info.privateIp;
   return info.publicDns;
@@ -85,8 +81,6 @@ export function deathReason(i: Instance): string {
     return `spot capacity reclaimed by EC2 (state ${state}: ${why})`;
   return `instance went ${state} while starting (${why})`;
 }
-
-const seconds = (ms: number) => Math.round(ms / 1000);
 
 /**
  * Polls until every id is `running` with the chosen address, or has failed. One DescribeInstances
@@ -143,7 +137,7 @@ export async function waitRunning(
         if (waiting.has(id) && clock.elapsedMs() - since >= grace)
           fail(
             id,
-            `EC2 does not know this instance (InvalidInstanceID.NotFound for ${seconds(clock.elapsedMs() - since)} s)`,
+            `EC2 does not know this instance (InvalidInstanceID.NotFound for ${formatDuration(clock.elapsedMs() - since, { digits: 0 })})`,
           );
       }
     }
@@ -165,7 +159,7 @@ export async function waitRunning(
         : '';
     fail(
       id,
-      `not running with a ${opts.address} after ${seconds(clock.elapsedMs())} s (state ${state})${hint}`,
+      `not running with a ${opts.address} after ${formatDuration(clock.elapsedMs(), { digits: 0 })} (state ${state})${hint}`,
     );
   }
   return order.map((id) => results.get(id) ?? { id, ok: false, reason: 'not waited for' });

@@ -1,8 +1,9 @@
 import { tmpdir } from 'node:os';
 import * as core from '@actions/core';
-import { parseInputs, INPUT_NAMES, type Inputs, type InputName } from '../inputs/parse.js';
+import { parseInputs } from '../inputs/parse.js';
+import { INPUT_NAMES, type Inputs, type InputName } from '../inputs/types.js';
 import type { RunContext } from '../inputs/plan.js';
-import { maskSecret } from '../report/sink.js';
+import { maskSecret } from './sink.js';
 import { envLineValues } from '../inputs/primitives.js';
 
 const SECRET_INPUTS: ReadonlySet<InputName> = new Set(['ssh-private-key', 'env', 'github-token']);

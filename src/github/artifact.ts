@@ -10,10 +10,9 @@ import type { UploadArtifactOptions, UploadArtifactResponse } from '@actions/art
 import type { BundleResult } from '../bundle/build.js';
 import type { UserData } from '../cloud-init/render.js';
 import { errorMessage } from '../errors.js';
-import { artifactUrl } from './context.js';
 import type { Plan, RunContext } from '../inputs/plan.js';
-import { formatBytes } from '../report/markdown.js';
-import type { Sink } from '../report/sink.js';
+import type { ArtifactOutcome } from '../report/artifact.js';
+import { artifactUrl } from '../report/links.js';
 
 /** The part of @actions/artifact's DefaultArtifactClient used here (passed in, so tests fake it). */
 export interface ArtifactClientLike {
@@ -105,18 +104,6 @@ export interface DeployArtifactOptions {
   readonly now?: Date;
 }
 
-export type ArtifactOutcome =
-  | {
-      readonly status: 'uploaded';
-      readonly name: string;
-      readonly id: number;
-      readonly size: number;
-      readonly url?: string;
-      readonly files: readonly string[];
-    }
-  | { readonly status: 'skipped'; readonly message: string }
-  | { readonly status: 'failed'; readonly name: string; readonly message: string };
-
 /** Uploads the artifact. Never throws: a failure comes back as an outcome to log as a warning. */
 export async function uploadDeployArtifact(
   client: ArtifactClientLike,
@@ -144,7 +131,14 @@ export async function uploadDeployArtifact(
     const options = opts.retentionDays === undefined ? {} : { retentionDays: opts.retentionDays };
     const res = await client.uploadArtifact(name, files, opts.workDir, options);
     if (res.id === undefined) throw new Error('the artifact service returned no artifact id');
-    const url = artifactUrl(env, res.id);
+    const url = artifactUrl(
+      {
+        serverUrl: env.GITHUB_SERVER_URL,
+        repository: env.GITHUB_REPOSITORY,
+        runId: env.GITHUB_RUN_ID,
+      },
+      res.id,
+    );
     return {
       status: 'uploaded',
       name,
@@ -206,19 +200,4 @@ function manifest(opts: DeployArtifactOptions, bundlePath: string, userData: Buf
         }
       : {}),
   };
-}
-
-/** Logs an outcome and sets `artifact-id`; a failure is a warning, never a failed step. */
-export function reportArtifact(sink: Sink, outcome: ArtifactOutcome): void {
-  if (outcome.status === 'uploaded') {
-    sink.setOutput('artifact-id', String(outcome.id));
-    const where = outcome.url === undefined ? '' : ` → ${outcome.url}`;
-    sink.info(
-      `artifact '${outcome.name}': id ${outcome.id}, ${formatBytes(outcome.size)} (${outcome.files.join(', ')})${where}`,
-    );
-  } else if (outcome.status === 'skipped') {
-    sink.info(outcome.message);
-  } else {
-    sink.warning(outcome.message);
-  }
 }

@@ -19,16 +19,3 @@ export function commentTarget(
     return undefined;
   return { owner, repo, issueNumber: ctx.prNumber };
 }
-
-/** The workflow run's page, e.g. https://github.com/o/r/actions/runs/123. */
-export function runUrl(env: NodeJS.ProcessEnv): string | undefined {
-  const server = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
-  if (!env.GITHUB_REPOSITORY || !env.GITHUB_RUN_ID) return undefined;
-  return `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`;
-}
-
-/** The download page of an artifact of this run (the form upload-artifact reports). */
-export function artifactUrl(env: NodeJS.ProcessEnv, artifactId: number): string | undefined {
-  const run = runUrl(env);
-  return run === undefined ? undefined : `${run}/artifacts/${artifactId}`;
-}

@@ -10,8 +10,8 @@ import { actionRoot } from '../paths.js';
 import { runPost } from '../modes/cleanup.js';
 import { runDestroy } from '../modes/destroy.js';
 import { runPlan } from '../modes/plan.js';
-import type { Publishers } from './publish.js';
-import { actionsSink } from '../report/sink.js';
+import { githubPublisher } from './publish.js';
+import { actionsSink } from './sink.js';
 import { STATE, type StateStore } from '../modes/state.js';
 
 const actionsState: StateStore = {
@@ -32,14 +32,16 @@ export async function run(): Promise<void> {
     const ctx = runContextFromEnv(process.env, readEvent(process.env.GITHUB_EVENT_PATH));
     const sink = actionsSink();
     const root = actionRoot();
-    const publishers: Publishers = {
-      artifacts: new DefaultArtifactClient(),
-      octokit: (token) => getOctokit(token),
-    };
+    const publisher = githubPublisher(
+      { artifacts: new DefaultArtifactClient(), octokit: (token) => getOctokit(token) },
+      inputs,
+      ctx,
+      sink,
+    );
     const ec2 = clients.get;
-    if (inputs.mode === 'plan') await runPlan(inputs, ctx, sink, root, new Date(), publishers);
-    else if (inputs.mode === 'destroy') await runDestroy(inputs, ctx, { sink, ec2, publishers });
-    else await runDeploy(inputs, ctx, { sink, state: actionsState, ec2, root, publishers });
+    if (inputs.mode === 'plan') await runPlan(inputs, ctx, sink, root, new Date(), publisher);
+    else if (inputs.mode === 'destroy') await runDestroy(inputs, ctx, { sink, ec2, publisher });
+    else await runDeploy(inputs, ctx, { sink, state: actionsState, ec2, root, publisher });
   } catch (e) {
     core.setFailed(errorMessage(e));
   } finally {

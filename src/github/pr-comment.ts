@@ -2,11 +2,10 @@
  * One comment per pull request and deployment, found again by a hidden marker and edited in place
  * on every run. A comment is a courtesy: no failure here fails the deploy.
  */
-import type { InstanceResult } from '../report/results.js';
 import { errorMessage } from '../errors.js';
-import type { CommentTarget } from './context.js';
-import { cell } from '../report/markdown.js';
+import { COMMENT_LIMIT, commentMarker } from '../report/pr-comment.js';
 import type { Sink } from '../report/sink.js';
+import type { CommentTarget } from './context.js';
 
 interface IssueComment {
   readonly id: number;
@@ -29,16 +28,9 @@ export interface OctokitLike {
   };
 }
 
-/** GitHub refuses bodies over 65,536 characters; the margin covers the truncation note. */
-export const COMMENT_LIMIT = 65_536;
-const BODY_BUDGET = 60_000;
 const PER_PAGE = 100;
 /** 3,000 comments: beyond that a PR gets a new comment rather than an unbounded scan. */
 const MAX_PAGES = 30;
-
-export function commentMarker(deploymentId: string): string {
-  return `<!-- spot-deploy:${deploymentId} -->`;
-}
 
 export interface UpsertResult {
   readonly action: 'created' | 'updated' | 'unchanged';
@@ -95,121 +87,6 @@ function capBody(body: string): string {
   if (body.length <= COMMENT_LIMIT) return body;
   const note = '\n\n… (cut: GitHub limits a comment to 65,536 characters)';
   return body.slice(0, COMMENT_LIMIT - note.length) + note;
-}
-
-/** Inline code for a table cell: neutralises Markdown, HTML and @mentions in error text. */
-function code(text: string, max = 160): string {
-  const line = text.trim().split(/\r?\n/)[0] ?? '';
-  const short = line.length > max ? `${line.slice(0, max)}…` : line;
-  return short === '' ? '–' : `\`${cell(short.replace(/`/g, "'"))}\``;
-}
-
-const secs = (ms: number | undefined) =>
-  ms === undefined ? '' : ` in ${(ms / 1000).toFixed(0)} s`;
-
-function row(r: InstanceResult): string {
-  const detail =
-    r.status === 'ready'
-      ? `active${secs(r.timings.activeMs)}`
-      : `${code(r.step ?? 'unknown')}: ${code(r.error ?? '')}`;
-  return `| ${r.status === 'ready' ? '✅' : '❌'} | \`${cell(r.id)}\`${r.adopted ? ' (adopted)' : ''} | ${cell(r.region)} / ${cell(r.availabilityZone ?? '–')} | ${cell(r.instanceType)} | ${r.lifecycle} | ${cell(r.publicIp ?? r.privateIp ?? '–')} | ${detail} |`;
-}
-
-/** Lines up to the budget, then a note on what was left out. */
-function fit(head: string[], rows: string[], tail: string[], note: (left: number) => string) {
-  let used = [...head, ...tail, note(rows.length)].join('\n').length;
-  const kept: string[] = [];
-  for (const r of rows) {
-    if (used + r.length + 1 > BODY_BUDGET) break;
-    kept.push(r);
-    used += r.length + 1;
-  }
-  const left = rows.length - kept.length;
-  return [...head, ...kept, ...(left > 0 ? ['', note(left)] : []), ...tail].join('\n');
-}
-
-export interface DeployCommentData {
-  readonly deploymentId: string;
-  readonly instances: readonly InstanceResult[];
-  readonly bundleSha256: string;
-  /** Instances asked for but never launched (no capacity). */
-  readonly shortfall?: number;
-  readonly minReady?: number;
-  readonly runUrl?: string | undefined;
-  readonly artifact?: { readonly name: string; readonly url?: string | undefined } | undefined;
-  readonly now?: Date;
-}
-
-/** The fleet table; failed instances first, so a cut table never hides a failure. */
-export function renderPrComment(d: DeployCommentData): string {
-  const ready = d.instances.filter((r) => r.status === 'ready').length;
-  const failed = d.instances.length - ready;
-  const shortfall = d.shortfall ?? 0;
-  const ok = d.minReady === undefined || ready >= d.minReady;
-  const facts = [
-    `**${ready}** ready`,
-    `**${failed}** failed`,
-    ...(shortfall > 0 ? [`**${shortfall}** not launched`] : []),
-    ...(d.minReady === undefined ? [] : [`min-ready ${d.minReady}`]),
-    `bundle \`${d.bundleSha256.slice(0, 12)}\``,
-    ...(d.artifact ? [link(`artifact ${d.artifact.name}`, d.artifact.url)] : []),
-    link('workflow run', d.runUrl),
-  ];
-  const rows = [...d.instances]
-    .sort((a, b) => Number(a.status === 'ready') - Number(b.status === 'ready'))
-    .map(row);
-  return fit(
-    [
-      commentMarker(d.deploymentId),
-      `### ${ok ? '✅' : '❌'} spot-deploy \`${cell(d.deploymentId)}\`: ${ready}/${d.instances.length + shortfall} ready`,
-      '',
-      facts.join(' · '),
-      '',
-      '| | instance | region / AZ | type | lifecycle | address | detail |',
-      '|---|---|---|---|---|---|---|',
-    ],
-    rows,
-    ['', `<sub>Updated ${stamp(d.now)} by spot-deploy; this comment is edited in place.</sub>`],
-    (left) =>
-      `… ${left} more instance(s) not shown (comment size limit); ${link('see the run summary', d.runUrl)}.`,
-  );
-}
-
-export interface DestroyCommentData {
-  readonly deploymentId: string;
-  readonly terminated: ReadonlyArray<{ readonly id: string; readonly region: string }>;
-  /** Resources that could not be removed (the destroy step fails with these). */
-  readonly errors?: readonly string[];
-  readonly runUrl?: string | undefined;
-  readonly now?: Date;
-}
-
-/** The comment after `mode: destroy`: what was terminated, and anything left behind. */
-export function renderDestroyComment(d: DestroyCommentData): string {
-  const errors = (d.errors ?? []).slice(0, 20).map((e) => `- ⚠️ ${code(e, 300)}`);
-  const title = errors.length === 0 ? '🧹' : '⚠️';
-  const rows = d.terminated.map((t) => `| \`${cell(t.id)}\` | ${cell(t.region)} |`);
-  return fit(
-    [
-      commentMarker(d.deploymentId),
-      `### ${title} spot-deploy \`${cell(d.deploymentId)}\`: fleet destroyed`,
-      '',
-      `${d.terminated.length} instance(s) terminated · ${link('workflow run', d.runUrl)}`,
-      ...(errors.length > 0 ? ['', 'Some resources remain:', ...errors] : []),
-      ...(rows.length > 0 ? ['', '| instance | region |', '|---|---|'] : []),
-    ],
-    rows,
-    ['', `<sub>Updated ${stamp(d.now)} by spot-deploy.</sub>`],
-    (left) => `… ${left} more instance(s) not shown (comment size limit).`,
-  );
-}
-
-function link(text: string, url: string | undefined): string {
-  return url === undefined ? text : `[${text}](${url})`;
-}
-
-function stamp(now: Date | undefined): string {
-  return (now ?? new Date()).toISOString().replace(/\.\d+Z$/, 'Z');
 }
 
 export type CommentOutcome =

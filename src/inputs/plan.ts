@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { Inputs } from './parse.js';
+import type { Inputs } from './types.js';
 
 /** What the plan needs to know about the workflow run (all optional outside Actions). */
 export interface RunContext {

@@ -3,7 +3,7 @@ import { parseDocument } from 'yaml';
 import { InputError } from '../errors.js';
 import * as p from './primitives.js';
 import { AMI_ALIASES, architectureOf, type Architecture } from './instance-types.js';
-import type { InputName, Mode } from './parse.js';
+import type { InputName, Mode } from './types.js';
 
 // One parser per input that needs more than a generic parser. Each throws InputError naming its
 // input and what it accepts.

@@ -1,12 +1,13 @@
 import type { EC2Client } from '@aws-sdk/client-ec2';
 import { destroyDeployment, janitor } from '../aws/destroy.js';
-import type { Inputs } from '../inputs/parse.js';
+import type { Inputs } from '../inputs/types.js';
 import { buildPlan, type RunContext } from '../inputs/plan.js';
-import { cell } from '../report/markdown.js';
+import { renderDestroySummary, type RegionCleanup } from '../report/destroy-summary.js';
 import type { Sink } from '../report/sink.js';
-import { runLinks } from '../report/deploy-summary.js';
-import { renderDestroyComment } from '../github/pr-comment.js';
-import { comment, type Publishers } from '../github/publish.js';
+import { runLinks } from '../report/links.js';
+import { renderDestroyComment } from '../report/pr-comment.js';
+import { NO_FLEET, setOutputs } from '../report/outputs.js';
+import type { Publisher } from './publisher.js';
 
 export interface DestroyDeps {
   readonly sink: Sink;
@@ -14,15 +15,7 @@ export interface DestroyDeps {
   readonly now?: () => Date;
   readonly sleep?: (ms: number) => Promise<void>;
   /** PR-comment client (Actions only). */
-  readonly publishers?: Publishers;
-}
-
-interface RegionReport {
-  readonly region: string;
-  readonly instancesTerminated: readonly string[];
-  readonly securityGroupsDeleted: readonly string[];
-  readonly launchTemplatesDeleted: readonly string[];
-  readonly errors: readonly string[];
+  readonly publisher?: Publisher;
 }
 
 /**
@@ -45,43 +38,28 @@ export async function runDestroy(inputs: Inputs, ctx: RunContext, deps: DestroyD
       ? `spot-deploy destroy: every expired deployment in ${inputs.regions.join(', ')}`
       : `spot-deploy destroy: deployment ${plan.deploymentId} in ${inputs.regions.join(', ')}`,
   );
-  const reports: readonly RegionReport[] = janitorRun
+  const reports: readonly RegionCleanup[] = janitorRun
     ? await janitor(regions, now, opts)
     : await destroyDeployment(regions, plan.deploymentId, opts);
 
   const removed = reports.flatMap((r) =>
     r.instancesTerminated.map((id) => ({ id, region: r.region, state: 'terminated' })),
   );
-  deps.sink.setOutput('deployment-id', plan.deploymentId);
-  deps.sink.setOutput('instances', JSON.stringify(removed));
-  deps.sink.setOutput('ready-count', '0');
-  deps.sink.setOutput('failed-count', '0');
-  deps.sink.setOutput('public-ips', '');
-  const rows = reports.map(
-    (r) =>
-      `| ${cell(r.region)} | ${cell(r.instancesTerminated.join(', ') || '–')} | ${cell(r.securityGroupsDeleted.join(', ') || '–')} | ${cell(r.launchTemplatesDeleted.join(', ') || '–')} | ${cell(r.errors.join('; ') || '–')} |`,
-  );
-  await deps.sink.summary(
-    [
-      `## spot-deploy destroy: \`${plan.deploymentId}\``,
-      '',
-      `${removed.length} instance(s) terminated.`,
-      '',
-      '| region | instances | security groups | launch templates | errors |',
-      '|---|---|---|---|---|',
-      ...rows,
-      '',
-    ].join('\n'),
-  );
+  setOutputs(deps.sink, {
+    ...NO_FLEET,
+    'deployment-id': plan.deploymentId,
+    instances: JSON.stringify(removed),
+  });
+  await deps.sink.summary(renderDestroySummary(plan.deploymentId, reports, removed.length));
   const errors = reports.flatMap((r) => r.errors.map((e) => `${r.region}: ${e}`));
-  if (deps.publishers && !janitorRun) {
+  if (deps.publisher && !janitorRun) {
     const body = renderDestroyComment({
       deploymentId: plan.deploymentId,
       terminated: removed,
       errors,
       runUrl: runLinks(ctx, '').run,
     });
-    await comment(deps.publishers, inputs, ctx, plan.deploymentId, body, deps.sink);
+    await deps.publisher.comment(plan.deploymentId, body);
   }
   if (errors.length > 0)
     throw new Error(`spot-deploy destroy: some resources remain:\n  ${errors.join('\n  ')}`);

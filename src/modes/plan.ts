@@ -1,11 +1,12 @@
-import type { Inputs } from '../inputs/parse.js';
+import type { Inputs } from '../inputs/types.js';
 import { generateEd25519 } from '../keys.js';
 import { buildPlan, type Plan, type RunContext } from '../inputs/plan.js';
 import { prepare, type Prepared } from './prepare.js';
-import { renderPlanSummary } from '../report/markdown.js';
+import { renderPlanSummary } from '../report/plan-summary.js';
 import type { Sink } from '../report/sink.js';
-import { reportArtifact } from '../github/artifact.js';
-import { publishArtifact, type Publishers } from '../github/publish.js';
+import { reportArtifact } from '../report/artifact.js';
+import { NO_FLEET, renderedOutputs, setOutputs } from '../report/outputs.js';
+import { NO_ARTIFACT, type Publisher } from './publisher.js';
 
 export interface PlanResult extends Prepared {
   readonly plan: Plan;
@@ -18,25 +19,17 @@ export async function runPlan(
   sink: Sink,
   root: string,
   now: Date = new Date(),
-  publishers?: Publishers,
+  publisher?: Publisher,
 ): Promise<PlanResult> {
   const plan = buildPlan(inputs, ctx, now);
   // A plan renders with throwaway keys: the real ones are made per deployment at launch.
   const client = inputs.sshPrivateKey ?? generateEd25519('spot-deploy');
   const host = generateEd25519('spot-deploy');
   const prepared = await prepare(plan, { client, host }, sink, root);
-  const { userData, userDataPath, bundle } = prepared;
+  const { userData, bundle } = prepared;
 
-  sink.setOutput('deployment-id', plan.deploymentId);
-  sink.setOutput('user-data-path', userDataPath);
-  sink.setOutput('cloud-init-bytes', String(userData.bytes));
-  sink.setOutput('bundle-file', bundle.file);
-  sink.setOutput('bundle-sha256', bundle.sha256);
-  sink.setOutput('instances', '[]');
-  sink.setOutput('ready-count', '0');
-  sink.setOutput('failed-count', '0');
-  sink.setOutput('public-ips', '');
-  const artifact = await publishArtifact(publishers, 'plan', inputs, ctx, plan, prepared);
+  setOutputs(sink, { ...renderedOutputs(plan.deploymentId, prepared), ...NO_FLEET });
+  const artifact = publisher ? await publisher.artifact('plan', plan, prepared) : NO_ARTIFACT;
   reportArtifact(sink, artifact);
   await sink.summary(renderPlanSummary(plan, userData, bundle));
   return { plan, ...prepared };

@@ -1,17 +1,13 @@
 import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { buildBundle, type BundleResult } from '../bundle/build.js';
-import { loadCloudInitAssets, renderUserData, type UserData } from '../cloud-init/render.js';
+import { buildBundle } from '../bundle/build.js';
+import { loadCloudInitAssets, renderUserData } from '../cloud-init/render.js';
 import type { KeyPair } from '../keys.js';
 import type { Plan } from '../inputs/plan.js';
+import type { RenderedFiles } from '../report/outputs.js';
 import type { Sink } from '../report/sink.js';
 
-export interface Prepared {
-  readonly userData: UserData;
-  /** The rendered user-data on the runner (mode 0600: it holds the host private key). */
-  readonly userDataPath: string;
-  readonly bundle: BundleResult;
-}
+export type Prepared = RenderedFiles;
 
 /**
  * Renders the user-data and builds the bundle: everything that can fail on the user's input

@@ -1,27 +1,15 @@
 import { USER_DATA_LIMIT } from '../cloud-init/render.js';
-import type { Plan, RunContext } from '../inputs/plan.js';
-import type { Prepared } from '../modes/prepare.js';
-import { cell, formatBytes } from './markdown.js';
-import type { Provisioned } from '../modes/deploy/provision.js';
+import type { Plan } from '../inputs/plan.js';
+import { formatDuration } from '../time.js';
+import { cell, formatBytes, html, percent } from './markdown.js';
+import type { LaunchError } from '../aws/types.js';
+import type { RenderedFiles } from './outputs.js';
 import type { InstanceResult } from './results.js';
 
 /** GitHub shows at most 1 MiB of summary per step; failures' details share what the table leaves. */
 export const SUMMARY_BUDGET = 900 * 1024;
 
-const secs = (ms: number | undefined): string =>
-  ms === undefined ? '–' : `${(ms / 1000).toFixed(1)} s`;
-
-/** Escapes text for the summary's HTML (`<pre>`, `<summary>`). */
-export function html(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-/** Links to the run and its artifact, when the run context has what they need. */
-export function runLinks(ctx: RunContext, artifactId: string): { run?: string; artifact?: string } {
-  if (!ctx.serverUrl || !ctx.repository || !ctx.runId) return {};
-  const run = `${ctx.serverUrl}/${ctx.repository}/actions/runs/${ctx.runId}`;
-  return artifactId ? { run, artifact: `${run}/artifacts/${artifactId}` } : { run };
-}
+const secs = (ms: number | undefined): string => (ms === undefined ? '–' : formatDuration(ms));
 
 /** Hourly cost at the prices paid: known spot prices summed, the rest counted as unknown. */
 export function hourlyCost(results: readonly InstanceResult[]): { usd: number; unknown: number } {
@@ -59,9 +47,9 @@ function failureBlocks(results: readonly InstanceResult[], budget: number): stri
 /** The step summary of a deploy: one row per instance, totals, sizes, and each failure's detail. */
 export function renderDeploySummary(
   plan: Plan,
-  p: Prepared,
+  p: RenderedFiles,
   results: readonly InstanceResult[],
-  fleet: Pick<Provisioned, 'launchErrors' | 'shortfall'>,
+  fleet: { readonly launchErrors: readonly LaunchError[]; readonly shortfall: number },
   verdictLine: string,
   links: { run?: string; artifact?: string } = {},
 ): string {
@@ -70,7 +58,6 @@ export function renderDeploySummary(
   // What the fleet costs from now on: the ready instances (failed ones this run launched are terminated).
   const cost = hourlyCost(results.filter((r) => r.status === 'ready'));
   const spot = results.filter((r) => r.lifecycle === 'spot').length;
-  const pct = ((100 * p.userData.bytes) / USER_DATA_LIMIT).toFixed(1);
   const launch = fleet.launchErrors.map(
     (e) =>
       `| ${cell(e.region)} | ${e.lifecycle} | ${cell(e.instanceType ?? '–')} | ${cell(e.availabilityZone ?? e.subnetId ?? '–')} | ${cell(e.code)} | ${cell(e.message)} |`,
@@ -88,7 +75,7 @@ export function renderDeploySummary(
     '|---|---|',
     `| instances | ${ready} ready, ${results.length - ready} failed${fleet.shortfall ? `, ${fleet.shortfall} not launched` : ''}; ${spot} spot, ${results.length - spot} on-demand; ${results.filter((r) => r.adopted).length} adopted |`,
     `| fleet cost | $${cost.usd.toFixed(4)}/h for the ${ready} ready instance(s) at the spot prices paid${cost.unknown ? ` (${cost.unknown} of them at an unknown price: on-demand, or no price from EC2)` : ''} |`,
-    `| user-data | ${p.userData.bytes} of ${USER_DATA_LIMIT} bytes (${pct}%)${p.userData.gzipped ? ', gzip' : ''} |`,
+    `| user-data | ${p.userData.bytes} of ${USER_DATA_LIMIT} bytes (${percent(p.userData.bytes, USER_DATA_LIMIT)})${p.userData.gzipped ? ', gzip' : ''} |`,
     `| bundle | ${formatBytes(p.bundle.bytes)}, ${p.bundle.fileCount} files, sha256 \`${p.bundle.sha256}\` |`,
     `| artifact | ${links.artifact ? `[bundle and user-data](${links.artifact})` : '–'} |`,
     `| cleanup | ${plan.inputs.cleanup}${plan.expiresAt ? `; instances expire at ${plan.expiresAt}` : ''} |`,

@@ -10,7 +10,7 @@ import {
   type Instance,
 } from '@aws-sdk/client-ec2';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { provisionFleet, type RegionPlan } from '../../../src/aws/fleet.js';
+import { provisionFleet, type RegionLaunch } from '../../../src/aws/fleet.js';
 import type { InstanceInfo, RegionResources } from '../../../src/aws/types.js';
 import { hasMoto, startMoto, useMotoEnv, type Moto } from '../../helpers/moto.js';
 
@@ -93,7 +93,7 @@ async function described(client: EC2Client): Promise<Instance[]> {
 }
 
 describe.skipIf(!hasMoto)('provisionFleet against moto', () => {
-  let plans: RegionPlan[];
+  let plans: RegionLaunch[];
   let saved: InstanceInfo[];
   let sleeps: number[];
   const opts = () => ({

@@ -15,7 +15,7 @@ import {
   MAX_CALLS,
   MAX_THROTTLE_RETRIES,
   provisionFleet,
-  type RegionPlan,
+  type RegionLaunch,
 } from '../../../src/aws/fleet.js';
 import type { InstanceInfo, RegionResources } from '../../../src/aws/types.js';
 
@@ -72,7 +72,7 @@ function fakeEc2(capacity: Record<string, number>, code = 'InsufficientInstanceC
 }
 
 function setup(regionNames: string[], counts: number[]) {
-  const plans: RegionPlan[] = regionNames.map((region, i) => ({
+  const plans: RegionLaunch[] = regionNames.map((region, i) => ({
     region,
     client: new EC2Client({ region }),
     resources: resources(region),

@@ -15,13 +15,17 @@ import {
   artifactNameFor,
   redactUserData,
   renderRedactedUserData,
-  reportArtifact,
   uploadDeployArtifact,
   type ArtifactClientLike,
   type DeployArtifactOptions,
 } from '../../../src/github/artifact.js';
-import { loadCloudInitAssets, renderUserData, type CloudInitSpec } from '../../../src/cloud-init/render.js';
+import {
+  loadCloudInitAssets,
+  renderUserData,
+  type CloudInitSpec,
+} from '../../../src/cloud-init/render.js';
 import { parseInputs } from '../../../src/inputs/parse.js';
+import { reportArtifact } from '../../../src/report/artifact.js';
 import { generateEd25519 } from '../../../src/keys.js';
 import { buildPlan } from '../../../src/inputs/plan.js';
 import type { Sink } from '../../../src/report/sink.js';

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputErrors } from '../../../src/errors.js';
-import { parseInputs, type InputName } from '../../../src/inputs/parse.js';
+import { parseInputs } from '../../../src/inputs/parse.js';
+import type { InputName } from '../../../src/inputs/types.js';
 import { generateEd25519 } from '../../../src/keys.js';
 
 const workspace = mkdtempSync(join(tmpdir(), 'inputs-'));

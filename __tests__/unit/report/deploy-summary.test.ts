@@ -3,18 +3,19 @@ import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import type { BundleResult } from '../../../src/bundle/build.js';
 import type { UserData } from '../../../src/cloud-init/render.js';
-import { instancesJson, INSTANCES_OUTPUT_BUDGET } from '../../../src/report/deploy-outputs.js';
+import { instancesJson, INSTANCES_OUTPUT_BUDGET } from '../../../src/report/outputs.js';
 import type { InstanceResult } from '../../../src/report/results.js';
 import { verdict } from '../../../src/report/results.js';
 import {
   hourlyCost,
   renderDeploySummary,
-  runLinks,
   SUMMARY_BUDGET,
 } from '../../../src/report/deploy-summary.js';
-import { parseInputs, type InputName } from '../../../src/inputs/parse.js';
+import { runLinks } from '../../../src/report/links.js';
+import { parseInputs } from '../../../src/inputs/parse.js';
+import type { InputName } from '../../../src/inputs/types.js';
 import { buildPlan } from '../../../src/inputs/plan.js';
-import type { Prepared } from '../../../src/modes/prepare.js';
+import type { RenderedFiles as Prepared } from '../../../src/report/outputs.js';
 
 const schema = JSON.parse(readFileSync('docs/outputs.schema.json', 'utf8')) as object;
 // strictRequired off: the if/then clause requires properties declared one level up, as JSON Schema allows.
@@ -162,10 +163,7 @@ describe('the deploy step summary', () => {
         ],
       },
       v.line,
-      runLinks(
-        { tempDir: '/tmp', repository: 'org/app', runId: '99', serverUrl: 'https://github.com' },
-        '123',
-      ),
+      runLinks({ repository: 'org/app', runId: '99', serverUrl: 'https://github.com' }, '123'),
     );
     const golden = '__tests__/golden/deploy-summary.md';
     if (process.env.UPDATE_GOLDEN === '1' || !existsSync(golden)) writeFileSync(golden, md);

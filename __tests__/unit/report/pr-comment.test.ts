@@ -6,18 +6,21 @@ import type { AddressInfo } from 'node:net';
 import { getOctokit } from '@actions/github';
 import { describe, expect, it } from 'vitest';
 import type { InstanceResult } from '../../../src/report/results.js';
-import { artifactUrl, commentTarget, runUrl } from '../../../src/github/context.js';
+import { commentTarget } from '../../../src/github/context.js';
+import { artifactUrl, runUrl } from '../../../src/report/links.js';
 import {
-  COMMENT_LIMIT,
-  commentMarker,
   publishPrComment,
-  renderDestroyComment,
-  renderPrComment,
   reportPrComment,
   upsertPrComment,
   type OctokitLike,
   type PublishOptions,
 } from '../../../src/github/pr-comment.js';
+import {
+  COMMENT_LIMIT,
+  commentMarker,
+  renderDestroyComment,
+  renderPrComment,
+} from '../../../src/report/pr-comment.js';
 import type { Sink } from '../../../src/report/sink.js';
 
 type Comment = { id: number; body: string; html_url: string };
@@ -425,16 +428,10 @@ describe('github-context', () => {
     expect(commentTarget({ repository: 'o/r', prNumber: undefined })).toBeUndefined();
     expect(commentTarget({ repository: undefined, prNumber: 7 })).toBeUndefined();
     expect(commentTarget({ repository: 'o/r/x', prNumber: 7 })).toBeUndefined();
-    const env = {
-      GITHUB_SERVER_URL: 'https://ghe.example.com/',
-      GITHUB_REPOSITORY: 'o/r',
-      GITHUB_RUN_ID: '9',
-    };
-    expect(runUrl(env)).toBe('https://ghe.example.com/o/r/actions/runs/9');
-    expect(runUrl({ GITHUB_REPOSITORY: 'o/r', GITHUB_RUN_ID: '9' })).toBe(
-      'https://github.com/o/r/actions/runs/9',
-    );
-    expect(artifactUrl(env, 5)).toBe('https://ghe.example.com/o/r/actions/runs/9/artifacts/5');
+    const ctx = { serverUrl: 'https://ghe.example.com/', repository: 'o/r', runId: '9' };
+    expect(runUrl(ctx)).toBe('https://ghe.example.com/o/r/actions/runs/9');
+    expect(runUrl({ repository: 'o/r', runId: '9' })).toBe('https://github.com/o/r/actions/runs/9');
+    expect(artifactUrl(ctx, 5)).toBe('https://ghe.example.com/o/r/actions/runs/9/artifacts/5');
     expect(runUrl({})).toBeUndefined();
     expect(artifactUrl({}, 5)).toBeUndefined();
   });

@@ -4,21 +4,28 @@ import { priceKey, spotPrices } from '../../aws/spot-price.js';
 import { TAG } from '../../aws/types.js';
 import { addressOf } from '../../aws/wait.js';
 import { DeployFailedError, errorMessage } from '../../errors.js';
-import type { Inputs } from '../../inputs/parse.js';
+import { formatDuration } from '../../time.js';
+import type { Inputs } from '../../inputs/types.js';
 import { generateEd25519 } from '../../keys.js';
 import { buildPlan, type Plan, type RunContext } from '../../inputs/plan.js';
 import { prepare, type Prepared } from '../prepare.js';
 import { inGroup, type Sink } from '../../report/sink.js';
 import { deliverToMany, type Target } from '../../ssh/deliver-many.js';
 import { recordIds, STATE, type StateStore } from '../state.js';
-import { setDeployOutputs } from '../../report/deploy-outputs.js';
+import { setDeployOutputs } from '../../report/outputs.js';
 import { provision, type Provisioned } from './provision.js';
 import { refreshFailed } from './refresh.js';
-import { failedBeforeDelivery, fromDelivery, verdict, type InstanceResult } from '../../report/results.js';
-import { renderDeploySummary, runLinks } from '../../report/deploy-summary.js';
-import { comment, publishArtifact, type Publishers } from '../../github/publish.js';
-import { reportArtifact, type ArtifactOutcome } from '../../github/artifact.js';
-import { renderPrComment } from '../../github/pr-comment.js';
+import {
+  failedBeforeDelivery,
+  fromDelivery,
+  verdict,
+  type InstanceResult,
+} from '../../report/results.js';
+import { renderDeploySummary } from '../../report/deploy-summary.js';
+import { runLinks } from '../../report/links.js';
+import { reportArtifact, type ArtifactOutcome } from '../../report/artifact.js';
+import { NO_ARTIFACT, type Publisher } from '../publisher.js';
+import { renderPrComment } from '../../report/pr-comment.js';
 
 export interface DeployDeps {
   readonly sink: Sink;
@@ -27,7 +34,7 @@ export interface DeployDeps {
   /** The action's own directory (cloud-init/ and bundle/ live there). */
   readonly root: string;
   /** Artifact and PR-comment clients (Actions only); without them neither is made. */
-  readonly publishers?: Publishers;
+  readonly publisher?: Publisher;
   readonly now?: () => Date;
   readonly sleep?: (ms: number) => Promise<void>;
 }
@@ -41,7 +48,7 @@ export interface DeployResult {
 
 /** Prefixes every line with the time since the deploy started, so phases can be read off the log. */
 function timed(sink: Sink, t0: number): Sink {
-  const at = (): string => `+${((Date.now() - t0) / 1000).toFixed(1)}s`;
+  const at = (): string => `+${formatDuration(Date.now() - t0, { compact: true })}`;
   return {
     ...sink,
     info: (m) => sink.info(`${at()} ${m}`),
@@ -78,7 +85,9 @@ export async function runDeploy(
   if (ctx.runAttempt) state.save(STATE.runAttempt, ctx.runAttempt);
 
   // The artifact uploads while instances launch; it exists even when the deploy fails.
-  const artifactP = publishArtifact(deps.publishers, 'deploy', inputs, ctx, plan, prepared);
+  const artifactP = deps.publisher
+    ? deps.publisher.artifact('deploy', plan, prepared)
+    : Promise.resolve(NO_ARTIFACT);
   let fleet: Provisioned;
   let results: InstanceResult[];
   let artifact: ArtifactOutcome;
@@ -108,11 +117,11 @@ export async function runDeploy(
 
   const artifactId = artifact.status === 'uploaded' ? String(artifact.id) : '';
   const v = verdict(results, inputs.minReady, fleet.shortfall);
-  setDeployOutputs(deps.sink, plan, prepared, results, artifactId);
+  setDeployOutputs(deps.sink, plan.deploymentId, prepared, results, artifactId);
   await deps.sink.summary(
     renderDeploySummary(plan, prepared, results, fleet, v.line, runLinks(ctx, artifactId)),
   );
-  if (deps.publishers) {
+  if (deps.publisher) {
     const body = renderPrComment({
       deploymentId: plan.deploymentId,
       instances: results,
@@ -125,7 +134,7 @@ export async function runDeploy(
           ? { name: artifact.name, url: runLinks(ctx, artifactId).artifact }
           : undefined,
     });
-    await comment(deps.publishers, inputs, ctx, plan.deploymentId, body, sink);
+    await deps.publisher.comment(plan.deploymentId, body);
   }
   if (!v.ok) throw new DeployFailedError(`spot-deploy: ${v.line}`);
   state.save(STATE.succeeded, 'true');

@@ -1,7 +1,44 @@
-import type { Plan } from '../inputs/plan.js';
-import type { Prepared } from '../modes/prepare.js';
-import type { Sink } from './sink.js';
+import type { BundleResult } from '../bundle/build.js';
+import type { UserData } from '../cloud-init/render.js';
 import type { InstanceResult } from './results.js';
+import { OUTPUT_NAMES, type OutputName, type Sink } from './sink.js';
+
+export type Outputs = Readonly<Partial<Record<OutputName, string>>>;
+
+/** The one way outputs are set: named, typed, in a fixed order. */
+export function setOutputs(sink: Sink, outputs: Outputs): void {
+  for (const name of OUTPUT_NAMES) {
+    const value = outputs[name];
+    if (value !== undefined) sink.setOutput(name, value);
+  }
+}
+
+/** What plan and deploy render before any cloud call (modes/prepare.ts makes it). */
+export interface RenderedFiles {
+  readonly userData: UserData;
+  /** The rendered user-data on the runner (mode 0600: it holds the host private key). */
+  readonly userDataPath: string;
+  readonly bundle: BundleResult;
+}
+
+/** The outputs of a run that launched nothing (plan, destroy): an empty fleet. */
+export const NO_FLEET: Outputs = {
+  instances: '[]',
+  'ready-count': '0',
+  'failed-count': '0',
+  'public-ips': '',
+};
+
+/** The outputs that describe what was rendered (plan and deploy alike). */
+export function renderedOutputs(deploymentId: string, p: RenderedFiles): Outputs {
+  return {
+    'deployment-id': deploymentId,
+    'bundle-sha256': p.bundle.sha256,
+    'cloud-init-bytes': String(p.userData.bytes),
+    'user-data-path': p.userDataPath,
+    'bundle-file': p.bundle.file,
+  };
+}
 
 /**
  * GitHub allows 1 MB of outputs per job; `instances` gets a quarter of that so the other outputs
@@ -46,10 +83,11 @@ export function instancesJson(
   return { json, truncated };
 }
 
+/** A deploy's outputs; warns when the instances list had to be shortened. */
 export function setDeployOutputs(
   sink: Sink,
-  plan: Plan,
-  p: Prepared,
+  deploymentId: string,
+  p: RenderedFiles,
   results: readonly InstanceResult[],
   artifactId: string,
 ): void {
@@ -59,20 +97,15 @@ export function setDeployOutputs(
     sink.warning(
       `The instances output shortened the diagnostics of ${truncated} instance(s) to stay under GitHub's output limit; the step summary has more.`,
     );
-  sink.setOutput('deployment-id', plan.deploymentId);
-  sink.setOutput('instances', json);
-  sink.setOutput('ready-count', String(ready.length));
-  sink.setOutput('failed-count', String(results.length - ready.length));
-  sink.setOutput(
-    'public-ips',
-    ready
+  setOutputs(sink, {
+    ...renderedOutputs(deploymentId, p),
+    instances: json,
+    'ready-count': String(ready.length),
+    'failed-count': String(results.length - ready.length),
+    'public-ips': ready
       .map((r) => r.publicIp ?? '')
       .filter(Boolean)
       .join(','),
-  );
-  sink.setOutput('bundle-sha256', p.bundle.sha256);
-  sink.setOutput('artifact-id', artifactId);
-  sink.setOutput('cloud-init-bytes', String(p.userData.bytes));
-  sink.setOutput('user-data-path', p.userDataPath);
-  sink.setOutput('bundle-file', p.bundle.file);
+    'artifact-id': artifactId,
+  });
 }

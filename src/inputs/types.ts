@@ -1,0 +1,102 @@
+import type { Architecture } from './instance-types.js';
+
+// The typed shape of the action's inputs: what every later stage reads. Parsing lives in parse.ts.
+
+export type Mode = 'deploy' | 'destroy' | 'plan';
+export type Cleanup = 'on-failure' | 'always' | 'never';
+export type SshAddress = 'public-ip' | 'private-ip' | 'public-dns';
+
+export interface Inputs {
+  readonly mode: Mode;
+  /** Undefined: the plan derives one from the GitHub context. */
+  readonly deploymentId: string | undefined;
+  readonly regions: readonly string[];
+  readonly count: number;
+  readonly instanceTypes: readonly string[];
+  readonly ami: string;
+  readonly architecture: Architecture;
+  readonly subnetIds: readonly string[];
+  readonly securityGroupIds: readonly string[];
+  readonly sshCidrs: readonly string[];
+  readonly sshUser: string;
+  readonly sshPort: number;
+  readonly sshAddress: SshAddress;
+  readonly sshPrivateKey: { readonly privateKey: string; readonly publicKey: string } | undefined;
+  readonly onDemandFallback: boolean;
+  readonly maxPrice: string | undefined;
+  readonly ttlMinutes: number;
+  readonly packages: readonly string[];
+  readonly packageUpgrade: boolean;
+  readonly directories: readonly string[];
+  /** Absolute path of the tree to bundle; undefined only in destroy mode. */
+  readonly bundlePath: string | undefined;
+  readonly bundleExclude: readonly string[];
+  readonly bundleMaxBytes: number;
+  readonly env: ReadonlyArray<readonly [string, string]>;
+  readonly cloudConfig: Readonly<Record<string, unknown>> | undefined;
+  readonly minReady: number;
+  readonly launchTimeoutSeconds: number;
+  readonly readyTimeoutSeconds: number;
+  readonly concurrency: number;
+  readonly cleanup: Cleanup;
+  readonly tags: Readonly<Record<string, string>>;
+  /** Undefined: the default name, made unique per run once the deployment id is known; false: `none`. */
+  readonly artifactName: string | false | undefined;
+  /** Undefined: the repository's retention setting. */
+  readonly artifactRetentionDays: number | undefined;
+  readonly healthCheck: string | undefined;
+  readonly prComment: boolean;
+  /** Only the PR comment uses it; undefined when no token reached the action (CLI, local runs). */
+  readonly githubToken: string | undefined;
+}
+
+/** Every input the action reads; a test checks this list against action.yml both ways. */
+export const INPUT_NAMES = [
+  'mode',
+  'deployment-id',
+  'regions',
+  'count',
+  'instance-types',
+  'ami',
+  'architecture',
+  'subnet-ids',
+  'security-group-ids',
+  'ssh-cidr',
+  'ssh-user',
+  'ssh-port',
+  'ssh-address',
+  'ssh-private-key',
+  'on-demand-fallback',
+  'max-price',
+  'ttl-minutes',
+  'packages',
+  'package-upgrade',
+  'directories',
+  'bundle-path',
+  'bundle-exclude',
+  'bundle-max-size',
+  'env',
+  'cloud-config',
+  'min-ready',
+  'launch-timeout',
+  'ready-timeout',
+  'concurrency',
+  'cleanup',
+  'tags',
+  'artifact-name',
+  'artifact-retention-days',
+  'health-check',
+  'pr-comment',
+  'github-token',
+] as const;
+export type InputName = (typeof INPUT_NAMES)[number];
+
+export interface ParseContext {
+  /** Relative `bundle-path` values resolve here (GITHUB_WORKSPACE in Actions). */
+  readonly workspace: string;
+  /** AWS_REGION / AWS_DEFAULT_REGION, the fallback for an empty `regions`. */
+  readonly defaultRegion: string | undefined;
+}
+
+/** Raw value of an input ('' when unset); defaults are applied by the caller (action.yml). */
+export type InputGetter = (name: InputName) => string;
