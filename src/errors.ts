@@ -14,11 +14,6 @@ export class InputError extends Error {
   }
 }
 
-/** A declared input or mode whose behaviour this version does not have yet. */
-export class NotImplementedError extends Error {
-  override readonly name = 'NotImplementedError';
-}
-
 /** All input problems of one run, reported together. */
 export class InputErrors extends Error {
   override readonly name = 'InputErrors';
@@ -91,4 +86,19 @@ export class HostKeyMismatchError extends SshError {
 /** Fewer instances than `min-ready` ended ready. The message lists each failure. */
 export class DeployFailedError extends Error {
   override readonly name = 'DeployFailedError';
+}
+
+/**
+ * Something that should be gone is not: the post step could not terminate what the run launched,
+ * or a destroy left resources. `problems` has one line per region and resource; the message
+ * says how to finish the job.
+ */
+export class CleanupError extends Error {
+  override readonly name = 'CleanupError';
+  constructor(
+    heading: string,
+    readonly problems: readonly string[],
+  ) {
+    super(`${heading}:\n  ${problems.join('\n  ')}`);
+  }
 }

@@ -1,8 +1,6 @@
-import { tmpdir } from 'node:os';
 import * as core from '@actions/core';
 import { parseInputs } from '../inputs/parse.js';
 import { INPUT_NAMES, type Inputs, type InputName } from '../inputs/types.js';
-import type { RunContext } from '../inputs/plan.js';
 import { maskSecret } from './sink.js';
 import { envLineValues } from '../inputs/primitives.js';
 
@@ -26,20 +24,4 @@ export function readInputs(env: NodeJS.ProcessEnv = process.env): Inputs {
 export function maskEnvLike(value: string, register: (s: string) => void = core.setSecret): void {
   maskSecret(value, register);
   for (const secret of envLineValues(value, 3)) register(secret);
-}
-
-/** The run's identity from the runner's environment variables and event payload. */
-export function runContextFromEnv(
-  env: NodeJS.ProcessEnv,
-  event: { pull_request?: { number?: number } } | undefined,
-): RunContext {
-  return {
-    repository: env.GITHUB_REPOSITORY || undefined,
-    runId: env.GITHUB_RUN_ID || undefined,
-    runAttempt: env.GITHUB_RUN_ATTEMPT || undefined,
-    prNumber: event?.pull_request?.number,
-    refName: env.GITHUB_HEAD_REF || env.GITHUB_REF_NAME || undefined,
-    serverUrl: env.GITHUB_SERVER_URL || undefined,
-    tempDir: env.RUNNER_TEMP || tmpdir(),
-  };
 }

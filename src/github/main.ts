@@ -1,8 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { DefaultArtifactClient } from '@actions/artifact';
 import * as core from '@actions/core';
 import { getOctokit } from '@actions/github';
-import { readInputs, runContextFromEnv } from './action-inputs.js';
+import { readInputs } from './action-inputs.js';
+import { readEvent, runContextFromEnv } from './context.js';
 import { ec2Clients } from '../aws/clients.js';
 import { runDeploy } from '../modes/deploy/run.js';
 import { errorMessage } from '../errors.js';
@@ -12,12 +12,8 @@ import { runDestroy } from '../modes/destroy.js';
 import { runPlan } from '../modes/plan.js';
 import { githubPublisher } from './publish.js';
 import { actionsSink } from './sink.js';
-import { STATE, type StateStore } from '../modes/state.js';
-
-const actionsState: StateStore = {
-  save: (k, v) => core.saveState(k, v),
-  get: (k) => core.getState(k),
-};
+import { STATE } from '../modes/state.js';
+import { actionsState } from './state.js';
 
 /** The action's main and post steps (the runner runs the same file twice; state tells which). */
 export async function run(): Promise<void> {
@@ -46,14 +42,5 @@ export async function run(): Promise<void> {
     core.setFailed(errorMessage(e));
   } finally {
     clients.destroy();
-  }
-}
-
-function readEvent(path: string | undefined): { pull_request?: { number?: number } } | undefined {
-  if (!path || !existsSync(path)) return undefined;
-  try {
-    return JSON.parse(readFileSync(path, 'utf8')) as { pull_request?: { number?: number } };
-  } catch {
-    return undefined;
   }
 }

@@ -1,20 +1,12 @@
 import type { EC2Client } from '@aws-sdk/client-ec2';
 import { findInstances, terminateInstances } from '../aws/instances.js';
+import { CleanupError, errorMessage } from '../errors.js';
 import type { Sink } from '../report/sink.js';
-import { parseIds, STATE, type StateStore } from './state.js';
+import { readDeployState, type StateStore } from './state.js';
 
 export interface PostResult {
   readonly terminated: Readonly<Record<string, readonly string[]>>;
   readonly kept: number;
-}
-
-function regionsOf(state: StateStore): string[] {
-  try {
-    const v: unknown = JSON.parse(state.get(STATE.regions) || '[]');
-    return Array.isArray(v) ? v.filter((r): r is string => typeof r === 'string') : [];
-  } catch {
-    return [];
-  }
 }
 
 /**
@@ -29,24 +21,20 @@ export async function runPost(
   ec2: (region: string) => EC2Client,
   sink: Sink,
 ): Promise<PostResult> {
-  if (state.get(STATE.mode) !== 'deploy') {
+  const saved = readDeployState(state);
+  if (!saved) {
     sink.info('spot-deploy post: nothing was launched by this step.');
     return { terminated: {}, kept: 0 };
   }
-  const policy = state.get(STATE.cleanup) || 'on-failure';
-  const succeeded = state.get(STATE.succeeded) === 'true';
-  const launched = parseIds(state.get(STATE.launched));
-  const gone = parseIds(state.get(STATE.terminated));
+  const { cleanup: policy, succeeded, launched, terminated: gone, deploymentId, runId } = saved;
   const count = Object.values(launched).reduce((n, ids) => n + ids.length, 0);
   if (policy === 'never' || (policy === 'on-failure' && succeeded)) {
     const why = policy === 'never' ? 'cleanup is never' : 'the deploy succeeded';
     sink.info(`spot-deploy post: ${why}; keeping the ${count} instance(s) this run launched.`);
     return { terminated: {}, kept: count };
   }
-  const deploymentId = state.get(STATE.deploymentId);
-  const runId = state.get(STATE.runId);
-  const runAttempt = state.get(STATE.runAttempt);
-  const regions = [...new Set([...regionsOf(state), ...Object.keys(launched)])];
+  const runAttempt = saved.runAttempt;
+  const regions = [...new Set([...saved.regions, ...Object.keys(launched)])];
   const terminated: Record<string, string[]> = {};
   const problems: string[] = [];
   for (const region of regions) {
@@ -63,9 +51,7 @@ export async function runPost(
         });
         for (const x of tagged) ids.add(x.id);
       } catch (e) {
-        problems.push(
-          `${region}: tag search failed: ${e instanceof Error ? e.message : String(e)}`,
-        );
+        problems.push(`${region}: tag search failed: ${errorMessage(e)}`);
       }
     }
     if (ids.size === 0) continue;
@@ -74,14 +60,13 @@ export async function runPost(
       terminated[region] = [...ids];
       sink.info(`spot-deploy post: ${region}: terminated ${[...ids].join(', ')}`);
     } catch (e) {
-      problems.push(
-        `${region}: ${[...ids].join(', ')}: ${e instanceof Error ? e.message : String(e)}`,
-      );
+      problems.push(`${region}: ${[...ids].join(', ')}: ${errorMessage(e)}`);
     }
   }
   if (problems.length > 0) {
-    throw new Error(
-      `spot-deploy post: could not clean up everything; run mode: destroy with deployment-id ${deploymentId} (their TTL also applies):\n  ${problems.join('\n  ')}`,
+    throw new CleanupError(
+      `spot-deploy post: could not clean up everything; run mode: destroy with deployment-id ${deploymentId} (their TTL also applies)`,
+      problems,
     );
   }
   if (Object.keys(terminated).length === 0)

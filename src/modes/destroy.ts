@@ -1,4 +1,6 @@
 import type { EC2Client } from '@aws-sdk/client-ec2';
+import { realClock, type Clock, type Sleep } from '../time.js';
+import { CleanupError } from '../errors.js';
 import { destroyDeployment, janitor } from '../aws/destroy.js';
 import type { Inputs } from '../inputs/types.js';
 import { buildPlan, type RunContext } from '../inputs/plan.js';
@@ -12,8 +14,8 @@ import type { Publisher } from './publisher.js';
 export interface DestroyDeps {
   readonly sink: Sink;
   readonly ec2: (region: string) => EC2Client;
-  readonly now?: () => Date;
-  readonly sleep?: (ms: number) => Promise<void>;
+  readonly now?: Clock;
+  readonly sleep?: Sleep;
   /** PR-comment client (Actions only). */
   readonly publisher?: Publisher;
 }
@@ -25,7 +27,7 @@ export interface DestroyDeps {
  * Running it again finds nothing and succeeds.
  */
 export async function runDestroy(inputs: Inputs, ctx: RunContext, deps: DestroyDeps) {
-  const now = (deps.now ?? (() => new Date()))();
+  const now = (deps.now ?? realClock)();
   const plan = buildPlan(inputs, ctx, now);
   const regions = inputs.regions.map((region) => ({ region, client: deps.ec2(region) }));
   const opts = {
@@ -62,7 +64,7 @@ export async function runDestroy(inputs: Inputs, ctx: RunContext, deps: DestroyD
     await deps.publisher.comment(plan.deploymentId, body);
   }
   if (errors.length > 0)
-    throw new Error(`spot-deploy destroy: some resources remain:\n  ${errors.join('\n  ')}`);
+    throw new CleanupError('spot-deploy destroy: some resources remain', errors);
   deps.sink.info(`spot-deploy destroy: ${removed.length} instance(s) terminated.`);
   return reports;
 }

@@ -2,6 +2,7 @@ import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { buildBundle } from '../bundle/build.js';
 import { loadCloudInitAssets, renderUserData } from '../cloud-init/render.js';
+import { InputError } from '../errors.js';
 import type { KeyPair } from '../keys.js';
 import type { Plan } from '../inputs/plan.js';
 import type { RenderedFiles } from '../report/outputs.js';
@@ -20,7 +21,7 @@ export async function prepare(
   root: string,
 ): Promise<Prepared> {
   const inputs = plan.inputs;
-  if (!inputs.bundlePath) throw new Error(`bundle-path is required in mode ${inputs.mode}`);
+  if (!inputs.bundlePath) throw new InputError('bundle-path', `is required in mode ${inputs.mode}`);
   sink.setSecret(keys.client.privateKey);
   sink.setSecret(keys.host.privateKey);
   const userData = renderUserData(

@@ -3,9 +3,13 @@
  * files), so everything cleanup needs is saved here, and saved *before* the work it protects:
  * the launched ids right after each launch call, since the runner may kill the main step at any
  * moment after that (cancellation: SIGINT, SIGTERM 7.5 s later, then SIGKILL).
+ *
+ * The raw store holds strings under named keys (as setup-node does); everything else goes through
+ * this codec: the writers below and one reader, `readDeployState`, that parses once and types it.
  */
+import type { Cleanup } from '../inputs/types.js';
 
-/** Named state keys (as setup-node does), so main and post cannot drift apart. */
+/** Named state keys, so main and post cannot drift apart. */
 export const STATE = {
   isPost: 'isPost',
   /** Set when the main step reaches the point where it may launch instances. */
@@ -33,19 +37,36 @@ export interface StateStore {
 
 export type IdsByRegion = Record<string, string[]>;
 
-export function parseIds(raw: string): IdsByRegion {
-  if (raw.trim() === '') return {};
-  try {
-    const v: unknown = JSON.parse(raw);
-    if (v === null || typeof v !== 'object' || Array.isArray(v)) return {};
-    const out: IdsByRegion = {};
-    for (const [region, ids] of Object.entries(v as Record<string, unknown>)) {
-      if (Array.isArray(ids)) out[region] = ids.filter((i): i is string => typeof i === 'string');
-    }
-    return out;
-  } catch {
-    return {};
-  }
+/** What a deploy saved for its post step, parsed and typed. */
+export interface DeployState {
+  readonly deploymentId: string;
+  readonly regions: readonly string[];
+  readonly cleanup: Cleanup;
+  readonly runId: string | undefined;
+  readonly runAttempt: string | undefined;
+  readonly launched: Readonly<IdsByRegion>;
+  readonly terminated: Readonly<IdsByRegion>;
+  readonly succeeded: boolean;
+}
+
+const CLEANUPS: readonly Cleanup[] = ['on-failure', 'always', 'never'];
+
+/** The start of a deploy: saved before the first launch call. */
+export function saveDeployStart(
+  state: StateStore,
+  s: Pick<DeployState, 'deploymentId' | 'regions' | 'cleanup' | 'runId' | 'runAttempt'>,
+): void {
+  state.save(STATE.mode, 'deploy');
+  state.save(STATE.deploymentId, s.deploymentId);
+  state.save(STATE.regions, JSON.stringify(s.regions));
+  state.save(STATE.cleanup, s.cleanup);
+  if (s.runId) state.save(STATE.runId, s.runId);
+  if (s.runAttempt) state.save(STATE.runAttempt, s.runAttempt);
+}
+
+/** The main step's last act when it succeeded; a failed or killed step never reaches it. */
+export function markSucceeded(state: StateStore): void {
+  state.save(STATE.succeeded, 'true');
 }
 
 /** Adds ids to a saved `{region: ids}` record and saves it again at once. */
@@ -59,6 +80,51 @@ export function recordIds(
   const all = parseIds(state.get(key));
   all[region] = [...new Set([...(all[region] ?? []), ...ids])];
   state.save(key, JSON.stringify(all));
+}
+
+/**
+ * The deploy's saved state, or undefined when the main step never got to launching (plan,
+ * destroy, an input error). A cleanup policy that is not one of the three (state written by
+ * another version) reads as the default, `on-failure`: it never keeps what a failed run launched.
+ */
+export function readDeployState(state: StateStore): DeployState | undefined {
+  if (state.get(STATE.mode) !== 'deploy') return undefined;
+  const cleanup = state.get(STATE.cleanup) as Cleanup;
+  return {
+    deploymentId: state.get(STATE.deploymentId),
+    regions: parseStrings(state.get(STATE.regions)),
+    cleanup: CLEANUPS.includes(cleanup) ? cleanup : 'on-failure',
+    runId: state.get(STATE.runId) || undefined,
+    runAttempt: state.get(STATE.runAttempt) || undefined,
+    launched: parseIds(state.get(STATE.launched)),
+    terminated: parseIds(state.get(STATE.terminated)),
+    succeeded: state.get(STATE.succeeded) === 'true',
+  };
+}
+
+/** A `{region: ids}` record; anything unreadable is empty (the tag search still finds them). */
+export function parseIds(raw: string): IdsByRegion {
+  const v = parseJson(raw);
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) return {};
+  const out: IdsByRegion = {};
+  for (const [region, ids] of Object.entries(v as Record<string, unknown>)) {
+    if (Array.isArray(ids)) out[region] = ids.filter((i): i is string => typeof i === 'string');
+  }
+  return out;
+}
+
+function parseStrings(raw: string): string[] {
+  const v = parseJson(raw);
+  return Array.isArray(v) ? v.filter((r): r is string => typeof r === 'string') : [];
+}
+
+function parseJson(raw: string): unknown {
+  if (raw.trim() === '') return undefined;
+  try {
+    return JSON.parse(raw) as unknown;
+  } catch {
+    return undefined;
+  }
 }
 
 export function memoryState(initial: Partial<Record<StateKey, string>> = {}): StateStore & {

@@ -1,4 +1,5 @@
 import type { EC2Client } from '@aws-sdk/client-ec2';
+import { realClock, type Clock, type Sleep } from '../../time.js';
 import { provisionFleet } from '../../aws/fleet.js';
 import { findInstances, terminateInstances } from '../../aws/instances.js';
 import { prepareRegion, regionSpec } from '../../aws/region.js';
@@ -13,8 +14,8 @@ export interface ProvisionDeps {
   readonly sink: Sink;
   readonly state: StateStore;
   readonly ec2: (region: string) => EC2Client;
-  readonly sleep?: (ms: number) => Promise<void>;
-  readonly now?: () => number;
+  readonly sleep?: Sleep;
+  readonly now?: Clock;
 }
 
 export interface Provisioned {
@@ -40,7 +41,8 @@ export async function provision(
 ): Promise<Provisioned> {
   const i = plan.inputs;
   const { sink } = deps;
-  const now = deps.now ?? Date.now;
+  const clock = deps.now ?? realClock;
+  const now = () => clock().getTime();
   const t0 = now();
   const regions = plan.regions.map((r) => r.region);
 

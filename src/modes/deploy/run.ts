@@ -4,14 +4,14 @@ import { priceKey, spotPrices } from '../../aws/spot-price.js';
 import { TAG } from '../../aws/types.js';
 import { addressOf } from '../../aws/wait.js';
 import { DeployFailedError, errorMessage } from '../../errors.js';
-import { formatDuration } from '../../time.js';
+import { formatDuration, realClock, type Clock, type Sleep } from '../../time.js';
 import type { Inputs } from '../../inputs/types.js';
 import { generateEd25519 } from '../../keys.js';
 import { buildPlan, type Plan, type RunContext } from '../../inputs/plan.js';
 import { prepare, type Prepared } from '../prepare.js';
 import { inGroup, type Sink } from '../../report/sink.js';
 import { deliverToMany, type Target } from '../../ssh/deliver-many.js';
-import { recordIds, STATE, type StateStore } from '../state.js';
+import { markSucceeded, recordIds, saveDeployStart, STATE, type StateStore } from '../state.js';
 import { setDeployOutputs } from '../../report/outputs.js';
 import { provision, type Provisioned } from './provision.js';
 import { refreshFailed } from './refresh.js';
@@ -35,8 +35,10 @@ export interface DeployDeps {
   readonly root: string;
   /** Artifact and PR-comment clients (Actions only); without them neither is made. */
   readonly publisher?: Publisher;
-  readonly now?: () => Date;
-  readonly sleep?: (ms: number) => Promise<void>;
+  readonly now?: Clock;
+  readonly sleep?: Sleep;
+  /** Delivers the bundle to the running instances (ssh/deliver-many.ts; tests pass a fake). */
+  readonly deliver?: typeof deliverToMany;
 }
 
 export interface DeployResult {
@@ -67,7 +69,7 @@ export async function runDeploy(
   deps: DeployDeps,
 ): Promise<DeployResult> {
   const { state } = deps;
-  const started = (deps.now ?? (() => new Date()))();
+  const started = (deps.now ?? realClock)();
   const sink = timed(deps.sink, Date.now());
   const plan = buildPlan(inputs, ctx, started);
   const client = inputs.sshPrivateKey ?? generateEd25519('spot-deploy');
@@ -77,12 +79,13 @@ export async function runDeploy(
   );
 
   // From here on instances may exist: tell the post step what it needs before the first launch.
-  state.save(STATE.mode, 'deploy');
-  state.save(STATE.deploymentId, plan.deploymentId);
-  state.save(STATE.regions, JSON.stringify(plan.regions.map((r) => r.region)));
-  state.save(STATE.cleanup, inputs.cleanup);
-  if (ctx.runId) state.save(STATE.runId, ctx.runId);
-  if (ctx.runAttempt) state.save(STATE.runAttempt, ctx.runAttempt);
+  saveDeployStart(state, {
+    deploymentId: plan.deploymentId,
+    regions: plan.regions.map((r) => r.region),
+    cleanup: inputs.cleanup,
+    runId: ctx.runId,
+    runAttempt: ctx.runAttempt,
+  });
 
   // The artifact uploads while instances launch; it exists even when the deploy fails.
   const artifactP = deps.publisher
@@ -102,7 +105,7 @@ export async function runDeploy(
     );
     const f = fleet;
     results = await inGroup(sink, 'spot-deploy: deliver the bundle', () =>
-      deliver(inputs, f, prepared, { client, host }, sink),
+      deliver(inputs, f, prepared, { client, host }, sink, deps.deliver ?? deliverToMany),
     );
     const r = results;
     await inGroup(sink, 'spot-deploy: report', async () => {
@@ -137,7 +140,7 @@ export async function runDeploy(
     await deps.publisher.comment(plan.deploymentId, body);
   }
   if (!v.ok) throw new DeployFailedError(`spot-deploy: ${v.line}`);
-  state.save(STATE.succeeded, 'true');
+  markSucceeded(state);
   sink.info(`spot-deploy: ${v.line}`);
   return { plan, prepared, instances: results, shortfall: fleet.shortfall };
 }
@@ -148,6 +151,7 @@ async function deliver(
   prepared: Prepared,
   keys: { client: { privateKey: string }; host: { publicKey: string } },
   sink: Sink,
+  deliverAll: typeof deliverToMany,
 ): Promise<InstanceResult[]> {
   const results: InstanceResult[] = fleet.lost.map((x) =>
     failedBeforeDelivery(x.info, x.adopted, 'running', x.reason),
@@ -168,7 +172,7 @@ async function deliver(
     }
   });
   const readyTimeoutMs = inputs.readyTimeoutSeconds * 1000;
-  const delivered = await deliverToMany(targets, {
+  const delivered = await deliverAll(targets, {
     concurrency: inputs.concurrency,
     username: inputs.sshUser,
     privateKey: keys.client.privateKey,

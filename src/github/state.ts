@@ -1,0 +1,8 @@
+import * as core from '@actions/core';
+import type { StateStore } from '../modes/state.js';
+
+/** The runner's step state: what main saves, post reads (modes/state.ts is the codec over it). */
+export const actionsState: StateStore = {
+  save: (k, v) => core.saveState(k, v),
+  get: (k) => core.getState(k),
+};
