@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { DEFAULTS } from '../../src/inputs/parse.js';
 import { INPUT_NAMES } from '../../src/inputs/types.js';
+import { OUTPUT_NAMES } from '../../src/report/sink.js';
 
 interface ActionYml {
   inputs: Record<string, { description?: string; default?: string }>;
@@ -32,6 +33,18 @@ describe('action.yml', () => {
     // Every declared input is parsed somewhere.
     const used = namesUsedInSource();
     for (const name of INPUT_NAMES) expect(used.has(name), name).toBe(true);
+  });
+
+  it('declares exactly the outputs the code sets, and the code sets them only through OUTPUT_NAMES', () => {
+    expect(Object.keys(action.outputs).sort()).toEqual([...OUTPUT_NAMES].sort());
+    // No module sets an output by a literal name behind setOutputs' back.
+    const files = readdirSync('src', { recursive: true, encoding: 'utf8' }).filter((f) =>
+      f.endsWith('.ts'),
+    );
+    const literal = files.filter((f) =>
+      /setOutput\(\s*['"`]/.test(readFileSync(join('src', f), 'utf8')),
+    );
+    expect(literal).toEqual([]);
   });
 
   it('gives every input and output a description, and the code the same defaults', () => {
