@@ -5,7 +5,13 @@ import { parse } from 'yaml';
 import type { EC2Client } from '@aws-sdk/client-ec2';
 import { ec2Clients } from './aws/clients.js';
 import { runDeploy } from './modes/deploy/run.js';
-import { INPUT_NAMES, parseInputs, type InputName, type Inputs, type Mode } from './inputs/parse.js';
+import {
+  INPUT_NAMES,
+  parseInputs,
+  type InputName,
+  type Inputs,
+  type Mode,
+} from './inputs/parse.js';
 import type { RunContext } from './inputs/plan.js';
 import { runPost } from './modes/cleanup.js';
 import { runDestroy } from './modes/destroy.js';

@@ -20,7 +20,11 @@ import {
   type ArtifactClientLike,
   type DeployArtifactOptions,
 } from '../../../src/github/artifact.js';
-import { loadCloudInitAssets, renderUserData, type CloudInitSpec } from '../../../src/cloud-init/render.js';
+import {
+  loadCloudInitAssets,
+  renderUserData,
+  type CloudInitSpec,
+} from '../../../src/cloud-init/render.js';
 import { parseInputs } from '../../../src/inputs/parse.js';
 import { generateEd25519 } from '../../../src/keys.js';
 import { buildPlan } from '../../../src/inputs/plan.js';

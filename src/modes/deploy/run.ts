@@ -14,7 +14,12 @@ import { recordIds, STATE, type StateStore } from '../state.js';
 import { setDeployOutputs } from '../../report/deploy-outputs.js';
 import { provision, type Provisioned } from './provision.js';
 import { refreshFailed } from './refresh.js';
-import { failedBeforeDelivery, fromDelivery, verdict, type InstanceResult } from '../../report/results.js';
+import {
+  failedBeforeDelivery,
+  fromDelivery,
+  verdict,
+  type InstanceResult,
+} from '../../report/results.js';
 import { renderDeploySummary, runLinks } from '../../report/deploy-summary.js';
 import { comment, publishArtifact, type Publishers } from '../../github/publish.js';
 import { reportArtifact, type ArtifactOutcome } from '../../github/artifact.js';
