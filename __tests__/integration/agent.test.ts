@@ -111,6 +111,7 @@ class Instance {
         'case $1 in',
         '  status) echo "fake status of $5: failed (Result: exit-code)"; exit 3 ;;',
         '  start|restart) if [ "$2" = "$FAKE_SYSTEMCTL_FAIL" ]; then echo "Job for $2 failed."; exit 1; fi ;;',
+        '  daemon-reload) if [ "$1" = "$FAKE_SYSTEMCTL_FAIL" ]; then echo "Failed to reload."; exit 1; fi ;;',
         'esac',
         'exit 0',
         '',
@@ -582,11 +583,11 @@ describe('bootstrap + agent', { timeout: 60_000 }, () => {
     ['systemd/bad name.service', 'bad name.service'],
     ['systemd/spot-deploy.service', 'spot-deploy.service'],
     ['systemd/app.service.d/override.conf', 'app.service.d'],
-  ])('rejects %s at units before touching anything', (file, shown) => {
+  ])('rejects %s at check-units before touching anything', (file, shown) => {
     const { sha, code } = box.deploy(v1({ [file]: '[Service]\n' }));
     expect(code).toBe(1);
     const status = box.status();
-    expect(status).toMatchObject({ sha256: sha, state: 'failed', step: 'units' });
+    expect(status).toMatchObject({ sha256: sha, state: 'failed', step: 'check-units' });
     expect(status.log_tail).toContain(`invalid entries in systemd/: ${shown}`);
     expect(box.current()).toBeUndefined();
     expect(box.releaseNames()).toEqual([]);
@@ -610,6 +611,16 @@ describe('bootstrap + agent', { timeout: 60_000 }, () => {
       'restart helper.service',
       'start tick.timer',
     ]);
+    expect(box.current()).toBe(box.release(sha));
+  });
+
+  it('a failed daemon-reload fails at install-units, after current moved', () => {
+    const { sha, code } = box.deploy(v1(), {}, { FAKE_SYSTEMCTL_FAIL: 'daemon-reload' });
+    expect(code).toBe(1);
+    const status = box.status();
+    expect(status).toMatchObject({ sha256: sha, state: 'failed', step: 'install-units' });
+    expect(status.log_tail).toContain('systemctl daemon-reload failed');
+    expect(box.calls()).toEqual(['daemon-reload']);
     expect(box.current()).toBe(box.release(sha));
   });
 
