@@ -61,11 +61,22 @@ const OUR_FILES: readonly string[] = [
   REMOTE_PATHS.sshdDropIn,
 ];
 
+/**
+ * A shell script as user-data carries it: without comment lines (the `#!` line stays), blank
+ * lines and indentation. The source keeps its comments; each byte here is a byte of user-data
+ * (the bootstrap's 1,3xx readable bytes ship as 574). Line-based, so the source must not put a
+ * comment after code nor start a line of a multi-line quoted string with blanks or `#`.
+ */
+export function compactShell(source: string): string {
+  const lines = source.split('\n').map((line, i) => (i === 0 ? line : line.trimStart()));
+  return lines.filter((line, i) => i === 0 || (line !== '' && !line.startsWith('#'))).join('\n');
+}
+
 /** Reads the three on-instance files from the repository's `cloud-init/` directory. */
 export function loadCloudInitAssets(dir: string): CloudInitAssets {
   const read = (name: string) => readFileSync(join(dir, name), 'utf8');
   return {
-    bootstrap: read('bootstrap.sh'),
+    bootstrap: `${compactShell(read('bootstrap.sh'))}\n`,
     pathUnit: read('spot-deploy.path'),
     serviceUnit: read('spot-deploy.service'),
   };
