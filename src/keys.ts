@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import ssh2 from 'ssh2';
 import { InputError } from './errors.js';
 
@@ -10,6 +11,11 @@ export interface KeyPair {
   readonly privateKey: string;
   /** One `authorized_keys`/`known_hosts` style line: `type base64 comment`. */
   readonly publicKey: string;
+}
+
+/** OpenSSH-style `SHA256:…` fingerprint of a public key blob. */
+export function fingerprint(blob: Buffer): string {
+  return `SHA256:${createHash('sha256').update(blob).digest('base64').replace(/=+$/, '')}`;
 }
 
 /** A fresh ed25519 key pair: the run's client key, or the deployment's host key. */

@@ -4,20 +4,20 @@
 //
 // SPOT_DEPLOY_TEST_PYTHON=/path/to/python3.6 runs the agent under another interpreter.
 //
-// bootstrap.sh carries no comments because every byte counts against the 2,048-byte user-data:
-// it lists uploads with `ls -tr` (oldest first) and splits that list on newlines only, which is
-// safe because a name must be 64 lowercase hex digits and anything else is rejected and deleted.
+// The bootstrap runs as user-data carries it (comments and indentation dropped by
+// loadCloudInitAssets), so the tested bytes are the shipped ones.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadCloudInitAssets } from '../../src/cloud-init/render.js';
 import { repoRoot } from '../helpers/repo.js';
 
 const repo = repoRoot;
 const AGENT = path.join(repo, 'bundle/.spot-deploy/agent.py');
-const BOOTSTRAP = path.join(repo, 'cloud-init/bootstrap.sh');
+const SHIPPED_BOOTSTRAP = loadCloudInitAssets(path.join(repo, 'cloud-init')).bootstrap;
 const ISO_UTC = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/;
 
 type Entry = string | { content: string; mode: number } | { symlink: string };
@@ -89,6 +89,7 @@ class Instance {
   readonly systemctlLog: string;
   readonly incoming: string;
   readonly releases: string;
+  private readonly bootstrapFile: string;
   private readonly scratch: string;
   private bundles = 0;
 
@@ -97,11 +98,13 @@ class Instance {
     this.root = path.join(this.scratch, 'root');
     this.bin = path.join(this.scratch, 'bin');
     this.systemctlLog = path.join(this.scratch, 'systemctl.log');
+    this.bootstrapFile = path.join(this.scratch, 'bootstrap');
     this.incoming = this.path('var/lib/spot-deploy/incoming');
     this.releases = this.path('opt/spot-deploy/releases');
     fs.mkdirSync(this.incoming, { recursive: true });
     fs.mkdirSync(this.path('etc/spot-deploy'), { recursive: true });
     fs.mkdirSync(this.bin);
+    fs.writeFileSync(this.bootstrapFile, SHIPPED_BOOTSTRAP, { mode: 0o755 });
     fs.writeFileSync(this.systemctlLog, '');
     fs.writeFileSync(
       path.join(this.bin, 'systemctl'),
@@ -111,6 +114,7 @@ class Instance {
         'case $1 in',
         '  status) echo "fake status of $5: failed (Result: exit-code)"; exit 3 ;;',
         '  start|restart) if [ "$2" = "$FAKE_SYSTEMCTL_FAIL" ]; then echo "Job for $2 failed."; exit 1; fi ;;',
+        '  daemon-reload) if [ "$1" = "$FAKE_SYSTEMCTL_FAIL" ]; then echo "Failed to reload."; exit 1; fi ;;',
         'esac',
         'exit 0',
         '',
@@ -166,7 +170,7 @@ class Instance {
     const base = Object.fromEntries(
       Object.entries(process.env).filter(([k]) => !k.startsWith('SPOT_DEPLOY_')),
     );
-    const result = spawnSync('sh', [BOOTSTRAP], {
+    const result = spawnSync('sh', [this.bootstrapFile], {
       env: {
         ...base,
         PATH: `${this.bin}${path.delimiter}${process.env.PATH ?? ''}`,
@@ -582,11 +586,11 @@ describe('bootstrap + agent', { timeout: 60_000 }, () => {
     ['systemd/bad name.service', 'bad name.service'],
     ['systemd/spot-deploy.service', 'spot-deploy.service'],
     ['systemd/app.service.d/override.conf', 'app.service.d'],
-  ])('rejects %s at units before touching anything', (file, shown) => {
+  ])('rejects %s at check-units before touching anything', (file, shown) => {
     const { sha, code } = box.deploy(v1({ [file]: '[Service]\n' }));
     expect(code).toBe(1);
     const status = box.status();
-    expect(status).toMatchObject({ sha256: sha, state: 'failed', step: 'units' });
+    expect(status).toMatchObject({ sha256: sha, state: 'failed', step: 'check-units' });
     expect(status.log_tail).toContain(`invalid entries in systemd/: ${shown}`);
     expect(box.current()).toBeUndefined();
     expect(box.releaseNames()).toEqual([]);
@@ -610,6 +614,16 @@ describe('bootstrap + agent', { timeout: 60_000 }, () => {
       'restart helper.service',
       'start tick.timer',
     ]);
+    expect(box.current()).toBe(box.release(sha));
+  });
+
+  it('a failed daemon-reload fails at install-units, after current moved', () => {
+    const { sha, code } = box.deploy(v1(), {}, { FAKE_SYSTEMCTL_FAIL: 'daemon-reload' });
+    expect(code).toBe(1);
+    const status = box.status();
+    expect(status).toMatchObject({ sha256: sha, state: 'failed', step: 'install-units' });
+    expect(status.log_tail).toContain('systemctl daemon-reload failed');
+    expect(box.calls()).toEqual(['daemon-reload']);
     expect(box.current()).toBe(box.release(sha));
   });
 

@@ -4,12 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateEd25519 } from '../../src/keys.js';
-import {
-  cleanDiagnostics,
-  deliverToMany,
-  type InstanceDelivery,
-  type Target,
-} from '../../src/ssh/deliver-many.js';
+import { deliverToMany, type InstanceDelivery, type Target } from '../../src/ssh/deliver-many.js';
 import { freePort, hasSshd, startSshd, type Sshd } from '../helpers/sshd.js';
 
 // Needs OpenSSH's server: `apt-get install -y openssh-server` (Debian/Ubuntu). Skipped without it.
@@ -181,15 +176,4 @@ describe.skipIf(!hasSshd)('deliverToMany against real sshds on 127.0.0.1', () =>
     expect(logs).toContainEqual(expect.stringMatching(/^\[bad\] failed at activate: /));
     expect(logs.join('\n')).not.toContain(secret);
   }, 60_000);
-});
-
-describe('cleanDiagnostics', () => {
-  it('redacts env values and truncates to 8,000 characters with a marker', () => {
-    const env = 'TOKEN=hunter2-secret\nEMPTY=\nSHORT=ab\n';
-    expect(cleanDiagnostics('x hunter2-secret y ab', env)).toBe('x [redacted] y ab');
-    const long = cleanDiagnostics('z'.repeat(20_000));
-    expect(long).toHaveLength(8_000);
-    expect(long.endsWith('[truncated]')).toBe(true);
-    expect(cleanDiagnostics('short')).toBe('short');
-  });
 });

@@ -141,9 +141,17 @@ describe('scripts/gen-docs.mjs', () => {
 
 describe('README', () => {
   it('keeps the two commands: the main job on the embedded example, and the whole suite', () => {
-    expect(readme).toContain('npm run build && node dist/cli.js plan --config examples/plan.yml');
-    expect(readme).toContain('npm run all');
+    expect(readme).toContain('npm ci && npm run example');
+    expect(readme).toContain('bash .ci/run');
+    const scripts = (
+      JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+        scripts: Record<string, string>;
+      }
+    ).scripts;
+    expect(scripts.example).toBe('node dist/cli.js plan --config examples/plan.yml');
     expect(existsSync(join(ROOT, 'examples/plan.yml'))).toBe(true);
+    // .ci/run ends in the whole suite, whatever it installs first.
+    expect(readFileSync(join(ROOT, '.ci/run'), 'utf8')).toMatch(/^npm run all$/m);
   });
 
   it.each(['README.md', 'docs/troubleshooting.md', 'docs/release-notes-v1.md', 'CHANGELOG.md'])(

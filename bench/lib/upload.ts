@@ -11,7 +11,8 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateEd25519 } from '../../src/keys.js';
 import { connect } from '../../src/ssh/connect.js';
-import { deliverBundle, type RemoteLayout } from '../../src/ssh/deliver.js';
+import { deliverBundle } from '../../src/ssh/deliver.js';
+import type { RemoteLayout } from '../../src/ssh/remote-scripts.js';
 import { startSshd } from '../../__tests__/helpers/sshd.js';
 import { median, since } from './stats.js';
 

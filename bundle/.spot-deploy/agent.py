@@ -18,16 +18,28 @@ import tempfile
 import time
 import traceback
 
+# Paths, exit codes and step names are the on-instance contract: src/instance/contract.ts lists
+# them, and __tests__/unit/instance/contract.test.ts checks that this file carries exactly those.
 ROOT = os.environ.get("SPOT_DEPLOY_ROOT") or "/"
-RELEASES = os.path.join(ROOT, "opt/spot-deploy/releases")
-CURRENT = os.path.join(ROOT, "opt/spot-deploy/current")
-STATE_DIR = os.path.join(ROOT, "var/lib/spot-deploy")
-STATUS = os.path.join(STATE_DIR, "status.json")
-UNITS_RECORD = os.path.join(STATE_DIR, "units.json")
-UNIT_DIR = os.path.join(ROOT, "etc/systemd/system")
-ENV_FILE = os.path.join(ROOT, "etc/spot-deploy/env")
-HEALTH_CHECK = os.path.join(ROOT, "etc/spot-deploy/health-check")
-LOG_FILE = os.path.join(ROOT, "var/log/spot-deploy/agent.log")
+
+
+def rooted(path):
+    return os.path.join(ROOT, path.lstrip("/"))
+
+
+RELEASES = rooted("/opt/spot-deploy/releases")
+CURRENT = rooted("/opt/spot-deploy/current")
+STATE_DIR = rooted("/var/lib/spot-deploy")
+STATUS = rooted("/var/lib/spot-deploy/status.json")
+UNITS_RECORD = rooted("/var/lib/spot-deploy/units.json")
+LOCK_FILE = rooted("/var/lib/spot-deploy/agent.lock")
+UNIT_DIR = rooted("/etc/systemd/system")
+ENV_FILE = rooted("/etc/spot-deploy/env")
+HEALTH_CHECK = rooted("/etc/spot-deploy/health-check")
+LOG_FILE = rooted("/var/log/spot-deploy/agent.log")
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_USAGE = 2
 MANIFEST = ".spot-deploy/manifest.json"
 SHA = re.compile(r"[0-9a-f]{64}")
 UNIT_NAME = re.compile(r"[A-Za-z0-9@._-]+\.(service|timer|socket|path|target|mount)")
@@ -387,7 +399,7 @@ def activate(agent, staging, previous):
         shutil.rmtree(staging)
         write_atomic(STATUS, json.dumps(previous, indent=2) + "\n")
         return
-    agent.begin("units")
+    agent.begin("check-units")  # before anything moves: a bad systemd/ leaves all as it was
     units = plan_units(staging)
     agent.begin("move")
     place(agent, staging)
@@ -396,7 +408,7 @@ def activate(agent, staging, previous):
     run_setup(agent, env)
     agent.begin("switch")
     switch_current(agent)
-    agent.begin("units")
+    agent.begin("install-units")  # after the switch: current points at this release
     install_units(agent, units)
     agent.begin("start")
     start_units(agent, units)
@@ -415,17 +427,17 @@ def activate(agent, staging, previous):
 def main(argv):
     if len(argv) != 3 or not SHA.fullmatch(argv[1]) or not os.path.isdir(argv[2]):
         sys.stderr.write("usage: agent.py <sha256> <staging-dir>\n")
-        return 2
+        return EXIT_USAGE
     sha, staging = argv[1], os.path.abspath(argv[2])
     for d in (RELEASES, STATE_DIR, os.path.dirname(LOG_FILE)):
         os.makedirs(d, exist_ok=True)
-    lock = open(os.path.join(STATE_DIR, "agent.lock"), "a")
+    lock = open(LOCK_FILE, "a")
     fcntl.flock(lock, fcntl.LOCK_EX)
     previous = read_json(STATUS, {})
     agent = Agent(sha)
     try:
         activate(agent, staging, previous)
-        return 0
+        return EXIT_OK
     except Failed as e:
         agent.log("FAILED at step %s: %s" % (agent.step, e))
     except Exception:  # report anything unexpected as a failed step, never leave "activating"
@@ -434,7 +446,7 @@ def main(argv):
         if os.path.isdir(staging):
             shutil.rmtree(staging, ignore_errors=True)
     agent.write_status("failed")
-    return 1
+    return EXIT_FAILED
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 /**
- * Helpers of src/cloud-init.ts: the YAML serialisation, and the deep merge of the user's
- * `cloud-config` input into spot-deploy's own cloud-config.
+ * The deep merge of the user's `cloud-config` input into spot-deploy's own cloud-config (used by
+ * render.ts; the YAML printer is yaml.ts):
  *
  * - mappings merge recursively; the user's scalars (and lists, outside the keys below) win;
  * - top-level `runcmd`, `bootcmd`, `write_files`, `packages`, `users` concatenate, ours first;
@@ -10,7 +10,6 @@
  *   like the login user and a `write_files` entry aimed at one of spot-deploy's files.
  */
 import { posix } from 'node:path';
-import { Document, isScalar, isSeq, visit, type ToStringOptions } from 'yaml';
 import { CloudInitError } from '../errors.js';
 
 export type Mapping = Record<string, unknown>;
@@ -32,59 +31,6 @@ const REFUSED: ReadonlyMap<string, string> = new Map([
 ]);
 
 const MAX_DEPTH = 64;
-
-const STRING_OPTIONS: ToStringOptions = {
-  lineWidth: 0,
-  blockQuote: 'literal',
-  directives: false,
-  indentSeq: false,
-  flowCollectionPadding: false,
-  doubleQuotedMinMultiLineLength: Number.POSITIVE_INFINITY,
-};
-/** Characters PyYAML mishandles outside double quotes (tab: its plain scalars stop at one). */
-const NEEDS_DOUBLE_QUOTES = /[\t\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/;
-/** Characters JSON.stringify leaves raw that PyYAML reads as line breaks or refuses. */
-const RAW_UNSAFE = /[\u007f-\u009f\u2028\u2029\ufffe\uffff]/g;
-const ESCAPES: Readonly<Record<string, string>> = {
-  '\u0085': '\\N',
-  '\u2028': '\\L',
-  '\u2029': '\\P',
-  '\ufffe': '\\ufffe',
-  '\uffff': '\\uffff',
-};
-
-/** Serialises plain data to compact YAML 1.1 that PyYAML reads back to exactly the same data. */
-export function toYaml(value: unknown): string {
-  // The yaml-1.1 schema would write the string '<<' as a plain merge key.
-  const doc = new Document(value, {
-    version: '1.1',
-    aliasDuplicateObjects: false,
-    customTags: (tags) =>
-      tags.filter((t) => typeof t === 'string' || t.tag !== 'tag:yaml.org,2002:merge'),
-  });
-  visit(doc, {
-    Seq(_, node) {
-      // Lists of scalars (argv, packages, keys) in flow style: shorter.
-      if (node.items.length > 0 && node.items.every((i) => isScalar(i))) node.flow = true;
-    },
-    Scalar(_, node, path) {
-      const v = node.value;
-      if (typeof v !== 'string') return;
-      const parent = path.at(-1);
-      if (NEEDS_DOUBLE_QUOTES.test(v) || v === '<<' || v === '=') node.type = 'QUOTE_DOUBLE';
-      // In a flow collection PyYAML ends a plain scalar at any '?' and refuses one starting
-      // with ':' (the yaml library allows both).
-      else if (isSeq(parent) && parent.flow === true && /[?:]/.test(v)) node.type = 'QUOTE_DOUBLE';
-    },
-  });
-  // In double quotes (the only place they can be, see above) escape what JSON.stringify left raw.
-  return doc
-    .toString(STRING_OPTIONS)
-    .replace(
-      RAW_UNSAFE,
-      (c) => ESCAPES[c] ?? `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`,
-    );
-}
 
 export function isMapping(v: unknown): v is Mapping {
   if (v === null || typeof v !== 'object' || Array.isArray(v)) return false;

@@ -13,16 +13,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { CloudInitError } from '../errors.js';
-import {
-  checkUnicode,
-  mergeCloudConfig,
-  plainData,
-  setOwn,
-  toYaml,
-  type Mapping,
-} from './merge.js';
-
-export { toYaml };
+import { REMOTE_PATHS, UNIT_NAMES } from '../instance/contract.js';
+import { checkUnicode, mergeCloudConfig, plainData, setOwn, type Mapping } from './merge.js';
+import { toYaml } from './yaml.js';
 
 export interface CloudInitAssets {
   bootstrap: string;
@@ -60,19 +53,30 @@ export interface UserData {
 /** EC2's limit on raw (before base64) user-data. */
 export const USER_DATA_LIMIT = 16384;
 
-/** On-instance paths (see docs/architecture.md). */
-export const CLOUD_INIT_PATHS = {
-  bootstrap: '/usr/local/lib/spot-deploy/bootstrap',
-  pathUnit: '/etc/systemd/system/spot-deploy.path',
-  serviceUnit: '/etc/systemd/system/spot-deploy.service',
-  sshdDropIn: '/etc/ssh/sshd_config.d/60-spot-deploy.conf',
-} as const;
+/** The files our user-data writes: a `write_files` entry of the user's may aim at none of them. */
+const OUR_FILES: readonly string[] = [
+  REMOTE_PATHS.bootstrap,
+  REMOTE_PATHS.pathUnit,
+  REMOTE_PATHS.serviceUnit,
+  REMOTE_PATHS.sshdDropIn,
+];
+
+/**
+ * A shell script as user-data carries it: without comment lines (the `#!` line stays), blank
+ * lines and indentation. The source keeps its comments; each byte here is a byte of user-data
+ * (the bootstrap's 1,3xx readable bytes ship as 574). Line-based, so the source must not put a
+ * comment after code nor start a line of a multi-line quoted string with blanks or `#`.
+ */
+export function compactShell(source: string): string {
+  const lines = source.split('\n').map((line, i) => (i === 0 ? line : line.trimStart()));
+  return lines.filter((line, i) => i === 0 || (line !== '' && !line.startsWith('#'))).join('\n');
+}
 
 /** Reads the three on-instance files from the repository's `cloud-init/` directory. */
 export function loadCloudInitAssets(dir: string): CloudInitAssets {
   const read = (name: string) => readFileSync(join(dir, name), 'utf8');
   return {
-    bootstrap: read('bootstrap.sh'),
+    bootstrap: `${compactShell(read('bootstrap.sh'))}\n`,
     pathUnit: read('spot-deploy.path'),
     serviceUnit: read('spot-deploy.service'),
   };
@@ -140,9 +144,9 @@ function ourParts(spec: CloudInitSpec, assets: CloudInitAssets): Part[] {
       name: 'bootstrap and units',
       value: {
         write_files: [
-          { path: CLOUD_INIT_PATHS.bootstrap, permissions: '0755', content: assets.bootstrap },
-          { path: CLOUD_INIT_PATHS.pathUnit, content: assets.pathUnit },
-          { path: CLOUD_INIT_PATHS.serviceUnit, content: assets.serviceUnit },
+          { path: REMOTE_PATHS.bootstrap, permissions: '0755', content: assets.bootstrap },
+          { path: REMOTE_PATHS.pathUnit, content: assets.pathUnit },
+          { path: REMOTE_PATHS.serviceUnit, content: assets.serviceUnit },
         ],
       },
     },
@@ -158,13 +162,13 @@ function ourParts(spec: CloudInitSpec, assets: CloudInitAssets): Part[] {
   // The TTL comes first in runcmd: a failing command later in the script cannot skip it.
   const runcmd: unknown[] = [];
   if (spec.ttlMinutes > 0) runcmd.push(['shutdown', '-P', `+${spec.ttlMinutes}`]);
-  runcmd.push(['systemctl', 'enable', '--now', 'spot-deploy.path']);
+  runcmd.push(['systemctl', 'enable', '--now', UNIT_NAMES.path]);
   parts.push({ name: 'runcmd', value: { runcmd } });
   if (spec.sshPort !== 22) {
     parts.push({
       name: 'ssh port',
       value: {
-        write_files: [{ path: CLOUD_INIT_PATHS.sshdDropIn, content: `Port ${spec.sshPort}\n` }],
+        write_files: [{ path: REMOTE_PATHS.sshdDropIn, content: `Port ${spec.sshPort}\n` }],
         runcmd: [['sh', '-c', RESTART_SSH]],
       },
     });
@@ -197,7 +201,7 @@ export function renderUserData(spec: CloudInitSpec, assets: CloudInitAssets): Us
   const extra = spec.extraCloudConfig;
   if (extra !== undefined && Object.keys(extra).length > 0) {
     const copy = plainData(extra, 'cloud-config', 'cloud-config') as Mapping;
-    config = mergeCloudConfig(config, copy, spec.sshUser, Object.values(CLOUD_INIT_PATHS));
+    config = mergeCloudConfig(config, copy, spec.sshUser, OUR_FILES);
     parts.push({ name: 'cloud-config', input: 'cloud-config', value: copy });
   }
   const text = `#cloud-config\n${toYaml(config)}`;

@@ -1,5 +1,9 @@
 import type { InstanceInfo, Lifecycle } from '../aws/types.js';
+import type { DeliveryStep } from '../instance/contract.js';
 import type { InstanceDelivery } from '../ssh/deliver-many.js';
+
+/** Where an instance failed: `running` (launch and wait), or a step of its delivery. */
+export type InstanceStep = 'running' | DeliveryStep;
 
 /** One instance in the `instances` output and the summary. */
 export interface InstanceResult {
@@ -18,7 +22,7 @@ export interface InstanceResult {
   /** True when an earlier run launched it and this run redeployed to it. */
   readonly adopted: boolean;
   /** The phase that failed: launch, running, connect, upload, upload-verify, setup, … */
-  readonly step?: string;
+  readonly step?: InstanceStep;
   readonly error?: string;
   readonly diagnostics?: string;
   /** Milliseconds since the deploy started (running) and since its delivery started (the rest). */
@@ -48,7 +52,7 @@ function base(i: InstanceInfo, adopted: boolean) {
 export function failedBeforeDelivery(
   i: InstanceInfo,
   adopted: boolean,
-  step: string,
+  step: InstanceStep,
   error: string,
   runningMs?: number,
 ): InstanceResult {

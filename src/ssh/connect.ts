@@ -1,8 +1,9 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import ssh2 from 'ssh2';
 import type { Client, ClientChannel, ServerHostKeyAlgorithm } from 'ssh2';
 import { HostKeyMismatchError, SshError } from '../errors.js';
+import { fingerprint } from '../keys.js';
 
 // Default import on purpose (see src/keys.ts): only `Client` is a detectable named export.
 
@@ -39,11 +40,6 @@ interface PinnedKey {
   readonly type: string;
   readonly blob: Buffer;
   readonly fingerprint: string;
-}
-
-/** OpenSSH-style `SHA256:…` fingerprint of a public key blob. */
-export function fingerprint(blob: Buffer): string {
-  return `SHA256:${createHash('sha256').update(blob).digest('base64').replace(/=+$/, '')}`;
 }
 
 /** Parses a pinned `type base64 [comment]` line; the blob's embedded type must match. */

@@ -1,8 +1,15 @@
 import type { Client } from 'ssh2';
 import { connect, exec } from './connect.js';
 import { errorMessage } from '../errors.js';
-import { envLineValues } from '../inputs/primitives.js';
-import { DEFAULT_REMOTE, deliverBundle, shq, type RemoteLayout } from './deliver.js';
+import type { DeliveryStep } from '../instance/contract.js';
+import { deliverBundle } from './deliver.js';
+import {
+  cleanDiagnostics,
+  DEFAULT_REMOTE,
+  diagnosticsScript,
+  shq,
+  type RemoteLayout,
+} from './remote-scripts.js';
 
 export interface Target {
   readonly id: string;
@@ -18,7 +25,7 @@ export interface InstanceDelivery {
   readonly port: number;
   readonly status: 'ready' | 'failed';
   /** 'connect', 'upload' (an SSH error before activation) or the step deliverBundle reported. */
-  readonly step?: string;
+  readonly step?: DeliveryStep;
   readonly error?: string;
   /** cloud-init / journal / failed units, collected once when activation failed (≤ 8,000 chars). */
   readonly diagnostics?: string;
@@ -51,10 +58,8 @@ export interface DeliverManyOptions {
 }
 
 export const DIAGNOSTICS_TIMEOUT_MS = 30_000;
-export const DIAGNOSTICS_MAX_CHARS = 8_000;
-const TRUNCATED = '\n[truncated]';
 /** Steps that fail before activation starts: nothing to diagnose on the instance. */
-const PRE_ACTIVATION = new Set([
+const PRE_ACTIVATION: ReadonlySet<DeliveryStep> = new Set<DeliveryStep>([
   'prepare',
   'upload',
   'upload-verify',
@@ -65,31 +70,6 @@ const PRE_ACTIVATION = new Set([
 
 const secs = (ms: number): string => `${(ms / 1000).toFixed(1)}s`;
 
-/** One shell script; every command is `|| true` so one missing tool does not hide the rest. */
-export function diagnosticsScript(sudo: string): string {
-  const su = sudo.trim() === '' ? '' : `${sudo.trim()} `;
-  const run = (cmd: string): string => `echo '$ ${cmd}'; ${cmd} 2>&1 || true`;
-  return [
-    run('cloud-init status --long'),
-    run(`${su}journalctl -u spot-deploy.service -n 50 --no-pager`),
-    "echo '$ systemctl --failed --no-legend --plain'",
-    'units=$(systemctl --failed --no-legend --plain 2>&1) || true',
-    'echo "$units"',
-    `for u in $(echo "$units" | awk '$1 ~ /[.]/ {print $1}'); do`,
-    `  echo "\\$ ${su}systemctl status --no-pager -n 20 $u"; ${su}systemctl status --no-pager -n 20 "$u" 2>&1 || true`,
-    'done',
-  ].join('\n');
-}
-
-/** Truncates to `DIAGNOSTICS_MAX_CHARS` and blanks out every env value that leaked into it. */
-export function cleanDiagnostics(text: string, envFile?: string): string {
-  let out = text;
-  for (const value of envLineValues(envFile ?? '', 4)) out = out.split(value).join('[redacted]');
-  return out.length > DIAGNOSTICS_MAX_CHARS
-    ? out.slice(0, DIAGNOSTICS_MAX_CHARS - TRUNCATED.length) + TRUNCATED
-    : out;
-}
-
 async function deliverOne(t: Target, o: DeliverManyOptions): Promise<InstanceDelivery> {
   const now = o.now ?? Date.now;
   const t0 = now();
@@ -97,7 +77,7 @@ async function deliverOne(t: Target, o: DeliverManyOptions): Promise<InstanceDel
   const say = (line: string): void => o.log?.(`[${t.id}] ${line}`);
   const timings: { sshReadyMs?: number; uploadedMs?: number; activeMs?: number } = {};
   const base = { id: t.id, host: t.host, port: t.port };
-  const failed = (step: string, error: string, diagnostics?: string): InstanceDelivery => {
+  const failed = (step: DeliveryStep, error: string, diagnostics?: string): InstanceDelivery => {
     const first = error.trim().split('\n').pop() ?? '';
     say(`failed at ${step}: ${first.length > 300 ? `${first.slice(0, 300)}…` : first}`);
     return {

@@ -3,12 +3,14 @@
 // tests render is validated at the end; the hostile ones are also read back with cloud-init's
 // PyYAML).
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import ssh2 from 'ssh2';
 import { describe, expect, it } from 'vitest';
 import { parse, parseAllDocuments } from 'yaml';
 import {
+  compactShell,
   loadCloudInitAssets,
   renderUserData,
   USER_DATA_LIMIT,
@@ -150,6 +152,17 @@ describe('default rendering', () => {
     ]);
     const sum = ud.parts.reduce((n, p) => n + p.bytes, 0);
     expect(sum + '#cloud-config\n'.length).toBe(ud.textBytes);
+  });
+
+  it('carries the bootstrap without its comments, blank lines and indentation', () => {
+    const source = readFileSync(join(repo, 'cloud-init/bootstrap.sh'), 'utf8');
+    expect(source.split('\n').filter((l) => /^\s*#(?!!)/.test(l)).length).toBeGreaterThan(5);
+    const shipped = assets.bootstrap.split('\n');
+    expect(shipped[0]).toBe('#!/bin/sh');
+    expect(shipped.slice(1).filter((l) => l.startsWith('#') || /^\s/.test(l))).toEqual([]);
+    // The same 574 bytes as when the file itself was kept minified.
+    expect(Buffer.byteLength(assets.bootstrap)).toBe(574);
+    expect(compactShell(assets.bootstrap)).toBe(assets.bootstrap.trimEnd());
   });
 
   it('installs units with the contract semantics', () => {

@@ -46,7 +46,7 @@ function fleet(n: number, diagChars: number): InstanceResult[] {
     return {
       ...base,
       status: 'failed' as const,
-      step: 'setup',
+      step: 'setup' as const,
       error: `setup.sh exited 3: "quoted" <tag> & | pipe\nsecond line`,
       diagnostics: `$ cloud-init status --long\n${'x'.repeat(diagChars)}`,
     };
@@ -70,7 +70,7 @@ describe('the instances output', () => {
     const results = fleet(50, 8_000).map((r) => ({
       ...r,
       status: 'failed' as const,
-      step: 'setup',
+      step: 'setup' as const,
       error: 'e',
       diagnostics: 'd'.repeat(8_000),
     }));
@@ -102,7 +102,7 @@ describe('the instances output', () => {
     const results = fleet(100, 10).map((r) => ({
       ...r,
       status: 'failed' as const,
-      step: 'connect',
+      step: 'connect' as const,
       error: `${'x'.repeat(5_000)}\nmore`,
     }));
     const { json, truncated } = instancesJson(results);
@@ -182,7 +182,7 @@ describe('the deploy step summary', () => {
     const results = fleet(50, 60_000).map((r) => ({
       ...r,
       status: 'failed' as const,
-      step: 'setup',
+      step: 'setup' as const,
       error: 'e',
       diagnostics: 'd'.repeat(60_000),
     }));

@@ -1,7 +1,7 @@
 import type { InstanceInfo } from '../../aws/types.js';
 import { TAG } from '../../aws/types.js';
 import { InputError } from '../../errors.js';
-import { fingerprint } from '../../ssh/connect.js';
+import { fingerprint } from '../../keys.js';
 
 /** `SHA256:…` of a public key line (`type base64 [comment]`), as OpenSSH prints it. */
 export function keyFingerprint(publicKeyLine: string): string {

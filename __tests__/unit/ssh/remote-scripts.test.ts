@@ -1,0 +1,88 @@
+// The remote scripts as strings and the readers of their output (no SSH: sshd.test.ts runs them).
+import { describe, expect, it } from 'vitest';
+import { SCRIPT_EXIT } from '../../../src/instance/contract.js';
+import {
+  activationScript,
+  cleanDiagnostics,
+  DEFAULT_REMOTE,
+  parseActivation,
+  uploadScript,
+} from '../../../src/ssh/remote-scripts.js';
+
+const SHA = 'a'.repeat(64);
+const MARK = '__SPOT_DEPLOY_STATUS__';
+const status = (doc: object, rc = 0) => `${MARK} ${rc}\n${JSON.stringify(doc)}\n`;
+
+describe('uploadScript and activationScript', () => {
+  it('exit with the contract codes', () => {
+    expect(uploadScript(DEFAULT_REMOTE, SHA)).toContain(`|| exit ${SCRIPT_EXIT.prepare}`);
+    const script = activationScript(DEFAULT_REMOTE, SHA, 10, true, 'curl -f localhost');
+    for (const code of [
+      SCRIPT_EXIT.uploadVerify,
+      SCRIPT_EXIT.env,
+      SCRIPT_EXIT.healthCheckConfig,
+      SCRIPT_EXIT.rename,
+    ])
+      expect(script).toContain(`exit ${code}`);
+    expect(script).toContain("'/var/lib/spot-deploy/incoming/.");
+    expect(script).toContain('systemctl start spot-deploy.service');
+    expect(script).toContain("cat '/var/lib/spot-deploy/status.json'");
+  });
+});
+
+describe('parseActivation', () => {
+  it.each([
+    [SCRIPT_EXIT.uploadVerify, 'upload-verify'],
+    [SCRIPT_EXIT.rename, 'rename'],
+    [SCRIPT_EXIT.env, 'env'],
+    [SCRIPT_EXIT.healthCheckConfig, 'health-check-config'],
+  ])('reads exit %i as step %s', (code, step) => {
+    expect(parseActivation(SHA, code, '', 'why\n')).toEqual({
+      status: 'failed',
+      step,
+      logTail: 'why',
+    });
+  });
+
+  it('reads a ready status, and the agent step of a failed one', () => {
+    expect(parseActivation(SHA, 0, status({ sha256: SHA, state: 'ready' }), '')).toEqual({
+      status: 'ready',
+    });
+    const failed = { sha256: SHA, state: 'failed', step: 'install-units', log_tail: 'no' };
+    expect(parseActivation(SHA, 0, status(failed, 1), '')).toEqual({
+      status: 'failed',
+      step: 'install-units',
+      logTail: 'no',
+    });
+  });
+
+  it('reports a step the contract does not know as activate, naming it', () => {
+    const odd = { sha256: SHA, state: 'failed', step: 'units', log_tail: 'tail' };
+    expect(parseActivation(SHA, 0, status(odd, 1), '')).toEqual({
+      status: 'failed',
+      step: 'activate',
+      logTail: 'status.json names an unknown step "units"\ntail',
+    });
+  });
+
+  it('blames the start command, or the status, when status.json is unusable', () => {
+    expect(parseActivation(SHA, 0, `${MARK} 5\n`, '')).toMatchObject({ step: 'activate' });
+    expect(parseActivation(SHA, 0, `${MARK} 0\nnot json`, '')).toMatchObject({ step: 'status' });
+    expect(parseActivation(SHA, null, '', 'lost')).toEqual({
+      status: 'failed',
+      step: 'activate',
+      logTail: 'lost',
+    });
+  });
+});
+
+describe('cleanDiagnostics', () => {
+  it('redacts env values and truncates to 8,000 characters with a marker', () => {
+    const env = 'TOKEN=hunter2-secret\nEMPTY=\nSHORT=ab\n';
+    expect(cleanDiagnostics('x hunter2-secret y ab', env)).toBe('x [redacted] y ab');
+    const long = cleanDiagnostics('z'.repeat(20_000));
+    expect(long).toHaveLength(8_000);
+    expect(long.endsWith('[truncated]')).toBe(true);
+    expect(cleanDiagnostics('short')).toBe('short');
+  });
+});

@@ -1,0 +1,123 @@
+/**
+ * The on-instance contract, written once: every path on the instance, every exit code of the
+ * remote scripts and the agent, and every step name that can end up in a result. TypeScript
+ * imports these; `bundle/.spot-deploy/agent.py`, `cloud-init/bootstrap.sh` and the two units in
+ * `cloud-init/` spell them out, and `__tests__/unit/instance/contract.test.ts` checks that they
+ * carry exactly these (docs/architecture.md, "The on-instance contract").
+ *
+ * Pure data: this module imports nothing.
+ */
+
+/** Absolute paths on the instance (the agent prefixes them with `SPOT_DEPLOY_ROOT`, default /). */
+export const REMOTE_PATHS = {
+  /** Written by cloud-init from `cloud-init/bootstrap.sh`; run by `spot-deploy.service`. */
+  bootstrap: '/usr/local/lib/spot-deploy/bootstrap',
+  /** Where systemd units live: ours (below) and the bundle's `systemd/*`. */
+  unitDir: '/etc/systemd/system',
+  pathUnit: '/etc/systemd/system/spot-deploy.path',
+  serviceUnit: '/etc/systemd/system/spot-deploy.service',
+  /** Only with `ssh-port` other than 22. */
+  sshdDropIn: '/etc/ssh/sshd_config.d/60-spot-deploy.conf',
+  /** The agent's state: status, installed units, lock. */
+  stateDir: '/var/lib/spot-deploy',
+  /** Uploads land here as `.<sha>.part`, renamed to `<sha>.tar.gz` once checked. */
+  incomingDir: '/var/lib/spot-deploy/incoming',
+  status: '/var/lib/spot-deploy/status.json',
+  /** The units the agent installed last (removed when a later release drops them). */
+  unitsRecord: '/var/lib/spot-deploy/units.json',
+  agentLock: '/var/lib/spot-deploy/agent.lock',
+  releasesDir: '/opt/spot-deploy/releases',
+  /** The bootstrap extracts into `<this><sha>` before the agent moves it to `releases/<sha>`. */
+  stagingPrefix: '/opt/spot-deploy/releases/.staging-',
+  /** Symlink to the active release. */
+  current: '/opt/spot-deploy/current',
+  /** The services' environment (`KEY=value` lines, mode 0600), uploaded over SSH. */
+  envFile: '/etc/spot-deploy/env',
+  /** The health-check command (input `health-check`), run by the agent after the start. */
+  healthCheck: '/etc/spot-deploy/health-check',
+  agentLog: '/var/log/spot-deploy/agent.log',
+} as const;
+
+export type RemotePath = (typeof REMOTE_PATHS)[keyof typeof REMOTE_PATHS];
+
+/** Our two systemd units (reserved: a bundle's `systemd/` may not carry them). */
+export const UNIT_NAMES = {
+  service: 'spot-deploy.service',
+  path: 'spot-deploy.path',
+} as const;
+
+/**
+ * Exit codes, all distinct so that a code alone says who stopped. The agent's are its process
+ * status (the bootstrap passes the last agent's on, and fails with 1 itself, through `false`);
+ * the script ones are the runner's upload and activation scripts (src/ssh/remote-scripts.ts).
+ */
+export const AGENT_EXIT = {
+  ok: 0,
+  failed: 1,
+  usage: 2,
+} as const;
+
+export const SCRIPT_EXIT = {
+  /** Upload script: the incoming dir could not be created (sudo refused, disk…). */
+  prepare: 94,
+  /** Activation script: the uploaded file's sha256 or size is not the expected one. */
+  uploadVerify: 90,
+  /** Activation script: `.part` could not be renamed to `<sha>.tar.gz`. */
+  rename: 91,
+  /** Activation script: the env file could not be written. */
+  env: 92,
+  /** Activation script: the health-check file could not be written or removed. */
+  healthCheckConfig: 93,
+} as const;
+
+/** The `state` field of status.json. */
+export const AGENT_STATES = ['activating', 'ready', 'failed'] as const;
+export type AgentState = (typeof AGENT_STATES)[number];
+
+/** Steps the bootstrap writes to status.json (with only `sha256`, `state` and `step`). */
+export const BOOTSTRAP_STEPS = ['verify-archive', 'extract'] as const;
+export type BootstrapStep = (typeof BOOTSTRAP_STEPS)[number];
+
+/**
+ * Steps the agent writes to status.json, in order. `check-units` fails before `current` moves
+ * (nothing changed on the instance); `install-units` runs after the switch.
+ */
+export const AGENT_STEPS = [
+  'init',
+  'verify',
+  'check-units',
+  'move',
+  'setup',
+  'switch',
+  'install-units',
+  'start',
+  'health-check',
+  'prune',
+  'done',
+] as const;
+export type AgentStep = (typeof AGENT_STEPS)[number];
+
+/** Steps of the runner's side of a delivery (src/ssh/deliver.ts, deliver-many.ts). */
+export const RUNNER_STEPS = [
+  'connect',
+  'prepare',
+  'upload',
+  'upload-verify',
+  'rename',
+  'env',
+  'health-check-config',
+  'activate',
+  'status',
+  'internal',
+] as const;
+export type RunnerStep = (typeof RUNNER_STEPS)[number];
+
+/** Any step a delivery can fail at. */
+export type DeliveryStep = RunnerStep | BootstrapStep | AgentStep;
+
+const ON_INSTANCE: ReadonlySet<string> = new Set<string>([...BOOTSTRAP_STEPS, ...AGENT_STEPS]);
+
+/** Whether a status.json `step` is one the bootstrap or the agent writes. */
+export function isInstanceStep(step: unknown): step is BootstrapStep | AgentStep {
+  return typeof step === 'string' && ON_INSTANCE.has(step);
+}
