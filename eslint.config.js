@@ -70,6 +70,23 @@ export default tseslint.config(
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  // Type-aware rules (no-floating-promises, no-misused-promises, the no-unsafe-* family, ...) on
+  // every TypeScript file in tsconfig.json, through the TypeScript project service.
+  ...tseslint.configs.recommendedTypeChecked.map((config) => ({
+    ...config,
+    files: ['**/*.ts'],
+  })),
+  {
+    files: ['**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: root } },
+    rules: { '@typescript-eslint/no-floating-promises': 'error' },
+  },
+  {
+    // Test doubles implement async interfaces (`async summary() { return ... }`) without awaiting
+    // anything: 18 of the 45 typed findings in __tests__/ and bench/ were this, none a bug.
+    files: ['__tests__/**/*.ts', 'bench/**/*.ts'],
+    rules: { '@typescript-eslint/require-await': 'off' },
+  },
   {
     files: ['**/*.ts'],
     rules: {

@@ -2,7 +2,8 @@
  * `npm run lint` enforces the one-way import direction of src/ (LAYERS in eslint.config.js) and
  * forbids import cycles. These tests plant violations and lint them in-process with ESLint's Node
  * API and the project's own config, so a rule that silently stops matching (a resolver that no
- * longer maps `./foo.js` to `foo.ts`, a zone path that no longer exists) fails here.
+ * longer maps `./foo.js` to `foo.ts`, a zone path that no longer exists) fails here. The last
+ * block checks that the type-aware rules (no-floating-promises) reach src/ and the tests.
  */
 import { join } from 'node:path';
 import { ESLint } from 'eslint';
@@ -100,4 +101,20 @@ describe('import cycles (eslint-plugin-import-x no-cycle)', () => {
     const messages = results.flatMap((r) => r.messages.map((m) => m.ruleId));
     expect(messages).toEqual(['import-x/no-cycle']);
   });
+});
+
+describe('type-aware linting', () => {
+  it.each(['src/modes/plan.ts', '__tests__/unit/docs.test.ts'])(
+    'runs no-floating-promises with type information on %s',
+    async (file) => {
+      const config = (await new ESLint({ cwd: repoRoot }).calculateConfigForFile(
+        join(repoRoot, file),
+      )) as {
+        rules: Record<string, unknown[]>;
+        languageOptions: { parserOptions: { projectService?: unknown } };
+      };
+      expect(config.rules['@typescript-eslint/no-floating-promises']?.[0]).toBe(2);
+      expect(config.languageOptions.parserOptions.projectService).toBe(true);
+    },
+  );
 });
