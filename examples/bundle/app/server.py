@@ -1,4 +1,5 @@
-"""The example service: answers every GET with the greeting from /etc/spot-deploy/env and the release."""
+"""The example service: answers every GET with the greeting from /etc/spot-deploy/env
+and the release."""
 import http.server
 import os
 
