@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
 import ssh2 from 'ssh2';
+import type * as Ssh2 from 'ssh2';
+import type { ParsedKey } from 'ssh2';
 import { InputError } from './errors.js';
 
 // Default import on purpose: under real Node ESM, ssh2's named exports other than Client are
 // not detected, so `import { utils } from 'ssh2'` fails at run time (bundlers hide this).
-const { utils } = ssh2;
+const { utils } = ssh2 as typeof Ssh2;
 
 export interface KeyPair {
   /** OpenSSH private key (PEM-armoured `OPENSSH PRIVATE KEY`). */
@@ -47,7 +49,7 @@ export function parsePrivateKey(input: string, pem: string): KeyPair {
       : `it could not be read (${parsed.message}); supply an OpenSSH or PEM private key`;
     throw new InputError(input, `${why}.`);
   }
-  const key = Array.isArray(parsed) ? parsed[0] : parsed;
+  const key: ParsedKey | undefined = Array.isArray(parsed) ? (parsed as ParsedKey[])[0] : parsed;
   if (!key || !key.isPrivateKey()) {
     throw new InputError(
       input,

@@ -5,10 +5,13 @@ import { EC2Client } from '@aws-sdk/client-ec2';
  * environment the SDK reads (aws-actions/configure-aws-credentials, `AWS_ENDPOINT_URL_EC2`).
  * Built by the entry points and passed down, never on import.
  */
-export function ec2Clients(): { get(region: string): EC2Client; destroy(): void } {
+export function ec2Clients(): {
+  readonly get: (region: string) => EC2Client;
+  readonly destroy: () => void;
+} {
   const clients = new Map<string, EC2Client>();
   return {
-    get(region) {
+    get: (region) => {
       let c = clients.get(region);
       if (!c) {
         // The SDK's own retries absorb short throttling bursts; the launcher backs off beyond that.
@@ -17,7 +20,7 @@ export function ec2Clients(): { get(region: string): EC2Client; destroy(): void 
       }
       return c;
     },
-    destroy() {
+    destroy: () => {
       for (const c of clients.values()) c.destroy();
       clients.clear();
     },

@@ -162,11 +162,14 @@ export function mergeCloudConfig(
     if (key === 'ssh_authorized_keys') {
       const keys = listOf(key, value);
       const users = own(out, 'users');
-      const login = Array.isArray(users) ? users[0] : undefined;
+      const login: unknown = Array.isArray(users) ? (users as unknown[])[0] : undefined;
       if (isMapping(login)) {
         const mine = own(login, 'ssh_authorized_keys');
         const merged: Mapping = { ...login };
-        setOwn(merged, 'ssh_authorized_keys', [...(Array.isArray(mine) ? mine : []), ...keys]);
+        setOwn(merged, 'ssh_authorized_keys', [
+          ...(Array.isArray(mine) ? (mine as unknown[]) : []),
+          ...keys,
+        ]);
         setOwn(out, 'users', [merged, ...(users as unknown[]).slice(1)]);
         continue;
       }

@@ -185,7 +185,11 @@ function mergeParts(parts: readonly Part[]): Mapping {
   for (const part of parts) {
     for (const [k, v] of Object.entries(part.value)) {
       const prev = out[k];
-      setOwn(out, k, Array.isArray(prev) && Array.isArray(v) ? [...prev, ...v] : v);
+      setOwn(
+        out,
+        k,
+        Array.isArray(prev) && Array.isArray(v) ? [...(prev as unknown[]), ...(v as unknown[])] : v,
+      );
     }
   }
   // Fixed key order: runcmd last, where a reader looks for it.

@@ -133,7 +133,8 @@ export async function publishPrComment(o: PublishOptions): Promise<CommentOutcom
 }
 
 function explainCommentError(e: unknown): string {
-  const status = (e as { status?: unknown } | null)?.status;
+  const raw = (e as { status?: unknown } | null)?.status;
+  const status = typeof raw === 'number' || typeof raw === 'string' ? raw : undefined;
   const msg = errorMessage(e);
   if ((status === 403 || /not accessible by integration/i.test(msg)) && !/rate limit/i.test(msg)) {
     return `GitHub refused (${status ?? 403}: ${msg}). Give the job \`permissions: pull-requests: write\`; pull requests from forks get a read-only token and cannot be commented on this way. The deploy itself is unaffected.`;

@@ -86,7 +86,7 @@ function attemptOnce(opts: ConnectOptions, pinned: PinnedKey, timeoutMs: number)
       } catch {
         // already closed
       }
-      reject(mismatch ?? err);
+      reject(mismatch ?? (err instanceof Error ? err : new Error(String(err))));
     };
     // ssh2's readyTimeout is the primary bound; this guard covers any gap before it is armed.
     const guard = setTimeout(

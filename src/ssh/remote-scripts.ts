@@ -159,7 +159,7 @@ export function parseActivation(
   try {
     const parsed: unknown = JSON.parse(body);
     if (parsed === null || typeof parsed !== 'object') throw new Error('not an object');
-    status = parsed as StatusJson;
+    status = parsed;
   } catch {
     const why = `status.json is missing or unreadable (start command exit ${startRc})`;
     // A failed start (unit missing, bootstrap crashed) is the cause; the missing status its effect.
