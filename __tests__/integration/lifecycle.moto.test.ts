@@ -19,7 +19,6 @@ import type { InputName } from '../../src/inputs/types.js';
 import { generateEd25519 } from '../../src/keys.js';
 import { buildPlan } from '../../src/inputs/plan.js';
 import { runDestroy } from '../../src/modes/destroy.js';
-import type { Sink } from '../../src/report/sink.js';
 import { memoryState, parseIds } from '../../src/modes/state.js';
 import { actionEnv, actionFiles, readCommandFile, startAction } from '../helpers/action-run.js';
 import {
@@ -30,6 +29,7 @@ import {
   useMotoEnv,
   type Moto,
 } from '../helpers/moto.js';
+import { recordingSink } from '../helpers/recording-sink.js';
 import { freePort } from '../helpers/sshd.js';
 
 // EC2 lifecycle against moto: launch across regions, adopt on redeploy, destroy, janitor, and the
@@ -40,13 +40,7 @@ if (process.env.CI && !hasMoto)
 
 const REGIONS = ['eu-west-1', 'us-east-1'];
 const userKey = generateEd25519('itest-user');
-const quiet: Sink = {
-  info: () => undefined,
-  warning: () => undefined,
-  setOutput: () => undefined,
-  setSecret: () => undefined,
-  summary: async () => undefined,
-};
+const quiet = recordingSink();
 
 function inputs(values: Partial<Record<InputName, string>>) {
   const all: Partial<Record<InputName, string>> = {

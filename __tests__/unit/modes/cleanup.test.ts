@@ -6,23 +6,16 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { runPost } from '../../../src/modes/cleanup.js';
-import type { Sink } from '../../../src/report/sink.js';
 import { memoryState, recordIds, STATE, type StateKey } from '../../../src/modes/state.js';
 import { ec2Error, inst, reservations } from '../../helpers/instances-fixtures.js';
+import { recordingSink } from '../../helpers/recording-sink.js';
 
 const ec2 = mockClient(EC2Client);
 const client = new EC2Client({
   region: 'eu-west-1',
   credentials: { accessKeyId: 'x', secretAccessKey: 'x' },
 });
-const lines: string[] = [];
-const sink: Sink = {
-  info: (m) => void lines.push(m),
-  warning: (m) => void lines.push(`warning: ${m}`),
-  setOutput: () => undefined,
-  setSecret: () => undefined,
-  summary: async () => undefined,
-};
+const sink = recordingSink();
 
 function deployState(extra: Partial<Record<StateKey, string>> = {}) {
   const state = memoryState({
@@ -43,7 +36,7 @@ const terminated = () =>
 
 beforeEach(() => {
   ec2.reset();
-  lines.length = 0;
+  sink.clear();
   ec2.on(DescribeInstancesCommand).resolves({ Reservations: [] });
   ec2.on(TerminateInstancesCommand).callsFake((input: { InstanceIds?: string[] }) => ({
     TerminatingInstances: (input.InstanceIds ?? []).map((id) => ({
@@ -86,7 +79,7 @@ describe('the post step', () => {
     ec2.resetHistory();
     await runPost(deployState({ [STATE.cleanup]: 'never' }), () => client, sink);
     expect(ec2.calls()).toHaveLength(0);
-    expect(lines.join('\n')).toContain('cleanup is never');
+    expect(sink.lines.join('\n')).toContain('cleanup is never');
   });
 
   it('also finds instances by this run’s tags (launched in the instant before a kill)', async () => {

@@ -1,9 +1,7 @@
 // The PR comment against a fake GitHub: one comment per deployment, found by its marker on any
 // page and edited in place, never duplicated, kept under GitHub's size limit, and every API
-// problem reported as a warning rather than a failed deploy.
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { getOctokit } from '@actions/github';
+// problem reported as a warning rather than a failed deploy. integration/pr-comment-http.test.ts
+// runs the real @actions/github client against a fake REST API on loopback.
 import { describe, expect, it } from 'vitest';
 import type { InstanceResult } from '../../../src/report/results.js';
 import { commentTarget } from '../../../src/github/context.js';
@@ -21,7 +19,7 @@ import {
   renderDestroyComment,
   renderPrComment,
 } from '../../../src/report/pr-comment.js';
-import type { Sink } from '../../../src/report/sink.js';
+import { recordingSink } from '../../helpers/recording-sink.js';
 
 type Comment = { id: number; body: string; html_url: string };
 const url = (id: number) => `https://github.com/o/r/pull/7#issuecomment-${id}`;
@@ -251,18 +249,6 @@ describe('renderPrComment', () => {
   });
 });
 
-function recordingSink() {
-  const lines: string[] = [];
-  const sink: Sink = {
-    info: (m) => lines.push(`info: ${m}`),
-    warning: (m) => lines.push(`warning: ${m}`),
-    setOutput: () => undefined,
-    setSecret: () => undefined,
-    summary: async () => undefined,
-  };
-  return { sink, lines };
-}
-
 describe('publishPrComment', () => {
   function options(gh: ReturnType<typeof fakeGitHub>, over: Partial<PublishOptions> = {}) {
     const tokens: string[] = [];
@@ -297,9 +283,9 @@ describe('publishPrComment', () => {
     const gh = fakeGitHub([], { status: 403, message: 'Resource not accessible by integration' });
     const out = await publishPrComment(options(gh).o);
     expect(out.status).toBe('failed');
-    const { sink, lines } = recordingSink();
+    const sink = recordingSink();
     reportPrComment(sink, out);
-    expect(lines).toEqual([
+    expect(sink.lines).toEqual([
       'warning: Could not comment on pull request #7: GitHub refused (403: Resource not accessible by integration). Give the job `permissions: pull-requests: write`; pull requests from forks get a read-only token and cannot be commented on this way. The deploy itself is unaffected.',
     ]);
   });
@@ -332,93 +318,11 @@ describe('publishPrComment', () => {
       const out = await publishPrComment(o);
       expect(out).toEqual({ status: 'skipped', message: `PR comment: ${why}` });
       expect(tokens).toEqual([]);
-      const { sink, lines } = recordingSink();
+      const sink = recordingSink();
       reportPrComment(sink, out);
-      expect(lines).toEqual([`info: PR comment: ${why}`]);
+      expect(sink.lines).toEqual([`info: PR comment: ${why}`]);
     }
     expect(gh.calls).toEqual([]);
-  });
-});
-
-/** GitHub's REST endpoints for issue comments, for the real @actions/github client. */
-async function fakeRestApi(comments: Comment[], refuseWrites = false) {
-  const seen: string[] = [];
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const u = new URL(req.url ?? '/', 'http://x');
-      seen.push(`${req.method} ${u.pathname}${u.search} ${req.headers.authorization}`);
-      const send = (status: number, v: unknown) => {
-        res.writeHead(status, { 'content-type': 'application/json' });
-        res.end(JSON.stringify(v));
-      };
-      if (refuseWrites && req.method !== 'GET')
-        return send(403, { message: 'Resource not accessible by integration' });
-      const body = chunks.length
-        ? (JSON.parse(Buffer.concat(chunks).toString()) as Comment)
-        : undefined;
-      if (req.method === 'GET' && u.pathname === '/repos/o/r/issues/7/comments') {
-        const [per, page] = [
-          Number(u.searchParams.get('per_page')),
-          Number(u.searchParams.get('page')),
-        ];
-        return send(200, comments.slice((page - 1) * per, page * per));
-      }
-      const m = /^\/repos\/o\/r\/issues\/comments\/(\d+)$/.exec(u.pathname);
-      const c = comments.find((x) => x.id === Number(m?.[1]));
-      if (req.method === 'PATCH' && c && body)
-        return send(200, Object.assign(c, { body: body.body }));
-      send(404, { message: 'Not Found' });
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return { baseUrl, seen, close: () => new Promise((r) => server.close(r)) };
-}
-
-describe('with the real @actions/github client', () => {
-  it('pages with per_page/page, updates by comment id, and reads a 403 as a permission problem', async () => {
-    const comments = chatter(120).map((body, i) => ({ id: 100 + i, body, html_url: url(100 + i) }));
-    comments[110] = { id: 210, body: `${MARKER}\nold`, html_url: url(210) };
-    const api = await fakeRestApi(comments);
-    try {
-      const octokit = (t: string) => getOctokit(t, { baseUrl: api.baseUrl });
-      const base = {
-        enabled: true,
-        token: 'ghs_real',
-        target: TARGET,
-        octokit,
-        deploymentId: 'pr-7',
-      };
-      const out = await publishPrComment({ ...base, body: `${MARKER}\nnew` });
-      expect(out).toMatchObject({ status: 'posted', url: url(210) });
-      expect(comments[110]?.body).toBe(`${MARKER}\nnew`);
-      expect(api.seen).toEqual([
-        'GET /repos/o/r/issues/7/comments?per_page=100&page=1 token ghs_real',
-        'GET /repos/o/r/issues/7/comments?per_page=100&page=2 token ghs_real',
-        'PATCH /repos/o/r/issues/comments/210 token ghs_real',
-      ]);
-    } finally {
-      await api.close();
-    }
-    const refusing = await fakeRestApi([], true);
-    try {
-      const octokit = (t: string) => getOctokit(t, { baseUrl: refusing.baseUrl });
-      const out = await publishPrComment({
-        enabled: true,
-        token: 't',
-        target: TARGET,
-        octokit,
-        deploymentId: 'pr-7',
-        body: MARKER,
-      });
-      expect(out.status).toBe('failed');
-      expect(out.message).toContain('GitHub refused (403: Resource not accessible by integration');
-      expect(out.message).toContain('`permissions: pull-requests: write`');
-    } finally {
-      await refusing.close();
-    }
   });
 });
 
