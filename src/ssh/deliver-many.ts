@@ -10,6 +10,7 @@ import {
   shq,
   type RemoteLayout,
 } from './remote-scripts.js';
+import { formatDuration } from '../time.js';
 
 export interface Target {
   readonly id: string;
@@ -68,7 +69,7 @@ const PRE_ACTIVATION: ReadonlySet<DeliveryStep> = new Set<DeliveryStep>([
   'health-check-config',
 ]);
 
-const secs = (ms: number): string => `${(ms / 1000).toFixed(1)}s`;
+const secs = (ms: number): string => formatDuration(ms, { compact: true });
 
 async function deliverOne(t: Target, o: DeliverManyOptions): Promise<InstanceDelivery> {
   const now = o.now ?? Date.now;

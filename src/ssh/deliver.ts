@@ -42,8 +42,6 @@ export interface DeliverOptions {
 }
 
 export interface DeliverTimings {
-  /** 0: the incoming dir is prepared by the upload command itself (kept for compatibility). */
-  readonly prepareMs: number;
   readonly uploadMs: number;
   readonly activateMs: number;
   readonly totalMs: number;
@@ -79,15 +77,14 @@ export async function deliverBundle(client: Client, o: DeliverOptions): Promise<
   }
   const r: RemoteLayout = { ...DEFAULT_REMOTE, ...o.remote };
   const t0 = Date.now();
-  const prepareMs = 0; // preparing the incoming dir is part of the upload command
   let uploadMs = 0;
   const done = (res: ActivationOutcome): DeliverResult => {
     const totalMs = Date.now() - t0;
-    const activateMs = Math.max(0, totalMs - prepareMs - uploadMs);
+    const activateMs = Math.max(0, totalMs - uploadMs);
     o.log?.(
       `deliver ${o.sha256.slice(0, 12)}: ${res.status}${res.step === undefined ? '' : ` (${res.step})`} in ${totalMs} ms`,
     );
-    return { ...res, timings: { prepareMs, uploadMs, activateMs, totalMs } };
+    return { ...res, timings: { uploadMs, activateMs, totalMs } };
   };
 
   const up0 = Date.now();
