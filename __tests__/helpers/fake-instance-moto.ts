@@ -159,6 +159,9 @@ export function watchMoto(moto: Moto, region: string, o: WatchOptions): MotoWatc
     }
   })();
 
+  /** The instances started so far (no-ssh ones and failed boots have none). */
+  const booted = (): FakeInstance[] => seen.flatMap((s) => (s.instance ? [s.instance] : []));
+
   const waitPolled = async (deadline: number) => {
     const since = Date.now();
     while (lastPoll <= since && Date.now() < deadline) await sleep(50);
@@ -173,7 +176,7 @@ export function watchMoto(moto: Moto, region: string, o: WatchOptions): MotoWatc
       while (seen.length < n && Date.now() < deadline) await sleep(100);
       if (seen.length < n) throw new Error(`saw ${seen.length} of ${n} instances in time`);
       await Promise.all([...pending]);
-      await Promise.all(seen.map((s) => s.instance?.ready));
+      await Promise.all(booted().map((i) => i.ready));
     },
     async settle(timeoutMs = 30_000) {
       const deadline = Date.now() + timeoutMs;
@@ -184,7 +187,7 @@ export function watchMoto(moto: Moto, region: string, o: WatchOptions): MotoWatc
       running = false;
       await loop;
       await Promise.all([...pending]);
-      await Promise.all(seen.map((s) => s.instance?.stop()));
+      await Promise.all(booted().map((i) => i.stop()));
       ec2.destroy();
     },
   };
