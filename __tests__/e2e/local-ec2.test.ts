@@ -13,6 +13,7 @@ import { generateEd25519 } from '../../src/keys.js';
 import { connect, exec } from '../../src/ssh/connect.js';
 import { actionEnv, actionFiles, readCommandFile, startAction } from '../helpers/action-run.js';
 import { hasMoto, IMAGE_CATALOGUE, loopbackSubnet, startMoto, type Moto } from '../helpers/moto.js';
+import { tagsOf } from '../helpers/instances-fixtures.js';
 import { freePort } from '../helpers/sshd.js';
 import { buildVmImage, vmEnabled } from '../helpers/vm.js';
 import { vmRunning, watchMotoWithVms, type VmWatcher } from '../helpers/vm-moto.js';
@@ -103,7 +104,7 @@ describe.skipIf(!vmEnabled || !hasMoto)('a local EC2: moto + one VM per instance
 
     // From the outside: SSH in as the user, pinning the host key from the instance's tag.
     for (const inst of await live()) {
-      const tags = Object.fromEntries((inst.Tags ?? []).map((t) => [t.Key, t.Value]));
+      const tags = tagsOf(inst.Tags);
       const ssh = await connect({
         host: inst.PrivateIpAddress ?? '',
         port,

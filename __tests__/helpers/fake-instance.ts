@@ -217,7 +217,7 @@ function fileMode(v: unknown): number {
   if (v === undefined || v === null) return 0o644;
   if (typeof v === 'number') return v; // YAML 1.1 reads an unquoted 0755 as octal already
   if (typeof v === 'string' && /^0?[0-7]{3,4}$/.test(v)) return parseInt(v, 8);
-  throw new Error(`write_files: permissions ${String(v)} is not an octal mode`);
+  throw new Error(`write_files: permissions ${JSON.stringify(v)} is not an octal mode`);
 }
 
 /** Reads what a fake instance needs from a `#cloud-config` document; throws on anything else. */

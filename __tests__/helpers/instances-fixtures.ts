@@ -1,4 +1,4 @@
-import { EC2ServiceException, type Instance } from '@aws-sdk/client-ec2';
+import { EC2ServiceException, type Instance, type Tag } from '@aws-sdk/client-ec2';
 
 /** An SDK error as EC2 returns it (the code in `name`). */
 export function ec2Error(code: string, message = code): EC2ServiceException {
@@ -31,4 +31,11 @@ export function inst(id: string, state: string, extra: Partial<Instance> = {}): 
 /** A DescribeInstances answer holding `instances` in one reservation. */
 export function reservations(...instances: Instance[]) {
   return { Reservations: [{ Instances: instances }] };
+}
+
+/** EC2 tags by key (a tag without a key is dropped), for assertions on single tags. */
+export function tagsOf(tags: readonly Tag[] | undefined): Record<string, string | undefined> {
+  const out: Record<string, string | undefined> = {};
+  for (const t of tags ?? []) if (t.Key !== undefined) out[t.Key] = t.Value;
+  return out;
 }

@@ -26,11 +26,11 @@ for (const name of ['spawn', 'spawnSync', 'exec', 'execSync', 'execFile', 'execF
   childProcess[name] = refuse(`child_process.${name}`, 'would start a process');
 
 const net = require('node:net') as typeof import('node:net');
-net.Server.prototype.listen = refuse('net.Server.listen', 'would open a server') as never;
-net.Socket.prototype.connect = refuse('net.Socket.connect', 'would open a connection') as never;
+net.Server.prototype.listen = refuse('net.Server.listen', 'would open a server');
+net.Socket.prototype.connect = refuse('net.Socket.connect', 'would open a connection');
 
 const dgram = require('node:dgram') as typeof import('node:dgram');
-dgram.Socket.prototype.bind = refuse('dgram.Socket.bind', 'would open a socket') as never;
+dgram.Socket.prototype.bind = refuse('dgram.Socket.bind', 'would open a socket');
 dgram.Socket.prototype.send = refuse('dgram.Socket.send', 'would send a datagram') as never;
 
 syncBuiltinESMExports();

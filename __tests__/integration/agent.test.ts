@@ -195,7 +195,9 @@ class Instance {
   }
 
   status(): Status {
-    return JSON.parse(fs.readFileSync(this.path('var/lib/spot-deploy/status.json'), 'utf8'));
+    return JSON.parse(
+      fs.readFileSync(this.path('var/lib/spot-deploy/status.json'), 'utf8'),
+    ) as Status;
   }
 
   calls(): string[] {

@@ -125,7 +125,7 @@ describe('uploadDeployArtifact with the real @actions/artifact client', () => {
       name: 'spot-deploy-pr-42-5-1',
       workflow_run_backend_id: 'run-1',
       workflow_job_run_backend_id: 'job-1',
-      expires_at: expect.any(String),
+      expires_at: expect.any(String) as unknown,
     });
     const expires = Date.parse(String(s.calls[0]?.body.expires_at));
     expect(Math.abs(expires - Date.now() - 3 * 86_400_000)).toBeLessThan(7_200_000);

@@ -39,6 +39,7 @@ import {
   startMoto,
   type Moto,
 } from '../helpers/moto.js';
+import { tagsOf } from '../helpers/instances-fixtures.js';
 import { freePort } from '../helpers/sshd.js';
 
 const REGION = 'eu-west-1';
@@ -137,10 +138,7 @@ describe.skipIf(unsupported !== undefined)('deploy to fake instances (moto + ssh
     expect(first.instances).toHaveLength(3);
     expect(w.seen.map((s) => s.id).sort()).toEqual(first.instances.map((i) => i.id).sort());
     const tags = new Map(
-      (await instancesOf('fake-fleet')).map((i) => [
-        i.InstanceId,
-        Object.fromEntries((i.Tags ?? []).map((t) => [t.Key, t.Value])),
-      ]),
+      (await instancesOf('fake-fleet')).map((i) => [i.InstanceId, tagsOf(i.Tags)]),
     );
     for (const i of first.instances) {
       expect(i).toMatchObject({ status: 'ready', adopted: false, region: REGION });

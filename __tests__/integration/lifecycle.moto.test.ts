@@ -30,6 +30,7 @@ import {
   type Moto,
 } from '../helpers/moto.js';
 import { recordingSink } from '../helpers/recording-sink.js';
+import { tagsOf } from '../helpers/instances-fixtures.js';
 import { freePort } from '../helpers/sshd.js';
 
 // EC2 lifecycle against moto: launch across regions, adopt on redeploy, destroy, janitor, and the
@@ -108,7 +109,7 @@ describe.skipIf(!hasMoto)('the EC2 lifecycle against moto', () => {
       for (const x of xs) {
         expect(x.State?.Name).toBe('running');
         expect(x.InstanceLifecycle).toBe('spot');
-        const tags = Object.fromEntries((x.Tags ?? []).map((t) => [t.Key, t.Value]));
+        const tags = tagsOf(x.Tags);
         expect(tags[TAG.hostKey]).toBe(host.publicKey.split(' ').slice(0, 2).join(' '));
         expect(tags[TAG.clientKey]).toBe(keyFingerprint(userKey.publicKey));
         expect(tags[TAG.runId]).toBe('77');

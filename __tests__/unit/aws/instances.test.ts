@@ -19,10 +19,7 @@ beforeEach(() => {
 });
 afterEach(() => client.destroy());
 
-const describeInputs = () =>
-  ec2
-    .commandCalls(DescribeInstancesCommand)
-    .map((c) => c.args[0].input as DescribeInstancesCommandInput);
+const describeInputs = () => ec2.commandCalls(DescribeInstancesCommand).map((c) => c.args[0].input);
 
 describe('toInstanceInfo', () => {
   it('maps lifecycle, addresses, state reason and tags; drops empty strings', () => {

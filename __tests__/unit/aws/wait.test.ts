@@ -16,10 +16,7 @@ beforeEach(() => {
 });
 afterEach(() => client.destroy());
 
-const calls = () =>
-  ec2
-    .commandCalls(DescribeInstancesCommand)
-    .map((c) => c.args[0].input as DescribeInstancesCommandInput);
+const calls = () => ec2.commandCalls(DescribeInstancesCommand).map((c) => c.args[0].input);
 const running = (id: string, ip = '10.0.0.1') =>
   inst(id, 'running', { PrivateIpAddress: ip, PublicIpAddress: '203.0.113.9' });
 

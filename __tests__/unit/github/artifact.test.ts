@@ -224,7 +224,10 @@ describe('uploadDeployArtifact', () => {
       name: 'x',
       env: ACTIONS_ENV,
     });
-    expect(a).toMatchObject({ status: 'failed', message: expect.stringContaining('ECONNRESET') });
+    expect(a).toMatchObject({
+      status: 'failed',
+      message: expect.stringContaining('ECONNRESET') as unknown,
+    });
     expect(a.status === 'failed' && a.message).not.toContain('artifact-name');
     const noId = fakeClient(async () => ({}));
     const b = await uploadDeployArtifact(noId.client, {
@@ -234,7 +237,7 @@ describe('uploadDeployArtifact', () => {
     });
     expect(b).toMatchObject({
       status: 'failed',
-      message: expect.stringContaining('no artifact id'),
+      message: expect.stringContaining('no artifact id') as unknown,
     });
   });
 

@@ -175,7 +175,10 @@ describe('the deploy step summary', () => {
   });
 
   it('sums the hourly cost of priced instances and counts the unpriced', () => {
-    expect(hourlyCost(fleet(7, 1))).toEqual({ usd: expect.closeTo(6 * 0.0071, 6), unknown: 1 });
+    expect(hourlyCost(fleet(7, 1))).toEqual({
+      usd: expect.closeTo(6 * 0.0071, 6) as unknown,
+      unknown: 1,
+    });
   });
 
   it('stays under 1 MiB for 50 failed instances with long diagnostics', () => {

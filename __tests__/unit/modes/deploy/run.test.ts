@@ -36,7 +36,7 @@ import type {
   InstanceDelivery,
   Target,
 } from '../../../../src/ssh/deliver-many.js';
-import { ec2Error, inst, reservations } from '../../../helpers/instances-fixtures.js';
+import { ec2Error, inst, reservations, tagsOf } from '../../../helpers/instances-fixtures.js';
 import { repoRoot } from '../../../helpers/repo.js';
 
 // runDeploy in-process: EC2 is a small in-memory world behind aws-sdk-client-mock, SSH delivery a
@@ -310,9 +310,7 @@ describe('runDeploy', () => {
       { InstanceType: 't3.small', SubnetId: 'subnet-a' },
       { InstanceType: 't3.small', SubnetId: 'subnet-b' },
     ]);
-    const tags = Object.fromEntries(
-      (fleet?.TagSpecifications?.[0]?.Tags ?? []).map((t) => [t.Key, t.Value]),
-    );
+    const tags = tagsOf(fleet?.TagSpecifications?.[0]?.Tags);
     expect(tags[TAG.deployment]).toBe(DEPLOYMENT);
     expect(tags[TAG.clientKey]).toBe(keyFingerprint(userKey.publicKey));
 
