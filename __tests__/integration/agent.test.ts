@@ -1,6 +1,7 @@
 // End-to-end tests of the on-instance side: the real cloud-init/bootstrap.sh and
 // bundle/.spot-deploy/agent.py run as subprocesses against a scratch root (SPOT_DEPLOY_ROOT),
-// with a fake `systemctl` on PATH that records its calls.
+// with the fake instances' `systemctl` (scripts/fake-instance/systemctl.sh) first on PATH: it
+// follows SPOT_DEPLOY_ROOT and records its calls in <root>/var/lib/fake-instance/systemctl.log.
 //
 // SPOT_DEPLOY_TEST_PYTHON=/path/to/python3.6 runs the agent under another interpreter.
 //
@@ -17,6 +18,7 @@ import { repoRoot } from '../helpers/repo.js';
 
 const repo = repoRoot;
 const AGENT = path.join(repo, 'bundle/.spot-deploy/agent.py');
+const FAKE_SYSTEMCTL = path.join(repo, 'scripts/fake-instance/systemctl.sh');
 const SHIPPED_BOOTSTRAP = loadCloudInitAssets(path.join(repo, 'cloud-init')).bootstrap;
 const ISO_UTC = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/;
 
@@ -86,7 +88,8 @@ const V1_CALLS = [
 class Instance {
   readonly root: string;
   readonly bin: string;
-  readonly systemctlLog: string;
+  /** The fake systemctl's state: its record, faults and unit states. */
+  readonly systemctlState: string;
   readonly incoming: string;
   readonly releases: string;
   private readonly bootstrapFile: string;
@@ -97,30 +100,19 @@ class Instance {
     this.scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'spot-deploy-agent-'));
     this.root = path.join(this.scratch, 'root');
     this.bin = path.join(this.scratch, 'bin');
-    this.systemctlLog = path.join(this.scratch, 'systemctl.log');
+    this.systemctlState = this.path('var/lib/fake-instance');
     this.bootstrapFile = path.join(this.scratch, 'bootstrap');
     this.incoming = this.path('var/lib/spot-deploy/incoming');
     this.releases = this.path('opt/spot-deploy/releases');
     fs.mkdirSync(this.incoming, { recursive: true });
     fs.mkdirSync(this.path('etc/spot-deploy'), { recursive: true });
     fs.mkdirSync(this.bin);
+    fs.mkdirSync(this.systemctlState, { recursive: true });
     fs.writeFileSync(this.bootstrapFile, SHIPPED_BOOTSTRAP, { mode: 0o755 });
-    fs.writeFileSync(this.systemctlLog, '');
-    fs.writeFileSync(
-      path.join(this.bin, 'systemctl'),
-      [
-        '#!/bin/sh',
-        `echo "$*" >> '${this.systemctlLog}'`,
-        'case $1 in',
-        '  status) echo "fake status of $5: failed (Result: exit-code)"; exit 3 ;;',
-        '  start|restart) if [ "$2" = "$FAKE_SYSTEMCTL_FAIL" ]; then echo "Job for $2 failed."; exit 1; fi ;;',
-        '  daemon-reload) if [ "$1" = "$FAKE_SYSTEMCTL_FAIL" ]; then echo "Failed to reload."; exit 1; fi ;;',
-        'esac',
-        'exit 0',
-        '',
-      ].join('\n'),
-      { mode: 0o755 },
-    );
+    fs.writeFileSync(path.join(this.systemctlState, 'systemctl.log'), '');
+    fs.writeFileSync(path.join(this.bin, 'systemctl'), fs.readFileSync(FAKE_SYSTEMCTL), {
+      mode: 0o755,
+    });
     const python = process.env.SPOT_DEPLOY_TEST_PYTHON;
     if (python) fs.symlinkSync(python, path.join(this.bin, 'python3'));
   }
@@ -200,8 +192,17 @@ class Instance {
     ) as Status;
   }
 
+  /** Every systemctl call, in order (`daemon-reload`, `restart app.service`, ...). */
   calls(): string[] {
-    return fs.readFileSync(this.systemctlLog, 'utf8').split('\n').filter(Boolean);
+    return fs
+      .readFileSync(path.join(this.systemctlState, 'systemctl.log'), 'utf8')
+      .split('\n')
+      .filter(Boolean);
+  }
+
+  /** Makes the fake systemctl fail (a word of scripts/fake-instance/systemctl.sh's faults). */
+  fault(word: string): void {
+    fs.appendFileSync(path.join(this.systemctlState, 'faults'), `${word}\n`);
   }
 
   current(): string | undefined {
@@ -600,7 +601,8 @@ describe('bootstrap + agent', { timeout: 60_000 }, () => {
   });
 
   it('a unit that fails to start fails at start with its systemctl status in the log tail', () => {
-    const { sha, code } = box.deploy(v1(), {}, { FAKE_SYSTEMCTL_FAIL: 'app.service' });
+    box.fault('unit-fails:app.service');
+    const { sha, code } = box.deploy(v1());
     expect(code).toBe(1);
     const status = box.status();
     expect(status).toMatchObject({ sha256: sha, state: 'failed', step: 'start' });
@@ -620,7 +622,8 @@ describe('bootstrap + agent', { timeout: 60_000 }, () => {
   });
 
   it('a failed daemon-reload fails at install-units, after current moved', () => {
-    const { sha, code } = box.deploy(v1(), {}, { FAKE_SYSTEMCTL_FAIL: 'daemon-reload' });
+    box.fault('daemon-reload-fails');
+    const { sha, code } = box.deploy(v1());
     expect(code).toBe(1);
     const status = box.status();
     expect(status).toMatchObject({ sha256: sha, state: 'failed', step: 'install-units' });

@@ -14,6 +14,8 @@
 # instance sees a full Debian-like system, and nothing it writes there reaches the host.
 set -eu
 dir=$1
+# An instance has no scratch root (the fake systemctl would follow one inherited from the test).
+unset SPOT_DEPLOY_ROOT
 for top in etc var opt usr/local root home srv; do
   if [ ! -d "/$top" ] || [ ! -d "$dir/upper/$top" ]; then continue; fi
   mount -t overlay fake-instance \

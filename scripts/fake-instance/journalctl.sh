@@ -1,8 +1,10 @@
 #!/bin/sh
 # The journalctl of a fake instance (see __tests__/helpers/fake-instance.ts): prints what the fake
 # systemctl captured of a service's output. Understands -u UNIT, -n N and ignores other options.
+# Under SPOT_DEPLOY_ROOT when set, as the fake systemctl.
 set -u
-state=/var/lib/fake-instance
+root=${SPOT_DEPLOY_ROOT:-}
+state=${root%/}/var/lib/fake-instance
 unit='' lines=50 skip=''
 for a in "$@"; do
   case $skip in

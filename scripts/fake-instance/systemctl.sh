@@ -2,6 +2,9 @@
 # The systemctl of a fake instance (see __tests__/helpers/fake-instance.ts), installed as
 # /usr/local/bin/systemctl inside the instance's own mount namespace (and bound over
 # /usr/bin/systemctl there). Also installed as /usr/local/sbin/{shutdown,reboot,poweroff,halt}.
+# The agent tests (__tests__/integration/agent.test.ts) put it first on PATH as `systemctl` and
+# set SPOT_DEPLOY_ROOT, as they do for the agent: unit files are then looked up and the state
+# below kept under that root (unset, as on an instance: /).
 #
 # - `start` of a oneshot service (spot-deploy.service, written by the user-data's write_files)
 #   runs its ExecStart for real, as systemd would: as root, cwd /, a clean environment, output to a
@@ -10,19 +13,26 @@
 #   starts a watcher that starts the unit's service whenever the glob matches (polling, 0.1 s).
 # - Every other verb only records its effect (daemon-reload, enable, disable, start, restart, stop,
 #   is-active, is-enabled, status, list-units --failed): the bundle's own services never run.
+#   A failed start prints systemd's "Job for UNIT failed." and `status` of a failed unit says
+#   "failed (Result: exit-code)" (exit 3, like any unit that is not active).
 # - shutdown, reboot, poweroff and halt are recorded in shutdown.log, never done: the host's
 #   systemd would act on them.
 #
-# State and logs: /var/lib/fake-instance/ (systemctl.log: one line per call; journal-<unit>.log;
-# the units that are active/, enabled/ and failed/).
-# Faults (words in /var/lib/fake-instance/faults):
-#   activation-fails  spot-deploy.service fails without running its ExecStart
-#   unit-fails        start/restart of any unit other than spot-deploy.* fails
-#   setup-fails       the service runs with SPOT_DEPLOY_SETUP_TIMEOUT=0.001, so the agent kills
-#                     the bundle's setup.sh and reports step setup
+# State and logs: $SPOT_DEPLOY_ROOT/var/lib/fake-instance/ (systemctl.log: one line per call, the
+# arguments as given; journal-<unit>.log; the units that are active/, enabled/ and failed/).
+# Faults (words in $SPOT_DEPLOY_ROOT/var/lib/fake-instance/faults):
+#   activation-fails     spot-deploy.service fails without running its ExecStart
+#   unit-fails           start/restart of any unit other than spot-deploy.* fails
+#   unit-fails:UNIT      start/restart of UNIT (not spot-deploy.*) fails
+#   daemon-reload-fails  daemon-reload fails
+#   setup-fails          the service runs with SPOT_DEPLOY_SETUP_TIMEOUT=0.001, so the agent kills
+#                        the bundle's setup.sh and reports step setup
 set -u
-state=/var/lib/fake-instance
-self=/usr/local/bin/systemctl
+root=${SPOT_DEPLOY_ROOT:-}
+root=${root%/}
+state=$root/var/lib/fake-instance
+# The .path watcher starts services through this script again.
+if [ -n "$root" ]; then self=$0; else self=/usr/local/bin/systemctl; fi
 SERVICE_PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
 
 case ${0##*/} in
@@ -31,6 +41,7 @@ case ${0##*/} in
     exit 0
     ;;
 esac
+mkdir -p "$state/active" "$state/enabled" "$state/failed" 2>/dev/null
 if [ -z "${FAKE_SYSTEMCTL_QUIET:-}" ]; then echo "$*" >>"$state/systemctl.log" 2>/dev/null; fi
 faults=" $(tr '\n' ' ' 2>/dev/null <"$state/faults") "
 fault() { case $faults in *" $1 "*) return 0 ;; esac; return 1; }
@@ -49,7 +60,7 @@ done
 
 unit_file() {
   for d in /etc/systemd/system /run/systemd/system /usr/lib/systemd/system /lib/systemd/system; do
-    if [ -f "$d/$1" ]; then echo "$d/$1"; return 0; fi
+    if [ -f "$root$d/$1" ]; then echo "$root$d/$1"; return 0; fi
   done
   return 1
 }
@@ -114,7 +125,7 @@ start_path() {
 job_failed() {
   rm -f "$state/active/$1"
   touch "$state/failed/$1"
-  echo "Job for $1 failed because the control process exited with error code." >&2
+  echo "Job for $1 failed." >&2
   echo "See \"systemctl status $1\" and \"journalctl -xeu $1\" for details." >&2
 }
 
@@ -143,7 +154,7 @@ start_unit() {
       ;;
     spot-deploy.*) ;;
     *)
-      if fault unit-fails; then
+      if fault unit-fails || fault "unit-fails:$u"; then
         job_failed "$u"
         return 1
       fi
@@ -155,7 +166,13 @@ start_unit() {
 
 rc=0
 case $verb in
-  daemon-reload | reset-failed | daemon-reexec) ;;
+  daemon-reload)
+    if fault daemon-reload-fails; then
+      echo "Failed to reload daemon: fault daemon-reload-fails" >&2
+      rc=1
+    fi
+    ;;
+  reset-failed | daemon-reexec) ;;
   start | restart | try-restart | reload | reload-or-restart | try-reload-or-restart)
     for u in $units; do start_unit "$u" || rc=$?; done
     ;;
@@ -189,7 +206,9 @@ case $verb in
     for u in $units; do
       if [ -e "$state/$dir/$u" ]; then s=$word; else s=$other; rc=3; fi
       if [ "$dir" = active ] && [ -e "$state/failed/$u" ]; then s=failed; fi
-      if [ "$verb" = status ]; then echo "* $u - fake unit of a fake instance: $s"; else echo "$s"; fi
+      if [ "$verb" = is-active ] || [ "$verb" = is-enabled ]; then echo "$s"; continue; fi
+      if [ "$s" = failed ]; then s='failed (Result: exit-code)'; fi
+      echo "* $u - fake status of $u: $s"
     done
     ;;
   poweroff | reboot | halt | kexec | suspend | hibernate)
