@@ -8,7 +8,7 @@
 //
 // usage: node scripts/gen-docs.mjs [--check] [--root DIR]
 //   (no flag)  rewrite the sections of README.md that are out of date
-//   --check    change nothing; exit 1 naming the stale sections (CI: __tests__/docs.test.ts)
+//   --check    change nothing; exit 1 naming the stale sections (CI: __tests__/unit/docs.test.ts)
 //   --root     the repository to work on (default: this script's): DIR/README.md, DIR/action.yml,
 //              DIR/.github/workflows/spot-deploy.yml
 // Exit status 0: up to date (or rewritten); 1: stale under --check, or any error (a missing
@@ -16,9 +16,13 @@
 //
 // Everything outside the markers is left byte for byte. Rows follow the order of the source, so
 // a new input or output appears with no change here.
-import { readFileSync, writeFileSync } from 'node:fs';
+//
+// Importing this module runs nothing: the command line is run() (its exit status and output, in
+// process), renderSections() and applySections() its two steps (__tests__/unit/docs.test.ts).
+// Types: gen-docs.d.mts.
+import { readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parse } from 'yaml';
 
@@ -26,7 +30,7 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const WORKFLOW = '.github/workflows/spot-deploy.yml';
 const FIX = 'run `npm run docs` (node scripts/gen-docs.mjs) and commit README.md';
 
-class DocsError extends Error {}
+export class DocsError extends Error {}
 
 /** A Markdown table cell: one line, pipes escaped (also inside code spans, as GFM requires). */
 function cell(text) {
@@ -90,7 +94,7 @@ function readYaml(file) {
 }
 
 /** The generated body of every section, keyed by marker name; paths are shown relative to `base`. */
-function renderSections({ action, workflow, base }) {
+export function renderSections({ action, workflow, base }) {
   const act = readYaml(action);
   const actionName = relative(base, action) || action;
   const sections = {
@@ -146,7 +150,7 @@ function renderSections({ action, workflow, base }) {
 }
 
 /** README text with each section replaced; `stale` names the sections that changed. */
-function applySections(readme, sections, readmeName = 'README.md') {
+export function applySections(readme, sections, readmeName = 'README.md') {
   let out = readme;
   const stale = [];
   for (const [name, body] of Object.entries(sections)) {
@@ -173,7 +177,7 @@ function applySections(readme, sections, readmeName = 'README.md') {
   return { text: out, stale };
 }
 
-function main(argv) {
+function main(argv, cwd) {
   const { values } = parseArgs({
     args: argv,
     options: {
@@ -184,7 +188,7 @@ function main(argv) {
   });
   const root = values.root;
   const readmePath = join(root, 'README.md');
-  const readmeName = relative(process.cwd(), readmePath) || readmePath;
+  const readmeName = relative(cwd, readmePath) || readmePath;
   const sections = renderSections({
     action: join(root, 'action.yml'),
     workflow: join(root, WORKFLOW),
@@ -198,25 +202,43 @@ function main(argv) {
   }
   const { text, stale } = applySections(readme, sections, readmeName);
   if (stale.length === 0) {
-    console.log(`${readmeName}: the generated tables are up to date.`);
-    return 0;
+    return {
+      status: 0,
+      stdout: `${readmeName}: the generated tables are up to date.\n`,
+      stderr: '',
+    };
   }
   if (values.check) {
-    console.error(
-      `${readmeName} is out of date: the ${stale.join(', ')} table(s) differ from their source; ${FIX}.`,
-    );
-    return 1;
+    return {
+      status: 1,
+      stdout: '',
+      stderr: `${readmeName} is out of date: the ${stale.join(', ')} table(s) differ from their source; ${FIX}.\n`,
+    };
   }
   writeFileSync(readmePath, text);
-  console.log(`${readmeName}: regenerated ${stale.join(', ')}.`);
-  return 0;
+  return { status: 0, stdout: `${readmeName}: regenerated ${stale.join(', ')}.\n`, stderr: '' };
 }
 
-try {
-  process.exitCode = main(process.argv.slice(2));
-} catch (e) {
-  const usage = typeof e?.code === 'string' && e.code.startsWith('ERR_PARSE_ARGS');
-  if (!(e instanceof DocsError) && !usage) throw e;
-  console.error(`gen-docs: ${e.message}`);
-  process.exitCode = 1;
+/**
+ * `node scripts/gen-docs.mjs ...argv` in process: its exit status and what it prints (README.md
+ * is rewritten unless --check). Paths in messages are relative to `cwd`. A bad flag or a DocsError
+ * is status 1 with `gen-docs: <message>` on stderr; anything else (a bug) throws.
+ */
+export function run(argv, { cwd = process.cwd() } = {}) {
+  try {
+    return main(argv, cwd);
+  } catch (e) {
+    const usage = typeof e?.code === 'string' && e.code.startsWith('ERR_PARSE_ARGS');
+    if (!(e instanceof DocsError) && !usage) throw e;
+    return { status: 1, stdout: '', stderr: `gen-docs: ${e.message}\n` };
+  }
+}
+
+// The command line, only when this file is the program node runs (`npm run docs`), never on import.
+const entry = process.argv[1];
+if (entry !== undefined && import.meta.url === pathToFileURL(realpathSync(entry)).href) {
+  const { status, stdout, stderr } = run(process.argv.slice(2));
+  process.stdout.write(stdout);
+  process.stderr.write(stderr);
+  process.exitCode = status;
 }

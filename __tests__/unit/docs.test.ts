@@ -1,18 +1,48 @@
 /**
- * README.md's reference tables list exactly what action.yml and the reusable workflow declare,
- * and the README promises that must not rot: the two commands, and links to files and headings
- * that exist. integration/gen-docs.test.ts runs scripts/gen-docs.mjs itself (the CI check that the
- * tables are current, and the generator's behaviour on a scratch copy).
+ * README.md's reference tables are current (scripts/gen-docs.mjs --check, the CI check; `npm run
+ * docs` fixes it) and list exactly what action.yml and the reusable workflow declare; the
+ * generator's behaviour on a scratch copy, through its run() in process; and the README promises
+ * that must not rot: the two commands, and links to files and headings that exist.
+ * integration/gen-docs.test.ts runs the script as a program (its entry and exit status).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { run } from '../../scripts/gen-docs.mjs';
 import { repoRoot } from '../helpers/repo.js';
 import { tableNames } from '../helpers/readme-tables.js';
 
 const ROOT = repoRoot;
 const WORKFLOW = '.github/workflows/spot-deploy.yml';
+
+/** `node scripts/gen-docs.mjs ...args` from the repository root, in process. */
+const gen = (...args: string[]) => run(args, { cwd: ROOT });
+
+const scratchDirs: string[] = [];
+afterAll(() => {
+  for (const dir of scratchDirs) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A scratch repository with the three files the generator reads. */
+function scratch(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'spot-deploy-docs-'));
+  scratchDirs.push(dir);
+  for (const f of ['README.md', 'action.yml', WORKFLOW]) {
+    mkdirSync(dirname(join(dir, f)), { recursive: true });
+    cpSync(join(ROOT, f), join(dir, f));
+  }
+  return dir;
+}
 
 /** GitHub's heading anchors: lower case, punctuation dropped, spaces to hyphens. */
 function anchors(markdown: string): string[] {
@@ -28,6 +58,12 @@ function anchors(markdown: string): string[] {
 const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
 
 describe('README reference tables', () => {
+  it('are up to date with action.yml and the reusable workflow (npm run docs)', () => {
+    const r = gen('--check');
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+  });
+
   it('list every input and output of action.yml, in its order', () => {
     const action = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as {
       inputs: Record<string, unknown>;
@@ -45,6 +81,45 @@ describe('README reference tables', () => {
     expect(tableNames(readme, 'workflow-secrets')).toEqual(
       Object.keys(wf.on.workflow_call.secrets),
     );
+  });
+});
+
+describe('scripts/gen-docs.mjs', () => {
+  it('--check fails on a new input, naming the table and the fix; a run regenerates it', () => {
+    const dir = scratch();
+    const action = join(dir, 'action.yml');
+    writeFileSync(
+      action,
+      readFileSync(action, 'utf8').replace(
+        /^inputs:\n/m,
+        "inputs:\n  brand-new:\n    description: 'A | pipe\n      and a folded line.'\n    default: '7'\n",
+      ),
+    );
+    const before = readFileSync(join(dir, 'README.md'), 'utf8');
+
+    const stale = gen('--check', '--root', dir);
+    expect(stale.status).toBe(1);
+    expect(stale.stderr).toMatch(/out of date: the inputs table\(s\) differ/);
+    expect(stale.stderr).toContain('npm run docs');
+    expect(readFileSync(join(dir, 'README.md'), 'utf8')).toBe(before); // --check writes nothing
+
+    expect(gen('--root', dir).status).toBe(0);
+    const after = readFileSync(join(dir, 'README.md'), 'utf8');
+    expect(after).toContain('| `brand-new` | `7` | A \\| pipe and a folded line. |');
+    expect(tableNames(after, 'inputs')[0]).toBe('brand-new');
+    // Only the inputs section changed.
+    const outside = (s: string) => s.replace(/<!-- inputs:start -->[\s\S]*<!-- inputs:end -->/, '');
+    expect(outside(after)).toBe(outside(before));
+    expect(gen('--check', '--root', dir).status).toBe(0);
+  });
+
+  it('fails clearly when a marker is missing', () => {
+    const dir = scratch();
+    const file = join(dir, 'README.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('<!-- outputs:end -->', ''));
+    const r = gen('--check', '--root', dir);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('has no <!-- outputs:end --> marker');
   });
 });
 
