@@ -15,12 +15,15 @@ import { memoryState } from './modes/state.js';
 import { errorMessage } from './errors.js';
 import { actionRoot } from './paths.js';
 import { runPlan } from './modes/plan.js';
+import { runRollback } from './modes/rollback.js';
 import type { Sink } from './report/sink.js';
 
-const USAGE = `usage: spot-deploy plan|deploy|destroy|status [--config FILE.yml] [--<input> VALUE ...] [--summary FILE]
+const USAGE = `usage: spot-deploy plan|deploy|rollback|destroy|status [--config FILE.yml] [--<input> VALUE ...] [--summary FILE]
 
   plan      render user-data, bundle and launch plan; no AWS calls
   deploy    launch or adopt instances and deliver the bundle (AWS credentials from the environment)
+  rollback  switch every running instance back to its previous ready release, or to
+            --rollback-to <sha256>; needs --ssh-private-key (the deployment's key)
   destroy   remove everything of the deployment (deployment-id 'expired': every expired one)
   status    list the deployment's instances in the given regions (EC2 tags; no SSH)
 
@@ -30,7 +33,7 @@ const USAGE = `usage: spot-deploy plan|deploy|destroy|status [--config FILE.yml]
 Outputs are printed as name=value lines. A deploy that fails or is interrupted (Ctrl-C) terminates
 what it launched unless --cleanup never, as the action's post step does.`;
 
-const COMMANDS = ['plan', 'deploy', 'destroy', 'status'] as const;
+const COMMANDS = ['plan', 'deploy', 'rollback', 'destroy', 'status'] as const;
 type Command = (typeof COMMANDS)[number];
 
 /** The command line: the same core as the action, with inputs from flags and a YAML file. */
@@ -98,6 +101,7 @@ export async function cli(
     if (cmd === 'status') await runStatus(inputs, ctx, { sink, ec2: clients.get });
     else if (mode === 'plan') await runPlan(inputs, ctx, sink, root);
     else if (mode === 'destroy') await runDestroy(inputs, ctx, { sink, ec2: clients.get });
+    else if (mode === 'rollback') await runRollback(inputs, ctx, { sink, ec2: clients.get });
     else await deployWithCleanup(inputs, ctx, sink, root, clients.get);
     return 0;
   } catch (e) {

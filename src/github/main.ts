@@ -10,6 +10,7 @@ import { actionRoot } from '../paths.js';
 import { runPost } from '../modes/cleanup.js';
 import { runDestroy } from '../modes/destroy.js';
 import { runPlan } from '../modes/plan.js';
+import { runRollback } from '../modes/rollback.js';
 import { githubPublisher } from './publish.js';
 import { actionsSink } from './sink.js';
 import { STATE } from '../modes/state.js';
@@ -37,6 +38,7 @@ export async function run(): Promise<void> {
     const ec2 = clients.get;
     if (inputs.mode === 'plan') await runPlan(inputs, ctx, sink, root, new Date(), publisher);
     else if (inputs.mode === 'destroy') await runDestroy(inputs, ctx, { sink, ec2, publisher });
+    else if (inputs.mode === 'rollback') await runRollback(inputs, ctx, { sink, ec2, publisher });
     else await runDeploy(inputs, ctx, { sink, state: actionsState, ec2, root, publisher });
   } catch (e) {
     core.setFailed(errorMessage(e));

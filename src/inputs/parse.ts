@@ -61,7 +61,7 @@ export function parseInputs(get: InputGetter, ctx: ParseContext): Inputs {
     (raw: string, input: InputName) =>
       p.parseEnum<T>(input, raw, allowed);
 
-  const mode = field('mode', oneOf<Mode>('deploy', 'destroy', 'plan'));
+  const mode = field('mode', oneOf<Mode>('deploy', 'destroy', 'plan', 'rollback'));
   const regions = field('regions', (r) => rule.parseRegions(r, ctx.defaultRegion)) ?? [];
   const count = field('count', int(1, 100)) ?? 1;
   const architecture = field('architecture', oneOf<Architecture>('x86_64', 'arm64'));
@@ -69,6 +69,10 @@ export function parseInputs(get: InputGetter, ctx: ParseContext): Inputs {
     rule.perRegionIds(input, raw, re, what, regions.length);
   const inputs: Inputs = {
     mode,
+    rollbackTo: field(
+      'rollback-to',
+      optional((r) => rule.parseRollbackTo(r, mode)),
+    ),
     deploymentId: field(
       'deployment-id',
       optional((r) => rule.parseDeploymentId(r, mode)),
@@ -117,6 +121,13 @@ export function parseInputs(get: InputGetter, ctx: ParseContext): Inputs {
     prComment: field('pr-comment', bool),
     githubToken: field('github-token', rule.parseGithubToken),
   };
+  // Only the key the instances authorise reaches them: an ephemeral one would be refused by all.
+  if (
+    mode === 'rollback' &&
+    inputs.sshPrivateKey === undefined &&
+    get('ssh-private-key').trim() === ''
+  )
+    errors.push(rule.keyRequiredFor(mode));
   if (errors.length > 0) throw new InputErrors(errors);
   return Object.freeze(inputs);
 }

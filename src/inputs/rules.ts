@@ -43,6 +43,35 @@ export function parseDeploymentId(raw: string, mode: Mode): string {
   return raw;
 }
 
+/**
+ * `rollback-to`: a release's bundle sha256 (the `bundle-sha256` output of the deploy that made
+ * it). Refused in the other modes rather than ignored: a deploy step carrying it was almost
+ * certainly meant to be a rollback.
+ */
+export function parseRollbackTo(raw: string, mode: Mode): string {
+  if (mode !== 'rollback') {
+    throw new InputError(
+      'rollback-to',
+      `only applies to mode: rollback (the mode is ${mode}); remove it, or set mode: rollback.`,
+    );
+  }
+  if (!/^[0-9a-f]{64}$/.test(raw)) {
+    throw new InputError(
+      'rollback-to',
+      `'${p.printable(raw)}' is not a bundle sha256: give the 64 lowercase hex digits of a release (the bundle-sha256 output of the deploy that made it).`,
+    );
+  }
+  return raw;
+}
+
+/** A mode that must reach the deployment's existing instances needs the key they authorise. */
+export function keyRequiredFor(mode: Mode): InputError {
+  return new InputError(
+    'ssh-private-key',
+    `is required in mode ${mode}: the instances only accept the key the deploy that launched them authorised (pass the same secret).`,
+  );
+}
+
 export function parseRegions(raw: string, fallback: string | undefined): string[] {
   const regions = p.parsePatternList(
     'regions',
@@ -161,7 +190,7 @@ export function parseDirectory(raw: string): string {
 
 export function parseBundlePath(raw: string, mode: Mode, workspace: string): string | undefined {
   if (raw === '') {
-    if (mode === 'destroy') return undefined;
+    if (mode === 'destroy' || mode === 'rollback') return undefined;
     throw new InputError(
       'bundle-path',
       `is required in mode ${mode}: the directory (relative to the workspace) whose files are deployed, e.g. deploy/.`,

@@ -2,12 +2,14 @@ import type { Architecture } from './instance-types.js';
 
 // The typed shape of the action's inputs: what every later stage reads. Parsing lives in parse.ts.
 
-export type Mode = 'deploy' | 'destroy' | 'plan';
+export type Mode = 'deploy' | 'destroy' | 'plan' | 'rollback';
 export type Cleanup = 'on-failure' | 'always' | 'never';
 export type SshAddress = 'public-ip' | 'private-ip' | 'public-dns';
 
 export interface Inputs {
   readonly mode: Mode;
+  /** mode rollback: the release (bundle sha256) to return to; undefined: each instance's previous ready one. */
+  readonly rollbackTo: string | undefined;
   /** Undefined: the plan derives one from the GitHub context. */
   readonly deploymentId: string | undefined;
   readonly regions: readonly string[];
@@ -28,7 +30,7 @@ export interface Inputs {
   readonly packages: readonly string[];
   readonly packageUpgrade: boolean;
   readonly directories: readonly string[];
-  /** Absolute path of the tree to bundle; undefined only in destroy mode. */
+  /** Absolute path of the tree to bundle; undefined only in destroy and rollback mode. */
   readonly bundlePath: string | undefined;
   readonly bundleExclude: readonly string[];
   readonly bundleMaxBytes: number;
@@ -53,6 +55,7 @@ export interface Inputs {
 /** Every input the action reads; a test checks this list against action.yml both ways. */
 export const INPUT_NAMES = [
   'mode',
+  'rollback-to',
   'deployment-id',
   'regions',
   'count',

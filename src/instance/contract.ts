@@ -35,6 +35,8 @@ export const REMOTE_PATHS = {
   envFile: '/etc/spot-deploy/env',
   /** The health-check command (input `health-check`), run by the agent after the start. */
   healthCheck: '/etc/spot-deploy/health-check',
+  /** `ttl-minutes`, written over SSH on every deploy and rollback; the agent re-arms the shutdown from it. */
+  ttlMinutes: '/etc/spot-deploy/ttl-minutes',
   agentLog: '/var/log/spot-deploy/agent.log',
 } as const;
 
@@ -68,10 +70,18 @@ export const SCRIPT_EXIT = {
   env: 92,
   /** Activation script: the health-check file could not be written or removed. */
   healthCheckConfig: 93,
+  /** Rollback script: the ttl-minutes file could not be written. */
+  ttlConfig: 95,
 } as const;
 
 /** The `state` field of status.json. */
-export const AGENT_STATES = ['activating', 'ready', 'failed'] as const;
+export const AGENT_STATES = [
+  'activating',
+  'ready',
+  'failed',
+  'rolled-back',
+  'rollback-failed',
+] as const;
 export type AgentState = (typeof AGENT_STATES)[number];
 
 /** Steps the bootstrap writes to status.json (with only `sha256`, `state` and `step`). */
@@ -94,6 +104,7 @@ export const AGENT_STEPS = [
   'health-check',
   'prune',
   'done',
+  'rollback',
 ] as const;
 export type AgentStep = (typeof AGENT_STEPS)[number];
 
@@ -106,6 +117,7 @@ export const RUNNER_STEPS = [
   'rename',
   'env',
   'health-check-config',
+  'ttl-config',
   'activate',
   'status',
   'internal',

@@ -28,7 +28,8 @@ function row(r: InstanceResult): string {
   return `| ${status} | \`${r.id}\`${r.adopted ? ' (adopted)' : ''} | ${cell(r.region)} / ${cell(r.availabilityZone ?? '–')} | ${cell(r.instanceType)} | ${r.lifecycle} | ${r.spotPrice ? `$${cell(r.spotPrice)}` : '–'} | ${cell(r.publicIp ?? r.privateIp ?? '–')} | ${secs(r.timings.runningMs)} | ${secs(r.timings.sshReadyMs)} | ${secs(r.timings.uploadedMs)} | ${secs(r.timings.activeMs)} |`;
 }
 
-function failureBlocks(results: readonly InstanceResult[], budget: number): string[] {
+/** A collapsible block per failed instance with its error and diagnostics, within `budget` bytes. */
+export function failureBlocks(results: readonly InstanceResult[], budget: number): string[] {
   const failed = results.filter((r) => r.status === 'failed');
   const each = Math.max(200, Math.floor(budget / Math.max(1, failed.length)) - 200);
   return failed.map((r) => {

@@ -83,6 +83,25 @@ export function instancesJson(
   return { json, truncated };
 }
 
+/** The outputs that describe the fleet (deploy and rollback); warns when `instances` was shortened. */
+function fleetOutputs(sink: Sink, results: readonly InstanceResult[]): Outputs {
+  const ready = results.filter((r) => r.status === 'ready');
+  const { json, truncated } = instancesJson(results);
+  if (truncated > 0)
+    sink.warning(
+      `The instances output shortened the diagnostics of ${truncated} instance(s) to stay under GitHub's output limit; the step summary has more.`,
+    );
+  return {
+    instances: json,
+    'ready-count': String(ready.length),
+    'failed-count': String(results.length - ready.length),
+    'public-ips': ready
+      .map((r) => r.publicIp ?? '')
+      .filter(Boolean)
+      .join(','),
+  };
+}
+
 /** A deploy's outputs; warns when the instances list had to be shortened. */
 export function setDeployOutputs(
   sink: Sink,
@@ -91,21 +110,18 @@ export function setDeployOutputs(
   results: readonly InstanceResult[],
   artifactId: string,
 ): void {
-  const ready = results.filter((r) => r.status === 'ready');
-  const { json, truncated } = instancesJson(results);
-  if (truncated > 0)
-    sink.warning(
-      `The instances output shortened the diagnostics of ${truncated} instance(s) to stay under GitHub's output limit; the step summary has more.`,
-    );
   setOutputs(sink, {
     ...renderedOutputs(deploymentId, p),
-    instances: json,
-    'ready-count': String(ready.length),
-    'failed-count': String(results.length - ready.length),
-    'public-ips': ready
-      .map((r) => r.publicIp ?? '')
-      .filter(Boolean)
-      .join(','),
+    ...fleetOutputs(sink, results),
     'artifact-id': artifactId,
   });
+}
+
+/** A rollback's outputs: the fleet as a deploy reports it; nothing was rendered or uploaded. */
+export function setRollbackOutputs(
+  sink: Sink,
+  deploymentId: string,
+  results: readonly InstanceResult[],
+): void {
+  setOutputs(sink, { 'deployment-id': deploymentId, ...fleetOutputs(sink, results) });
 }

@@ -93,6 +93,57 @@ export function renderPrComment(d: DeployCommentData): string {
   );
 }
 
+export interface RollbackCommentData {
+  readonly deploymentId: string;
+  readonly instances: readonly InstanceResult[];
+  /** `rollback-to`; undefined: each instance's previous ready release. */
+  readonly rollbackTo: string | undefined;
+  readonly runUrl?: string | undefined;
+  readonly now?: Date;
+}
+
+const sha12 = (sha: string | undefined) => (sha === undefined ? '?' : `\`${sha.slice(0, 12)}\``);
+
+function rollbackRow(r: InstanceResult): string {
+  const detail =
+    r.status === 'ready'
+      ? `rolled back${secs(r.timings.activeMs)}`
+      : `${code(r.step ?? 'unknown')}: ${code(r.error ?? '')}`;
+  return `| ${r.status === 'ready' ? '✅' : '❌'} | \`${cell(r.id)}\` | ${cell(r.region)} / ${cell(r.availabilityZone ?? '–')} | ${cell(r.publicIp ?? r.privateIp ?? '–')} | ${sha12(r.sha256Before)} → ${sha12(r.sha256After)} | ${detail} |`;
+}
+
+/** The comment after `mode: rollback`: each instance's release before → after, failed ones first. */
+export function renderRollbackComment(d: RollbackCommentData): string {
+  const ready = d.instances.filter((r) => r.status === 'ready').length;
+  const ok = d.instances.length > 0 && ready === d.instances.length;
+  const target =
+    d.rollbackTo === undefined
+      ? 'to the previous ready release'
+      : `to \`${d.rollbackTo.slice(0, 12)}\``;
+  const rows = [...d.instances]
+    .sort((a, b) => Number(a.status === 'ready') - Number(b.status === 'ready'))
+    .map(rollbackRow);
+  return fit(
+    [
+      commentMarker(d.deploymentId),
+      `### ${ok ? '⏪' : '❌'} spot-deploy \`${cell(d.deploymentId)}\`: ${ready}/${d.instances.length} rolled back`,
+      '',
+      [
+        `rollback ${target}`,
+        `**${d.instances.length - ready}** failed`,
+        link('workflow run', d.runUrl),
+      ].join(' · '),
+      '',
+      '| | instance | region / AZ | address | release before → after | detail |',
+      '|---|---|---|---|---|---|',
+    ],
+    rows,
+    ['', `<sub>Updated ${stamp(d.now)} by spot-deploy; this comment is edited in place.</sub>`],
+    (left) =>
+      `… ${left} more instance(s) not shown (comment size limit); ${link('see the run summary', d.runUrl)}.`,
+  );
+}
+
 export interface DestroyCommentData {
   readonly deploymentId: string;
   readonly terminated: ReadonlyArray<{ readonly id: string; readonly region: string }>;

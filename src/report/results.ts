@@ -25,6 +25,9 @@ export interface InstanceResult {
   readonly step?: InstanceStep;
   readonly error?: string;
   readonly diagnostics?: string;
+  /** mode rollback: the release (bundle sha256) active before, and after, when the instance said. */
+  readonly sha256Before?: string;
+  readonly sha256After?: string;
   /** Milliseconds since the deploy started (running) and since its delivery started (the rest). */
   readonly timings: {
     readonly runningMs?: number;
@@ -93,11 +96,28 @@ export function verdict(results: readonly InstanceResult[], minReady: number, sh
   const failed = results.filter((r) => r.status === 'failed');
   const line = `${ready} of ${results.length + shortfall} instance(s) ready (min-ready ${minReady})`;
   if (ready >= minReady) return { ok: true as const, line };
-  const why = failed.map((r) => {
-    const first = (r.error ?? '').trim().split('\n')[0] ?? '';
-    return `  - ${r.id} (${r.region}) failed at ${r.step ?? 'unknown'}: ${first.length > 300 ? `${first.slice(0, 300)}…` : first}`;
-  });
+  const why = failureLines(failed);
   if (shortfall > 0)
     why.push(`  - ${shortfall} instance(s) could not be launched (see the launch errors above)`);
   return { ok: false as const, line: `${line}:\n${why.join('\n')}` };
+}
+
+/** One line per failed instance: where it failed and the first line of why. */
+export function failureLines(failed: readonly InstanceResult[]): string[] {
+  return failed.map((r) => {
+    const first = (r.error ?? '').trim().split('\n')[0] ?? '';
+    return `  - ${r.id} (${r.region}) failed at ${r.step ?? 'unknown'}: ${first.length > 300 ? `${first.slice(0, 300)}…` : first}`;
+  });
+}
+
+/**
+ * A rollback succeeds only when every instance found ended ready on its target: `min-ready` does
+ * not apply, since an instance left on the release being rolled back from is the problem the
+ * rollback was run to fix.
+ */
+export function rollbackVerdict(results: readonly InstanceResult[]) {
+  const failed = results.filter((r) => r.status === 'failed');
+  const line = `${results.length - failed.length} of ${results.length} instance(s) rolled back`;
+  if (failed.length === 0) return { ok: true as const, line };
+  return { ok: false as const, line: `${line}:\n${failureLines(failed).join('\n')}` };
 }

@@ -23,6 +23,12 @@ export interface RemoteLayout {
   readonly healthCheckPath: string;
   /** Run with `sudo` in front; must return once activation has finished. */
   readonly startCommand: string;
+  /** The `current` symlink, read (not followed) to learn the active release's sha256. */
+  readonly currentPath: string;
+  /** `ttl-minutes` for the agent, which re-arms the instance's shutdown from it. */
+  readonly ttlPath: string;
+  /** The active release's agent, run with `sudo` in front and `rollback [<sha256>]` after. */
+  readonly agentCommand: string;
   /** Prefix for privileged commands; '' runs them as the login user. */
   readonly sudo: string;
 }
@@ -33,6 +39,10 @@ export const DEFAULT_REMOTE: RemoteLayout = Object.freeze({
   envPath: REMOTE_PATHS.envFile,
   healthCheckPath: REMOTE_PATHS.healthCheck,
   startCommand: `systemctl start ${UNIT_NAMES.service}`,
+  currentPath: REMOTE_PATHS.current,
+  ttlPath: REMOTE_PATHS.ttlMinutes,
+  // The agent travels in every bundle (bundle/.spot-deploy/), so the active release carries one.
+  agentCommand: `python3 ${REMOTE_PATHS.current}/.spot-deploy/agent.py`,
   sudo: 'sudo -n',
 });
 
@@ -43,7 +53,8 @@ export interface ActivationOutcome {
   readonly logTail?: string;
 }
 
-const STATUS_MARK = '__SPOT_DEPLOY_STATUS__';
+/** Precedes the start (or agent) command's exit status, then status.json, in a script's output. */
+export const STATUS_MARK = '__SPOT_DEPLOY_STATUS__';
 const TAIL_CHARS = 4_000;
 export const DIAGNOSTICS_MAX_CHARS = 8_000;
 const TRUNCATED = '\n[truncated]';
@@ -60,7 +71,7 @@ export function tail(s: string): string {
   return t.length > TAIL_CHARS ? t.slice(-TAIL_CHARS) : t;
 }
 
-function withSudo(sudo: string, cmd: string): string {
+export function withSudo(sudo: string, cmd: string): string {
   return sudo.trim() === '' ? cmd : `${sudo.trim()} ${cmd}`;
 }
 

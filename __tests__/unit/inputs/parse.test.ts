@@ -87,6 +87,7 @@ const BAD: Array<[InputName, string, string | RegExp]> = [
   ['directories', '/srv/my app', 'absolute path'],
   ['directories', '/', "'/' cannot be created"],
   ['bundle-path', '', 'is required in mode plan'],
+  ['rollback-to', 'a'.repeat(64), 'only applies to mode: rollback (the mode is plan)'],
   ['bundle-path', 'dep\u0000loy', 'control characters'],
   ['bundle-exclude', '/abs/*.log', 'relative to bundle-path'],
   ['bundle-exclude', '../secret', 'relative to bundle-path'],
@@ -263,5 +264,56 @@ describe('parseInputs: good inputs', () => {
     const i = parse({ mode: 'destroy', 'bundle-path': '', 'deployment-id': 'expired' });
     expect(i.bundlePath).toBeUndefined();
     expect(i.deploymentId).toBe('expired');
+  });
+});
+
+describe('parseInputs: mode rollback', () => {
+  const key = generateEd25519('rollback').privateKey;
+  const SHA = 'c0ffee'.padEnd(64, '0');
+  const rollback = (over: Partial<Record<InputName, string>> = {}) =>
+    parse({ mode: 'rollback', 'bundle-path': '', 'ssh-private-key': key, ...over });
+
+  it('needs no bundle-path, and rolls back to the previous release unless rollback-to says', () => {
+    const i = rollback();
+    expect(i).toMatchObject({ mode: 'rollback', bundlePath: undefined, rollbackTo: undefined });
+    expect(rollback({ 'rollback-to': ` ${SHA} ` }).rollbackTo).toBe(SHA);
+  });
+
+  it.each([
+    ['A'.repeat(64), 'not a bundle sha256'],
+    ['a'.repeat(63), 'not a bundle sha256'],
+    ['g'.repeat(64), 'not a bundle sha256'],
+    [`${'a'.repeat(64)};id`, '64 lowercase hex digits'],
+  ])('refuses rollback-to %j, naming it', (value, phrase) => {
+    const err = errorsOf({
+      mode: 'rollback',
+      'bundle-path': '',
+      'ssh-private-key': key,
+      'rollback-to': value,
+    });
+    expect(err.errors.map((e) => e.input)).toEqual(['rollback-to']);
+    expect(err.errors[0]?.message).toContain(phrase);
+  });
+
+  it('refuses rollback-to in every other mode', () => {
+    for (const mode of ['deploy', 'destroy']) {
+      const err = errorsOf({ mode, 'rollback-to': SHA });
+      expect(err.errors.map((e) => e.input)).toEqual(['rollback-to']);
+      expect(err.errors[0]?.message).toContain(`(the mode is ${mode})`);
+    }
+  });
+
+  it('requires ssh-private-key, once, and not twice when the key itself is bad', () => {
+    const missing = errorsOf({ mode: 'rollback', 'bundle-path': '' });
+    expect(missing.errors.map((e) => e.input)).toEqual(['ssh-private-key']);
+    expect(missing.errors[0]?.message).toContain('is required in mode rollback');
+    const bad = errorsOf({ mode: 'rollback', 'bundle-path': '', 'ssh-private-key': 'nope' });
+    expect(bad.errors.map((e) => e.input)).toEqual(['ssh-private-key']);
+    expect(bad.errors[0]?.message).not.toContain('is required');
+  });
+
+  it('keeps the janitor id to destroy', () => {
+    const err = errorsOf({ mode: 'rollback', 'ssh-private-key': key, 'deployment-id': 'expired' });
+    expect(err.errors.map((e) => e.input)).toEqual(['deployment-id']);
   });
 });
