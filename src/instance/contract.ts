@@ -35,6 +35,11 @@ export const REMOTE_PATHS = {
   envFile: '/etc/spot-deploy/env',
   /** The health-check command (input `health-check`), run by the agent after the start. */
   healthCheck: '/etc/spot-deploy/health-check',
+  /**
+   * The deployment's `ttl-minutes`, written by every deploy that reaches the instance; the agent
+   * re-arms the shutdown from it (0 cancels it), so the TTL counts from the last deploy.
+   */
+  ttlMinutes: '/etc/spot-deploy/ttl-minutes',
   agentLog: '/var/log/spot-deploy/agent.log',
 } as const;
 
@@ -68,6 +73,8 @@ export const SCRIPT_EXIT = {
   env: 92,
   /** Activation script: the health-check file could not be written or removed. */
   healthCheckConfig: 93,
+  /** Activation script: the ttl-minutes file could not be written. */
+  ttlConfig: 95,
 } as const;
 
 /** The `state` field of status.json. */
@@ -106,6 +113,7 @@ export const RUNNER_STEPS = [
   'rename',
   'env',
   'health-check-config',
+  'ttl-config',
   'activate',
   'status',
   'internal',
