@@ -197,6 +197,9 @@ describe.skipIf(unsupported !== undefined)('deploy to fake instances (moto + ssh
       inputs('fake-fleet', {
         'bundle-path': v2,
         'health-check': 'test -s /var/lib/example/setup.log',
+        // All variables removed: the env file must not keep the first run's.
+        env: '',
+        'ttl-minutes': '120',
       }),
     );
     const secondMs = Date.now() - t1;
@@ -227,11 +230,27 @@ describe.skipIf(unsupported !== undefined)('deploy to fake instances (moto + ssh
         'test -s /var/lib/example/setup.log\n',
       );
       expect(fake.read('/var/log/spot-deploy/agent.log')).toContain('step: health-check');
+      // env is replaced as a whole: emptied, still 0600; the TTL for the agent to re-arm.
+      expect(fake.read('/etc/spot-deploy/env')).toBe('');
+      expect(statSync(fake.path('/etc/spot-deploy/env')).mode & 0o777).toBe(0o600);
+      expect(fake.read('/etc/spot-deploy/ttl-minutes')).toBe('120\n');
       expect(lstatSync(fake.path(`/opt/spot-deploy/releases/${sha1}`)).isDirectory()).toBe(true);
       expect(fake.systemctlCalls().filter((c) => c === 'restart example-web.service')).toHaveLength(
         2,
       );
     }
+
+    // The TTL follows activity: expires-at moved to the redeploy's time + 120 minutes.
+    const firstExpiry = tags.get(second.instances[0]?.id ?? '')?.[TAG.expiresAt] ?? '';
+    for (const i of await instancesOf('fake-fleet')) {
+      const at = Date.parse(i.Tags?.find((t) => t.Key === TAG.expiresAt)?.Value ?? '');
+      expect(at).toBeGreaterThanOrEqual(Math.floor(t1 / 1000) * 1000 + 120 * 60_000);
+      expect(at).toBeLessThanOrEqual(t1 + secondMs + 120 * 60_000);
+      expect(at).not.toBe(Date.parse(firstExpiry));
+    }
+    expect(second.stdout).toMatch(
+      /expires-at \S+ on 3 instance\(s\), 1 security group\(s\), 1 launch template\(s\)/,
+    );
 
     // 3. Destroy: nothing left in moto, every fake instance powered off.
     const gone = await run({ mode: 'destroy', 'deployment-id': 'fake-fleet', regions: REGION });

@@ -62,6 +62,7 @@ describe.skipIf(!hasSshd)('ssh against a real sshd on 127.0.0.1', () => {
         statusPath: join(root, 'status.json'),
         envPath: join(root, 'etc', 'env'),
         healthCheckPath: join(root, 'etc', 'health-check'),
+        ttlPath: join(root, 'etc', 'ttl-minutes'),
         startCommand: `sh ${fake}`,
         sudo: '',
       },
@@ -199,6 +200,72 @@ describe.skipIf(!hasSshd)('ssh against a real sshd on 127.0.0.1', () => {
       expect(existsSync(remote.healthCheckPath)).toBe(true); // undefined leaves it alone
       expect((await deliverBundle(c, { ...opts, healthCheck: '' })).status).toBe('ready');
       expect(existsSync(remote.healthCheckPath)).toBe(false);
+    });
+
+    it('replaces the env file as a whole on every delivery: a removed variable is gone, none leaves it empty', async () => {
+      const c = await open();
+      const { remote } = layout();
+      // One bundle: the stand-in start command reports the first upload's sha.
+      const data = randomBytes(1024);
+      const file = join(sshd.dir, 'bundle-env.tar.gz');
+      writeFileSync(file, data);
+      const opts = {
+        file,
+        sha256: sha256(data),
+        bytes: data.length,
+        readyTimeoutMs: 10_000,
+        remote,
+      };
+      const first = await deliverBundle(c, { ...opts, envFile: 'KEEP=1\nDROP=secret-2\n' });
+      expect(first.status).toBe('ready');
+      expect(readFileSync(remote.envPath, 'utf8')).toBe('KEEP=1\nDROP=secret-2\n');
+      const second = await deliverBundle(c, { ...opts, envFile: 'KEEP=1\n' });
+      expect(second.status).toBe('ready');
+      expect(readFileSync(remote.envPath, 'utf8')).toBe('KEEP=1\n');
+      // No env at all (the input emptied): the file stays, empty and still 0600.
+      const third = await deliverBundle(c, opts);
+      expect(third.status).toBe('ready');
+      expect(readFileSync(remote.envPath, 'utf8')).toBe('');
+      expect(statSync(remote.envPath).mode & 0o777).toBe(0o600);
+    });
+
+    it('writes ttl-minutes for the agent on every delivery that carries one, 0 included', async () => {
+      const c = await open();
+      const { remote } = layout();
+      const data = randomBytes(1024);
+      const file = join(sshd.dir, 'bundle-ttl.tar.gz');
+      writeFileSync(file, data);
+      const opts = {
+        file,
+        sha256: sha256(data),
+        bytes: data.length,
+        readyTimeoutMs: 10_000,
+        remote,
+      };
+      expect((await deliverBundle(c, { ...opts, ttlMinutes: 240 })).status).toBe('ready');
+      expect(readFileSync(remote.ttlPath, 'utf8')).toBe('240\n');
+      expect(statSync(remote.ttlPath).mode & 0o777).toBe(0o644);
+      expect((await deliverBundle(c, { ...opts, ttlMinutes: 0 })).status).toBe('ready');
+      expect(readFileSync(remote.ttlPath, 'utf8')).toBe('0\n');
+    });
+
+    it('fails with ttl-config when the ttl file cannot be written, before activation', async () => {
+      const c = await open();
+      const { root, remote } = layout();
+      writeFileSync(join(root, 'blocker'), 'x');
+      const data = randomBytes(1024);
+      const file = join(sshd.dir, 'bundle-ttl-bad.tar.gz');
+      writeFileSync(file, data);
+      const res = await deliverBundle(c, {
+        file,
+        sha256: sha256(data),
+        bytes: data.length,
+        ttlMinutes: 60,
+        readyTimeoutMs: 10_000,
+        remote: { ...remote, ttlPath: join(root, 'blocker', 'ttl-minutes') },
+      });
+      expect(res).toMatchObject({ status: 'failed', step: 'ttl-config' });
+      expect(existsSync(remote.statusPath)).toBe(false);
     });
 
     it('fails with upload-verify when the bytes do not match the sha, leaving nothing', async () => {

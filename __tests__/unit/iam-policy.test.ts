@@ -65,4 +65,18 @@ describe('docs/iam-policy.json', () => {
     for (const s of destructive)
       expect(JSON.stringify(s.Condition)).toContain('aws:ResourceTag/spot-deploy:deployment');
   });
+
+  it('lets the credentials retag only resources of a deployment, and only their expires-at', () => {
+    const retag = policy.Statement.filter(
+      (s) =>
+        (Array.isArray(s.Action) ? s.Action : [s.Action]).some((a) =>
+          /^ec2:(Create|Delete)Tags$/.test(a),
+        ) && !JSON.stringify(s.Condition).includes('ec2:CreateAction'),
+    );
+    expect(retag.map((s) => s.Sid)).toEqual(['SpotDeployMoveExpiryOfItsOwn']);
+    expect(retag[0]?.Condition).toEqual({
+      Null: { 'aws:ResourceTag/spot-deploy:deployment': 'false' },
+      'ForAllValues:StringEquals': { 'aws:TagKeys': ['spot-deploy:expires-at'] },
+    });
+  });
 });

@@ -1,40 +1,69 @@
 /**
- * The `spot-deploy:expires-at` tag after the fact: a rollback (and, in its own part, a redeploy)
- * that reaches instances re-arms their on-instance shutdown, so the tag the janitor reads must
- * move with it, or the janitor would terminate a fleet still in use.
+ * The TTL follows activity: after a deploy (or a rollback) reaches instances, their
+ * `spot-deploy:expires-at` tag, and that of the deployment's managed security group and launch
+ * template in the region, move to now + `ttl-minutes`, so the janitor keeps a fleet that is in
+ * use. `ttl-minutes: 0` (no time limit) removes the tag: the janitor never expires an instance or
+ * a resource without one (aws/destroy.ts).
  */
 import { CreateTagsCommand, DeleteTagsCommand, type EC2Client } from '@aws-sdk/client-ec2';
 import { awsError } from './aws-errors.js';
-import { chunk } from './describe-instances.js';
+import { findManagedResources } from './destroy-resources.js';
 import { TAG } from './types.js';
 
-/** Resource ids per CreateTags/DeleteTags call (EC2 accepts up to 1000). */
-const TAG_BATCH = 1000;
+/** CreateTags and DeleteTags take up to 1,000 resources per call; stay well below. */
+const RESOURCES_PER_CALL = 200;
+
+/** The expires-at value for a TTL counted from `now` (the plan's format), or undefined for 0. */
+export function expiresAtAfter(now: Date, ttlMinutes: number): string | undefined {
+  if (!Number.isSafeInteger(ttlMinutes) || ttlMinutes < 0)
+    throw new RangeError(`ttlMinutes must be an integer ≥ 0, got ${ttlMinutes}`);
+  if (ttlMinutes === 0) return undefined;
+  return new Date(now.getTime() + ttlMinutes * 60_000).toISOString().replace(/\.\d+Z$/, 'Z');
+}
+
+export interface ExpiryUpdate {
+  readonly region: string;
+  /** The new value; undefined: the tag was removed (ttl-minutes 0). */
+  readonly expiresAt: string | undefined;
+  readonly instanceIds: readonly string[];
+  readonly securityGroupIds: readonly string[];
+  readonly launchTemplateIds: readonly string[];
+}
 
 /**
- * Sets `expires-at` on `resourceIds` (instances, security groups, launch templates), or removes it
- * when `expiresAt` is undefined (`ttl-minutes: 0`: no time limit, as a deploy with 0 tags none).
- * Throws an AwsError naming the action; the caller decides whether that fails the step.
+ * Sets (or, with `expiresAt` undefined, removes) `spot-deploy:expires-at` on `instanceIds` and on
+ * the deployment's managed security groups and launch templates in `region`. Nothing is done when
+ * `instanceIds` is empty: a region the deploy did not reach keeps its expiry. Throws AwsError
+ * (naming the IAM action) on the first refused call; callers warn, since the deploy itself
+ * succeeded and the instances' own shutdown was re-armed on them.
  */
-export async function retagExpiry(
+export async function refreshExpiry(
   client: EC2Client,
   region: string,
-  resourceIds: readonly string[],
+  deploymentId: string,
+  instanceIds: readonly string[],
   expiresAt: string | undefined,
-): Promise<void> {
-  for (const ids of chunk([...new Set(resourceIds)], TAG_BATCH)) {
+): Promise<ExpiryUpdate> {
+  const none = { region, expiresAt, instanceIds: [], securityGroupIds: [], launchTemplateIds: [] };
+  if (instanceIds.length === 0) return none;
+  if (deploymentId.trim() === '') throw new Error('refreshExpiry needs a deployment id');
+  const managed = await findManagedResources(client, region, deploymentId);
+  const securityGroupIds = managed.filter((r) => r.kind === 'security-group').map((r) => r.id);
+  const launchTemplateIds = managed.filter((r) => r.kind === 'launch-template').map((r) => r.id);
+  const all = [...new Set([...instanceIds, ...securityGroupIds, ...launchTemplateIds])];
+  const action = expiresAt === undefined ? 'DeleteTags' : 'CreateTags';
+  for (let i = 0; i < all.length; i += RESOURCES_PER_CALL) {
+    const Resources = all.slice(i, i + RESOURCES_PER_CALL);
     try {
-      if (expiresAt === undefined) {
+      if (expiresAt === undefined)
+        await client.send(new DeleteTagsCommand({ Resources, Tags: [{ Key: TAG.expiresAt }] }));
+      else
         await client.send(
-          new DeleteTagsCommand({ Resources: ids, Tags: [{ Key: TAG.expiresAt }] }),
+          new CreateTagsCommand({ Resources, Tags: [{ Key: TAG.expiresAt, Value: expiresAt }] }),
         );
-      } else {
-        const Tags = [{ Key: TAG.expiresAt, Value: expiresAt }];
-        await client.send(new CreateTagsCommand({ Resources: ids, Tags }));
-      }
-    } catch (e) {
-      const action = expiresAt === undefined ? 'DeleteTags' : 'CreateTags';
-      throw awsError(action, region, e, `update ${TAG.expiresAt} of ${ids.join(', ')}`);
+    } catch (err) {
+      throw awsError(action, region, err);
     }
   }
+  return { region, expiresAt, instanceIds: [...instanceIds], securityGroupIds, launchTemplateIds };
 }

@@ -67,6 +67,7 @@ export function parseInputs(get: InputGetter, ctx: ParseContext): Inputs {
   const architecture = field('architecture', oneOf<Architecture>('x86_64', 'arm64'));
   const idList = (re: RegExp, what: string) => (raw: string, input: InputName) =>
     rule.perRegionIds(input, raw, re, what, regions.length);
+  const batchSize = field('batch-size', optional(rule.parseBatchSize));
   const inputs: Inputs = {
     mode,
     rollbackTo: field(
@@ -113,6 +114,14 @@ export function parseInputs(get: InputGetter, ctx: ParseContext): Inputs {
     launchTimeoutSeconds: field('launch-timeout', (r, n) => p.parseDuration(n, r, 30, 3600)),
     readyTimeoutSeconds: field('ready-timeout', (r, n) => p.parseDuration(n, r, 30, 7200)),
     concurrency: field('concurrency', int(1, 100)),
+    batchSize,
+    maxFailed: field('max-failed', (r, n) => {
+      if (r === '') return 0;
+      // Alone it would be silently ignored: with one batch there is no later batch to hold back.
+      if (batchSize === undefined && get('batch-size').trim() === '')
+        throw new InputError(n, 'applies to rolling redeploys only: set batch-size too.');
+      return p.parseIntIn(n, r, 0, 100);
+    }),
     cleanup: field('cleanup', oneOf<Cleanup>('on-failure', 'always', 'never')),
     tags: field('tags', rule.parseTags),
     artifactName: field('artifact-name', optional(rule.parseArtifactName)),

@@ -3,7 +3,7 @@ import { parseDocument } from 'yaml';
 import { InputError } from '../errors.js';
 import * as p from './primitives.js';
 import { AMI_ALIASES, architectureOf, type Architecture } from './instance-types.js';
-import type { InputName, Mode } from './types.js';
+import type { BatchSize, InputName, Mode } from './types.js';
 
 // One parser per input that needs more than a generic parser. Each throws InputError naming its
 // input and what it accepts.
@@ -259,6 +259,16 @@ export function parseTags(raw: string): Record<string, string> {
     tags[key] = value;
   }
   return tags;
+}
+
+/** `batch-size`: `N` instances (1-100) or `P%` (1-100) of the adopted instances. */
+export function parseBatchSize(raw: string): BatchSize {
+  const accepted = 'a number of instances from 1 to 100, or a percentage from 1% to 100%';
+  const m = /^(\d+)(%?)$/.exec(raw);
+  const n = m ? Number(m[1]) : NaN;
+  if (!m || n < 1 || n > 100)
+    throw new InputError('batch-size', `expected ${accepted} (e.g. 1 or 25%), got '${raw}'.`);
+  return m[2] === '%' ? { kind: 'percent', percent: n } : { kind: 'count', count: n };
 }
 
 export function parseHealthCheck(raw: string): string {

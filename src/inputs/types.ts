@@ -5,6 +5,10 @@ import type { Architecture } from './instance-types.js';
 export type Mode = 'deploy' | 'destroy' | 'plan' | 'rollback';
 export type Cleanup = 'on-failure' | 'always' | 'never';
 export type SshAddress = 'public-ip' | 'private-ip' | 'public-dns';
+/** `batch-size`: a number of instances, or a percentage of the adopted ones (rounded up). */
+export type BatchSize =
+  | { readonly kind: 'count'; readonly count: number }
+  | { readonly kind: 'percent'; readonly percent: number };
 
 export interface Inputs {
   readonly mode: Mode;
@@ -40,6 +44,10 @@ export interface Inputs {
   readonly launchTimeoutSeconds: number;
   readonly readyTimeoutSeconds: number;
   readonly concurrency: number;
+  /** Undefined: every instance at once (no rolling redeploy). */
+  readonly batchSize: BatchSize | undefined;
+  /** Failed instances a rolling redeploy tolerates before it stops (0 unless given). */
+  readonly maxFailed: number;
   readonly cleanup: Cleanup;
   readonly tags: Readonly<Record<string, string>>;
   /** Undefined: the default name, made unique per run once the deployment id is known; false: `none`. */
@@ -84,6 +92,8 @@ export const INPUT_NAMES = [
   'launch-timeout',
   'ready-timeout',
   'concurrency',
+  'batch-size',
+  'max-failed',
   'cleanup',
   'tags',
   'artifact-name',

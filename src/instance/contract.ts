@@ -35,7 +35,11 @@ export const REMOTE_PATHS = {
   envFile: '/etc/spot-deploy/env',
   /** The health-check command (input `health-check`), run by the agent after the start. */
   healthCheck: '/etc/spot-deploy/health-check',
-  /** `ttl-minutes`, written over SSH on every deploy and rollback; the agent re-arms the shutdown from it. */
+  /**
+   * The deployment's `ttl-minutes`, written by every deploy and rollback that reaches the
+   * instance; the agent re-arms the shutdown from it (0 cancels it), so the TTL counts from the
+   * last activity.
+   */
   ttlMinutes: '/etc/spot-deploy/ttl-minutes',
   agentLog: '/var/log/spot-deploy/agent.log',
 } as const;
@@ -70,7 +74,7 @@ export const SCRIPT_EXIT = {
   env: 92,
   /** Activation script: the health-check file could not be written or removed. */
   healthCheckConfig: 93,
-  /** Rollback script: the ttl-minutes file could not be written. */
+  /** Activation and rollback scripts: the ttl-minutes file could not be written. */
   ttlConfig: 95,
 } as const;
 

@@ -1,5 +1,5 @@
 import type { EC2Client } from '@aws-sdk/client-ec2';
-import { retagExpiry } from '../aws/expiry.js';
+import { refreshExpiry } from '../aws/expiry.js';
 import { findInstances } from '../aws/instances.js';
 import { TAG, type InstanceInfo } from '../aws/types.js';
 import { addressOf } from '../aws/wait.js';
@@ -176,7 +176,7 @@ async function moveExpiry(results: readonly InstanceResult[], plan: Plan, deps: 
   for (const region of new Set(reached.map((r) => r.region))) {
     const ids = reached.filter((r) => r.region === region).map((r) => r.id);
     try {
-      await retagExpiry(deps.ec2(region), region, ids, plan.expiresAt);
+      await refreshExpiry(deps.ec2(region), region, plan.deploymentId, ids, plan.expiresAt);
     } catch (e) {
       deps.sink.warning(
         `${errorMessage(e)}; the janitor reads the old ${TAG.expiresAt} of ${ids.join(', ')}.`,

@@ -3,6 +3,7 @@ import type { Plan } from '../inputs/plan.js';
 import { formatDuration } from '../time.js';
 import { cell, formatBytes, html, percent } from './markdown.js';
 import type { LaunchError } from '../aws/types.js';
+import { batchTable, stopMessage, type BatchRecord, type RolloutStop } from './batches.js';
 import type { RenderedFiles } from './outputs.js';
 import type { InstanceResult } from './results.js';
 
@@ -24,7 +25,12 @@ export function hourlyCost(results: readonly InstanceResult[]): { usd: number; u
 }
 
 function row(r: InstanceResult): string {
-  const status = r.status === 'ready' ? '✅ ready' : `❌ failed: ${cell(r.step ?? '?')}`;
+  const status =
+    r.status === 'ready'
+      ? '✅ ready'
+      : r.status === 'skipped'
+        ? `⏭️ skipped (batch ${r.batch?.number ?? '?'})`
+        : `❌ failed: ${cell(r.step ?? '?')}`;
   return `| ${status} | \`${r.id}\`${r.adopted ? ' (adopted)' : ''} | ${cell(r.region)} / ${cell(r.availabilityZone ?? '–')} | ${cell(r.instanceType)} | ${r.lifecycle} | ${r.spotPrice ? `$${cell(r.spotPrice)}` : '–'} | ${cell(r.publicIp ?? r.privateIp ?? '–')} | ${secs(r.timings.runningMs)} | ${secs(r.timings.sshReadyMs)} | ${secs(r.timings.uploadedMs)} | ${secs(r.timings.activeMs)} |`;
 }
 
@@ -50,11 +56,21 @@ export function renderDeploySummary(
   plan: Plan,
   p: RenderedFiles,
   results: readonly InstanceResult[],
-  fleet: { readonly launchErrors: readonly LaunchError[]; readonly shortfall: number },
+  fleet: {
+    readonly launchErrors: readonly LaunchError[];
+    readonly shortfall: number;
+    /** The delivery batches; a table is shown only for more than one. */
+    readonly batches?: readonly BatchRecord[];
+    /** Set when a rolling redeploy stopped on failures. */
+    readonly stop?: RolloutStop | undefined;
+  },
   verdictLine: string,
   links: { run?: string; artifact?: string } = {},
 ): string {
   const ready = results.filter((r) => r.status === 'ready').length;
+  const failed = results.filter((r) => r.status === 'failed').length;
+  const skipped = results.length - ready - failed;
+  const ok = ready >= plan.inputs.minReady && fleet.stop === undefined;
   const asked = results.length + fleet.shortfall;
   // What the fleet costs from now on: the ready instances (failed ones this run launched are terminated).
   const cost = hourlyCost(results.filter((r) => r.status === 'ready'));
@@ -64,17 +80,19 @@ export function renderDeploySummary(
       `| ${cell(e.region)} | ${e.lifecycle} | ${cell(e.instanceType ?? '–')} | ${cell(e.availabilityZone ?? e.subnetId ?? '–')} | ${cell(e.code)} | ${cell(e.message)} |`,
   );
   const head = [
-    `## ${ready >= plan.inputs.minReady ? '✅' : '❌'} spot-deploy \`${plan.deploymentId}\`: ${ready} of ${asked} ready`,
+    `## ${ok ? '✅' : '❌'} spot-deploy \`${plan.deploymentId}\`: ${ready} of ${asked} ready`,
     '',
     html((verdictLine.split('\n')[0] ?? '').replace(/:$/, '.')),
     '',
+    ...(fleet.stop ? [`${html(stopMessage(fleet.stop))}.`, ''] : []),
+    ...batchTable(fleet.batches ?? [], fleet.stop),
     '| status | instance | region / AZ | type | lifecycle | $/h | address | running | ssh ready | uploaded | active |',
     '|---|---|---|---|---|---|---|---|---|---|---|',
     ...results.map(row),
     '',
     '| totals | |',
     '|---|---|',
-    `| instances | ${ready} ready, ${results.length - ready} failed${fleet.shortfall ? `, ${fleet.shortfall} not launched` : ''}; ${spot} spot, ${results.length - spot} on-demand; ${results.filter((r) => r.adopted).length} adopted |`,
+    `| instances | ${ready} ready, ${failed} failed${skipped ? `, ${skipped} skipped (not touched, on their previous release)` : ''}${fleet.shortfall ? `, ${fleet.shortfall} not launched` : ''}; ${spot} spot, ${results.length - spot} on-demand; ${results.filter((r) => r.adopted).length} adopted |`,
     `| fleet cost | $${cost.usd.toFixed(4)}/h for the ${ready} ready instance(s) at the spot prices paid${cost.unknown ? ` (${cost.unknown} of them at an unknown price: on-demand, or no price from EC2)` : ''} |`,
     `| user-data | ${p.userData.bytes} of ${USER_DATA_LIMIT} bytes (${percent(p.userData.bytes, USER_DATA_LIMIT)})${p.userData.gzipped ? ', gzip' : ''} |`,
     `| bundle | ${formatBytes(p.bundle.bytes)}, ${p.bundle.fileCount} files, sha256 \`${p.bundle.sha256}\` |`,

@@ -94,7 +94,8 @@ function fleetOutputs(sink: Sink, results: readonly InstanceResult[]): Outputs {
   return {
     instances: json,
     'ready-count': String(ready.length),
-    'failed-count': String(results.length - ready.length),
+    // Skipped instances (a stopped rolling redeploy) are neither: they keep their release.
+    'failed-count': String(results.filter((r) => r.status === 'failed').length),
     'public-ips': ready
       .map((r) => r.publicIp ?? '')
       .filter(Boolean)

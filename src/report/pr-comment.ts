@@ -25,12 +25,16 @@ function code(text: string, max = 160): string {
 const secs = (ms: number | undefined) =>
   ms === undefined ? '' : ` in ${formatDuration(ms, { digits: 0 })}`;
 
+const ICON = { ready: '✅', failed: '❌', skipped: '⏭️' } as const;
+
 function row(r: InstanceResult): string {
   const detail =
     r.status === 'ready'
       ? `active${secs(r.timings.activeMs)}`
-      : `${code(r.step ?? 'unknown')}: ${code(r.error ?? '')}`;
-  return `| ${r.status === 'ready' ? '✅' : '❌'} | \`${cell(r.id)}\`${r.adopted ? ' (adopted)' : ''} | ${cell(r.region)} / ${cell(r.availabilityZone ?? '–')} | ${cell(r.instanceType)} | ${r.lifecycle} | ${cell(r.publicIp ?? r.privateIp ?? '–')} | ${detail} |`;
+      : r.status === 'skipped'
+        ? `skipped: the rollout stopped before batch ${r.batch?.number ?? '?'}; still on its previous release`
+        : `${code(r.step ?? 'unknown')}: ${code(r.error ?? '')}`;
+  return `| ${ICON[r.status]} | \`${cell(r.id)}\`${r.adopted ? ' (adopted)' : ''} | ${cell(r.region)} / ${cell(r.availabilityZone ?? '–')} | ${cell(r.instanceType)} | ${r.lifecycle} | ${cell(r.publicIp ?? r.privateIp ?? '–')} | ${detail} |`;
 }
 
 /** Lines up to the budget, then a note on what was left out. */
@@ -58,24 +62,26 @@ export interface DeployCommentData {
   readonly now?: Date;
 }
 
-/** The fleet table; failed instances first, so a cut table never hides a failure. */
+/** The fleet table; failed instances first, then skipped, so a cut table never hides a failure. */
 export function renderPrComment(d: DeployCommentData): string {
   const ready = d.instances.filter((r) => r.status === 'ready').length;
-  const failed = d.instances.length - ready;
+  const failed = d.instances.filter((r) => r.status === 'failed').length;
+  // Skipped instances only exist when a rolling redeploy stopped, which fails the step.
+  const skipped = d.instances.length - ready - failed;
   const shortfall = d.shortfall ?? 0;
-  const ok = d.minReady === undefined || ready >= d.minReady;
+  const ok = (d.minReady === undefined || ready >= d.minReady) && skipped === 0;
   const facts = [
     `**${ready}** ready`,
     `**${failed}** failed`,
+    ...(skipped > 0 ? [`**${skipped}** skipped (rollout stopped)`] : []),
     ...(shortfall > 0 ? [`**${shortfall}** not launched`] : []),
     ...(d.minReady === undefined ? [] : [`min-ready ${d.minReady}`]),
     `bundle \`${d.bundleSha256.slice(0, 12)}\``,
     ...(d.artifact ? [link(`artifact ${d.artifact.name}`, d.artifact.url)] : []),
     link('workflow run', d.runUrl),
   ];
-  const rows = [...d.instances]
-    .sort((a, b) => Number(a.status === 'ready') - Number(b.status === 'ready'))
-    .map(row);
+  const rank = { failed: 0, skipped: 1, ready: 2 } as const;
+  const rows = [...d.instances].sort((a, b) => rank[a.status] - rank[b.status]).map(row);
   return fit(
     [
       commentMarker(d.deploymentId),

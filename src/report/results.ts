@@ -18,7 +18,11 @@ export interface InstanceResult {
   readonly privateIp?: string;
   /** EC2 state when last seen. */
   readonly state?: string;
-  readonly status: 'ready' | 'failed';
+  /**
+   * `skipped`: a rolling redeploy stopped before this instance's batch; it was not touched and
+   * keeps serving the release it had (not a failure of this release).
+   */
+  readonly status: 'ready' | 'failed' | 'skipped';
   /** True when an earlier run launched it and this run redeployed to it. */
   readonly adopted: boolean;
   /** The phase that failed: launch, running, connect, upload, upload-verify, setup, … */
@@ -28,6 +32,8 @@ export interface InstanceResult {
   /** mode rollback: the release (bundle sha256) active before, and after, when the instance said. */
   readonly sha256Before?: string;
   readonly sha256After?: string;
+  /** The delivery batch it was in (1-based) and that batch's start and end (ISO 8601; none when skipped). */
+  readonly batch?: InstanceBatch;
   /** Milliseconds since the deploy started (running) and since its delivery started (the rest). */
   readonly timings: {
     readonly runningMs?: number;
@@ -35,6 +41,12 @@ export interface InstanceResult {
     readonly uploadedMs?: number;
     readonly activeMs?: number;
   };
+}
+
+export interface InstanceBatch {
+  readonly number: number;
+  readonly startedAt?: string;
+  readonly finishedAt?: string;
 }
 
 function base(i: InstanceInfo, adopted: boolean) {
@@ -68,11 +80,27 @@ export function failedBeforeDelivery(
   };
 }
 
+/** An instance a stopped rolling redeploy never attempted: untouched, still on its release. */
+export function skippedInRollout(
+  i: InstanceInfo,
+  adopted: boolean,
+  batch: number,
+  runningMs?: number,
+): InstanceResult {
+  return {
+    ...base(i, adopted),
+    status: 'skipped',
+    batch: { number: batch },
+    timings: runningMs === undefined ? {} : { runningMs },
+  };
+}
+
 export function fromDelivery(
   i: InstanceInfo,
   adopted: boolean,
   d: InstanceDelivery,
   runningMs: number | undefined,
+  batch?: InstanceBatch,
 ): InstanceResult {
   const { sshReadyMs, uploadedMs, activeMs } = d.timings;
   return {
@@ -81,6 +109,7 @@ export function fromDelivery(
     ...(d.step !== undefined && d.status === 'failed' ? { step: d.step } : {}),
     ...(d.error !== undefined ? { error: d.error } : {}),
     ...(d.diagnostics !== undefined ? { diagnostics: d.diagnostics } : {}),
+    ...(batch === undefined ? {} : { batch }),
     timings: {
       ...(runningMs === undefined ? {} : { runningMs }),
       ...(sshReadyMs === undefined ? {} : { sshReadyMs }),
@@ -94,7 +123,9 @@ export function fromDelivery(
 export function verdict(results: readonly InstanceResult[], minReady: number, shortfall: number) {
   const ready = results.filter((r) => r.status === 'ready').length;
   const failed = results.filter((r) => r.status === 'failed');
-  const line = `${ready} of ${results.length + shortfall} instance(s) ready (min-ready ${minReady})`;
+  const skipped = results.filter((r) => r.status === 'skipped').length;
+  const kept = skipped > 0 ? `, ${skipped} skipped` : '';
+  const line = `${ready} of ${results.length + shortfall} instance(s) ready${kept} (min-ready ${minReady})`;
   if (ready >= minReady) return { ok: true as const, line };
   const why = failureLines(failed);
   if (shortfall > 0)

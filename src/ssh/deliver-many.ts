@@ -52,6 +52,8 @@ export interface DeliverManyOptions {
   readonly envFile?: string;
   /** See DeliverOptions.healthCheck. */
   readonly healthCheck?: string;
+  /** See DeliverOptions.ttlMinutes. */
+  readonly ttlMinutes?: number;
   readonly readyTimeoutMs: number;
   readonly remote?: Partial<RemoteLayout>;
   readonly log?: (line: string) => void;
@@ -67,6 +69,7 @@ const PRE_ACTIVATION: ReadonlySet<DeliveryStep> = new Set<DeliveryStep>([
   'rename',
   'env',
   'health-check-config',
+  'ttl-config',
 ]);
 
 const secs = (ms: number): string => formatDuration(ms, { compact: true });
@@ -111,6 +114,7 @@ async function deliverOne(t: Target, o: DeliverManyOptions): Promise<InstanceDel
         ...o.bundle,
         ...(o.envFile === undefined ? {} : { envFile: o.envFile }),
         ...(o.healthCheck === undefined ? {} : { healthCheck: o.healthCheck }),
+        ...(o.ttlMinutes === undefined ? {} : { ttlMinutes: o.ttlMinutes }),
         readyTimeoutMs: o.readyTimeoutMs,
         ...(o.remote === undefined ? {} : { remote: o.remote }),
         onUploaded: () => {

@@ -21,8 +21,13 @@ export interface DeliverOptions {
   readonly sha256: string;
   /** Its size in bytes. */
   readonly bytes: number;
-  /** `KEY=value` lines for /etc/spot-deploy/env. Secret: sent on stdin only, never logged. */
+  /**
+   * `KEY=value` lines for /etc/spot-deploy/env, which every delivery replaces as a whole:
+   * undefined or '' leaves it empty. Secret: sent on stdin only, never logged.
+   */
   readonly envFile?: string;
+  /** The deployment's `ttl-minutes`, written for the agent before activation; undefined: untouched. */
+  readonly ttlMinutes?: number;
   /**
    * The health-check command for the agent: written before activation; '' removes a previous one
    * (the input was dropped); undefined leaves the instance's file as it is.
@@ -60,7 +65,8 @@ export const UPLOAD_CHUNK_BYTES = 1024 * 1024;
 
 /**
  * Uploads the bundle over an exec'd `cat` (streamed on the channel's stdin), verifies it
- * remotely, renames it into place, writes the env file if given, starts activation and reads
+ * remotely, renames it into place, writes the env file (always) and the ttl and health-check
+ * files (when given), starts activation and reads
  * status.json. Deployment outcomes (including a timed-out or broken activation command, and a
  * connection lost during the upload) are returned as `failed` with a step; SSH errors while
  * preparing or uploading are thrown, and an upload that throws (e.g. past `uploadTimeoutMs`)
@@ -120,15 +126,15 @@ export async function deliverBundle(client: Client, o: DeliverOptions): Promise<
   o.log?.(`deliver: uploaded ${o.bytes} bytes in ${uploadMs} ms (${mbps.toFixed(1)} MB/s)`);
   o.onUploaded?.();
 
-  const script = activationScript(r, o.sha256, o.bytes, o.envFile !== undefined, o.healthCheck);
+  const script = activationScript(r, o.sha256, o.bytes, {
+    healthCheck: o.healthCheck,
+    ttlMinutes: o.ttlMinutes,
+  });
   let res;
   try {
-    res = await exec(
-      client,
-      `sh -c ${shq(script)}`,
-      o.envFile === undefined ? undefined : Buffer.from(o.envFile, 'utf8'),
-      { timeoutMs: o.readyTimeoutMs },
-    );
+    res = await exec(client, `sh -c ${shq(script)}`, Buffer.from(o.envFile ?? '', 'utf8'), {
+      timeoutMs: o.readyTimeoutMs,
+    });
   } catch (err) {
     const why = errorMessage(err);
     return done({ status: 'failed', step: 'activate', logTail: why });

@@ -21,12 +21,12 @@ export interface RemoteLayout {
   readonly envPath: string;
   /** The agent runs the command in this file after the services start (input `health-check`). */
   readonly healthCheckPath: string;
+  /** The deployment's `ttl-minutes`; the agent re-arms the instance's shutdown from it. */
+  readonly ttlPath: string;
   /** Run with `sudo` in front; must return once activation has finished. */
   readonly startCommand: string;
   /** The `current` symlink, read (not followed) to learn the active release's sha256. */
   readonly currentPath: string;
-  /** `ttl-minutes` for the agent, which re-arms the instance's shutdown from it. */
-  readonly ttlPath: string;
   /** The active release's agent, run with `sudo` in front and `rollback [<sha256>]` after. */
   readonly agentCommand: string;
   /** Prefix for privileged commands; '' runs them as the login user. */
@@ -38,9 +38,9 @@ export const DEFAULT_REMOTE: RemoteLayout = Object.freeze({
   statusPath: REMOTE_PATHS.status,
   envPath: REMOTE_PATHS.envFile,
   healthCheckPath: REMOTE_PATHS.healthCheck,
+  ttlPath: REMOTE_PATHS.ttlMinutes,
   startCommand: `systemctl start ${UNIT_NAMES.service}`,
   currentPath: REMOTE_PATHS.current,
-  ttlPath: REMOTE_PATHS.ttlMinutes,
   // The agent travels in every bundle (bundle/.spot-deploy/), so the active release carries one.
   agentCommand: `python3 ${REMOTE_PATHS.current}/.spot-deploy/agent.py`,
   sudo: 'sudo -n',
@@ -91,14 +91,29 @@ export function uploadScript(r: RemoteLayout, sha: string): string {
   ].join('\n');
 }
 
-/** The one remote script: verify, rename, write env, activate, print status.json. */
+/** What the activation script writes besides the bundle. */
+export interface ActivationConfig {
+  /** The health-check command; '' removes the file; undefined leaves the instance's file alone. */
+  readonly healthCheck?: string | undefined;
+  /** Minutes until the instance shuts down, counted from this deploy (0: never); undefined: untouched. */
+  readonly ttlMinutes?: number | undefined;
+}
+
+/**
+ * The one remote script: verify, rename, write env, ttl and health check, activate, print
+ * status.json. The env file is written on every run from stdin, empty when the deployment has no
+ * `env`: it is replaced as a whole, so a variable removed from the inputs is gone from the
+ * instance (the agent reads an empty file as no variables).
+ */
 export function activationScript(
   r: RemoteLayout,
   sha: string,
   bytes: number,
-  env: boolean,
-  healthCheck?: string,
+  config: ActivationConfig = {},
 ) {
+  const { healthCheck, ttlMinutes } = config;
+  if (ttlMinutes !== undefined && (!Number.isSafeInteger(ttlMinutes) || ttlMinutes < 0))
+    throw new RangeError(`ttlMinutes must be an integer ≥ 0, got ${ttlMinutes}`);
   const hc = shq(r.healthCheckPath);
   const part = shq(`${r.incomingDir}/.${sha}.part`);
   const final = shq(`${r.incomingDir}/${sha}.tar.gz`);
@@ -113,11 +128,13 @@ export function activationScript(
     `  echo "upload-verify: expected sha256 ${sha} and ${bytes} bytes, got sha256 $got and $size bytes" >&2`,
     `  exit ${SCRIPT_EXIT.uploadVerify}`,
     'fi',
-    ...(env
-      ? [
-          `${withSudo(r.sudo, `install -D -m 0600 /dev/stdin ${shq(r.envPath)}`)} || exit ${SCRIPT_EXIT.env}`,
-        ]
-      : []),
+    `${withSudo(r.sudo, `install -D -m 0600 /dev/stdin ${shq(r.envPath)}`)} || exit ${SCRIPT_EXIT.env}`,
+    // Before the agent runs: it re-arms the shutdown from this file.
+    ...(ttlMinutes === undefined
+      ? []
+      : [
+          `printf '%s\\n' ${ttlMinutes} | ${withSudo(r.sudo, `install -D -m 0644 /dev/stdin ${shq(r.ttlPath)}`)} || exit ${SCRIPT_EXIT.ttlConfig}`,
+        ]),
     // Not a secret, so it may travel in the command line (stdin carries the env file).
     ...(healthCheck === undefined
       ? []
@@ -148,6 +165,7 @@ const SCRIPT_STEPS: ReadonlyMap<number, DeliveryStep> = new Map<number, Delivery
   [SCRIPT_EXIT.rename, 'rename'],
   [SCRIPT_EXIT.env, 'env'],
   [SCRIPT_EXIT.healthCheckConfig, 'health-check-config'],
+  [SCRIPT_EXIT.ttlConfig, 'ttl-config'],
 ]);
 
 /** Reads the activation script's output into a result (without timings). */

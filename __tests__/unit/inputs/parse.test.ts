@@ -108,6 +108,14 @@ const BAD: Array<[InputName, string, string | RegExp]> = [
   ['ready-timeout', '3h', 'from 30s to 7200s'],
   ['concurrency', '0', 'from 1 to 100'],
   ['cleanup', 'sometimes', 'on-failure, always, never'],
+  ['batch-size', '0', 'a number of instances from 1 to 100, or a percentage from 1% to 100%'],
+  ['batch-size', '101', 'from 1 to 100'],
+  ['batch-size', '0%', 'from 1% to 100%'],
+  ['batch-size', '150%', 'from 1% to 100%'],
+  ['batch-size', '1.5', 'e.g. 1 or 25%'],
+  ['batch-size', 'half', 'e.g. 1 or 25%'],
+  ['batch-size', '50 %', 'e.g. 1 or 25%'],
+  ['max-failed', '1', 'set batch-size too'],
   ['tags', 'aws:owner=me', 'reserved'],
   ['tags', 'spot-deploy:deployment=x', 'reserved'],
   ['tags', 'Name=web', 'reserved'],
@@ -237,6 +245,22 @@ describe('parseInputs: good inputs', () => {
       key.publicKey.split(' ').slice(0, 2),
     );
     expect(i.deploymentId).toBe('pr-42');
+  });
+
+  it('reads batch-size as a count or a percentage, and max-failed with a default of 0', () => {
+    expect(parse({})).toMatchObject({ batchSize: undefined, maxFailed: 0 });
+    expect(parse({ 'batch-size': '1' })).toMatchObject({
+      batchSize: { kind: 'count', count: 1 },
+      maxFailed: 0,
+    });
+    expect(parse({ 'batch-size': '50%', 'max-failed': '2' })).toMatchObject({
+      batchSize: { kind: 'percent', percent: 50 },
+      maxFailed: 2,
+    });
+    expect(parse({ 'batch-size': '100%' }).batchSize).toEqual({ kind: 'percent', percent: 100 });
+    const e = errorsOf({ 'batch-size': '2', 'max-failed': '-1' });
+    expect(e.errors.map((x) => x.input)).toEqual(['max-failed']);
+    expect(e.message).toContain('from 0 to 100');
   });
 
   it('reads the artifact, PR comment and token inputs', () => {

@@ -2,6 +2,8 @@ import {
   CreateTagsCommand,
   DeleteTagsCommand,
   DescribeInstancesCommand,
+  DescribeLaunchTemplatesCommand,
+  DescribeSecurityGroupsCommand,
   EC2Client,
   type DescribeInstancesCommandInput,
   type Filter,
@@ -144,6 +146,17 @@ beforeEach(() => {
   ec2.reset();
   ec2.on(CreateTagsCommand).resolves({});
   ec2.on(DeleteTagsCommand).resolves({});
+  // The deployment's managed group and template: their expiry moves with the instances'.
+  const managed = [
+    { Key: TAG.deployment, Value: DEPLOYMENT },
+    { Key: TAG.managed, Value: 'true' },
+  ];
+  ec2
+    .on(DescribeSecurityGroupsCommand)
+    .resolves({ SecurityGroups: [{ GroupId: 'sg-1', GroupName: 'g', Tags: managed }] });
+  ec2.on(DescribeLaunchTemplatesCommand).resolves({
+    LaunchTemplates: [{ LaunchTemplateId: 'lt-1', LaunchTemplateName: 't', Tags: managed }],
+  });
 });
 
 describe('runRollback', () => {
@@ -180,7 +193,7 @@ describe('runRollback', () => {
     // The expiry follows the re-armed on-instance TTL: now + 60 minutes.
     expect(tagged()).toEqual([
       {
-        Resources: ['i-1', 'i-2'],
+        Resources: ['i-1', 'i-2', 'sg-1', 'lt-1'],
         Tags: [{ Key: TAG.expiresAt, Value: '2026-12-01T13:00:00Z' }],
       },
     ]);
@@ -220,7 +233,7 @@ describe('runRollback', () => {
     // The failed one first, so a cut comment never hides it.
     expect(comments[0]?.indexOf('i-2')).toBeLessThan(comments[0]?.indexOf('i-1') ?? 0);
     // The agent ran on i-2 too, and re-armed its TTL: all three tags move.
-    expect(tagged()[0]?.Resources).toEqual(['i-1', 'i-2', 'i-3']);
+    expect(tagged()[0]?.Resources).toEqual(['i-1', 'i-2', 'i-3', 'sg-1', 'lt-1']);
   });
 
   it('fails clearly when the deployment has no running instance, without any SSH', async () => {
@@ -265,7 +278,7 @@ describe('runRollback', () => {
       ['i-3', 'failed', 'running'],
     ]);
     // Only the instance whose TTL was re-armed gets a new expiry.
-    expect(tagged().map((t) => t.Resources)).toEqual([['i-1']]);
+    expect(tagged().map((t) => t.Resources)).toEqual([['i-1', 'sg-1', 'lt-1']]);
   });
 
   it('removes expires-at with ttl-minutes 0, and only warns when tagging is refused', async () => {
@@ -273,7 +286,7 @@ describe('runRollback', () => {
     const none = rollback({ 'ttl-minutes': '0' });
     await none.run;
     expect(ec2.commandCalls(DeleteTagsCommand).map((c) => c.args[0].input)).toEqual([
-      { Resources: ['i-1'], Tags: [{ Key: TAG.expiresAt }] },
+      { Resources: ['i-1', 'sg-1', 'lt-1'], Tags: [{ Key: TAG.expiresAt }] },
     ]);
     expect(none.calls[0]?.opts.ttlMinutes).toBe(0);
 

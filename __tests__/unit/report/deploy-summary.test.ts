@@ -204,3 +204,146 @@ describe('the deploy step summary', () => {
     expect(Buffer.byteLength(md)).toBeLessThan(1024 * 1024);
   });
 });
+
+describe('the deploy step summary of a rolling redeploy', () => {
+  const T = (s: number) =>
+    `2026-11-25T12:0${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}.000Z`;
+  /** Four adopted instances, batch-size 1, the first failed: batches 2-4 skipped. */
+  function stopped() {
+    const [a, b, c, d] = fleet(4, 0).map((r) => ({ ...r, adopted: true }));
+    const results: InstanceResult[] = [
+      {
+        ...(a as InstanceResult),
+        status: 'failed',
+        step: 'health-check',
+        error: 'unhealthy',
+        batch: { number: 1, startedAt: T(1), finishedAt: T(40) },
+      },
+      ...[b, c, d].map((r, k): InstanceResult => {
+        const { timings: _t, ...rest } = r as InstanceResult;
+        return { ...rest, status: 'skipped', timings: {}, batch: { number: k + 2 } };
+      }),
+    ];
+    const batches = [
+      {
+        number: 1,
+        ids: [a?.id ?? ''],
+        fresh: false,
+        outcome: 'failed' as const,
+        failed: 1,
+        startedAt: T(1),
+        finishedAt: T(40),
+      },
+      ...[b, c, d].map((r, k) => ({
+        number: k + 2,
+        ids: [r?.id ?? ''],
+        fresh: false,
+        outcome: 'skipped' as const,
+        failed: 0,
+      })),
+    ];
+    const stop = {
+      batch: 1,
+      of: 4,
+      maxFailed: 0,
+      failedIds: [a?.id ?? ''],
+      skippedIds: [b, c, d].map((r) => r?.id ?? ''),
+    };
+    return { results, batches, stop };
+  }
+
+  it('shows the batches, the stop and the untouched instances; the instances output matches the schema', () => {
+    const { results, batches, stop } = stopped();
+    const { plan, prepared } = fixture(results);
+    const v = verdict(results, plan.inputs.minReady, 0);
+    const md = renderDeploySummary(
+      plan,
+      prepared,
+      results,
+      { shortfall: 0, launchErrors: [], batches, stop },
+      v.line,
+    );
+    expect(md).toContain('## ❌ spot-deploy `pr-42`: 0 of 4 ready');
+    expect(md).toContain('0 of 4 instance(s) ready, 3 skipped (min-ready 4).');
+    expect(md).toContain(
+      'rolling redeploy stopped at batch 1 of 4: 1 instance(s) failed, more than max-failed 0',
+    );
+    expect(md).toContain('**Rolling redeploy**: 4 batches, stopped after batch 1 (max-failed 0).');
+    expect(md).toContain(
+      `| 1 | \`${results[0]?.id ?? ''}\` | 12:00:01Z | 12:00:40Z | ❌ 1 failed, 0 ready; rollout stopped |`,
+    );
+    expect(md).toContain(`| 2 | \`${results[1]?.id ?? ''}\` | – | – | ⏭️ skipped: not touched |`);
+    expect(md).toContain('⏭️ skipped (batch 3)');
+    expect(md).toContain(
+      '| instances | 0 ready, 1 failed, 3 skipped (not touched, on their previous release);',
+    );
+    // Only the failed one has a failure block.
+    expect(md.match(/<details><summary>/g)).toHaveLength(1);
+    const { json } = instancesJson(results);
+    expect(validate(JSON.parse(json)), JSON.stringify(validate.errors)).toBe(true);
+    expect(validate([{ ...results[1], status: 'paused' }])).toBe(false);
+    expect(validate([{ ...results[1], batch: { number: 0 } }])).toBe(false);
+  });
+
+  it('renders a single batch exactly as before (no table): the golden output does not change', () => {
+    const results = fleet(7, 120);
+    const { plan, prepared } = fixture(results);
+    const v = verdict(results, plan.inputs.minReady, 0);
+    const base = { shortfall: 0, launchErrors: [] };
+    const one = [
+      {
+        number: 1,
+        ids: results.map((r) => r.id),
+        fresh: false,
+        outcome: 'failed' as const,
+        failed: 2,
+        startedAt: T(0),
+        finishedAt: T(9),
+      },
+    ];
+    const without = renderDeploySummary(plan, prepared, results, base, v.line);
+    expect(renderDeploySummary(plan, prepared, results, { ...base, batches: one }, v.line)).toBe(
+      without,
+    );
+    expect(without).not.toContain('| batch |');
+  });
+
+  it('shows a table for two ready batches, the new instances marked', () => {
+    const results = fleet(3, 0).map((r) => ({ ...r, status: 'ready' as const }));
+    const { plan, prepared } = fixture(results);
+    const batches = [
+      {
+        number: 1,
+        ids: [results[0]?.id ?? ''],
+        fresh: true,
+        outcome: 'ready' as const,
+        failed: 0,
+        startedAt: T(0),
+        finishedAt: T(5),
+      },
+      {
+        number: 2,
+        ids: [results[1]?.id ?? '', results[2]?.id ?? ''],
+        fresh: false,
+        outcome: 'ready' as const,
+        failed: 0,
+        startedAt: T(5),
+        finishedAt: T(9),
+      },
+    ];
+    const md = renderDeploySummary(
+      plan,
+      prepared,
+      results,
+      { shortfall: 0, launchErrors: [], batches },
+      'ok',
+    );
+    expect(md).toContain('**Rolling redeploy**: 2 batches.');
+    expect(md).toContain(
+      `| 1 | \`${results[0]?.id ?? ''}\` (new) | 12:00:00Z | 12:00:05Z | ✅ 1 ready |`,
+    );
+    expect(md).toContain('| 2 | ');
+    expect(md).toContain('✅ 2 ready |');
+    expect(md).not.toContain('skipped');
+  });
+});

@@ -210,6 +210,31 @@ describe('renderPrComment', () => {
     );
   });
 
+  it('lists instances a stopped rollout skipped after the failures, and is never green with them', () => {
+    const body = renderPrComment({
+      ...base,
+      instances: [
+        instance(1, { status: 'skipped', batch: { number: 3 } }),
+        instance(2, { status: 'failed', step: 'health-check', error: 'unhealthy' }),
+        instance(3, { status: 'skipped', batch: { number: 2 } }),
+      ],
+      minReady: 0,
+    });
+    expect(body).toContain('### ❌ spot-deploy `pr-7`: 0/3 ready');
+    expect(body).toContain(
+      '**0** ready · **1** failed · **2** skipped (rollout stopped) · min-ready 0',
+    );
+    const rows = body.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| |'));
+    expect(rows.map((l) => l.split(' | ').slice(0, 2).join(' | '))).toEqual([
+      '| ❌ | `i-00000000000000002`',
+      '| ⏭️ | `i-00000000000000001`',
+      '| ⏭️ | `i-00000000000000003`',
+    ]);
+    expect(rows[1]).toContain(
+      'skipped: the rollout stopped before batch 3; still on its previous release |',
+    );
+  });
+
   it('stays under GitHub’s limit for a huge fleet, saying how many rows were left out', () => {
     const instances = Array.from({ length: 3000 }, (_, i) =>
       instance(i, i % 2 ? { status: 'failed', step: 'connect', error: 'E'.repeat(500) } : {}),

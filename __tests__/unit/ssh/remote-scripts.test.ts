@@ -16,10 +16,14 @@ const status = (doc: object, rc = 0) => `${MARK} ${rc}\n${JSON.stringify(doc)}\n
 describe('uploadScript and activationScript', () => {
   it('exit with the contract codes', () => {
     expect(uploadScript(DEFAULT_REMOTE, SHA)).toContain(`|| exit ${SCRIPT_EXIT.prepare}`);
-    const script = activationScript(DEFAULT_REMOTE, SHA, 10, true, 'curl -f localhost');
+    const script = activationScript(DEFAULT_REMOTE, SHA, 10, {
+      healthCheck: 'curl -f localhost',
+      ttlMinutes: 240,
+    });
     for (const code of [
       SCRIPT_EXIT.uploadVerify,
       SCRIPT_EXIT.env,
+      SCRIPT_EXIT.ttlConfig,
       SCRIPT_EXIT.healthCheckConfig,
       SCRIPT_EXIT.rename,
     ])
@@ -27,6 +31,37 @@ describe('uploadScript and activationScript', () => {
     expect(script).toContain("'/var/lib/spot-deploy/incoming/.");
     expect(script).toContain('systemctl start spot-deploy.service');
     expect(script).toContain("cat '/var/lib/spot-deploy/status.json'");
+  });
+
+  /** The script's lines, in order, up to the start command. */
+  const lines = (config: Parameters<typeof activationScript>[3]) =>
+    activationScript(DEFAULT_REMOTE, SHA, 10, config).split('\n');
+  const indexOf = (ls: string[], needle: string) => ls.findIndex((l) => l.includes(needle));
+
+  it('writes the env file on every run, from stdin, even with no env (replaced as a whole)', () => {
+    const envLine =
+      "sudo -n install -D -m 0600 /dev/stdin '/etc/spot-deploy/env' || exit " + SCRIPT_EXIT.env;
+    for (const config of [{}, { healthCheck: 'true', ttlMinutes: 30 }])
+      expect(lines(config)).toContain(envLine);
+  });
+
+  it('writes ttl-minutes for the agent before the rename and the start, and 0 as 0', () => {
+    const ls = lines({ ttlMinutes: 90 });
+    const ttl = indexOf(ls, '/etc/spot-deploy/ttl-minutes');
+    expect(ls[ttl]).toBe(
+      `printf '%s\\n' 90 | sudo -n install -D -m 0644 /dev/stdin '/etc/spot-deploy/ttl-minutes' || exit ${SCRIPT_EXIT.ttlConfig}`,
+    );
+    expect(ttl).toBeGreaterThan(indexOf(ls, 'exit ' + SCRIPT_EXIT.uploadVerify));
+    expect(ttl).toBeLessThan(indexOf(ls, 'mv -f'));
+    expect(ttl).toBeLessThan(indexOf(ls, 'systemctl start'));
+    expect(lines({ ttlMinutes: 0 })[ttl]).toContain("printf '%s\\n' 0 |");
+    // Undefined leaves the instance's file alone (callers without a TTL of their own).
+    expect(indexOf(lines({}), 'ttl-minutes')).toBe(-1);
+  });
+
+  it('refuses a ttl that is not a whole number of minutes (it is pasted into the script)', () => {
+    for (const ttlMinutes of [-1, 1.5, Number.NaN])
+      expect(() => activationScript(DEFAULT_REMOTE, SHA, 10, { ttlMinutes })).toThrow(RangeError);
   });
 });
 
@@ -36,6 +71,7 @@ describe('parseActivation', () => {
     [SCRIPT_EXIT.rename, 'rename'],
     [SCRIPT_EXIT.env, 'env'],
     [SCRIPT_EXIT.healthCheckConfig, 'health-check-config'],
+    [SCRIPT_EXIT.ttlConfig, 'ttl-config'],
   ])('reads exit %i as step %s', (code, step) => {
     expect(parseActivation(SHA, code, '', 'why\n')).toEqual({
       status: 'failed',

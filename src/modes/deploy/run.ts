@@ -1,8 +1,6 @@
 import type { EC2Client } from '@aws-sdk/client-ec2';
 import { terminateInstances } from '../../aws/instances.js';
 import { priceKey, spotPrices } from '../../aws/spot-price.js';
-import { TAG } from '../../aws/types.js';
-import { addressOf } from '../../aws/wait.js';
 import { DeployFailedError, errorMessage } from '../../errors.js';
 import { formatDuration, realClock, type Clock, type Sleep } from '../../time.js';
 import type { Inputs } from '../../inputs/types.js';
@@ -10,17 +8,15 @@ import { generateEd25519 } from '../../keys.js';
 import { buildPlan, type Plan, type RunContext } from '../../inputs/plan.js';
 import { prepare, type Prepared } from '../prepare.js';
 import { inGroup, type Sink } from '../../report/sink.js';
-import { deliverToMany, type Target } from '../../ssh/deliver-many.js';
+import { deliverToMany } from '../../ssh/deliver-many.js';
 import { markSucceeded, recordIds, saveDeployStart, STATE, type StateStore } from '../state.js';
 import { setDeployOutputs } from '../../report/outputs.js';
 import { provision, type Provisioned } from './provision.js';
 import { refreshFailed } from './refresh.js';
-import {
-  failedBeforeDelivery,
-  fromDelivery,
-  verdict,
-  type InstanceResult,
-} from '../../report/results.js';
+import { verdict, type InstanceResult } from '../../report/results.js';
+import { deliverFleet } from './deliver-fleet.js';
+import { extendExpiry } from './extend-expiry.js';
+import { stopMessage, type BatchRecord, type RolloutStop } from '../../report/batches.js';
 import { renderDeploySummary } from '../../report/deploy-summary.js';
 import { runLinks } from '../../report/links.js';
 import { reportArtifact, type ArtifactOutcome } from '../../report/artifact.js';
@@ -69,7 +65,8 @@ export async function runDeploy(
   deps: DeployDeps,
 ): Promise<DeployResult> {
   const { state } = deps;
-  const started = (deps.now ?? realClock)();
+  const clock = deps.now ?? realClock;
+  const started = clock();
   const sink = timed(deps.sink, Date.now());
   const plan = buildPlan(inputs, ctx, started);
   const client = inputs.sshPrivateKey ?? generateEd25519('spot-deploy');
@@ -93,6 +90,8 @@ export async function runDeploy(
     : Promise.resolve(NO_ARTIFACT);
   let fleet: Provisioned;
   let results: InstanceResult[];
+  let batches: readonly BatchRecord[];
+  let stop: RolloutStop | undefined;
   let artifact: ArtifactOutcome;
   try {
     fleet = await inGroup(sink, 'spot-deploy: launch and wait', () =>
@@ -104,14 +103,28 @@ export async function runDeploy(
       ),
     );
     const f = fleet;
-    results = await inGroup(sink, 'spot-deploy: deliver the bundle', () =>
-      deliver(inputs, f, prepared, { client, host }, sink, deps.deliver ?? deliverToMany),
+    const delivered = await inGroup(sink, 'spot-deploy: deliver the bundle', () =>
+      deliverFleet(
+        inputs,
+        f,
+        prepared,
+        { client, host },
+        {
+          sink,
+          now: clock,
+          deliver: deps.deliver ?? deliverToMany,
+        },
+      ),
     );
-    const r = results;
+    const r = (results = delivered.results);
+    ({ batches, stop } = delivered.rollout);
     await inGroup(sink, 'spot-deploy: report', async () => {
       await refreshFailed(r, deps.ec2, sink);
       await priceResults(r, deps.ec2, sink, started);
       await retireFailed(r, inputs, { ...deps, sink });
+      const { ttlMinutes, cleanup } = inputs;
+      const o = { deploymentId: plan.deploymentId, ttlMinutes, cleanup, now: clock() };
+      await extendExpiry(r, o, { ec2: deps.ec2, sink });
     });
   } finally {
     artifact = await artifactP;
@@ -122,7 +135,9 @@ export async function runDeploy(
   const v = verdict(results, inputs.minReady, fleet.shortfall);
   setDeployOutputs(deps.sink, plan.deploymentId, prepared, results, artifactId);
   await deps.sink.summary(
-    renderDeploySummary(plan, prepared, results, fleet, v.line, runLinks(ctx, artifactId)),
+    renderDeploySummary(plan, prepared, results, { ...fleet, batches, stop }, v.line, {
+      ...runLinks(ctx, artifactId),
+    }),
   );
   if (deps.publisher) {
     const body = renderPrComment({
@@ -139,66 +154,12 @@ export async function runDeploy(
     });
     await deps.publisher.comment(plan.deploymentId, body);
   }
-  if (!v.ok) throw new DeployFailedError(`spot-deploy: ${v.line}`);
+  // A stopped rollout fails the step whatever min-ready says: the release was refused.
+  const why = [...(stop ? [stopMessage(stop)] : []), ...(v.ok ? [] : [v.line])];
+  if (why.length > 0) throw new DeployFailedError(`spot-deploy: ${why.join('\n')}`);
   markSucceeded(state);
   sink.info(`spot-deploy: ${v.line}`);
   return { plan, prepared, instances: results, shortfall: fleet.shortfall };
-}
-
-async function deliver(
-  inputs: Inputs,
-  fleet: Provisioned,
-  prepared: Prepared,
-  keys: { client: { privateKey: string }; host: { publicKey: string } },
-  sink: Sink,
-  deliverAll: typeof deliverToMany,
-): Promise<InstanceResult[]> {
-  const results: InstanceResult[] = fleet.lost.map((x) =>
-    failedBeforeDelivery(x.info, x.adopted, 'running', x.reason),
-  );
-  const targets: Array<Target & { index: number }> = [];
-  fleet.running.forEach((x, index) => {
-    const address = addressOf(x.info, inputs.sshAddress);
-    const pinned = x.adopted ? x.info.tags?.[TAG.hostKey] : keys.host.publicKey;
-    if (!address) {
-      results.push(
-        failedBeforeDelivery(x.info, x.adopted, 'running', `no ${inputs.sshAddress}`, x.runningMs),
-      );
-    } else if (!pinned) {
-      const why = `no ${TAG.hostKey} tag, so its SSH host key cannot be pinned; replace it (mode: destroy, then deploy)`;
-      results.push(failedBeforeDelivery(x.info, x.adopted, 'connect', why, x.runningMs));
-    } else {
-      targets.push({ id: x.info.id, host: address, port: inputs.sshPort, hostKey: pinned, index });
-    }
-  });
-  const readyTimeoutMs = inputs.readyTimeoutSeconds * 1000;
-  const delivered = await deliverAll(targets, {
-    concurrency: inputs.concurrency,
-    username: inputs.sshUser,
-    privateKey: keys.client.privateKey,
-    hostKey: keys.host.publicKey,
-    connectDeadlineMs: readyTimeoutMs,
-    bundle: prepared.bundle,
-    ...(inputs.env.length > 0
-      ? { envFile: inputs.env.map(([k, v]) => `${k}=${v}`).join('\n') }
-      : {}),
-    // '' clears a health check an earlier run installed: the instance follows the inputs.
-    healthCheck: inputs.healthCheck ?? '',
-    readyTimeoutMs,
-    log: (m) => sink.info(m),
-  });
-  delivered.forEach((d, n) => {
-    const t = targets[n];
-    const x = t === undefined ? undefined : fleet.running[t.index];
-    if (x) results.push(fromDelivery(x.info, x.adopted, d, x.runningMs));
-  });
-  const order = new Map(
-    [...fleet.running.map((x) => x.info.id), ...fleet.lost.map((x) => x.info.id)].map((id, n) => [
-      id,
-      n,
-    ]),
-  );
-  return results.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
 }
 
 /** Adds the spot price each instance pays; a price EC2 does not give stays unknown. */

@@ -1,6 +1,9 @@
 import {
   AuthorizeSecurityGroupIngressCommand,
   CreateFleetCommand,
+  CreateTagsCommand,
+  DeleteTagsCommand,
+  DescribeLaunchTemplatesCommand,
   CreateLaunchTemplateCommand,
   CreateSecurityGroupCommand,
   DescribeImagesCommand,
@@ -181,6 +184,9 @@ function regionAnswers() {
     ],
   });
   ec2.on(DescribeSecurityGroupsCommand).resolves({ SecurityGroups: [] });
+  ec2.on(DescribeLaunchTemplatesCommand).resolves({ LaunchTemplates: [] });
+  ec2.on(CreateTagsCommand).resolves({});
+  ec2.on(DeleteTagsCommand).resolves({});
   ec2.on(CreateSecurityGroupCommand).resolves({ GroupId: 'sg-new' });
   ec2.on(AuthorizeSecurityGroupIngressCommand).resolves({});
   ec2.on(CreateLaunchTemplateCommand).resolves({
@@ -199,6 +205,9 @@ interface DeliveryCall {
   readonly opts: DeliverManyOptions;
   /** The saved state when delivery began. */
   readonly state: DeployState | undefined;
+  /** Ticks of one counter shared by all calls: when the call began and when it returned. */
+  readonly began: number;
+  ended: number;
 }
 
 /** RUNNER_TEMP of one run (user-data and bundle land there), removed after each test. */
@@ -215,7 +224,13 @@ afterEach(() => {
 /** Starts runDeploy; the caller awaits `run` (synchronous so no rejection goes unobserved). */
 function deploy(
   values: Partial<Record<InputName, string>>,
-  o: { failing?: readonly string[]; withoutKey?: boolean } = {},
+  o: {
+    failing?: readonly string[];
+    /** The step the failing instances fail at (default setup). */
+    failStep?: 'setup' | 'connect' | 'health-check';
+    withoutKey?: boolean;
+    now?: () => Date;
+  } = {},
 ) {
   const all: Partial<Record<InputName, string>> = {
     regions: R,
@@ -234,6 +249,7 @@ function deploy(
   const deliveries: DeliveryCall[] = [];
   const failing = new Set(o.failing ?? []);
   const clients = new Map<string, EC2Client>();
+  let tick = 0;
   const run = runDeploy(
     inputs,
     { tempDir: tempDir(), runId: '42' },
@@ -247,6 +263,7 @@ function deploy(
         return c;
       },
       sleep: async () => undefined,
+      ...(o.now ? { now: o.now } : {}),
       deliver: async (targets, opts) => {
         // Only the Target fields: run.ts passes its own bookkeeping (`index`) along, which ssh ignores.
         const seen = targets.map(({ id, host, port, hostKey }): Target => ({
@@ -255,12 +272,26 @@ function deploy(
           port,
           ...(hostKey ? { hostKey } : {}),
         }));
-        deliveries.push({ targets: seen, opts, state: readDeployState(state) });
+        const call = {
+          targets: seen,
+          opts,
+          state: readDeployState(state),
+          began: ++tick,
+          ended: 0,
+        };
+        deliveries.push(call);
+        // A real delivery takes time: a later batch must not begin before this one returns.
+        await new Promise((r) => setTimeout(r, 2));
+        call.ended = ++tick;
+        const step = o.failStep ?? 'setup';
         return targets.map((t): InstanceDelivery =>
           failing.has(t.id)
             ? {
-                ...{ id: t.id, host: t.host, port: t.port, status: 'failed', step: 'setup' },
-                ...{ error: `setup.sh exited 1 on ${t.id}`, timings: { totalMs: 5 } },
+                ...{ id: t.id, host: t.host, port: t.port, status: 'failed', step },
+                ...{
+                  error: `${step === 'setup' ? 'setup.sh exited 1' : `${step} failed`} on ${t.id}`,
+                  timings: { totalMs: 5 },
+                },
               }
             : { id: t.id, host: t.host, port: t.port, status: 'ready', timings: { totalMs: 5 } },
         );
@@ -528,5 +559,192 @@ describe('runDeploy', () => {
       expect(terminated()).toEqual([]);
       expect(deliveries).toEqual([]);
     });
+  });
+});
+
+/** Four instances an earlier run launched, oldest first. */
+function fourAdopted() {
+  const xs = [1, 2, 3, 4].map((n) => earlier(`i-aaa${n}`, `2026-11-0${n}T00:00:00Z`));
+  ec2World(xs.map((x) => x.instance));
+  return xs;
+}
+
+describe('runDeploy: rolling redeploys', () => {
+  it('batch-size 1, max-failed 0, the first fails: exactly one instance attempted, three untouched, the step names batch 1', async () => {
+    fourAdopted();
+    const { run, state, rec, deliveries } = deploy(
+      { count: '4', 'batch-size': '1', 'max-failed': '0', 'min-ready': '0' },
+      { failing: ['i-aaa1'], failStep: 'health-check' },
+    );
+    const err = await run.then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+
+    // One deliverer call, with one target: the other three were never contacted.
+    expect(deliveries.map((d) => d.targets.map((t) => t.id))).toEqual([['i-aaa1']]);
+    expect(err).toBeInstanceOf(DeployFailedError);
+    const msg = (err as Error).message;
+    expect(msg).toContain('rolling redeploy stopped at batch 1 of 4');
+    expect(msg).toContain('more than max-failed 0: i-aaa1');
+    expect(msg).toContain('keep their release: i-aaa2, i-aaa3, i-aaa4');
+    // min-ready 0 is met: the stop alone fails the step.
+    expect(msg).not.toContain('min-ready 0):');
+
+    const out = JSON.parse(rec.outputs.get('instances') ?? '[]') as Array<{
+      id: string;
+      status: string;
+      step?: string;
+      batch?: { number: number; startedAt?: string; finishedAt?: string };
+    }>;
+    expect(out.map((r) => [r.id, r.status, r.batch?.number])).toEqual([
+      ['i-aaa1', 'failed', 1],
+      ['i-aaa2', 'skipped', 2],
+      ['i-aaa3', 'skipped', 3],
+      ['i-aaa4', 'skipped', 4],
+    ]);
+    expect(out[0]?.step).toBe('health-check');
+    expect(out[0]?.batch?.startedAt).toMatch(/^\d{4}-\d\d-\d\dT/);
+    expect(out[1]?.batch).toEqual({ number: 2 }); // never started: no times
+    // Skipped instances are not failures of the release.
+    expect(rec.outputs.get('failed-count')).toBe('1');
+    expect(rec.outputs.get('ready-count')).toBe('0');
+    // Adopted instances are never terminated, failed or skipped.
+    expect(terminated()).toEqual([]);
+    const summary = rec.summaries[0] ?? '';
+    expect(summary).toContain('| batch | instances | started | finished | outcome |');
+    expect(summary).toContain('❌ 1 failed, 0 ready; rollout stopped');
+    expect(summary).toContain('⏭️ skipped (batch 2)');
+    expect(readDeployState(state)?.succeeded).toBe(false);
+  });
+
+  it('batch-size 50%: two batches of two; the second delivery begins after the first returned', async () => {
+    fourAdopted();
+    const { run, rec, deliveries } = deploy({ count: '4', 'batch-size': '50%' });
+    const res = await run;
+
+    expect(deliveries.map((d) => d.targets.map((t) => t.id))).toEqual([
+      ['i-aaa1', 'i-aaa2'],
+      ['i-aaa3', 'i-aaa4'],
+    ]);
+    const [first, second] = deliveries;
+    expect(second?.began).toBeGreaterThan(first?.ended ?? Infinity);
+    expect(res.instances.map((r) => [r.status, r.batch?.number])).toEqual([
+      ['ready', 1],
+      ['ready', 1],
+      ['ready', 2],
+      ['ready', 2],
+    ]);
+    const [a, , c] = res.instances;
+    expect(Date.parse(c?.batch?.startedAt ?? '')).toBeGreaterThanOrEqual(
+      Date.parse(a?.batch?.finishedAt ?? ''),
+    );
+    expect(rec.summaries[0]).toContain('**Rolling redeploy**: 2 batches.');
+  });
+
+  it('new instances go first, all at once; the adopted ones follow batch by batch', async () => {
+    ec2World([
+      earlier('i-aaa1', '2026-11-01T00:00:00Z').instance,
+      earlier('i-aaa2', '2026-11-02T00:00:00Z').instance,
+    ]);
+    const { run, deliveries } = deploy({ count: '4', 'batch-size': '1' });
+    await run;
+    expect(deliveries.map((d) => d.targets.map((t) => t.id))).toEqual([
+      ['i-f001', 'i-f002'],
+      ['i-aaa1'],
+      ['i-aaa2'],
+    ]);
+  });
+
+  it('without batch-size: one deliverer call, as before, and no batch table', async () => {
+    fourAdopted();
+    const { run, rec, deliveries } = deploy({ count: '4' }, { failing: ['i-aaa1'] });
+    await expect(run).rejects.toThrow(/3 of 4 instance\(s\) ready \(min-ready 4\)/);
+    expect(deliveries).toHaveLength(1);
+    expect(rec.summaries[0]).not.toContain('| batch |');
+    expect(rec.summaries[0]).not.toContain('skipped');
+  });
+});
+
+describe('runDeploy: the TTL follows activity', () => {
+  const NOW = new Date('2026-12-01T12:00:00Z');
+  const tagged = [
+    { Key: TAG.deployment, Value: DEPLOYMENT },
+    { Key: TAG.managed, Value: 'true' },
+    { Key: TAG.expiresAt, Value: '2026-12-01T10:00:00Z' },
+  ];
+  const managed = () => {
+    ec2.on(DescribeSecurityGroupsCommand).resolves({
+      SecurityGroups: [{ GroupId: 'sg-m', GroupName: `spot-deploy-${DEPLOYMENT}`, Tags: tagged }],
+    });
+    ec2.on(DescribeLaunchTemplatesCommand).resolves({
+      LaunchTemplates: [
+        { LaunchTemplateId: 'lt-m', LaunchTemplateName: `spot-deploy-${DEPLOYMENT}`, Tags: tagged },
+      ],
+    });
+  };
+  const createTags = () => ec2.commandCalls(CreateTagsCommand).map((c) => c.args[0].input);
+
+  it('sends ttl-minutes and an always-present env file with every delivery', async () => {
+    fourAdopted();
+    const { run, deliveries } = deploy({ count: '4', 'ttl-minutes': '90', 'batch-size': '2' });
+    await run;
+    for (const d of deliveries) {
+      expect(d.opts.ttlMinutes).toBe(90);
+      expect(d.opts.envFile).toBe(''); // no env: the instance's file is emptied, not kept
+    }
+  });
+
+  it('moves expires-at to deploy time + ttl-minutes on the reached instances, the group and the template', async () => {
+    managed();
+    fourAdopted();
+    const { run, rec } = deploy(
+      { count: '4', 'ttl-minutes': '120', 'min-ready': '0' },
+      // i-aaa2 was never reached: its shutdown was not re-armed, so its tag must not move.
+      { failing: ['i-aaa2'], failStep: 'connect', now: () => NOW },
+    );
+    await run;
+    expect(createTags().filter((c) => c.Tags?.[0]?.Key === TAG.expiresAt)).toEqual([
+      {
+        Resources: ['i-aaa1', 'i-aaa3', 'i-aaa4', 'sg-m', 'lt-m'],
+        Tags: [{ Key: TAG.expiresAt, Value: '2026-12-01T14:00:00Z' }],
+      },
+    ]);
+    expect(rec.warnings).toEqual([]);
+  });
+
+  it('counts an instance that failed after the ttl write as re-armed, and leaves skipped ones alone', async () => {
+    managed();
+    fourAdopted();
+    const { run } = deploy(
+      { count: '4', 'ttl-minutes': '60', 'batch-size': '2', 'min-ready': '0' },
+      { failing: ['i-aaa2'], failStep: 'health-check', now: () => NOW },
+    );
+    await expect(run).rejects.toThrow(/stopped at batch 1 of 2/);
+    expect(createTags().map((c) => c.Resources)).toEqual([['i-aaa1', 'i-aaa2', 'sg-m', 'lt-m']]);
+  });
+
+  it('ttl-minutes 0 removes the tag (the janitor never expires what has none)', async () => {
+    managed();
+    fourAdopted();
+    const { run } = deploy({ count: '4', 'ttl-minutes': '0' }, { now: () => NOW });
+    await run;
+    expect(createTags()).toEqual([]);
+    expect(ec2.commandCalls(DeleteTagsCommand).map((c) => c.args[0].input)).toEqual([
+      {
+        Resources: ['i-aaa1', 'i-aaa2', 'i-aaa3', 'i-aaa4', 'sg-m', 'lt-m'],
+        Tags: [{ Key: TAG.expiresAt }],
+      },
+    ]);
+  });
+
+  it('a refused tag call is a warning naming the IAM action; the deploy still succeeds', async () => {
+    managed();
+    fourAdopted();
+    ec2.on(CreateTagsCommand).rejects(ec2Error('UnauthorizedOperation', 'not allowed'));
+    const { run, rec, state } = deploy({ count: '4' }, { now: () => NOW });
+    await run;
+    expect(rec.warnings.join('\n')).toMatch(/Could not move the expiry of i-aaa1.*CreateTags/s);
+    expect(readDeployState(state)?.succeeded).toBe(true);
   });
 });
