@@ -6,12 +6,11 @@ import type { EC2Client } from '@aws-sdk/client-ec2';
 import { ec2Clients } from './aws/clients.js';
 import { runDeploy } from './modes/deploy/run.js';
 import { parseInputs } from './inputs/parse.js';
-import { INPUT_NAMES, type InputName, type Inputs, type Mode } from './inputs/types.js';
-import type { RunContext } from './inputs/plan.js';
+import { INPUT_NAMES, type InputName, type Mode } from './inputs/types.js';
 import { runPost } from './modes/cleanup.js';
 import { runDestroy } from './modes/destroy.js';
 import { runStatus } from './modes/status.js';
-import { memoryState } from './modes/state.js';
+import { memoryState, type StateStore } from './modes/state.js';
 import { errorMessage } from './errors.js';
 import { actionRoot } from './paths.js';
 import { runPlan } from './modes/plan.js';
@@ -97,8 +96,14 @@ export async function cli(
     const root = actionRoot();
     if (cmd === 'status') await runStatus(inputs, ctx, { sink, ec2: clients.get });
     else if (mode === 'plan') await runPlan(inputs, ctx, sink, root);
-    else if (mode === 'destroy') await runDestroy(inputs, ctx, { sink, ec2: clients.get });
-    else await deployWithCleanup(inputs, ctx, sink, root, clients.get);
+    else if (mode === 'destroy')
+      await withCleanup(sink, clients.get, (state) =>
+        runDestroy(inputs, ctx, { sink, ec2: clients.get, state }),
+      );
+    else
+      await withCleanup(sink, clients.get, (state) =>
+        runDeploy(inputs, ctx, { sink, state, ec2: clients.get, root }),
+      );
     return 0;
   } catch (e) {
     console.error(`spot-deploy: ${errorMessage(e)}`);
@@ -108,13 +113,14 @@ export async function cli(
   }
 }
 
-/** A deploy followed by what the action's post step does, also on Ctrl-C / SIGTERM. */
-async function deployWithCleanup(
-  inputs: Inputs,
-  ctx: RunContext,
+/**
+ * A deploy or destroy followed by what the action's post step does (terminate what a failed deploy
+ * launched, release the deploy lock), also on Ctrl-C / SIGTERM.
+ */
+async function withCleanup(
   sink: Sink,
-  root: string,
   ec2: (region: string) => EC2Client,
+  run: (state: StateStore) => Promise<unknown>,
 ): Promise<void> {
   const state = memoryState();
   let stopping: Promise<void> | undefined;
@@ -131,7 +137,7 @@ async function deployWithCleanup(
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   try {
-    await runDeploy(inputs, ctx, { sink, state, ec2, root });
+    await run(state);
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);

@@ -37,6 +37,10 @@ export interface Inputs {
   readonly minReady: number;
   readonly launchTimeoutSeconds: number;
   readonly readyTimeoutSeconds: number;
+  /** How long deploy and destroy wait for another run's deploy lock; 0 fails at once. */
+  readonly lockTimeoutSeconds: number;
+  /** How long a lock outlives its holder's last heartbeat (a killed runner blocks no longer). */
+  readonly lockLeaseSeconds: number;
   readonly concurrency: number;
   readonly cleanup: Cleanup;
   readonly tags: Readonly<Record<string, string>>;
@@ -80,6 +84,8 @@ export const INPUT_NAMES = [
   'min-ready',
   'launch-timeout',
   'ready-timeout',
+  'lock-timeout',
+  'lock-lease',
   'concurrency',
   'cleanup',
   'tags',
