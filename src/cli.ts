@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { writeFile } from 'node:fs/promises';
 import { parse } from 'yaml';
@@ -92,7 +93,11 @@ export async function cli(
       workspace: process.cwd(),
       defaultRegion: env.AWS_REGION || env.AWS_DEFAULT_REGION || undefined,
     });
-    const ctx = { tempDir: env.RUNNER_TEMP || tmpdir() };
+    const temp = env.RUNNER_TEMP || tmpdir();
+    // A deploy gets a directory of its own (0700): two deploys of one deployment on one machine
+    // (the second waiting for the deploy lock) must not overwrite each other's user-data and
+    // bundle. Kept afterwards, like a plan's, since the outputs name the files.
+    const ctx = { tempDir: cmd === 'deploy' ? mkdtempSync(join(temp, 'spot-deploy-cli-')) : temp };
     const root = actionRoot();
     if (cmd === 'status') await runStatus(inputs, ctx, { sink, ec2: clients.get });
     else if (mode === 'plan') await runPlan(inputs, ctx, sink, root);
