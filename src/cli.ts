@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { writeFile } from 'node:fs/promises';
 import { parse } from 'yaml';
@@ -6,12 +7,11 @@ import type { EC2Client } from '@aws-sdk/client-ec2';
 import { ec2Clients } from './aws/clients.js';
 import { runDeploy } from './modes/deploy/run.js';
 import { parseInputs } from './inputs/parse.js';
-import { INPUT_NAMES, type InputName, type Inputs, type Mode } from './inputs/types.js';
-import type { RunContext } from './inputs/plan.js';
+import { INPUT_NAMES, type InputName, type Mode } from './inputs/types.js';
 import { runPost } from './modes/cleanup.js';
 import { runDestroy } from './modes/destroy.js';
 import { runStatus } from './modes/status.js';
-import { memoryState } from './modes/state.js';
+import { memoryState, type StateStore } from './modes/state.js';
 import { errorMessage } from './errors.js';
 import { actionRoot } from './paths.js';
 import { runPlan } from './modes/plan.js';
@@ -96,13 +96,26 @@ export async function cli(
       workspace: process.cwd(),
       defaultRegion: env.AWS_REGION || env.AWS_DEFAULT_REGION || undefined,
     });
-    const ctx = { tempDir: env.RUNNER_TEMP || tmpdir() };
+    const temp = env.RUNNER_TEMP || tmpdir();
+    // A deploy gets a directory of its own (0700): two deploys of one deployment on one machine
+    // (the second waiting for the deploy lock) must not overwrite each other's user-data and
+    // bundle. Kept afterwards, like a plan's, since the outputs name the files.
+    const ctx = { tempDir: cmd === 'deploy' ? mkdtempSync(join(temp, 'spot-deploy-cli-')) : temp };
     const root = actionRoot();
     if (cmd === 'status') await runStatus(inputs, ctx, { sink, ec2: clients.get });
     else if (mode === 'plan') await runPlan(inputs, ctx, sink, root);
-    else if (mode === 'destroy') await runDestroy(inputs, ctx, { sink, ec2: clients.get });
-    else if (mode === 'rollback') await runRollback(inputs, ctx, { sink, ec2: clients.get });
-    else await deployWithCleanup(inputs, ctx, sink, root, clients.get);
+    else if (mode === 'destroy')
+      await withCleanup(sink, clients.get, (state) =>
+        runDestroy(inputs, ctx, { sink, ec2: clients.get, state }),
+      );
+    else if (mode === 'rollback')
+      await withCleanup(sink, clients.get, (state) =>
+        runRollback(inputs, ctx, { sink, ec2: clients.get, state }),
+      );
+    else
+      await withCleanup(sink, clients.get, (state) =>
+        runDeploy(inputs, ctx, { sink, state, ec2: clients.get, root }),
+      );
     return 0;
   } catch (e) {
     console.error(`spot-deploy: ${errorMessage(e)}`);
@@ -112,13 +125,14 @@ export async function cli(
   }
 }
 
-/** A deploy followed by what the action's post step does, also on Ctrl-C / SIGTERM. */
-async function deployWithCleanup(
-  inputs: Inputs,
-  ctx: RunContext,
+/**
+ * A deploy or destroy followed by what the action's post step does (terminate what a failed deploy
+ * launched, release the deploy lock), also on Ctrl-C / SIGTERM.
+ */
+async function withCleanup(
   sink: Sink,
-  root: string,
   ec2: (region: string) => EC2Client,
+  run: (state: StateStore) => Promise<unknown>,
 ): Promise<void> {
   const state = memoryState();
   let stopping: Promise<void> | undefined;
@@ -135,7 +149,7 @@ async function deployWithCleanup(
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   try {
-    await runDeploy(inputs, ctx, { sink, state, ec2, root });
+    await run(state);
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);

@@ -102,3 +102,24 @@ export class CleanupError extends Error {
     super(`${heading}:\n  ${problems.join('\n  ')}`);
   }
 }
+
+/**
+ * Another run holds the deployment's deploy lock and `lock-timeout` ran out (or was 0). The
+ * message names the holder and since when, and how to remove a lock whose holder is known dead.
+ */
+export class LockHeldError extends Error {
+  override readonly name = 'LockHeldError';
+  constructor(
+    readonly deploymentId: string,
+    readonly holder: string,
+    readonly since: string,
+    readonly expiresAt: string,
+    readonly waitedSeconds: number,
+    fix: string,
+  ) {
+    super(
+      `Could not take the deploy lock of deployment ${deploymentId}: held by ${holder} since ${since} ` +
+        `(lease until ${expiresAt} unless renewed); waited ${waitedSeconds} s (lock-timeout). ${fix}`,
+    );
+  }
+}

@@ -73,7 +73,22 @@ describe('docs/iam-policy.json', () => {
           /^ec2:(Create|Delete)Tags$/.test(a),
         ) && !JSON.stringify(s.Condition).includes('ec2:CreateAction'),
     );
-    expect(retag.map((s) => s.Sid)).toEqual(['SpotDeployMoveExpiryOfItsOwn']);
+    expect(retag.map((s) => s.Sid)).toEqual([
+      'SpotDeployMoveExpiryOfItsOwn',
+      'SpotDeployRenewItsLock',
+    ]);
+    // Renewing the deploy lock: only its own lease tag, only on a lock of a deployment.
+    expect(retag[1]).toMatchObject({
+      Action: 'ec2:CreateTags',
+      Resource: 'arn:aws:ec2:*:*:launch-template/*',
+      Condition: {
+        Null: {
+          'aws:ResourceTag/spot-deploy:deployment': 'false',
+          'aws:ResourceTag/spot-deploy:lock-holder': 'false',
+        },
+        'ForAllValues:StringEquals': { 'aws:TagKeys': ['spot-deploy:lock-expires-at'] },
+      },
+    });
     expect(retag[0]?.Condition).toEqual({
       Null: { 'aws:ResourceTag/spot-deploy:deployment': 'false' },
       'ForAllValues:StringEquals': { 'aws:TagKeys': ['spot-deploy:expires-at'] },

@@ -70,6 +70,7 @@ export async function findManagedResources(
   client: EC2Client,
   region: string,
   deploymentId?: string,
+  which: { readonly securityGroups?: boolean } = {},
 ): Promise<ManagedResource[]> {
   const filters: Filter[] = [
     { Name: `tag:${TAG.managed}`, Values: ['true'] },
@@ -78,6 +79,7 @@ export async function findManagedResources(
       : { Name: 'tag-key', Values: [TAG.deployment] },
   ];
   const groups = await paginate('DescribeSecurityGroups', region, async (token) => {
+    if (which.securityGroups === false) return { items: [], next: undefined };
     const r = await client.send(
       new DescribeSecurityGroupsCommand({
         Filters: filters,

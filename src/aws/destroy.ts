@@ -1,6 +1,7 @@
 /*
  * The two ways spot-deploy removes what it made: `destroyDeployment` (one deployment id, on
- * request) and `janitor` (every deployment past its expires-at). Both share the per-region report.
+ * request, here) and `janitor` (every deployment past its expires-at, janitor.ts). Both share the
+ * per-region report and the steps exported here.
  */
 import type { EC2Client } from '@aws-sdk/client-ec2';
 import { errorMessage } from '../errors.js';
@@ -10,7 +11,7 @@ import {
   type ManagedResource,
 } from './destroy-resources.js';
 import { findInstances, terminateInstances } from './instances.js';
-import { TAG, type InstanceInfo, type Tags } from './types.js';
+import { splitLocks, sweepLocks } from './lock-sweep.js';
 import type { PollOptions } from './wait.js';
 
 export interface RegionClient {
@@ -32,9 +33,11 @@ export interface DestroyOptions extends Omit<PollOptions, 'timeoutMs'> {
   readonly terminateTimeoutMs?: number;
   /** Bound on retrying one security group that lingering ENIs keep in use (default 5 min). */
   readonly securityGroupTimeoutMs?: number;
+  /** The deploy lock this destroy holds: its caller deletes it last, after everything else. */
+  readonly ownLockId?: string;
 }
 
-function emptyReport(region: string): DestroyReport {
+export function emptyReport(region: string): DestroyReport {
   return {
     region,
     instancesTerminated: [],
@@ -48,7 +51,7 @@ function emptyReport(region: string): DestroyReport {
  * Terminates `ids` and waits; returns false (with the reason in `report.errors`) when some were
  * not confirmed terminated, since their ENIs then still hold the security groups.
  */
-async function terminateForCleanup(
+export async function terminateForCleanup(
   client: EC2Client,
   region: string,
   ids: readonly string[],
@@ -84,11 +87,19 @@ async function destroyRegion(
     report.errors.push(errorMessage(err));
   }
   try {
-    const resources = await findManagedResources(client, region, deploymentId);
-    const deletable = instancesGone
-      ? resources
-      : resources.filter((r) => r.kind === 'launch-template');
+    const { locks, others } = splitLocks(await findManagedResources(client, region, deploymentId));
+    const deletable = instancesGone ? others : others.filter((r) => r.kind === 'launch-template');
     await deleteInto(report, client, region, deletable, opts);
+    // Locks left in other regions (a deploy whose regions were in another order): the stale ones.
+    const sweep = await sweepLocks(
+      client,
+      region,
+      locks.filter((l) => l.id !== opts.ownLockId),
+      (opts.now ?? Date.now)(),
+    );
+    report.launchTemplatesDeleted.push(...sweep.removed);
+    report.errors.push(...sweep.errors);
+    for (const w of sweep.warnings) opts.log?.(w);
   } catch (err) {
     report.errors.push(errorMessage(err));
   }
@@ -96,7 +107,7 @@ async function destroyRegion(
 }
 
 /** Deletes managed resources and adds what happened to the region's report. */
-async function deleteInto(
+export async function deleteInto(
   report: DestroyReport,
   client: EC2Client,
   region: string,
@@ -126,118 +137,4 @@ export async function destroyDeployment(
   // An empty tag value would match every resource tagged with an empty deployment id.
   if (deploymentId.trim() === '') throw new Error('destroy needs a non-empty deployment id');
   return Promise.all(regions.map((r) => destroyRegion(r, deploymentId, opts)));
-}
-
-export interface JanitorReport extends DestroyReport {
-  /** Resources left alone because their expiry could not be read. */
-  readonly warnings: string[];
-}
-
-const ISO_8601 =
-  /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d)(?:\.\d{1,9})?)?(?:Z|[+-](?:[01]\d|2[0-3]):?[0-5]\d)$/;
-
-/**
- * Milliseconds since the epoch of an ISO 8601 date-time with an explicit zone, or undefined for
- * anything else: a date the janitor cannot read must never count as expired.
- */
-export function parseExpiresAt(value: string): number | undefined {
-  const m = ISO_8601.exec(value.trim());
-  if (m === null) return undefined;
-  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  // Date.parse rolls 2026-02-30 over to March; refuse it instead.
-  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth) return undefined;
-  const ms = Date.parse(value.trim());
-  return Number.isNaN(ms) ? undefined : ms;
-}
-
-type Expiry = 'expired' | 'live' | 'unreadable' | 'none';
-
-function expiry(tags: Tags | undefined, nowMs: number): { kind: Expiry; raw?: string } {
-  const raw = tags?.[TAG.expiresAt];
-  if (raw === undefined) return { kind: 'none' };
-  const at = parseExpiresAt(raw);
-  if (at === undefined) return { kind: 'unreadable', raw };
-  return { kind: at <= nowMs ? 'expired' : 'live', raw };
-}
-
-function unreadable(what: string, raw: string | undefined): string {
-  return `${what}: ${TAG.expiresAt} '${raw ?? ''}' is not an ISO 8601 date-time with a zone; left alone`;
-}
-
-async function janitorRegion(
-  { region, client }: RegionClient,
-  nowMs: number,
-  opts: DestroyOptions,
-): Promise<JanitorReport> {
-  const report: JanitorReport = { ...emptyReport(region), warnings: [] };
-  const warn = (msg: string) => {
-    report.warnings.push(msg);
-    opts.log?.(msg);
-  };
-
-  let instances: InstanceInfo[];
-  try {
-    instances = await findInstances(client, region, { managedOnly: true });
-  } catch (err) {
-    // Without the instance list no deployment can be known to be empty: touch nothing.
-    report.errors.push(errorMessage(err));
-    return report;
-  }
-  const expired: InstanceInfo[] = [];
-  for (const i of instances) {
-    const e = expiry(i.tags, nowMs);
-    if (e.kind === 'expired') expired.push(i);
-    else if (e.kind === 'unreadable') warn(unreadable(`${region} ${i.id}`, e.raw));
-    else if (e.kind === 'none') warn(`${region} ${i.id}: no ${TAG.expiresAt} tag; left alone`);
-  }
-
-  let stillThere = new Set(instances.map((i) => i.id));
-  try {
-    const t = await terminateForCleanup(
-      client,
-      region,
-      expired.map((i) => i.id),
-      opts,
-      report,
-    );
-    const gone = new Set(expired.map((i) => i.id).filter((id) => !t.stillThere.has(id)));
-    stillThere = new Set([...stillThere].filter((id) => !gone.has(id)));
-  } catch (err) {
-    report.errors.push(errorMessage(err));
-  }
-  const occupied = new Set(
-    instances.filter((i) => stillThere.has(i.id)).map((i) => i.tags?.[TAG.deployment] ?? ''),
-  );
-
-  try {
-    const resources = await findManagedResources(client, region);
-    const deletable: ManagedResource[] = [];
-    for (const r of resources) {
-      if (occupied.has(r.deploymentId)) continue;
-      const e = expiry(r.tags, nowMs);
-      if (e.kind === 'expired') deletable.push(r);
-      else if (e.kind === 'unreadable') warn(unreadable(`${region} ${r.id}`, e.raw));
-    }
-    await deleteInto(report, client, region, deletable, opts);
-  } catch (err) {
-    report.errors.push(errorMessage(err));
-  }
-  return report;
-}
-
-/**
- * Removes what spot-deploy left behind past its time, in every given region (in parallel):
- * instances whose `spot-deploy:expires-at` is at or before `now`, then managed security groups
- * and launch templates whose own expires-at is past and whose deployment has no instance left.
- * Anything without the deployment tag, unexpired, or with an unreadable date is never touched.
- */
-export async function janitor(
-  regions: readonly RegionClient[],
-  now: Date,
-  opts: DestroyOptions = {},
-): Promise<JanitorReport[]> {
-  const nowMs = now.getTime();
-  if (Number.isNaN(nowMs)) throw new Error('janitor needs a valid current time');
-  return Promise.all(regions.map((r) => janitorRegion(r, nowMs, opts)));
 }

@@ -49,7 +49,10 @@ export async function refreshExpiry(
   if (deploymentId.trim() === '') throw new Error('refreshExpiry needs a deployment id');
   const managed = await findManagedResources(client, region, deploymentId);
   const securityGroupIds = managed.filter((r) => r.kind === 'security-group').map((r) => r.id);
-  const launchTemplateIds = managed.filter((r) => r.kind === 'launch-template').map((r) => r.id);
+  // The deploy lock is a launch template of the deployment too; its lease is its own expiry.
+  const launchTemplateIds = managed
+    .filter((r) => r.kind === 'launch-template' && r.tags[TAG.lockHolder] === undefined)
+    .map((r) => r.id);
   const all = [...new Set([...instanceIds, ...securityGroupIds, ...launchTemplateIds])];
   const action = expiresAt === undefined ? 'DeleteTags' : 'CreateTags';
   for (let i = 0; i < all.length; i += RESOURCES_PER_CALL) {

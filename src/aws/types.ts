@@ -17,6 +17,12 @@ export const TAG = {
   clientKey: 'spot-deploy:client-key',
   /** Set on resources spot-deploy created (security group, launch template) so destroy removes only those. */
   managed: 'spot-deploy:managed',
+  /** Deploy lock (aws/lock.ts): who holds it (run URL, or user@host pid on the command line). */
+  lockHolder: 'spot-deploy:lock-holder',
+  /** Deploy lock: when its holder took it (ISO 8601, the holder's clock). */
+  lockSince: 'spot-deploy:lock-since',
+  /** Deploy lock: the end of its lease (ISO 8601, the holder's clock), renewed by a heartbeat. */
+  lockExpiresAt: 'spot-deploy:lock-expires-at',
 } as const;
 
 export type Tags = Readonly<Record<string, string>>;

@@ -37,8 +37,10 @@ export async function run(): Promise<void> {
     );
     const ec2 = clients.get;
     if (inputs.mode === 'plan') await runPlan(inputs, ctx, sink, root, new Date(), publisher);
-    else if (inputs.mode === 'destroy') await runDestroy(inputs, ctx, { sink, ec2, publisher });
-    else if (inputs.mode === 'rollback') await runRollback(inputs, ctx, { sink, ec2, publisher });
+    else if (inputs.mode === 'destroy')
+      await runDestroy(inputs, ctx, { sink, ec2, publisher, state: actionsState });
+    else if (inputs.mode === 'rollback')
+      await runRollback(inputs, ctx, { sink, ec2, publisher, state: actionsState });
     else await runDeploy(inputs, ctx, { sink, state: actionsState, ec2, root, publisher });
   } catch (e) {
     core.setFailed(errorMessage(e));

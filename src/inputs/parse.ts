@@ -29,6 +29,8 @@ export const DEFAULTS: Readonly<Partial<Record<InputName, string>>> = {
   'bundle-max-size': '256M',
   'launch-timeout': '5m',
   'ready-timeout': '10m',
+  'lock-timeout': '5m',
+  'lock-lease': '90s',
   concurrency: '10',
   cleanup: 'on-failure',
   'pr-comment': 'false',
@@ -113,6 +115,10 @@ export function parseInputs(get: InputGetter, ctx: ParseContext): Inputs {
     minReady: field('min-ready', (r, n) => (r === '' ? count : p.parseIntIn(n, r, 0, count))),
     launchTimeoutSeconds: field('launch-timeout', (r, n) => p.parseDuration(n, r, 30, 3600)),
     readyTimeoutSeconds: field('ready-timeout', (r, n) => p.parseDuration(n, r, 30, 7200)),
+    // Up to a job's 6 h limit: a queue of deploys may legitimately wait that long.
+    lockTimeoutSeconds: field('lock-timeout', (r, n) => p.parseDuration(n, r, 0, 21600)),
+    // Under 15 s a heartbeat (every lease/4) would compete with EC2's own API latency.
+    lockLeaseSeconds: field('lock-lease', (r, n) => p.parseDuration(n, r, 15, 3600)),
     concurrency: field('concurrency', int(1, 100)),
     batchSize,
     maxFailed: field('max-failed', (r, n) => {

@@ -43,6 +43,10 @@ export interface Inputs {
   readonly minReady: number;
   readonly launchTimeoutSeconds: number;
   readonly readyTimeoutSeconds: number;
+  /** How long deploy and destroy wait for another run's deploy lock; 0 fails at once. */
+  readonly lockTimeoutSeconds: number;
+  /** How long a lock outlives its holder's last heartbeat (a killed runner blocks no longer). */
+  readonly lockLeaseSeconds: number;
   readonly concurrency: number;
   /** Undefined: every instance at once (no rolling redeploy). */
   readonly batchSize: BatchSize | undefined;
@@ -91,6 +95,8 @@ export const INPUT_NAMES = [
   'min-ready',
   'launch-timeout',
   'ready-timeout',
+  'lock-timeout',
+  'lock-lease',
   'concurrency',
   'batch-size',
   'max-failed',

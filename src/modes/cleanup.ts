@@ -3,6 +3,7 @@ import { findInstances, terminateInstances } from '../aws/instances.js';
 import { CleanupError, errorMessage } from '../errors.js';
 import type { Sink } from '../report/sink.js';
 import { readDeployState, type StateStore } from './state.js';
+import { releaseSavedLock } from './lock.js';
 
 export interface PostResult {
   readonly terminated: Readonly<Record<string, readonly string[]>>;
@@ -14,9 +15,23 @@ export interface PostResult {
  * unless the main step recorded success (a failed, cancelled or killed main step never does);
  * `always` terminates regardless; `never` keeps them (their TTL still applies). Besides the saved
  * ids it searches by this run's tags, for instances launched in the instant before a kill.
- * Idempotent: already-terminated instances are not an error.
+ * Idempotent: already-terminated instances are not an error. Then releases the deploy lock the
+ * main step left (killed, or a failed deploy whose cleanup happens here).
  */
 export async function runPost(
+  state: StateStore,
+  ec2: (region: string) => EC2Client,
+  sink: Sink,
+): Promise<PostResult> {
+  try {
+    return await cleanUp(state, ec2, sink);
+  } finally {
+    // After the cleanup: no other run may adopt instances this one is still terminating.
+    await releaseSavedLock(state, ec2, sink);
+  }
+}
+
+async function cleanUp(
   state: StateStore,
   ec2: (region: string) => EC2Client,
   sink: Sink,

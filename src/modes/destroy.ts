@@ -1,7 +1,8 @@
 import type { EC2Client } from '@aws-sdk/client-ec2';
 import { realClock, type Clock, type Sleep } from '../time.js';
 import { CleanupError } from '../errors.js';
-import { destroyDeployment, janitor } from '../aws/destroy.js';
+import { destroyDeployment } from '../aws/destroy.js';
+import { janitor } from '../aws/janitor.js';
 import type { Inputs } from '../inputs/types.js';
 import { buildPlan, type RunContext } from '../inputs/plan.js';
 import { renderDestroySummary, type RegionCleanup } from '../report/destroy-summary.js';
@@ -10,6 +11,8 @@ import { runLinks } from '../report/links.js';
 import { renderDestroyComment } from '../report/pr-comment.js';
 import { NO_FLEET, setOutputs } from '../report/outputs.js';
 import type { Publisher } from './publisher.js';
+import { withDeployLock, type LockDeps } from './lock.js';
+import type { StateStore } from './state.js';
 
 export interface DestroyDeps {
   readonly sink: Sink;
@@ -18,13 +21,19 @@ export interface DestroyDeps {
   readonly sleep?: Sleep;
   /** PR-comment client (Actions only). */
   readonly publisher?: Publisher;
+  /** Where the post step finds the deploy lock if this step is killed holding it. */
+  readonly state?: StateStore;
+  /** The deploy lock's heartbeat wait and holder name (tests). */
+  readonly lock?: Pick<LockDeps, 'wait' | 'holder'>;
 }
 
 /**
  * mode: destroy. Removes everything tagged with the deployment id in every region given
  * (instances first, then the security group and launch template spot-deploy created), or with
  * `deployment-id: expired`, every spot-deploy deployment whose `expires-at` has passed.
- * Running it again finds nothing and succeeds.
+ * Running it again finds nothing and succeeds. A deployment's destroy holds its deploy lock (it
+ * waits for a deploy in progress) and deletes it last; the janitor takes no lock and leaves
+ * locked deployments alone.
  */
 export async function runDestroy(inputs: Inputs, ctx: RunContext, deps: DestroyDeps) {
   const now = (deps.now ?? realClock)();
@@ -42,7 +51,9 @@ export async function runDestroy(inputs: Inputs, ctx: RunContext, deps: DestroyD
   );
   const reports: readonly RegionCleanup[] = janitorRun
     ? await janitor(regions, now, opts)
-    : await destroyDeployment(regions, plan.deploymentId, opts);
+    : await withDeployLock({ ...deps, ...deps.lock }, plan, ctx, (lock) =>
+        destroyDeployment(regions, plan.deploymentId, { ...opts, ownLockId: lock.id }),
+      );
 
   const removed = reports.flatMap((r) =>
     r.instancesTerminated.map((id) => ({ id, region: r.region, state: 'terminated' })),

@@ -20,9 +20,11 @@ import { renderRollbackSummary } from '../report/rollback-summary.js';
 import { inGroup, type Sink } from '../report/sink.js';
 import type { Target } from '../ssh/deliver-many.js';
 import { rollbackMany } from '../ssh/rollback.js';
-import { realClock, type Clock } from '../time.js';
+import { realClock, type Clock, type Sleep } from '../time.js';
 import { chooseAdopted } from './deploy/adopt.js';
+import { withDeployLock, type LockDeps } from './lock.js';
 import type { Publisher } from './publisher.js';
+import type { StateStore } from './state.js';
 
 export interface RollbackDeps {
   readonly sink: Sink;
@@ -32,6 +34,11 @@ export interface RollbackDeps {
   readonly now?: Clock;
   /** Runs the rollback command on the instances (ssh/rollback.ts; tests pass a fake). */
   readonly rollback?: typeof rollbackMany;
+  /** Where the post step finds the deploy lock if this step is killed while holding it. */
+  readonly state?: StateStore;
+  readonly sleep?: Sleep;
+  /** The deploy lock's heartbeat wait and holder name (tests). */
+  readonly lock?: Pick<LockDeps, 'wait' | 'holder'>;
 }
 
 export interface RollbackResult {
@@ -58,8 +65,11 @@ export async function runRollback(
   deps.sink.info(
     `spot-deploy rollback: deployment ${plan.deploymentId} in ${inputs.regions.join(', ')}, to ${target}`,
   );
-  // Everything that touches the instances, in one call so the deploy lock can wrap it whole.
-  const results = await rollbackFleet(plan, key.privateKey, key, deps);
+  // Everything that touches the instances, under the deploy lock: no deploy, destroy or other
+  // rollback of this deployment interleaves with it.
+  const results = await withDeployLock({ ...deps, ...deps.lock }, plan, ctx, () =>
+    rollbackFleet(plan, key.privateKey, key, deps),
+  );
 
   const v = rollbackVerdict(results);
   setRollbackOutputs(deps.sink, plan.deploymentId, results);

@@ -25,6 +25,11 @@ export const STATE = {
   terminated: 'terminated',
   /** 'true' once the main step finished successfully; absent when it failed or was killed. */
   succeeded: 'succeeded',
+  /**
+   * JSON `{id, region, holder}`: the deploy lock this run holds, saved right after taking it and
+   * cleared when released; the post step releases what is still here (a killed main step).
+   */
+  lock: 'lock',
 } as const;
 
 export type StateKey = (typeof STATE)[keyof typeof STATE];
@@ -100,6 +105,32 @@ export function readDeployState(state: StateStore): DeployState | undefined {
     terminated: parseIds(state.get(STATE.terminated)),
     succeeded: state.get(STATE.succeeded) === 'true',
   };
+}
+
+/** The deploy lock a run holds, as the post step needs it to release it. */
+export interface SavedLock {
+  readonly id: string;
+  readonly region: string;
+  readonly holder: string;
+}
+
+export function saveLock(state: StateStore, lock: SavedLock): void {
+  state.save(STATE.lock, JSON.stringify({ id: lock.id, region: lock.region, holder: lock.holder }));
+}
+
+/** Marks the lock released: the post step then leaves it alone. */
+export function clearLock(state: StateStore): void {
+  state.save(STATE.lock, '');
+}
+
+/** The lock the main step still held when it ended, or undefined (none, released, unreadable). */
+export function readLock(state: StateStore): SavedLock | undefined {
+  const v = parseJson(state.get(STATE.lock));
+  if (v === null || typeof v !== 'object') return undefined;
+  const { id, region, holder } = v as Record<string, unknown>;
+  if (typeof id !== 'string' || typeof region !== 'string' || typeof holder !== 'string')
+    return undefined;
+  return id !== '' && region !== '' ? { id, region, holder } : undefined;
 }
 
 /** A `{region: ids}` record; anything unreadable is empty (the tag search still finds them). */

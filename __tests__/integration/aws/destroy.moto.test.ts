@@ -10,7 +10,8 @@ import {
   RunInstancesCommand,
 } from '@aws-sdk/client-ec2';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { destroyDeployment, janitor, type RegionClient } from '../../../src/aws/destroy.js';
+import { destroyDeployment, type RegionClient } from '../../../src/aws/destroy.js';
+import { janitor } from '../../../src/aws/janitor.js';
 import { findInstances } from '../../../src/aws/instances.js';
 import { waitRunning } from '../../../src/aws/wait.js';
 import { hasMoto, startMoto, useMotoEnv, type Moto } from '../../helpers/moto.js';

@@ -15,7 +15,7 @@ import {
   type Tag,
 } from '@aws-sdk/client-ec2';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { janitor } from '../../../src/aws/destroy.js';
+import { janitor } from '../../../src/aws/janitor.js';
 import { expiresAtAfter, refreshExpiry } from '../../../src/aws/expiry.js';
 import { TAG } from '../../../src/aws/types.js';
 import { hasMoto, startMoto, useMotoEnv, type Moto } from '../../helpers/moto.js';

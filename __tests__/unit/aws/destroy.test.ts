@@ -13,7 +13,8 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { deleteSecurityGroup, findManagedResources } from '../../../src/aws/destroy-resources.js';
 
-import { destroyDeployment, janitor, parseExpiresAt } from '../../../src/aws/destroy.js';
+import { destroyDeployment } from '../../../src/aws/destroy.js';
+import { janitor, parseExpiresAt } from '../../../src/aws/janitor.js';
 import { ec2Error, fakeClock, inst, reservations } from '../../helpers/instances-fixtures.js';
 
 const ec2 = mockClient(EC2Client);

@@ -1,4 +1,6 @@
 import {
+  DeleteLaunchTemplateCommand,
+  DescribeTagsCommand,
   DescribeInstancesCommand,
   EC2Client,
   TerminateInstancesCommand,
@@ -47,6 +49,37 @@ beforeEach(() => {
 });
 
 describe('the post step', () => {
+  it('releases the deploy lock the main step left, after terminating, and only if still its own', async () => {
+    const order: string[] = [];
+    ec2
+      .on(DescribeTagsCommand)
+      .resolves({ Tags: [{ Key: 'spot-deploy:lock-holder', Value: 'run 42' }] });
+    ec2.on(DeleteLaunchTemplateCommand).callsFake(() => void order.push('delete-lock'));
+    ec2.on(TerminateInstancesCommand).callsFake((input: { InstanceIds?: string[] }) => {
+      order.push('terminate');
+      return {
+        TerminatingInstances: (input.InstanceIds ?? []).map((InstanceId) => ({ InstanceId })),
+      };
+    });
+    const state = deployState({
+      [STATE.lock]: JSON.stringify({ id: 'lt-lock', region: 'eu-west-1', holder: 'run 42' }),
+    });
+    await runPost(state, () => client, sink);
+    expect(order).toEqual(['terminate', 'terminate', 'delete-lock']);
+    expect(ec2.commandCalls(DeleteLaunchTemplateCommand)[0]?.args[0].input).toEqual({
+      LaunchTemplateId: 'lt-lock',
+    });
+    expect(state.get(STATE.lock)).toBe('');
+
+    // Another holder's lock (same id cannot happen on EC2; a changed holder tag is respected).
+    ec2.resetHistory();
+    const other = memoryState({
+      [STATE.lock]: JSON.stringify({ id: 'lt-lock', region: 'eu-west-1', holder: 'run 7' }),
+    });
+    await runPost(other, () => client, sink);
+    expect(ec2.commandCalls(DeleteLaunchTemplateCommand)).toEqual([]);
+  });
+
   it('does nothing when the main step launched nothing (plan, destroy, or failed early)', async () => {
     await runPost(memoryState({ [STATE.mode]: 'plan' }), () => client, sink);
     await runPost(memoryState(), () => client, sink);

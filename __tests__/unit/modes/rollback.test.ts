@@ -1,6 +1,9 @@
 import {
+  CreateLaunchTemplateCommand,
   CreateTagsCommand,
+  DeleteLaunchTemplateCommand,
   DeleteTagsCommand,
+  DescribeTagsCommand,
   DescribeInstancesCommand,
   DescribeLaunchTemplatesCommand,
   DescribeSecurityGroupsCommand,
@@ -32,6 +35,7 @@ import { recordingSink } from '../../helpers/recording-sink.js';
 
 const R = 'eu-west-1';
 const DEPLOYMENT = 'pr-7';
+const HOLDER = 'rollback-test@host pid 1';
 const OLD = 'b'.repeat(64);
 const PREV = 'a'.repeat(64);
 const PINNED = 'c'.repeat(64);
@@ -133,6 +137,12 @@ function rollback(
               };
         });
       },
+      // No heartbeat fires: the run ends first (the lock's heartbeat has its own tests).
+      lock: {
+        holder: HOLDER,
+        wait: (_ms, signal) =>
+          new Promise<void>((r) => signal.addEventListener('abort', () => r(), { once: true })),
+      },
     },
   );
   return { run, rec, calls, comments };
@@ -146,6 +156,12 @@ beforeEach(() => {
   ec2.reset();
   ec2.on(CreateTagsCommand).resolves({});
   ec2.on(DeleteTagsCommand).resolves({});
+  // The deploy lock: free, taken, and read back as this run's when released.
+  ec2
+    .on(CreateLaunchTemplateCommand, { LaunchTemplateName: `spot-deploy-${DEPLOYMENT}.lock` })
+    .resolves({ LaunchTemplate: { LaunchTemplateId: 'lt-lock' } });
+  ec2.on(DescribeTagsCommand).resolves({ Tags: [{ Key: TAG.lockHolder, Value: HOLDER }] });
+  ec2.on(DeleteLaunchTemplateCommand).resolves({});
   // The deployment's managed group and template: their expiry moves with the instances'.
   const managed = [
     { Key: TAG.deployment, Value: DEPLOYMENT },
@@ -196,6 +212,13 @@ describe('runRollback', () => {
         Resources: ['i-1', 'i-2', 'sg-1', 'lt-1'],
         Tags: [{ Key: TAG.expiresAt, Value: '2026-12-01T13:00:00Z' }],
       },
+    ]);
+    // Under the deploy lock: taken first, deleted (released) at the end.
+    expect(
+      ec2.commandCalls(CreateLaunchTemplateCommand).map((c) => c.args[0].input.LaunchTemplateName),
+    ).toEqual([`spot-deploy-${DEPLOYMENT}.lock`]);
+    expect(ec2.commandCalls(DeleteLaunchTemplateCommand).map((c) => c.args[0].input)).toEqual([
+      { LaunchTemplateId: 'lt-lock' },
     ]);
     expect(rec.summaryText()).toContain('2 of 2 rolled back');
     expect(rec.summaryText()).toContain('`bbbbbbbbbbbb` → `aaaaaaaaaaaa`');

@@ -1,7 +1,5 @@
 import type { EC2Client } from '@aws-sdk/client-ec2';
-import { terminateInstances } from '../../aws/instances.js';
-import { priceKey, spotPrices } from '../../aws/spot-price.js';
-import { DeployFailedError, errorMessage } from '../../errors.js';
+import { DeployFailedError } from '../../errors.js';
 import { formatDuration, realClock, type Clock, type Sleep } from '../../time.js';
 import type { Inputs } from '../../inputs/types.js';
 import { generateEd25519 } from '../../keys.js';
@@ -9,7 +7,7 @@ import { buildPlan, type Plan, type RunContext } from '../../inputs/plan.js';
 import { prepare, type Prepared } from '../prepare.js';
 import { inGroup, type Sink } from '../../report/sink.js';
 import { deliverToMany } from '../../ssh/deliver-many.js';
-import { markSucceeded, recordIds, saveDeployStart, STATE, type StateStore } from '../state.js';
+import { markSucceeded, saveDeployStart, type StateStore } from '../state.js';
 import { setDeployOutputs } from '../../report/outputs.js';
 import { provision, type Provisioned } from './provision.js';
 import { refreshFailed } from './refresh.js';
@@ -17,11 +15,13 @@ import { verdict, type InstanceResult } from '../../report/results.js';
 import { deliverFleet } from './deliver-fleet.js';
 import { extendExpiry } from './extend-expiry.js';
 import { stopMessage, type BatchRecord, type RolloutStop } from '../../report/batches.js';
+import { priceResults, retireFailed } from './finish.js';
 import { renderDeploySummary } from '../../report/deploy-summary.js';
 import { runLinks } from '../../report/links.js';
 import { reportArtifact, type ArtifactOutcome } from '../../report/artifact.js';
 import { NO_ARTIFACT, type Publisher } from '../publisher.js';
 import { renderPrComment } from '../../report/pr-comment.js';
+import { withDeployLock, type LockDeps } from '../lock.js';
 
 export interface DeployDeps {
   readonly sink: Sink;
@@ -35,6 +35,8 @@ export interface DeployDeps {
   readonly sleep?: Sleep;
   /** Delivers the bundle to the running instances (ssh/deliver-many.ts; tests pass a fake). */
   readonly deliver?: typeof deliverToMany;
+  /** The deploy lock's heartbeat wait and holder name (tests). */
+  readonly lock?: Pick<LockDeps, 'wait' | 'holder'>;
 }
 
 export interface DeployResult {
@@ -55,18 +57,17 @@ function timed(sink: Sink, t0: number): Sink {
 }
 
 /**
- * mode: deploy. inputs → plan → keys, user-data, bundle (no AWS yet) → provision (adopt, launch,
- * wait) → deliver → outputs and summary. Throws DeployFailedError when fewer than `min-ready`
- * instances end ready; the post step then cleans up per `cleanup`.
+ * mode: deploy. inputs → plan → keys, user-data, bundle (no AWS yet) → the deploy lock →
+ * provision (adopt, launch, wait) → deliver → outputs and summary → lock released. Throws
+ * DeployFailedError when fewer than `min-ready` instances end ready; the post step then cleans up
+ * per `cleanup` (and releases the lock after that).
  */
 export async function runDeploy(
   inputs: Inputs,
   ctx: RunContext,
   deps: DeployDeps,
 ): Promise<DeployResult> {
-  const { state } = deps;
-  const clock = deps.now ?? realClock;
-  const started = clock();
+  const started = (deps.now ?? realClock)();
   const sink = timed(deps.sink, Date.now());
   const plan = buildPlan(inputs, ctx, started);
   const client = inputs.sshPrivateKey ?? generateEd25519('spot-deploy');
@@ -74,7 +75,36 @@ export async function runDeploy(
   const prepared = await inGroup(sink, 'spot-deploy: user-data and bundle', () =>
     prepare(plan, { client, host }, sink, deps.root),
   );
+  const lockDeps = { ...deps, ...deps.lock, sink };
+  // The post step terminates what this run launched when it failed (or always): the lock stays
+  // until then, so that no other run adopts instances about to be terminated.
+  const holdForPost = (ok: boolean) =>
+    inputs.cleanup === 'always' || (inputs.cleanup === 'on-failure' && !ok);
+  return withDeployLock(
+    lockDeps,
+    plan,
+    ctx,
+    () => converge(inputs, ctx, { ...deps, sink }, { plan, prepared, client, host, started }),
+    { holdForPost },
+  );
+}
 
+/** Everything a deploy does while holding the lock. */
+async function converge(
+  inputs: Inputs,
+  ctx: RunContext,
+  deps: DeployDeps,
+  p: {
+    plan: Plan;
+    prepared: Prepared;
+    client: { privateKey: string; publicKey: string };
+    host: { privateKey: string; publicKey: string };
+    started: Date;
+  },
+): Promise<DeployResult> {
+  const { state, sink } = deps;
+  const clock = deps.now ?? realClock;
+  const { plan, prepared, client, host, started } = p;
   // From here on instances may exist: tell the post step what it needs before the first launch.
   saveDeployStart(state, {
     deploymentId: plan.deploymentId,
@@ -160,49 +190,4 @@ export async function runDeploy(
   markSucceeded(state);
   sink.info(`spot-deploy: ${v.line}`);
   return { plan, prepared, instances: results, shortfall: fleet.shortfall };
-}
-
-/** Adds the spot price each instance pays; a price EC2 does not give stays unknown. */
-async function priceResults(
-  results: InstanceResult[],
-  ec2: (region: string) => EC2Client,
-  sink: Sink,
-  now: Date,
-): Promise<void> {
-  for (const region of new Set(results.map((r) => r.region))) {
-    const here = results.filter((r) => r.region === region && r.lifecycle === 'spot');
-    let prices: Map<string, string>;
-    try {
-      prices = await spotPrices(ec2(region), region, here, now);
-    } catch (e) {
-      sink.warning(`Spot prices are unknown: ${errorMessage(e)}`);
-      continue;
-    }
-    for (const r of here) {
-      const price = prices.get(priceKey(r.instanceType, r.availabilityZone ?? ''));
-      if (price !== undefined) results[results.indexOf(r)] = { ...r, spotPrice: price };
-    }
-  }
-}
-
-/**
- * Failed instances this run launched cost money and serve nothing: terminate them now, unless the
- * user keeps everything (`cleanup: never`) to debug. Adopted ones are never touched here.
- */
-async function retireFailed(results: InstanceResult[], inputs: Inputs, deps: DeployDeps) {
-  if (inputs.cleanup === 'never') return;
-  const doomed = results.filter((r) => r.status === 'failed' && !r.adopted);
-  for (const region of new Set(doomed.map((r) => r.region))) {
-    const ids = doomed.filter((r) => r.region === region).map((r) => r.id);
-    deps.sink.info(`${region}: terminating ${ids.length} failed instance(s): ${ids.join(', ')}`);
-    try {
-      await terminateInstances(deps.ec2(region), region, ids, { wait: false });
-      recordIds(deps.state, STATE.terminated, region, ids);
-    } catch (e) {
-      // The post step tries again (they are still in the launched list).
-      deps.sink.warning(
-        `Could not terminate failed instances ${ids.join(', ')}: ${errorMessage(e)}`,
-      );
-    }
-  }
 }

@@ -6,6 +6,8 @@ import {
   DescribeLaunchTemplatesCommand,
   CreateLaunchTemplateCommand,
   CreateSecurityGroupCommand,
+  DeleteLaunchTemplateCommand,
+  DescribeTagsCommand,
   DescribeImagesCommand,
   DescribeInstancesCommand,
   DescribeSecurityGroupsCommand,
@@ -50,6 +52,7 @@ const DEPLOYMENT = 'pr-7';
 const userKey = generateEd25519('user');
 const otherKey = generateEd25519('other');
 const ec2 = mockClient(EC2Client);
+const HOLDER = 'unit test holder';
 
 /** The run's progress, outputs and summaries, kept for assertions. */
 function recordingSink() {
@@ -192,6 +195,14 @@ function regionAnswers() {
   ec2.on(CreateLaunchTemplateCommand).resolves({
     LaunchTemplate: { LaunchTemplateId: 'lt-1', LatestVersionNumber: 1 },
   });
+  // The deploy lock: free, taken, and read back as this run's when released.
+  ec2
+    .on(CreateLaunchTemplateCommand, { LaunchTemplateName: `spot-deploy-${DEPLOYMENT}.lock` })
+    .resolves({ LaunchTemplate: { LaunchTemplateId: 'lt-lock' } });
+  ec2.on(DescribeTagsCommand).resolves({
+    Tags: [{ Key: TAG.lockHolder, Value: HOLDER }],
+  });
+  ec2.on(DeleteLaunchTemplateCommand).resolves({});
   ec2.on(DescribeSpotPriceHistoryCommand).resolves({
     SpotPriceHistory: [
       { InstanceType: 't3.small', AvailabilityZone: 'eu-west-1a', SpotPrice: '0.0071' },
@@ -264,6 +275,12 @@ function deploy(
       },
       sleep: async () => undefined,
       ...(o.now ? { now: o.now } : {}),
+      // No heartbeat fires: the run ends first (the heartbeat has its own tests).
+      lock: {
+        holder: HOLDER,
+        wait: (_ms, signal) =>
+          new Promise<void>((r) => signal.addEventListener('abort', () => r(), { once: true })),
+      },
       deliver: async (targets, opts) => {
         // Only the Target fields: run.ts passes its own bookkeeping (`index`) along, which ssh ignores.
         const seen = targets.map(({ id, host, port, hostKey }): Target => ({
@@ -322,6 +339,35 @@ beforeEach(() => {
 });
 
 describe('runDeploy', () => {
+  it('holds the deploy lock from before the first launch until after delivery, then releases it', async () => {
+    ec2World([]);
+    const { run, state, rec, deliveries } = deploy({ count: '1' });
+    await run;
+    const names = ec2
+      .calls()
+      .map((c) => (c.args[0] as { constructor: { name: string } }).constructor.name);
+    const lockAt = names.indexOf('CreateLaunchTemplateCommand');
+    const lockInput = ec2.commandCalls(CreateLaunchTemplateCommand)[0]?.args[0].input;
+    expect(lockInput?.LaunchTemplateName).toBe(`spot-deploy-${DEPLOYMENT}.lock`);
+    expect(lockAt).toBeGreaterThanOrEqual(0);
+    expect(lockAt).toBeLessThan(names.indexOf('CreateFleetCommand'));
+    expect(names.lastIndexOf('DeleteLaunchTemplateCommand')).toBe(names.length - 1);
+    expect(ec2.commandCalls(DeleteLaunchTemplateCommand)[0]?.args[0].input).toEqual({
+      LaunchTemplateId: 'lt-lock',
+    });
+    expect(deliveries).toHaveLength(1);
+    expect(rec.lines.some((l) => l.includes('deploy lock released'))).toBe(true);
+    expect(state.get('lock')).toBe('');
+  });
+
+  it('keeps the deploy lock for the post step when the deploy fails (it terminates first)', async () => {
+    ec2World([]);
+    const { run, state } = deploy({ count: '1' }, { failing: ['i-f001'] });
+    await expect(run).rejects.toThrow(DeployFailedError);
+    expect(ec2.commandCalls(DeleteLaunchTemplateCommand)).toEqual([]);
+    expect(JSON.parse(state.get('lock'))).toEqual({ id: 'lt-lock', region: R, holder: HOLDER });
+  });
+
   it('launches the missing instances with one CreateFleet, saves their ids before delivery and pins its own host key', async () => {
     ec2World([]);
     const { run, state, rec, deliveries } = deploy({ count: '2' });
@@ -389,7 +435,10 @@ describe('runDeploy', () => {
 
     expect(fleetCalls()).toEqual([]);
     expect(ec2.commandCalls(DescribeImagesCommand)).toEqual([]);
-    expect(ec2.commandCalls(CreateLaunchTemplateCommand)).toEqual([]);
+    // The only launch template created is the deploy lock, not the deployment's template.
+    expect(
+      ec2.commandCalls(CreateLaunchTemplateCommand).map((c) => c.args[0].input.LaunchTemplateName),
+    ).toEqual([`spot-deploy-${DEPLOYMENT}.lock`]);
     const d = onlyDelivery(deliveries);
     expect(d.targets).toEqual([
       { id: 'i-aaa1', host: '198.51.100.1', port: 22, hostKey: a.hostKey },
