@@ -29,7 +29,9 @@ function row(r: InstanceResult): string {
   const detail =
     r.status === 'ready'
       ? `active${secs(r.timings.activeMs)}`
-      : `${code(r.step ?? 'unknown')}: ${code(r.error ?? '')}`;
+      : r.rolledBackTo !== undefined
+        ? `${code(r.step ?? 'unknown')}: rolled back to \`${r.rolledBackTo.slice(0, 12).replace(/[^0-9a-f]/g, '')}\``
+        : `${code(r.step ?? 'unknown')}: ${code(r.error ?? '')}`;
   return `| ${r.status === 'ready' ? '✅' : '❌'} | \`${cell(r.id)}\`${r.adopted ? ' (adopted)' : ''} | ${cell(r.region)} / ${cell(r.availabilityZone ?? '–')} | ${cell(r.instanceType)} | ${r.lifecycle} | ${cell(r.publicIp ?? r.privateIp ?? '–')} | ${detail} |`;
 }
 

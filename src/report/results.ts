@@ -24,6 +24,8 @@ export interface InstanceResult {
   /** The phase that failed: launch, running, connect, upload, upload-verify, setup, … */
   readonly step?: InstanceStep;
   readonly error?: string;
+  /** The bundle failed on the instance and the agent put this earlier ready release back. */
+  readonly rolledBackTo?: string;
   readonly diagnostics?: string;
   /** Milliseconds since the deploy started (running) and since its delivery started (the rest). */
   readonly timings: {
@@ -77,6 +79,9 @@ export function fromDelivery(
     status: d.status,
     ...(d.step !== undefined && d.status === 'failed' ? { step: d.step } : {}),
     ...(d.error !== undefined ? { error: d.error } : {}),
+    ...(d.rolledBackTo !== undefined && d.status === 'failed'
+      ? { rolledBackTo: d.rolledBackTo }
+      : {}),
     ...(d.diagnostics !== undefined ? { diagnostics: d.diagnostics } : {}),
     timings: {
       ...(runningMs === undefined ? {} : { runningMs }),
