@@ -44,13 +44,19 @@ const callsSince = (from: number): string[] => box.calls().slice(from);
 
 describe('automatic rollback', { timeout: 60_000 }, () => {
   it('a health check that fails puts the previous ready release back', () => {
+    const envFile = box.path('etc/spot-deploy/env');
+    fs.writeFileSync(envFile, 'GREETING=for-a\n', { mode: 0o600 });
     const a = box.deploy(healthy('A'));
     expect(a.code).toBe(0);
     expect(box.status()).toMatchObject({ sha256: a.sha, state: 'ready', current: a.sha });
     const before = box.calls().length;
 
+    fs.writeFileSync(envFile, 'GREETING=for-b\n', { mode: 0o600 }); // as the runner does
     const b = box.deploy(unhealthy('B'), {}, FAST);
     expect(b.code).toBe(1);
+    // A runs with the environment it was ready with, not B's.
+    expect(fs.readFileSync(envFile, 'utf8')).toBe('GREETING=for-a\n');
+    expect(fs.statSync(envFile).mode & 0o777).toBe(0o600);
     const status = box.status();
     expect(status).toMatchObject({
       sha256: b.sha,
@@ -92,6 +98,7 @@ describe('automatic rollback', { timeout: 60_000 }, () => {
     // The failed release takes no retention slot.
     expect(box.releaseNames()).toEqual([a.sha]);
     expect(box.ready()).toEqual([a.sha]);
+    expect(fs.readdirSync(box.path('var/lib/spot-deploy/envs'))).toEqual([a.sha]);
   });
 
   it('a unit that fails to start puts the previous ready release back, with no reload when no unit file changed', () => {
@@ -221,9 +228,12 @@ describe('automatic rollback', { timeout: 60_000 }, () => {
 describe('agent.py rollback [<sha256>]', { timeout: 60_000 }, () => {
   it('without a sha goes to the newest ready release other than current, and back', () => {
     const a = box.deploy(healthy('A', { 'systemd/extra.service': EXTRA_SERVICE }));
+    fs.writeFileSync(box.path('etc/spot-deploy/env'), 'ONLY_B=1\n', { mode: 0o600 });
     const b = box.deploy(healthy('B'));
     const before = box.calls().length;
     const r = box.rollback();
+    // A became ready without an env file: the rollback removes B's.
+    expect(fs.existsSync(box.path('etc/spot-deploy/env'))).toBe(false);
     expect(r.code).toBe(0);
     expect(box.status()).toMatchObject({
       sha256: a.sha,

@@ -35,6 +35,7 @@ STATE_DIR = rooted("/var/lib/spot-deploy")
 STATUS = rooted("/var/lib/spot-deploy/status.json")
 UNITS_RECORD = rooted("/var/lib/spot-deploy/units.json")
 READY_RECORD = rooted("/var/lib/spot-deploy/releases.json")
+ENV_SNAPSHOTS = rooted("/var/lib/spot-deploy/envs")
 LOCK_FILE = rooted("/var/lib/spot-deploy/agent.lock")
 UNIT_DIR = rooted("/etc/systemd/system")
 ENV_FILE = rooted("/etc/spot-deploy/env")
@@ -426,7 +427,45 @@ def prune(agent, ready):
         if SHA.fullmatch(name) and name not in keep and not os.path.islink(path):
             agent.log("pruning " + path)
             shutil.rmtree(path, ignore_errors=True)
+    for name in os.listdir(ENV_SNAPSHOTS) if os.path.isdir(ENV_SNAPSHOTS) else []:
+        if name not in keep:
+            os.remove(os.path.join(ENV_SNAPSHOTS, name))
     return ready
+
+
+def snapshot_env(agent, sha):
+    """Keep the env file this release became ready with (0600): a rollback puts it back too."""
+    os.makedirs(ENV_SNAPSHOTS, mode=0o700, exist_ok=True)
+    try:
+        with open(ENV_FILE, "rb") as f:
+            text = f.read().decode("utf-8", "replace")
+    except OSError:
+        text = None  # no env file: a rollback to this release removes the one it finds
+    path = os.path.join(ENV_SNAPSHOTS, sha)
+    fd = os.open(path + ".tmp", os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w") as f:
+        f.write(json.dumps({"env": text}))
+    os.replace(path + ".tmp", path)
+
+
+def restore_env(agent, sha):
+    doc = read_json(os.path.join(ENV_SNAPSHOTS, sha), None)
+    if doc is None:
+        agent.log("no env snapshot of %s: %s left as it is" % (sha[:12], ENV_FILE))
+        return
+    text = doc.get("env")
+    if not isinstance(text, str):
+        if os.path.lexists(ENV_FILE):
+            os.remove(ENV_FILE)
+        agent.log("%s had no env file: removed" % sha[:12])
+        return
+    os.makedirs(os.path.dirname(ENV_FILE), exist_ok=True)
+    fd = os.open(ENV_FILE + ".tmp", os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w") as f:
+        f.write(text)
+    os.chmod(ENV_FILE + ".tmp", 0o600)
+    os.replace(ENV_FILE + ".tmp", ENV_FILE)
+    agent.log("env file of %s restored" % sha[:12])
 
 
 def rearm_ttl(agent):
@@ -467,6 +506,7 @@ def restore(agent, target, also_installed):
     agent.log("rolling back to %s" % target)
     units = plan_units(release)
     switch_current(agent, release)
+    restore_env(agent, target)
     agent.log("rollback: install-units")
     install_units(agent, release, target, units, also_installed)
     agent.log("rollback: start")
@@ -508,6 +548,7 @@ def activate(agent, staging, previous, ready):
     start_units(agent, agent.units)
     agent.begin("health-check")
     health_check(agent, env, agent.release)
+    snapshot_env(agent, agent.sha)
     agent.begin("prune")
     try:
         prune(agent, [agent.sha] + [s for s in ready if s != agent.sha])

@@ -30,6 +30,11 @@ export const REMOTE_PATHS = {
    * passed. A rollback (automatic or `agent.py rollback`) goes to the newest one not current.
    */
   releasesRecord: '/var/lib/spot-deploy/releases.json',
+  /**
+   * `<sha256>` files (0600): the env file each kept ready release became ready with, so that a
+   * rollback puts that environment back with the release.
+   */
+  envSnapshots: '/var/lib/spot-deploy/envs',
   agentLock: '/var/lib/spot-deploy/agent.lock',
   releasesDir: '/opt/spot-deploy/releases',
   /** The bootstrap extracts into `<this><sha>` before the agent moves it to `releases/<sha>`. */

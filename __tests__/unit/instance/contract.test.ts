@@ -156,6 +156,7 @@ describe('the on-instance contract', () => {
         REMOTE_PATHS.status,
         REMOTE_PATHS.unitsRecord,
         REMOTE_PATHS.releasesRecord,
+        REMOTE_PATHS.envSnapshots,
         REMOTE_PATHS.agentLock,
         REMOTE_PATHS.unitDir,
         REMOTE_PATHS.envFile,
