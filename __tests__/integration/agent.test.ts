@@ -1,272 +1,30 @@
 // End-to-end tests of the on-instance side: the real cloud-init/bootstrap.sh and
 // bundle/.spot-deploy/agent.py run as subprocesses against a scratch root (SPOT_DEPLOY_ROOT),
-// with the fake instances' `systemctl` (scripts/fake-instance/systemctl.sh) first on PATH: it
-// follows SPOT_DEPLOY_ROOT and records its calls in <root>/var/lib/fake-instance/systemctl.log.
+// with a fake `systemctl` and a fake `shutdown` on PATH that record their calls. A unit file with a
+// `# fail-start` line fails to (re)start, so a failure can belong to one release and not another.
 //
 // SPOT_DEPLOY_TEST_PYTHON=/path/to/python3.6 runs the agent under another interpreter.
 //
 // The bootstrap runs as user-data carries it (comments and indentation dropped by
 // loadCloudInitAssets), so the tested bytes are the shipped ones.
-import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadCloudInitAssets } from '../../src/cloud-init/render.js';
-import { repoRoot } from '../helpers/repo.js';
-
-const repo = repoRoot;
-const AGENT = path.join(repo, 'bundle/.spot-deploy/agent.py');
-const FAKE_SYSTEMCTL = path.join(repo, 'scripts/fake-instance/systemctl.sh');
-const SHIPPED_BOOTSTRAP = loadCloudInitAssets(path.join(repo, 'cloud-init')).bootstrap;
-const ISO_UTC = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/;
-
-type Entry = string | { content: string; mode: number } | { symlink: string };
-type Files = Record<string, Entry>;
-type Built = { sha: string; archive: string };
-
-interface BundleOptions {
-  /** Called after the manifest is written and before the archive is made. */
-  tamper?: (tree: string) => void;
-  /** Leave directories out of the manifest (tar still creates them). */
-  omitDirs?: boolean;
-}
-
-interface Status {
-  sha256: string;
-  state: string;
-  step: string;
-  started_at?: string;
-  finished_at?: string | null;
-  log_tail?: string;
-  release?: string;
-}
-
-interface ManifestEntry {
-  path: string;
-  type: 'file' | 'symlink' | 'dir';
-  mode: number;
-  size: number;
-  sha256?: string;
-  target?: string;
-}
-
-const sha256 = (data: Buffer | string): string => createHash('sha256').update(data).digest('hex');
-
-const APP_SERVICE =
-  '[Unit]\nDescription=app\n[Service]\nExecStart=/opt/spot-deploy/current/bin/run.sh\n' +
-  '[Install]\nWantedBy=multi-user.target\n';
-const HELPER_SERVICE = '[Unit]\nDescription=helper\n[Service]\nType=oneshot\nExecStart=/bin/true\n';
-const TICK_TIMER = '[Timer]\nOnCalendar=hourly\n[Install]\nWantedBy=timers.target\n';
-const SETUP_SH =
-  'set -e\nprintf "%s\\n" "$GREETING" "$QUOTED" "$SPOT_DEPLOY_SHA256" "$SPOT_DEPLOY_RELEASE" ' +
-  '"$(pwd)" > setup-ran.txt\n';
-
-function v1(extra: Files = {}): Files {
-  return {
-    'app.txt': 'hello v1',
-    'bin/run.sh': { content: '#!/bin/sh\necho run\n', mode: 0o755 },
-    'setup.sh': SETUP_SH,
-    'systemd/app.service': APP_SERVICE,
-    'systemd/helper.service': HELPER_SERVICE,
-    'systemd/tick.timer': TICK_TIMER,
-    ...extra,
-  };
-}
-
-const V1_CALLS = [
-  'daemon-reload',
-  'enable app.service',
-  'enable tick.timer',
-  'restart app.service',
-  'restart helper.service',
-  'start tick.timer',
-];
-
-/** A scratch instance root with a fake systemctl. */
-class Instance {
-  readonly root: string;
-  readonly bin: string;
-  /** The fake systemctl's state: its record, faults and unit states. */
-  readonly systemctlState: string;
-  readonly incoming: string;
-  readonly releases: string;
-  private readonly bootstrapFile: string;
-  private readonly scratch: string;
-  private bundles = 0;
-
-  constructor() {
-    this.scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'spot-deploy-agent-'));
-    this.root = path.join(this.scratch, 'root');
-    this.bin = path.join(this.scratch, 'bin');
-    this.systemctlState = this.path('var/lib/fake-instance');
-    this.bootstrapFile = path.join(this.scratch, 'bootstrap');
-    this.incoming = this.path('var/lib/spot-deploy/incoming');
-    this.releases = this.path('opt/spot-deploy/releases');
-    fs.mkdirSync(this.incoming, { recursive: true });
-    fs.mkdirSync(this.path('etc/spot-deploy'), { recursive: true });
-    fs.mkdirSync(this.bin);
-    fs.mkdirSync(this.systemctlState, { recursive: true });
-    fs.writeFileSync(this.bootstrapFile, SHIPPED_BOOTSTRAP, { mode: 0o755 });
-    fs.writeFileSync(path.join(this.systemctlState, 'systemctl.log'), '');
-    fs.writeFileSync(path.join(this.bin, 'systemctl'), fs.readFileSync(FAKE_SYSTEMCTL), {
-      mode: 0o755,
-    });
-    const python = process.env.SPOT_DEPLOY_TEST_PYTHON;
-    if (python) fs.symlinkSync(python, path.join(this.bin, 'python3'));
-  }
-
-  path(rel: string): string {
-    return path.join(this.root, rel);
-  }
-
-  cleanup(): void {
-    fs.rmSync(this.scratch, { recursive: true, force: true });
-  }
-
-  /** Builds a bundle (tree + .spot-deploy/agent.py + manifest) with system tar; returns its sha256. */
-  bundle(files: Files, options: BundleOptions = {}): Built {
-    this.bundles += 1;
-    const tree = path.join(this.scratch, `tree-${this.bundles}`);
-    const all: Files = {
-      ...files,
-      '.spot-deploy/agent.py': { content: fs.readFileSync(AGENT, 'utf8'), mode: 0o755 },
-    };
-    for (const [rel, entry] of Object.entries(all)) {
-      const full = path.join(tree, rel);
-      fs.mkdirSync(path.dirname(full), { recursive: true });
-      if (typeof entry === 'string') fs.writeFileSync(full, entry, { mode: 0o644 });
-      else if ('symlink' in entry) fs.symlinkSync(entry.symlink, full);
-      else {
-        fs.writeFileSync(full, entry.content);
-        fs.chmodSync(full, entry.mode);
-      }
-    }
-    const manifest = { version: 1, files: manifestEntries(tree, options.omitDirs ?? false) };
-    fs.writeFileSync(path.join(tree, '.spot-deploy/manifest.json'), JSON.stringify(manifest));
-    options.tamper?.(tree);
-    const archive = path.join(this.scratch, `bundle-${this.bundles}.tar.gz`);
-    run('tar', ['-czf', archive, '-C', tree, '.']);
-    return { sha: sha256(fs.readFileSync(archive)), archive };
-  }
-
-  upload(archive: string, name: string): string {
-    const dest = path.join(this.incoming, name);
-    fs.copyFileSync(archive, dest);
-    return dest;
-  }
-
-  /** Runs the real bootstrap as the spot-deploy.service would. */
-  bootstrap(env: Record<string, string> = {}): { code: number | null; output: string } {
-    const base = Object.fromEntries(
-      Object.entries(process.env).filter(([k]) => !k.startsWith('SPOT_DEPLOY_')),
-    );
-    const result = spawnSync('sh', [this.bootstrapFile], {
-      env: {
-        ...base,
-        PATH: `${this.bin}${path.delimiter}${process.env.PATH ?? ''}`,
-        SPOT_DEPLOY_ROOT: this.root,
-        ...env,
-      },
-      encoding: 'utf8',
-      timeout: 60_000,
-    });
-    return { code: result.status, output: `${result.stdout}${result.stderr}` };
-  }
-
-  /** bundle + upload under its sha + bootstrap. */
-  deploy(
-    files: Files,
-    options: BundleOptions = {},
-    env: Record<string, string> = {},
-  ): { sha: string; code: number | null; output: string } {
-    const { sha, archive } = this.bundle(files, options);
-    this.upload(archive, `${sha}.tar.gz`);
-    return { sha, ...this.bootstrap(env) };
-  }
-
-  status(): Status {
-    return JSON.parse(
-      fs.readFileSync(this.path('var/lib/spot-deploy/status.json'), 'utf8'),
-    ) as Status;
-  }
-
-  /** Every systemctl call, in order (`daemon-reload`, `restart app.service`, ...). */
-  calls(): string[] {
-    return fs
-      .readFileSync(path.join(this.systemctlState, 'systemctl.log'), 'utf8')
-      .split('\n')
-      .filter(Boolean);
-  }
-
-  /** Makes the fake systemctl fail (a word of scripts/fake-instance/systemctl.sh's faults). */
-  fault(word: string): void {
-    fs.appendFileSync(path.join(this.systemctlState, 'faults'), `${word}\n`);
-  }
-
-  current(): string | undefined {
-    const link = this.path('opt/spot-deploy/current');
-    return fs.existsSync(link) ? fs.readlinkSync(link) : undefined;
-  }
-
-  release(sha: string): string {
-    return path.join(this.releases, sha);
-  }
-
-  releaseNames(): string[] {
-    return fs.existsSync(this.releases) ? fs.readdirSync(this.releases).sort() : [];
-  }
-
-  unit(name: string): string | undefined {
-    const file = this.path(`etc/systemd/system/${name}`);
-    return fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined;
-  }
-}
-
-function run(cmd: string, args: string[]): void {
-  const result = spawnSync(cmd, args, { encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`${cmd} ${args.join(' ')}: ${result.stderr}`);
-}
-
-/** A zombie (killed, not yet reaped by a container's init) counts as dead. */
-function isAlive(pid: number): boolean {
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
-  } catch {
-    if (fs.existsSync('/proc/self/stat')) return false;
-    try {
-      process.kill(pid, 0);
-      return true;
-    } catch {
-      return false;
-    }
-  }
-}
-
-function manifestEntries(tree: string, omitDirs: boolean): ManifestEntry[] {
-  const entries: ManifestEntry[] = [];
-  const walk = (dir: string): void => {
-    for (const name of fs.readdirSync(dir)) {
-      const full = path.join(dir, name);
-      const rel = path.relative(tree, full).split(path.sep).join('/');
-      const st = fs.lstatSync(full);
-      const mode = st.mode & 0o7777;
-      if (st.isSymbolicLink()) {
-        entries.push({ path: rel, type: 'symlink', mode, size: 0, target: fs.readlinkSync(full) });
-      } else if (st.isDirectory()) {
-        if (!omitDirs) entries.push({ path: rel, type: 'dir', mode, size: 0 });
-        walk(full);
-      } else if (rel !== '.spot-deploy/manifest.json') {
-        const data = fs.readFileSync(full);
-        entries.push({ path: rel, type: 'file', mode, size: data.length, sha256: sha256(data) });
-      }
-    }
-  };
-  walk(tree);
-  return entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-}
+import {
+  APP_SERVICE,
+  HELPER_SERVICE,
+  ISO_UTC,
+  Instance,
+  TICK_TIMER,
+  V1_CALLS,
+  isAlive,
+  run,
+  sha256,
+  v1,
+  type Built,
+  type Files,
+} from '../helpers/agent-instance.js';
 
 let box: Instance;
 beforeEach(() => {
@@ -433,10 +191,10 @@ describe('bootstrap + agent', { timeout: 60_000 }, () => {
     const { sha, code } = box.deploy(
       v1({
         'setup.sh':
-          'echo "setup-started"\nsleep 30 &\necho $! > "$SPOT_DEPLOY_RELEASE/sleep.pid"\nwait\necho "never"\n',
+          'echo "setup-started"\nsleep 30 &\necho $! > "$SLEEP_PID_FILE"\nwait\necho "never"\n',
       }),
       {},
-      { SPOT_DEPLOY_SETUP_TIMEOUT: '1' },
+      { SPOT_DEPLOY_SETUP_TIMEOUT: '1', SLEEP_PID_FILE: box.path('sleep.pid') },
     );
     expect(Date.now() - started).toBeLessThan(20_000);
     expect(code).toBe(1);
@@ -446,7 +204,10 @@ describe('bootstrap + agent', { timeout: 60_000 }, () => {
     expect(status.log_tail).toContain('timed out after 1 s');
     expect(status.log_tail).not.toContain('never');
     expect(box.current()).toBeUndefined();
-    const pid = Number(fs.readFileSync(path.join(box.release(sha), 'sleep.pid'), 'utf8'));
+    // A failed release takes no retention slot: its directory is gone.
+    expect(box.releaseNames()).toEqual([]);
+    expect(status.sha256).toBe(sha);
+    const pid = Number(fs.readFileSync(box.path('sleep.pid'), 'utf8'));
     for (let i = 0; i < 20 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 100));
     expect(isAlive(pid)).toBe(false);
   });
@@ -601,8 +362,7 @@ describe('bootstrap + agent', { timeout: 60_000 }, () => {
   });
 
   it('a unit that fails to start fails at start with its systemctl status in the log tail', () => {
-    box.fault('unit-fails:app.service');
-    const { sha, code } = box.deploy(v1());
+    const { sha, code } = box.deploy(v1(), {}, { FAKE_SYSTEMCTL_FAIL: 'app.service' });
     expect(code).toBe(1);
     const status = box.status();
     expect(status).toMatchObject({ sha256: sha, state: 'failed', step: 'start' });
@@ -622,8 +382,7 @@ describe('bootstrap + agent', { timeout: 60_000 }, () => {
   });
 
   it('a failed daemon-reload fails at install-units, after current moved', () => {
-    box.fault('daemon-reload-fails');
-    const { sha, code } = box.deploy(v1());
+    const { sha, code } = box.deploy(v1(), {}, { FAKE_SYSTEMCTL_FAIL: 'daemon-reload' });
     expect(code).toBe(1);
     const status = box.status();
     expect(status).toMatchObject({ sha256: sha, state: 'failed', step: 'install-units' });

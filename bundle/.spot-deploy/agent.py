@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """spot-deploy agent: verify, activate and report one release (docs/architecture.md, "The agent").
 
-Usage: agent.py <sha256> <staging-dir>.  Python 3.6+ standard library only; never reboots.
-Every path derives from SPOT_DEPLOY_ROOT (default /) and systemctl is looked up on PATH.
+Usage: agent.py <sha256> <staging-dir>   activate a release (run by the bootstrap)
+       agent.py rollback [<sha256>]       put a kept ready release back (mode: rollback)
+Python 3.6+ standard library only; never reboots. Every path derives from SPOT_DEPLOY_ROOT
+(default /); systemctl and shutdown are looked up on PATH.
 """
 import fcntl
 import hashlib
@@ -32,10 +34,13 @@ CURRENT = rooted("/opt/spot-deploy/current")
 STATE_DIR = rooted("/var/lib/spot-deploy")
 STATUS = rooted("/var/lib/spot-deploy/status.json")
 UNITS_RECORD = rooted("/var/lib/spot-deploy/units.json")
+READY_RECORD = rooted("/var/lib/spot-deploy/releases.json")
+ENV_SNAPSHOTS = rooted("/var/lib/spot-deploy/envs")
 LOCK_FILE = rooted("/var/lib/spot-deploy/agent.lock")
 UNIT_DIR = rooted("/etc/systemd/system")
 ENV_FILE = rooted("/etc/spot-deploy/env")
 HEALTH_CHECK = rooted("/etc/spot-deploy/health-check")
+TTL_FILE = rooted("/etc/spot-deploy/ttl-minutes")
 LOG_FILE = rooted("/var/log/spot-deploy/agent.log")
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -47,6 +52,8 @@ RESERVED_UNITS = ("spot-deploy.service", "spot-deploy.path")
 START = (("socket", "start"), ("service", "restart"), ("path", "start"), ("timer", "start"))
 ENV_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 TAIL_LINES, TAIL_BYTES = 40, 4096
+# Retention: current plus this many other ready releases; failed releases never take a slot.
+KEEP_READY = 2
 
 
 class Failed(Exception):
@@ -57,9 +64,9 @@ def now():
     return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
 
 
-def tail(lines):
-    data = "\n".join(lines[-TAIL_LINES:]).encode("utf-8", "replace")
-    return data[-TAIL_BYTES:].decode("utf-8", "ignore")
+def tail(lines, max_lines=TAIL_LINES, max_bytes=TAIL_BYTES):
+    data = "\n".join(lines[-max_lines:]).encode("utf-8", "replace")
+    return data[-max_bytes:].decode("utf-8", "ignore")
 
 
 def write_atomic(path, text):
@@ -88,14 +95,39 @@ def seconds(env, name, default):
         return default
 
 
+def current_sha():
+    """The sha256 `current` points to, or None."""
+    if not os.path.islink(CURRENT):
+        return None
+    name = os.path.basename(os.path.realpath(CURRENT))
+    return name if SHA.fullmatch(name) else None
+
+
+def read_ready(previous):
+    """Ready releases kept on disk, newest first (releases.json, or what an older agent left)."""
+    doc = read_json(READY_RECORD, None)
+    if doc is None:  # an instance set up by an agent without the record: its last ready release
+        shas = [previous.get("sha256")] if previous.get("state") == "ready" else []
+    else:
+        shas = doc.get("ready") if isinstance(doc.get("ready"), list) else []
+    out = []
+    for sha in shas:
+        if (isinstance(sha, str) and SHA.fullmatch(sha) and sha not in out
+                and os.path.isdir(os.path.join(RELEASES, sha))):
+            out.append(sha)
+    return out
+
+
 class Agent(object):
     def __init__(self, sha):
         self.sha = sha
-        self.release = os.path.join(RELEASES, sha)
+        self.release = os.path.join(RELEASES, sha) if sha else None
         self.started_at = now()
         self.step = "init"
         self.run_lines = []
         self.step_lines = []
+        self.units = []  # this release's units, once checked
+        self.switched = False  # current points at this release: a later failure rolls back
 
     def log(self, text):
         with open(LOG_FILE, "ab") as logf:  # bytes: the locale may be C/ASCII under systemd
@@ -112,12 +144,15 @@ class Agent(object):
         self.log("step: " + step)
         self.write_status("activating")
 
-    def write_status(self, state):
-        lines = self.run_lines if state == "ready" else self.step_lines
+    def write_status(self, state, log_tail=None, **extra):
+        """status.json: fields only grow (the action reads it); `current` is where it points now."""
+        if log_tail is None:
+            log_tail = tail(self.run_lines if state == "ready" else self.step_lines)
         doc = {"sha256": self.sha, "state": state, "step": self.step,
                "started_at": self.started_at,
                "finished_at": None if state == "activating" else now(),
-               "log_tail": tail(lines), "release": self.release}
+               "log_tail": log_tail, "release": self.release, "current": current_sha()}
+        doc.update(extra)
         write_atomic(STATUS, json.dumps(doc, indent=2) + "\n")
 
     def run(self, argv, timeout=600, cwd=None, env=None):
@@ -261,7 +296,7 @@ def place(agent, staging):
     os.utime(agent.release, None)  # mtime = activation time, used for pruning
 
 
-def load_env(agent):
+def load_env(agent, release, sha):
     env = dict(os.environ)
     if os.path.isfile(ENV_FILE):
         with open(ENV_FILE, "rb") as f:
@@ -278,8 +313,8 @@ def load_env(agent):
             if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
                 value = value[1:-1]  # like systemd's EnvironmentFile=
             env[key] = value
-    env["SPOT_DEPLOY_RELEASE"] = agent.release
-    env["SPOT_DEPLOY_SHA256"] = agent.sha
+    env["SPOT_DEPLOY_RELEASE"] = release
+    env["SPOT_DEPLOY_SHA256"] = sha
     return env
 
 
@@ -295,21 +330,24 @@ def run_setup(agent, env):
         raise Failed("setup.sh exited with status %d" % code)
 
 
-def switch_current(agent):
+def switch_current(agent, release):
     tmp = "%s.tmp-%d" % (CURRENT, os.getpid())
     if os.path.lexists(tmp):
         os.remove(tmp)
-    os.symlink(agent.release, tmp)
+    os.symlink(release, tmp)
     os.replace(tmp, CURRENT)
-    agent.log("current -> " + agent.release)
+    agent.log("current -> " + release)
 
 
-def install_units(agent, names):
+def install_units(agent, release, sha, names, also_installed=()):
+    """Make the unit dir hold exactly `names` from release/systemd/ (the units we installed
+    before and `also_installed` that are not among them are stopped, disabled and removed)."""
     previous = read_json(UNITS_RECORD, {}).get("units") or []
-    previous = set(u for u in previous if isinstance(u, str) and UNIT_NAME.fullmatch(u))
+    previous = set(u for u in list(previous) + list(also_installed)
+                   if isinstance(u, str) and UNIT_NAME.fullmatch(u))
     removed = sorted(previous - set(names))
     for unit in removed:
-        agent.log("removing unit %s (not in this release)" % unit)
+        agent.log("removing unit %s (not in release %s)" % (unit, sha[:12]))
         agent.systemctl("stop", unit)
         agent.systemctl("disable", unit)
         if os.path.lexists(os.path.join(UNIT_DIR, unit)):
@@ -318,7 +356,7 @@ def install_units(agent, names):
     changed = []
     for unit in names:
         dest = os.path.join(UNIT_DIR, unit)
-        with open(os.path.join(agent.release, "systemd", unit), "rb") as f:
+        with open(os.path.join(release, "systemd", unit), "rb") as f:
             content = f.read()
         if unit in previous and os.path.isfile(dest) and not os.path.islink(dest):
             with open(dest, "rb") as f:
@@ -331,7 +369,7 @@ def install_units(agent, names):
         os.replace(tmp, dest)
         changed.append(unit)
         agent.log("installed " + dest)
-    write_atomic(UNITS_RECORD, json.dumps({"sha256": agent.sha, "units": names}) + "\n")
+    write_atomic(UNITS_RECORD, json.dumps({"sha256": sha, "units": names}) + "\n")
     # daemon-reload and enable cost seconds on a small instance: a redeploy whose unit files are
     # byte-identical to the ones this agent installed and enabled before skips both.
     if not changed and not removed:
@@ -357,7 +395,8 @@ def start_units(agent, names):
         raise Failed("failed to start: " + ", ".join(failed))
 
 
-def health_check(agent, env):
+def health_check(agent, env, release):
+    """The instance's one health-check command (per instance, not per release), run in release."""
     if not os.path.isfile(HEALTH_CHECK):
         return
     with open(HEALTH_CHECK, "rb") as f:
@@ -368,7 +407,7 @@ def health_check(agent, env):
     deadline = time.monotonic() + timeout
     while True:
         left = max(1.0, deadline - time.monotonic())
-        code = agent.run(["/bin/sh", "-c", command], timeout=left, cwd=agent.release, env=env)
+        code = agent.run(["/bin/sh", "-c", command], timeout=left, cwd=release, env=env)
         if code == 0:
             return
         if time.monotonic() >= deadline:
@@ -377,66 +416,265 @@ def health_check(agent, env):
         time.sleep(min(2.0, max(0.0, deadline - time.monotonic())))
 
 
-def prune(agent):
-    """Keep current and the two newest other releases."""
-    keep = os.path.realpath(CURRENT)
-    others = [os.path.join(RELEASES, n) for n in os.listdir(RELEASES) if SHA.fullmatch(n)]
-    others = [p for p in others if not os.path.islink(p) and os.path.realpath(p) != keep]
-    others.sort(key=lambda p: (os.stat(p).st_mtime, p), reverse=True)
-    for old in others[2:]:
-        agent.log("pruning " + old)
-        shutil.rmtree(old, ignore_errors=True)
+def prune(agent, ready):
+    """Keep current and the KEEP_READY newest other ready releases; record those as ready."""
+    cur = current_sha()
+    keep = set([cur] + [s for s in ready if s != cur][:KEEP_READY])
+    ready = [s for s in ready if s in keep]
+    write_atomic(READY_RECORD, json.dumps({"ready": ready}) + "\n")
+    for name in sorted(os.listdir(RELEASES)):
+        path = os.path.join(RELEASES, name)
+        if SHA.fullmatch(name) and name not in keep and not os.path.islink(path):
+            agent.log("pruning " + path)
+            shutil.rmtree(path, ignore_errors=True)
+    for name in os.listdir(ENV_SNAPSHOTS) if os.path.isdir(ENV_SNAPSHOTS) else []:
+        if name not in keep:
+            os.remove(os.path.join(ENV_SNAPSHOTS, name))
+    return ready
 
 
-def activate(agent, staging, previous):
+def snapshot_env(agent, sha):
+    """Keep the env file this release became ready with (0600): a rollback puts it back too."""
+    os.makedirs(ENV_SNAPSHOTS, mode=0o700, exist_ok=True)
+    try:
+        with open(ENV_FILE, "rb") as f:
+            text = f.read().decode("utf-8", "replace")
+    except OSError:
+        text = None  # no env file: a rollback to this release removes the one it finds
+    path = os.path.join(ENV_SNAPSHOTS, sha)
+    fd = os.open(path + ".tmp", os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w") as f:
+        f.write(json.dumps({"env": text}))
+    os.replace(path + ".tmp", path)
+
+
+def restore_env(agent, sha):
+    doc = read_json(os.path.join(ENV_SNAPSHOTS, sha), None)
+    if doc is None:
+        agent.log("no env snapshot of %s: %s left as it is" % (sha[:12], ENV_FILE))
+        return
+    text = doc.get("env")
+    if not isinstance(text, str):
+        if os.path.lexists(ENV_FILE):
+            os.remove(ENV_FILE)
+        agent.log("%s had no env file: removed" % sha[:12])
+        return
+    os.makedirs(os.path.dirname(ENV_FILE), exist_ok=True)
+    fd = os.open(ENV_FILE + ".tmp", os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w") as f:
+        f.write(text)
+    os.chmod(ENV_FILE + ".tmp", 0o600)
+    os.replace(ENV_FILE + ".tmp", ENV_FILE)
+    agent.log("env file of %s restored" % sha[:12])
+
+
+def rearm_ttl(agent):
+    """Shut down ttl-minutes from now. logind keeps one scheduled shutdown, so this replaces the
+    one cloud-init's `shutdown -P +N` set at boot (or an earlier re-arm); 0 cancels it. Never
+    fails the run: a release that is healthy stays reported as such."""
+    try:
+        with open(TTL_FILE, "rb") as f:
+            text = f.read().decode("ascii", "replace").strip()
+    except OSError:
+        agent.log("no %s: shutdown schedule left as it is" % TTL_FILE)
+        return
+    if not text.isdigit() or len(text) > 7:
+        agent.log("%s holds %r, not whole minutes: shutdown schedule left as it is"
+                  % (TTL_FILE, text[:20]))
+        return
+    minutes = int(text)
+    argv = ["shutdown", "-c"] if minutes == 0 else ["shutdown", "-P", "+%d" % minutes]
+    try:
+        code = agent.run(argv, timeout=30)
+    except OSError as e:
+        code = e
+    if code != 0:
+        agent.log("re-arming the shutdown failed (ignored): %s" % (
+            "timed out" if code is None else code))
+    elif minutes == 0:
+        agent.log("ttl-minutes is 0: scheduled shutdown cancelled")
+    else:
+        at = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(time.time() + 60 * minutes))
+        agent.log("shutdown re-armed: power-off at %s (ttl-minutes %d from now)" % (at, minutes))
+
+
+def restore(agent, target, also_installed):
+    """Put ready release `target` back: current, its own unit files, start, health check."""
+    release = os.path.join(RELEASES, target)
+    agent.begin("rollback")
+    t0 = time.monotonic()
+    agent.log("rolling back to %s" % target)
+    units = plan_units(release)
+    switch_current(agent, release)
+    restore_env(agent, target)
+    agent.log("rollback: install-units")
+    install_units(agent, release, target, units, also_installed)
+    agent.log("rollback: start")
+    start_units(agent, units)
+    agent.log("rollback: units of %s active after %d ms" % (
+        target[:12], (time.monotonic() - t0) * 1000))
+    agent.log("rollback: health-check")
+    health_check(agent, load_env(agent, release, target), release)
+    return int((time.monotonic() - t0) * 1000)
+
+
+def activate(agent, staging, previous, ready):
     agent.begin("verify")
     verify(staging)
     agent.log("manifest verified")
-    if (previous.get("sha256") == agent.sha and previous.get("state") == "ready"
-            and os.path.isdir(agent.release)
-            and os.path.realpath(CURRENT) == os.path.realpath(agent.release)):
+    if current_sha() == agent.sha and ready[:1] == [agent.sha]:
         agent.log("release already ready: nothing to do")
         shutil.rmtree(staging)
-        write_atomic(STATUS, json.dumps(previous, indent=2) + "\n")
+        rearm_ttl(agent)
+        if previous.get("sha256") == agent.sha and previous.get("state") == "ready":
+            previous["current"] = agent.sha
+            write_atomic(STATUS, json.dumps(previous, indent=2) + "\n")
+        else:  # e.g. after a rollback to this release: its own status says ready
+            report_ready(agent)
         return
     agent.begin("check-units")  # before anything moves: a bad systemd/ leaves all as it was
-    units = plan_units(staging)
+    agent.units = plan_units(staging)
     agent.begin("move")
     place(agent, staging)
     agent.begin("setup")
-    env = load_env(agent)
+    env = load_env(agent, agent.release, agent.sha)
     run_setup(agent, env)
     agent.begin("switch")
-    switch_current(agent)
+    switch_current(agent, agent.release)
+    agent.switched = True
     agent.begin("install-units")  # after the switch: current points at this release
-    install_units(agent, units)
+    install_units(agent, agent.release, agent.sha, agent.units)
     agent.begin("start")
-    start_units(agent, units)
+    start_units(agent, agent.units)
     agent.begin("health-check")
-    health_check(agent, env)
+    health_check(agent, env, agent.release)
+    snapshot_env(agent, agent.sha)
     agent.begin("prune")
     try:
-        prune(agent)
+        prune(agent, [agent.sha] + [s for s in ready if s != agent.sha])
     except OSError as e:
         agent.log("pruning failed (ignored): %s" % e)
-    agent.step = "done"
+    rearm_ttl(agent)
     agent.log("release %s is ready" % agent.sha)
-    agent.write_status("ready")
+    report_ready(agent)
 
 
-def main(argv):
-    if len(argv) != 3 or not SHA.fullmatch(argv[1]) or not os.path.isdir(argv[2]):
-        sys.stderr.write("usage: agent.py <sha256> <staging-dir>\n")
-        return EXIT_USAGE
-    sha, staging = argv[1], os.path.abspath(argv[2])
+def report_ready(agent, **extra):
+    agent.step = "done"
+    agent.write_status("ready", **extra)
+
+
+def roll_back_after_failure(agent, ready):
+    """A release failed: drop it, and when current had moved put the newest ready one back."""
+    failed_step, failed_lines = agent.step, list(agent.step_lines)
+    ready = [s for s in ready if s != agent.sha]  # whatever it was before, it failed now
+    target = ready[0] if agent.switched and ready else None
+    if agent.switched and target is None:
+        agent.log("no earlier ready release on this instance: %s stays current" % agent.sha[:12])
+    if target is None:
+        safe_prune(agent, ready)
+        agent.step = failed_step
+        agent.write_status("failed")
+        return EXIT_FAILED
+    try:
+        took = restore(agent, target, agent.units)
+    except Exception as e:  # Failed or not: never report a broken rollback as anything else
+        detail = str(e) if isinstance(e, Failed) else traceback.format_exc()
+        agent.log("ROLLBACK to %s FAILED: %s" % (target, detail))
+        safe_prune(agent, [s for s in ready if s != target])
+        agent.step = failed_step
+        agent.write_status("rollback-failed", joined_tail(failed_lines, agent.step_lines),
+                           rolledBackTo=target, error="rollback to %s failed: %s" % (
+                               target[:12], str(e) if isinstance(e, Failed) else repr(e)))
+        return EXIT_FAILED
+    safe_prune(agent, [target] + [s for s in ready if s != target])
+    rearm_ttl(agent)
+    agent.log("rolled back to %s in %d ms: it serves again" % (target, took))
+    agent.step = failed_step
+    agent.write_status("rolled-back", joined_tail(failed_lines, agent.step_lines),
+                       rolledBackTo=target, rollbackMs=took)
+    return EXIT_FAILED
+
+
+def joined_tail(failed_lines, rollback_lines):
+    """The failed step's tail and the rollback's, each with its own share of the budget."""
+    return tail(failed_lines, 24, 2400) + "\n" + tail(rollback_lines, 16, TAIL_BYTES - 2401)
+
+
+def safe_prune(agent, ready):
+    try:
+        return prune(agent, ready)
+    except OSError as e:
+        agent.log("pruning failed (ignored): %s" % e)
+        return ready
+
+
+def lock_agent():
+    """One agent at a time (deploys from the bootstrap, rollbacks over SSH); held until exit."""
     for d in (RELEASES, STATE_DIR, os.path.dirname(LOG_FILE)):
         os.makedirs(d, exist_ok=True)
     lock = open(LOCK_FILE, "a")
     fcntl.flock(lock, fcntl.LOCK_EX)
+    return lock
+
+
+def rollback_main(args):
+    """`agent.py rollback [<sha256>]`: switch to a kept ready release; nothing moves otherwise."""
+    if len(args) > 1 or (args and not SHA.fullmatch(args[0])):
+        sys.stderr.write("usage: agent.py rollback [<sha256>]\n")
+        return EXIT_USAGE
+    lock = lock_agent()
     previous = read_json(STATUS, {})
+    ready, cur, wanted = read_ready(previous), current_sha(), (args[0] if args else None)
+    others = [s for s in ready if s != cur]
+    target = (wanted if wanted in ready else None) if wanted else (others[0] if others else None)
+    agent = Agent(target or wanted or cur or "")
+    agent.begin("rollback")
+    if target is None:
+        kept = ", ".join(s[:12] for s in ready) or "none"
+        agent.log(("release %s is not a ready release kept on this instance" % wanted
+                   if wanted else "no ready release other than the current one is kept here")
+                  + " (ready here: %s): nothing changed" % kept)
+        agent.write_status("failed", rolledBackFrom=cur)
+        lock.close()
+        return EXIT_FAILED
+    if target == cur:
+        agent.log("release %s is already current and ready: nothing to do" % target)
+        took = 0
+    else:
+        units = (read_json(UNITS_RECORD, {}).get("units") or []) if cur else []
+        try:
+            took = restore(agent, target, units)
+        except Exception as e:
+            detail = str(e) if isinstance(e, Failed) else traceback.format_exc()
+            agent.log("ROLLBACK to %s FAILED: %s" % (target, detail))
+            safe_prune(agent, [s for s in ready if s != target])
+            agent.write_status("rollback-failed", tail(agent.run_lines), rolledBackTo=target,
+                               rolledBackFrom=cur, error="rollback to %s failed: %s" % (
+                                   target[:12], str(e) if isinstance(e, Failed) else repr(e)))
+            lock.close()
+            return EXIT_FAILED
+    safe_prune(agent, [target] + [s for s in ready if s != target])
+    rearm_ttl(agent)
+    agent.log("rolled back from %s to %s in %d ms" % ((cur or "nothing")[:12], target[:12], took))
+    report_ready(agent, rolledBackFrom=cur)
+    lock.close()
+    return EXIT_OK
+
+
+def main(argv):
+    if len(argv) >= 2 and argv[1] == "rollback":
+        return rollback_main(argv[2:])
+    if len(argv) != 3 or not SHA.fullmatch(argv[1]) or not os.path.isdir(argv[2]):
+        sys.stderr.write("usage: agent.py <sha256> <staging-dir> | agent.py rollback [<sha256>]\n")
+        return EXIT_USAGE
+    sha, staging = argv[1], os.path.abspath(argv[2])
+    lock = lock_agent()
+    previous = read_json(STATUS, {})
+    ready = read_ready(previous)
     agent = Agent(sha)
     try:
-        activate(agent, staging, previous)
+        activate(agent, staging, previous, ready)
         return EXIT_OK
     except Failed as e:
         agent.log("FAILED at step %s: %s" % (agent.step, e))
@@ -445,8 +683,9 @@ def main(argv):
     finally:
         if os.path.isdir(staging):
             shutil.rmtree(staging, ignore_errors=True)
-    agent.write_status("failed")
-    return EXIT_FAILED
+    code = roll_back_after_failure(agent, ready)
+    lock.close()
+    return code
 
 
 if __name__ == "__main__":

@@ -25,6 +25,8 @@
 #   unit-fails           start/restart of any unit other than spot-deploy.* fails
 #   unit-fails:UNIT      start/restart of UNIT (not spot-deploy.*) fails
 #   daemon-reload-fails  daemon-reload fails
+# and FAKE_SYSTEMCTL_FAIL=UNIT|daemon-reload in the environment (one call), or a `# fail-start`
+# line in a unit file (that unit never starts).
 #   setup-fails          the service runs with SPOT_DEPLOY_SETUP_TIMEOUT=0.001, so the agent kills
 #                        the bundle's setup.sh and reports step setup
 set -u
@@ -154,7 +156,10 @@ start_unit() {
       ;;
     spot-deploy.*) ;;
     *)
-      if fault unit-fails || fault "unit-fails:$u"; then
+      # A unit file may carry its own fault (`# fail-start`), so a failure can belong to one
+      # release and not to another; FAKE_SYSTEMCTL_FAIL=UNIT fails one unit for one run.
+      if fault unit-fails || fault "unit-fails:$u" || [ "${FAKE_SYSTEMCTL_FAIL:-}" = "$u" ] ||
+        grep -qs '^# fail-start' "$file"; then
         job_failed "$u"
         return 1
       fi
@@ -167,7 +172,7 @@ start_unit() {
 rc=0
 case $verb in
   daemon-reload)
-    if fault daemon-reload-fails; then
+    if fault daemon-reload-fails || [ "${FAKE_SYSTEMCTL_FAIL:-}" = daemon-reload ]; then
       echo "Failed to reload daemon: fault daemon-reload-fails" >&2
       rc=1
     fi

@@ -25,6 +25,16 @@ export const REMOTE_PATHS = {
   status: '/var/lib/spot-deploy/status.json',
   /** The units the agent installed last (removed when a later release drops them). */
   unitsRecord: '/var/lib/spot-deploy/units.json',
+  /**
+   * `{"ready": [sha256, …]}`, newest first: the releases kept on disk whose last activation
+   * passed. A rollback (automatic or `agent.py rollback`) goes to the newest one not current.
+   */
+  releasesRecord: '/var/lib/spot-deploy/releases.json',
+  /**
+   * `<sha256>` files (0600): the env file each kept ready release became ready with, so that a
+   * rollback puts that environment back with the release.
+   */
+  envSnapshots: '/var/lib/spot-deploy/envs',
   agentLock: '/var/lib/spot-deploy/agent.lock',
   releasesDir: '/opt/spot-deploy/releases',
   /** The bootstrap extracts into `<this><sha>` before the agent moves it to `releases/<sha>`. */
@@ -36,9 +46,10 @@ export const REMOTE_PATHS = {
   /** The health-check command (input `health-check`), run by the agent after the start. */
   healthCheck: '/etc/spot-deploy/health-check',
   /**
-   * The deployment's `ttl-minutes`, written by every deploy and rollback that reaches the
-   * instance; the agent re-arms the shutdown from it (0 cancels it), so the TTL counts from the
-   * last activity.
+   * Whole minutes (input `ttl-minutes`), written by every deploy (before activation) and
+   * rollback that reaches the instance. After each ready deploy, no-op redeploy and rollback the
+   * agent runs `shutdown -P +N` (`-c` for 0), so the TTL counts from the last activity; without
+   * the file the schedule cloud-init set is left alone.
    */
   ttlMinutes: '/etc/spot-deploy/ttl-minutes',
   agentLog: '/var/log/spot-deploy/agent.log',
@@ -78,7 +89,11 @@ export const SCRIPT_EXIT = {
   ttlConfig: 95,
 } as const;
 
-/** The `state` field of status.json. */
+/**
+ * The `state` field of status.json. `rolled-back`: this sha256 failed at or after `switch` and
+ * the previous ready release (`rolledBackTo`) serves again; `rollback-failed`: putting it back
+ * failed too (`rolledBackTo` is the one attempted, `error` says why).
+ */
 export const AGENT_STATES = [
   'activating',
   'ready',
@@ -108,9 +123,17 @@ export const AGENT_STEPS = [
   'health-check',
   'prune',
   'done',
+  /** `agent.py rollback [<sha>]`, and the automatic rollback while it runs. */
   'rollback',
 ] as const;
 export type AgentStep = (typeof AGENT_STEPS)[number];
+
+/**
+ * The rollback entry point, run by the runner over SSH (`mode: rollback`) with `sudo -n` in
+ * front and the target sha256 as an optional last word. It exits with `AGENT_EXIT.ok` when the
+ * target is current and healthy, `AGENT_EXIT.failed` otherwise; status.json says what happened.
+ */
+export const ROLLBACK_COMMAND = `python3 ${REMOTE_PATHS.current}/.spot-deploy/agent.py rollback`;
 
 /** Steps of the runner's side of a delivery (src/ssh/deliver.ts, deliver-many.ts). */
 export const RUNNER_STEPS = [

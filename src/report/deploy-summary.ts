@@ -24,13 +24,20 @@ export function hourlyCost(results: readonly InstanceResult[]): { usd: number; u
   return { usd, unknown };
 }
 
+/** ", rolled back to `<sha12>`" for an instance whose agent put the previous release back. */
+function rolledBack(r: InstanceResult): string {
+  return r.rolledBackTo === undefined
+    ? ''
+    : `, rolled back to \`${cell(r.rolledBackTo.slice(0, 12))}\``;
+}
+
 function row(r: InstanceResult): string {
   const status =
     r.status === 'ready'
       ? '✅ ready'
       : r.status === 'skipped'
         ? `⏭️ skipped (batch ${r.batch?.number ?? '?'})`
-        : `❌ failed: ${cell(r.step ?? '?')}`;
+        : `❌ failed: ${cell(r.step ?? '?')}${rolledBack(r)}`;
   return `| ${status} | \`${r.id}\`${r.adopted ? ' (adopted)' : ''} | ${cell(r.region)} / ${cell(r.availabilityZone ?? '–')} | ${cell(r.instanceType)} | ${r.lifecycle} | ${r.spotPrice ? `$${cell(r.spotPrice)}` : '–'} | ${cell(r.publicIp ?? r.privateIp ?? '–')} | ${secs(r.timings.runningMs)} | ${secs(r.timings.sshReadyMs)} | ${secs(r.timings.uploadedMs)} | ${secs(r.timings.activeMs)} |`;
 }
 
@@ -42,7 +49,7 @@ export function failureBlocks(results: readonly InstanceResult[], budget: number
     let text = [r.error ?? '', r.diagnostics ?? ''].filter(Boolean).join('\n\n');
     if (text.length > each) text = `${text.slice(0, each)}\n[truncated]`;
     return [
-      `<details><summary>${html(r.id)} (${html(r.region)}): failed at ${html(r.step ?? '?')}</summary>`,
+      `<details><summary>${html(r.id)} (${html(r.region)}): failed at ${html(r.step ?? '?')}${r.rolledBackTo === undefined ? '' : `, rolled back to ${html(r.rolledBackTo.slice(0, 12))}`}</summary>`,
       '',
       `<pre>${html(text)}</pre>`,
       '',

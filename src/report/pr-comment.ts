@@ -33,7 +33,9 @@ function row(r: InstanceResult): string {
       ? `active${secs(r.timings.activeMs)}`
       : r.status === 'skipped'
         ? `skipped: the rollout stopped before batch ${r.batch?.number ?? '?'}; still on its previous release`
-        : `${code(r.step ?? 'unknown')}: ${code(r.error ?? '')}`;
+        : r.rolledBackTo !== undefined
+          ? `${code(r.step ?? 'unknown')}: rolled back to \`${r.rolledBackTo.slice(0, 12).replace(/[^0-9a-f]/g, '')}\``
+          : `${code(r.step ?? 'unknown')}: ${code(r.error ?? '')}`;
   return `| ${ICON[r.status]} | \`${cell(r.id)}\`${r.adopted ? ' (adopted)' : ''} | ${cell(r.region)} / ${cell(r.availabilityZone ?? '–')} | ${cell(r.instanceType)} | ${r.lifecycle} | ${cell(r.publicIp ?? r.privateIp ?? '–')} | ${detail} |`;
 }
 

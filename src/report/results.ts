@@ -28,6 +28,8 @@ export interface InstanceResult {
   /** The phase that failed: launch, running, connect, upload, upload-verify, setup, … */
   readonly step?: InstanceStep;
   readonly error?: string;
+  /** The bundle failed on the instance and the agent put this earlier ready release back. */
+  readonly rolledBackTo?: string;
   readonly diagnostics?: string;
   /** mode rollback: the release (bundle sha256) active before, and after, when the instance said. */
   readonly sha256Before?: string;
@@ -108,6 +110,9 @@ export function fromDelivery(
     status: d.status,
     ...(d.step !== undefined && d.status === 'failed' ? { step: d.step } : {}),
     ...(d.error !== undefined ? { error: d.error } : {}),
+    ...(d.rolledBackTo !== undefined && d.status === 'failed'
+      ? { rolledBackTo: d.rolledBackTo }
+      : {}),
     ...(d.diagnostics !== undefined ? { diagnostics: d.diagnostics } : {}),
     ...(batch === undefined ? {} : { batch }),
     timings: {

@@ -28,6 +28,8 @@ export interface InstanceDelivery {
   /** 'connect', 'upload' (an SSH error before activation) or the step deliverBundle reported. */
   readonly step?: DeliveryStep;
   readonly error?: string;
+  /** The bundle failed on the instance and its agent put this earlier ready release back. */
+  readonly rolledBackTo?: string;
   /** cloud-init / journal / failed units, collected once when activation failed (≤ 8,000 chars). */
   readonly diagnostics?: string;
   /** Milliseconds since this instance's delivery started. */
@@ -81,14 +83,21 @@ async function deliverOne(t: Target, o: DeliverManyOptions): Promise<InstanceDel
   const say = (line: string): void => o.log?.(`[${t.id}] ${line}`);
   const timings: { sshReadyMs?: number; uploadedMs?: number; activeMs?: number } = {};
   const base = { id: t.id, host: t.host, port: t.port };
-  const failed = (step: DeliveryStep, error: string, diagnostics?: string): InstanceDelivery => {
+  const failed = (
+    step: DeliveryStep,
+    error: string,
+    diagnostics?: string,
+    rolledBackTo?: string,
+  ): InstanceDelivery => {
     const first = error.trim().split('\n').pop() ?? '';
     say(`failed at ${step}: ${first.length > 300 ? `${first.slice(0, 300)}…` : first}`);
+    if (rolledBackTo !== undefined) say(`rolled back to ${rolledBackTo.slice(0, 12)}`);
     return {
       ...base,
       status: 'failed',
       step,
       error,
+      ...(rolledBackTo === undefined ? {} : { rolledBackTo }),
       ...(diagnostics === undefined ? {} : { diagnostics }),
       timings: { ...timings, totalMs: since() },
     };
@@ -132,7 +141,7 @@ async function deliverOne(t: Target, o: DeliverManyOptions): Promise<InstanceDel
     }
     const step = res.step ?? 'activate';
     const error = res.logTail?.trim() || `step '${step}' failed`;
-    if (PRE_ACTIVATION.has(step) || !up) return failed(step, error);
+    if (PRE_ACTIVATION.has(step) || !up) return failed(step, error, undefined, res.rolledBackTo);
     const sudo = o.remote?.sudo ?? DEFAULT_REMOTE.sudo;
     let diag: string;
     try {
@@ -143,7 +152,7 @@ async function deliverOne(t: Target, o: DeliverManyOptions): Promise<InstanceDel
     } catch (err) {
       diag = `collecting diagnostics failed: ${errorMessage(err)}`;
     }
-    return failed(step, error, cleanDiagnostics(diag, o.envFile));
+    return failed(step, error, cleanDiagnostics(diag, o.envFile), res.rolledBackTo);
   } finally {
     client.end();
   }

@@ -51,6 +51,8 @@ export interface ActivationOutcome {
   readonly status: 'ready' | 'failed';
   readonly step?: DeliveryStep;
   readonly logTail?: string;
+  /** The release failed and the agent put this earlier ready one back (it serves again). */
+  readonly rolledBackTo?: string;
 }
 
 /** Precedes the start (or agent) command's exit status, then status.json, in a script's output. */
@@ -59,6 +61,9 @@ const TAIL_CHARS = 4_000;
 export const DIAGNOSTICS_MAX_CHARS = 8_000;
 const TRUNCATED = '\n[truncated]';
 const READY: AgentState = 'ready';
+const ROLLED_BACK: AgentState = 'rolled-back';
+const ROLLBACK_FAILED: AgentState = 'rollback-failed';
+const SHA256 = /^[0-9a-f]{64}$/;
 
 /** Single-quotes a word for a POSIX shell. */
 export function shq(s: string): string {
@@ -156,6 +161,8 @@ interface StatusJson {
   sha256?: unknown;
   state?: unknown;
   step?: unknown;
+  rolledBackTo?: unknown;
+  error?: unknown;
   log_tail?: unknown;
 }
 
@@ -212,6 +219,17 @@ export function parseActivation(
     };
   }
   const step = isInstanceStep(status.step) ? status.step : 'activate';
+  const to = typeof status.rolledBackTo === 'string' ? status.rolledBackTo : '';
+  if (status.state === ROLLED_BACK && SHA256.test(to)) {
+    // First line: what the verdict and the summaries show; the agent's tail follows.
+    const why = `rolled back to ${to.slice(0, 12)}: this release failed at ${step}; the previous ready release serves again`;
+    return { status: 'failed', step, logTail: `${why}\n${logTail}`.trim(), rolledBackTo: to };
+  }
+  if (status.state === ROLLBACK_FAILED) {
+    const error = typeof status.error === 'string' ? status.error : 'the rollback failed';
+    const why = `failed at ${step}, and the rollback failed too: ${error}`;
+    return { status: 'failed', step, logTail: `${why}\n${logTail}`.trim() };
+  }
   return logTail === '' ? { status: 'failed', step } : { status: 'failed', step, logTail };
 }
 

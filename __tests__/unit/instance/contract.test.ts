@@ -135,7 +135,7 @@ function disagreements(c: Carriers): string[] {
   report('RUNNER_STEPS no TypeScript source names', minus(RUNNER_STEPS, tsLiterals));
 
   // status.json states.
-  const agentStates = all(c.agent, /\bwrite_status\("([^"]*)"\)/g);
+  const agentStates = all(c.agent, /\bwrite_status\("([^"]*)"[,)]/g);
   const bootStates = all(c.bootstrap, /\\?"state\\?":\\?"([^"\\]*)/g);
   report('states not in AGENT_STATES', minus([...agentStates, ...bootStates], AGENT_STATES));
   report('AGENT_STATES the agent never writes', minus(AGENT_STATES, agentStates));
@@ -155,10 +155,13 @@ describe('the on-instance contract', () => {
         REMOTE_PATHS.stateDir,
         REMOTE_PATHS.status,
         REMOTE_PATHS.unitsRecord,
+        REMOTE_PATHS.releasesRecord,
+        REMOTE_PATHS.envSnapshots,
         REMOTE_PATHS.agentLock,
         REMOTE_PATHS.unitDir,
         REMOTE_PATHS.envFile,
         REMOTE_PATHS.healthCheck,
+        REMOTE_PATHS.ttlMinutes,
         REMOTE_PATHS.agentLog,
       ]),
     );
@@ -222,7 +225,7 @@ describe('the contract check fails on a file that drifts', () => {
     ],
     [
       'a state the contract lacks',
-      agent('write_status("ready")', 'write_status("ok")'),
+      agent('write_status("ready",', 'write_status("ok",'),
       ['states not in AGENT_STATES: ok', 'AGENT_STATES the agent never writes: ready'],
     ],
     [

@@ -174,11 +174,39 @@ describe('the deploy step summary', () => {
     expect(md).toContain('https://github.com/org/app/actions/runs/99/artifacts/123');
   });
 
+  it('shows an instance whose agent rolled back, in the table, its details and the output', () => {
+    const prev = `${'d'.repeat(12)}${'e'.repeat(52)}`;
+    const results = fleet(3, 10).map((r) =>
+      r.status === 'failed'
+        ? {
+            ...r,
+            step: 'health-check' as const,
+            error: `rolled back to ${prev.slice(0, 12)}: …`,
+            rolledBackTo: prev,
+          }
+        : r,
+    );
+    const { plan, prepared } = fixture(results);
+    const md = renderDeploySummary(
+      plan,
+      prepared,
+      results,
+      { shortfall: 0, launchErrors: [] },
+      'x',
+    );
+    expect(md).toContain('| ❌ failed: health-check, rolled back to `dddddddddddd` |');
+    expect(md).toContain('failed at health-check, rolled back to dddddddddddd</summary>');
+    const { json } = instancesJson(results);
+    expect(JSON.parse(json)).toContainEqual(expect.objectContaining({ rolledBackTo: prev }));
+    expect(validate(JSON.parse(json)), JSON.stringify(validate.errors)).toBe(true);
+    expect(validate([{ ...results[2], rolledBackTo: 'previous' }])).toBe(false);
+  });
+
   it('sums the hourly cost of priced instances and counts the unpriced', () => {
-    expect(hourlyCost(fleet(7, 1))).toEqual({
-      usd: expect.closeTo(6 * 0.0071, 6) as unknown,
-      unknown: 1,
-    });
+    const cost = hourlyCost(fleet(7, 1));
+    expect(Object.keys(cost).sort()).toEqual(['unknown', 'usd']);
+    expect(cost.usd).toBeCloseTo(6 * 0.0071, 6);
+    expect(cost.unknown).toBe(1);
   });
 
   it('stays under 1 MiB for 50 failed instances with long diagnostics', () => {

@@ -175,6 +175,21 @@ describe('renderPrComment', () => {
     now: new Date('2026-11-22T10:00:00.123Z'),
   };
 
+  it('says which release a failed instance rolled back to', () => {
+    const body = renderPrComment({
+      ...base,
+      instances: [
+        instance(3, {
+          status: 'failed',
+          step: 'health-check',
+          error: 'rolled back to ffffffffffff: …',
+          rolledBackTo: 'f'.repeat(64),
+        }),
+      ],
+    });
+    expect(body).toContain('| 203.0.113.3 | `health-check`: rolled back to `ffffffffffff` |');
+  });
+
   it('renders a compact fleet table, failures first, with counts and links', () => {
     const body = renderPrComment({
       ...base,

@@ -92,6 +92,49 @@ describe('parseActivation', () => {
     });
   });
 
+  it('reads rolled-back as failed at its step, naming the release that serves again', () => {
+    const prev = 'a'.repeat(12) + 'b'.repeat(52);
+    const doc = {
+      sha256: SHA,
+      state: 'rolled-back',
+      step: 'health-check',
+      log_tail: 'health check did not pass\nrolled back',
+      rolledBackTo: prev,
+      current: prev,
+    };
+    expect(parseActivation(SHA, 1, status(doc, 1), '')).toEqual({
+      status: 'failed',
+      step: 'health-check',
+      logTail:
+        'rolled back to aaaaaaaaaaaa: this release failed at health-check; the previous ready release serves again\nhealth check did not pass\nrolled back',
+      rolledBackTo: prev,
+    });
+    // Not a sha256: no claim that anything was rolled back.
+    const odd = { ...doc, rolledBackTo: 'zz' };
+    expect(parseActivation(SHA, 1, status(odd, 1), '')).toEqual({
+      status: 'failed',
+      step: 'health-check',
+      logTail: 'health check did not pass\nrolled back',
+    });
+  });
+
+  it('reads rollback-failed as failed, with the rollback error and no rolledBackTo', () => {
+    const doc = {
+      sha256: SHA,
+      state: 'rollback-failed',
+      step: 'start',
+      log_tail: 'tail',
+      rolledBackTo: 'c'.repeat(64),
+      error: 'rollback to cccccccccccc failed: failed to start: app.service',
+    };
+    expect(parseActivation(SHA, 1, status(doc, 1), '')).toEqual({
+      status: 'failed',
+      step: 'start',
+      logTail:
+        'failed at start, and the rollback failed too: rollback to cccccccccccc failed: failed to start: app.service\ntail',
+    });
+  });
+
   it('reports a step the contract does not know as activate, naming it', () => {
     const odd = { sha256: SHA, state: 'failed', step: 'units', log_tail: 'tail' };
     expect(parseActivation(SHA, 0, status(odd, 1), '')).toEqual({
