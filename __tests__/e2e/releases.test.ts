@@ -93,6 +93,8 @@ describe.skipIf(unsupported !== undefined)(
       'ssh-port': String(port),
       'ssh-private-key': userKey.privateKey,
       'health-check': HEALTH,
+      // The agent gives a health check 300 s by default: 8 s here, well inside ready-timeout.
+      env: 'SPOT_DEPLOY_HEALTH_TIMEOUT=8',
       'launch-timeout': '60s',
       'ready-timeout': '60s',
       'artifact-name': 'none',
