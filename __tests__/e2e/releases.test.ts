@@ -11,7 +11,15 @@
 //      and is left on A.
 // Nothing here is sent anywhere but 127.0.0.0/8.
 import { type Instance } from '@aws-sdk/client-ec2';
-import { cpSync, mkdtempSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -106,7 +114,8 @@ describe.skipIf(unsupported !== undefined)(
       const r = await startAction(actionEnv(files, env, moto.env)).done;
       const outputs = readCommandFile(files.output);
       const instances = JSON.parse(outputs.instances ?? '[]') as InstanceResult[];
-      return { ...r, outputs, instances };
+      const summary = existsSync(files.summary) ? readFileSync(files.summary, 'utf8') : '';
+      return { ...r, outputs, instances, summary };
     }
 
     const fakeOf = (id: string): FakeInstance => {
@@ -148,6 +157,9 @@ describe.skipIf(unsupported !== undefined)(
       expect(attempted[0]).toMatchObject({ step: 'health-check', rolledBackTo: shaA });
       expect(b.stdout + b.stderr).toMatch(/stopped at batch 1 of 4/);
       expect(b.stdout + b.stderr).toContain(tried);
+      // The step summary says it: the batch that stopped, and the instance rolled back to A.
+      expect(b.summary).toContain(`rolled back to \`${shaA.slice(0, 12)}\``);
+      expect(b.summary).toContain(tried);
       // On the instance: B failed at its health check, A is current again.
       expect(statusOf(tried)).toMatchObject({
         sha256: shaB,
