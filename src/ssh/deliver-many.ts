@@ -11,6 +11,7 @@ import {
   type RemoteLayout,
 } from './remote-scripts.js';
 import { formatDuration } from '../time.js';
+import { mapBounded } from './pool.js';
 
 export interface Target {
   readonly id: string;
@@ -167,23 +168,18 @@ export async function deliverToMany(
   targets: readonly Target[],
   opts: DeliverManyOptions,
 ): Promise<InstanceDelivery[]> {
-  if (!Number.isInteger(opts.concurrency) || opts.concurrency < 1) {
-    throw new RangeError(`concurrency must be an integer ≥ 1, got ${opts.concurrency}`);
-  }
-  const results: InstanceDelivery[] = new Array<InstanceDelivery>(targets.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    for (let i = next++; i < targets.length; i = next++) {
-      const t = targets[i];
-      // deliverOne returns its failures; the catch is a last resort so one never stops the rest.
-      if (t !== undefined)
-        results[i] = await deliverOne(t, opts).catch((err: unknown) => ({
-          ...{ id: t.id, host: t.host, port: t.port, status: 'failed' as const, step: 'internal' },
-          ...{ error: errorMessage(err), timings: { totalMs: 0 } },
-        }));
-    }
-  };
-  const n = Math.min(opts.concurrency, targets.length);
-  await Promise.all(Array.from({ length: n }, worker));
-  return results;
+  return mapBounded(
+    targets,
+    opts.concurrency,
+    (t) => deliverOne(t, opts),
+    (t, error) => ({
+      id: t.id,
+      host: t.host,
+      port: t.port,
+      status: 'failed' as const,
+      step: 'internal' as const,
+      error,
+      timings: { totalMs: 0 },
+    }),
+  );
 }

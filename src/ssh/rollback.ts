@@ -12,6 +12,7 @@ import {
   type RemoteLayout,
 } from './remote-scripts.js';
 import { parseRollback, rollbackScript, type RollbackOutcome } from './rollback-script.js';
+import { mapBounded } from './pool.js';
 
 /** One instance's rollback: a delivery's result (no upload) plus the release before and after. */
 export interface InstanceRollback extends InstanceDelivery {
@@ -135,23 +136,18 @@ export async function rollbackMany(
   targets: ReadonlyArray<Target & { hostKey: string }>,
   opts: RollbackManyOptions,
 ): Promise<InstanceRollback[]> {
-  if (!Number.isInteger(opts.concurrency) || opts.concurrency < 1) {
-    throw new RangeError(`concurrency must be an integer ≥ 1, got ${opts.concurrency}`);
-  }
-  const results: InstanceRollback[] = new Array<InstanceRollback>(targets.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    for (let i = next++; i < targets.length; i = next++) {
-      const t = targets[i];
-      // rollbackOne returns its failures; the catch is a last resort so one never stops the rest.
-      if (t !== undefined)
-        results[i] = await rollbackOne(t, opts).catch((err: unknown) => ({
-          ...{ id: t.id, host: t.host, port: t.port, status: 'failed' as const, step: 'internal' },
-          ...{ error: errorMessage(err), timings: { totalMs: 0 } },
-        }));
-    }
-  };
-  const n = Math.min(opts.concurrency, targets.length);
-  await Promise.all(Array.from({ length: n }, worker));
-  return results;
+  return mapBounded(
+    targets,
+    opts.concurrency,
+    (t) => rollbackOne(t, opts),
+    (t, error) => ({
+      id: t.id,
+      host: t.host,
+      port: t.port,
+      status: 'failed' as const,
+      step: 'internal' as const,
+      error,
+      timings: { totalMs: 0 },
+    }),
+  );
 }
