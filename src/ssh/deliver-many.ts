@@ -143,16 +143,7 @@ async function deliverOne(t: Target, o: DeliverManyOptions): Promise<InstanceDel
     const step = res.step ?? 'activate';
     const error = res.logTail?.trim() || `step '${step}' failed`;
     if (PRE_ACTIVATION.has(step) || !up) return failed(step, error, undefined, res.rolledBackTo);
-    const sudo = o.remote?.sudo ?? DEFAULT_REMOTE.sudo;
-    let diag: string;
-    try {
-      const d = await exec(client, `sh -c ${shq(diagnosticsScript(sudo))}`, undefined, {
-        timeoutMs: DIAGNOSTICS_TIMEOUT_MS,
-      });
-      diag = d.stdout + (d.stderr === '' ? '' : `\n[stderr]\n${d.stderr}`);
-    } catch (err) {
-      diag = `collecting diagnostics failed: ${errorMessage(err)}`;
-    }
+    const diag = await collectDiagnostics(client, o.remote?.sudo ?? DEFAULT_REMOTE.sudo);
     return failed(step, error, cleanDiagnostics(diag, o.envFile), res.rolledBackTo);
   } finally {
     client.end();
@@ -168,18 +159,33 @@ export async function deliverToMany(
   targets: readonly Target[],
   opts: DeliverManyOptions,
 ): Promise<InstanceDelivery[]> {
-  return mapBounded(
-    targets,
-    opts.concurrency,
-    (t) => deliverOne(t, opts),
-    (t, error) => ({
-      id: t.id,
-      host: t.host,
-      port: t.port,
-      status: 'failed' as const,
-      step: 'internal' as const,
-      error,
-      timings: { totalMs: 0 },
-    }),
-  );
+  return mapBounded(targets, opts.concurrency, (t) => deliverOne(t, opts), internalFailure);
+}
+
+/** The result of an instance whose handling threw (a bug, not a deployment outcome). */
+export function internalFailure(t: Target, error: string): InstanceDelivery {
+  return {
+    id: t.id,
+    host: t.host,
+    port: t.port,
+    status: 'failed',
+    step: 'internal',
+    error,
+    timings: { totalMs: 0 },
+  };
+}
+
+/**
+ * What the instance says about a failed activation (cloud-init, the agent's journal, failed
+ * units), over the connection still open. Never throws: a failure to collect is the text.
+ */
+export async function collectDiagnostics(client: Client, sudo: string): Promise<string> {
+  try {
+    const d = await exec(client, `sh -c ${shq(diagnosticsScript(sudo))}`, undefined, {
+      timeoutMs: DIAGNOSTICS_TIMEOUT_MS,
+    });
+    return d.stdout + (d.stderr === '' ? '' : `\n[stderr]\n${d.stderr}`);
+  } catch (err) {
+    return `collecting diagnostics failed: ${errorMessage(err)}`;
+  }
 }

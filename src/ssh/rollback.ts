@@ -3,14 +3,13 @@ import { errorMessage } from '../errors.js';
 import type { DeliveryStep } from '../instance/contract.js';
 import { formatDuration } from '../time.js';
 import { connect, exec } from './connect.js';
-import { DIAGNOSTICS_TIMEOUT_MS, type InstanceDelivery, type Target } from './deliver-many.js';
 import {
-  cleanDiagnostics,
-  DEFAULT_REMOTE,
-  diagnosticsScript,
-  shq,
-  type RemoteLayout,
-} from './remote-scripts.js';
+  collectDiagnostics,
+  internalFailure,
+  type InstanceDelivery,
+  type Target,
+} from './deliver-many.js';
+import { cleanDiagnostics, DEFAULT_REMOTE, shq, type RemoteLayout } from './remote-scripts.js';
 import { parseRollback, rollbackScript, type RollbackOutcome } from './rollback-script.js';
 import { mapBounded } from './pool.js';
 
@@ -112,16 +111,7 @@ async function rollbackOne(
     const step = res.step ?? 'rollback';
     const error = res.logTail?.trim() || `step '${step}' failed`;
     if (BEFORE_AGENT.has(step) || !up) return failed(step, error, res);
-    let diag: string;
-    try {
-      const d = await exec(client, `sh -c ${shq(diagnosticsScript(r.sudo))}`, undefined, {
-        timeoutMs: DIAGNOSTICS_TIMEOUT_MS,
-      });
-      diag = d.stdout + (d.stderr === '' ? '' : `\n[stderr]\n${d.stderr}`);
-    } catch (err) {
-      diag = `collecting diagnostics failed: ${errorMessage(err)}`;
-    }
-    return failed(step, error, res, cleanDiagnostics(diag));
+    return failed(step, error, res, cleanDiagnostics(await collectDiagnostics(client, r.sudo)));
   } finally {
     client.end();
   }
@@ -136,18 +126,5 @@ export async function rollbackMany(
   targets: ReadonlyArray<Target & { hostKey: string }>,
   opts: RollbackManyOptions,
 ): Promise<InstanceRollback[]> {
-  return mapBounded(
-    targets,
-    opts.concurrency,
-    (t) => rollbackOne(t, opts),
-    (t, error) => ({
-      id: t.id,
-      host: t.host,
-      port: t.port,
-      status: 'failed' as const,
-      step: 'internal' as const,
-      error,
-      timings: { totalMs: 0 },
-    }),
-  );
+  return mapBounded(targets, opts.concurrency, (t) => rollbackOne(t, opts), internalFailure);
 }
