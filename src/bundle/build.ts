@@ -25,6 +25,12 @@ export interface BundleOptions {
   agentDir: string;
   /** Where to write the .tar.gz. */
   outFile: string;
+  /** `bundle-path` must resolve inside it (symlinks followed); unchecked when absent. */
+  workspace?: string | undefined;
+  /** Directories left out when they sit inside the tree (the runner's temp dir, the work dir). */
+  neverBundle?: readonly string[] | undefined;
+  /** Keep `.git`, `.hg` and `.svn` (`bundle-include-vcs: true`); left out at any depth by default. */
+  includeVcs?: boolean | undefined;
 }
 
 export interface ManifestFile {

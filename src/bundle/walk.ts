@@ -3,6 +3,7 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Minimatch } from 'minimatch';
 import { BundleError, type BundleInput } from '../errors.js';
+import { checkUnits, isVcsPath, neverBundled, resolveSourceRoot } from './policy.js';
 
 export type EntryType = 'file' | 'dir' | 'symlink';
 
@@ -224,6 +225,12 @@ export interface CollectOptions {
   maxBytes: number;
   agentDir: string;
   outFile: string;
+  /** `bundle-path` must resolve inside it (GITHUB_WORKSPACE; the CLI's current directory). */
+  workspace?: string | undefined;
+  /** Directories never bundled when they sit inside the tree (the temp and work dirs). */
+  neverBundle?: readonly string[] | undefined;
+  /** Bundle `.git`, `.hg` and `.svn` too (`bundle-include-vcs`); left out by default. */
+  includeVcs?: boolean | undefined;
 }
 
 /**
@@ -233,7 +240,10 @@ export interface CollectOptions {
 export async function collectEntries(
   opts: CollectOptions,
 ): Promise<{ items: WalkEntry[]; tree: WalkEntry[] }> {
-  const root = path.resolve(opts.sourceDir);
+  const root =
+    opts.workspace === undefined
+      ? path.resolve(opts.sourceDir)
+      : resolveSourceRoot(opts.sourceDir, opts.workspace);
   const outFile = path.resolve(opts.outFile);
   const st = await stat(root).catch(() => undefined);
   if (!st?.isDirectory()) {
@@ -242,11 +252,16 @@ export async function collectEntries(
     throw new BundleError(what, root, fix, 'bundle-path');
   }
   const excluded = compileExcludes(opts.exclude);
+  const never = neverBundled(root, opts.neverBundle ?? []);
   const tree = await walkTree({
     root,
     input: 'bundle-path',
     // The output may sit inside the tree (bundle-path: .); a stale one must not bundle itself.
-    exclude: (rel, isDir) => path.join(root, rel) === outFile || excluded(rel, isDir),
+    exclude: (rel, isDir) =>
+      path.join(root, rel) === outFile ||
+      (isDir && never.has(path.join(root, rel))) ||
+      (!opts.includeVcs && isVcsPath(rel)) ||
+      excluded(rel, isDir),
   });
   const reserved = tree.find((e) => e.path === RESERVED_DIR);
   if (reserved) {
@@ -257,6 +272,7 @@ export async function collectEntries(
     const what = 'bundle-path contains no files once bundle-exclude is applied';
     throw new BundleError(what, root, 'check bundle-path and bundle-exclude', 'bundle-path');
   }
+  checkUnits(tree);
   const treeBytes = tree.reduce((n, e) => n + e.size, 0);
   if (treeBytes > opts.maxBytes) {
     const biggest = [...tree].sort((a, b) => b.size - a.size).slice(0, 3);

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { InputError, InputErrors } from '../errors.js';
 import { parsePrivateKey } from '../keys.js';
 import * as p from './primitives.js';
@@ -27,6 +28,7 @@ export const DEFAULTS: Readonly<Partial<Record<InputName, string>>> = {
   'ttl-minutes': '240',
   'package-upgrade': 'false',
   'bundle-max-size': '256M',
+  'bundle-include-vcs': 'false',
   'launch-timeout': '5m',
   'ready-timeout': '10m',
   'lock-timeout': '5m',
@@ -110,6 +112,8 @@ export function parseInputs(get: InputGetter, ctx: ParseContext): Inputs {
     bundlePath: field('bundle-path', (r) => rule.parseBundlePath(r, mode, ctx.workspace)),
     bundleExclude: field('bundle-exclude', (r, n) => p.parseList(n, r).map(rule.parseExclude)),
     bundleMaxBytes: field('bundle-max-size', (r, n) => p.parseSize(n, r, 1024, 4 * 1024 ** 3)),
+    bundleIncludeVcs: field('bundle-include-vcs', bool),
+    workspace: resolve(ctx.workspace),
     env: field('env', rule.parseEnv),
     cloudConfig: field('cloud-config', optional(rule.parseCloudConfig)),
     minReady: field('min-ready', (r, n) => (r === '' ? count : p.parseIntIn(n, r, 0, count))),

@@ -30,6 +30,8 @@ export interface Plan {
   readonly names: { readonly securityGroup: string; readonly launchTemplate: string };
   /** Where rendered files (user-data, bundle) are written. */
   readonly workDir: string;
+  /** The run's temp dir (RUNNER_TEMP): never bundled, as it holds keys (ours, actions/checkout's). */
+  readonly tempDir: string;
 }
 
 /**
@@ -82,5 +84,6 @@ export function buildPlan(inputs: Inputs, ctx: RunContext, now: Date): Plan {
       launchTemplate: `spot-deploy-${deploymentId}`,
     },
     workDir: join(ctx.tempDir, 'spot-deploy', deploymentId),
+    tempDir: ctx.tempDir,
   };
 }

@@ -1,4 +1,4 @@
-import { isAbsolute, resolve, posix } from 'node:path';
+import { isAbsolute, relative, resolve, posix } from 'node:path';
 import { parseDocument } from 'yaml';
 import { InputError } from '../errors.js';
 import * as p from './primitives.js';
@@ -199,7 +199,17 @@ export function parseBundlePath(raw: string, mode: Mode, workspace: string): str
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f]/.test(raw))
     throw new InputError('bundle-path', 'contains control characters; give a directory path.');
-  return isAbsolute(raw) ? resolve(raw) : resolve(workspace, raw);
+  const ws = resolve(workspace);
+  const abs = resolve(ws, raw);
+  // The bundle is a public artifact and lands on every instance: only the workspace's own files
+  // may go in (`../..` or the runner's ssh host-key dir would ship keys). Symlinks are resolved at bundle time.
+  const rel = relative(ws, abs);
+  if (rel === '..' || rel.startsWith('../') || isAbsolute(rel))
+    throw new InputError(
+      'bundle-path',
+      `'${p.printable(raw)}' is outside the workspace (${ws}); give a directory inside it, e.g. deploy/.`,
+    );
+  return abs;
 }
 
 export function parseExclude(raw: string): string {

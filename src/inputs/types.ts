@@ -38,6 +38,10 @@ export interface Inputs {
   readonly bundlePath: string | undefined;
   readonly bundleExclude: readonly string[];
   readonly bundleMaxBytes: number;
+  /** `bundle-include-vcs`: bundle `.git`, `.hg` and `.svn` too (left out by default). */
+  readonly bundleIncludeVcs: boolean;
+  /** The directory `bundle-path` must stay inside once symlinks are resolved (checked at bundle time). */
+  readonly workspace: string;
   readonly env: ReadonlyArray<readonly [string, string]>;
   readonly cloudConfig: Readonly<Record<string, unknown>> | undefined;
   readonly minReady: number;
@@ -90,6 +94,7 @@ export const INPUT_NAMES = [
   'bundle-path',
   'bundle-exclude',
   'bundle-max-size',
+  'bundle-include-vcs',
   'env',
   'cloud-config',
   'min-ready',

@@ -53,6 +53,9 @@ export async function prepare(
     maxBytes: inputs.bundleMaxBytes,
     agentDir: join(root, 'bundle', '.spot-deploy'),
     outFile: join(plan.workDir, 'bundle.tar.gz'),
+    workspace: inputs.workspace,
+    neverBundle: [plan.tempDir, plan.workDir],
+    includeVcs: inputs.bundleIncludeVcs,
   });
   sink.info(
     `bundle: ${bundle.fileCount} files, ${bundle.bytes} bytes, sha256 ${bundle.sha256} → ${bundle.file}`,
