@@ -26,12 +26,15 @@ l=$(ls -tr -- *.tar.gz)
 IFS='
 '
 for f in $l;do
-  # h: the sha256 the name claims; d: its staging directory; a: the agent in it.
-  h=${f%.tar.gz};d=$R/opt/spot-deploy/releases/.staging-$h;a=$d/.spot-deploy/agent.py
+  # h: the sha256 the name claims; d: its staging directory; a: the agent in it (p in the archive).
+  h=${f%.tar.gz};d=$R/opt/spot-deploy/releases/.staging-$h;p=.spot-deploy/agent.py;a=$d/$p
   # Not lowercase hex: empty, so the length check below fails.
   case $h in *[!0-9a-f]*)h=;;esac
   if [ ${#h} != 64 ]||[ "$(sha256sum<"$f")" != "$h  -" ];then x verify-archive
-  # A fresh staging dir; the upload is deleted only once extracted with an agent inside.
-  elif rm -rf "$d";mkdir -p "$d"&&tar -xzf "$f" -C "$d" --no-same-owner&&[ -f "$a" ];then rm -f "$f";python3 "$a" "$h" "$d"
+  # A fresh staging dir with only the agent in it: the agent extracts the rest itself, from
+  # stdin, refusing setuid, oversized or escaping members before they are written. The upload
+  # is deleted once the agent has it open. $d and $a unquoted (bytes count): IFS is a newline,
+  # and they hold no newline or glob character (R is empty on an instance, h is hex by now).
+  elif rm -rf $d;mkdir -p $d&&tar -xzf "$f" -C $d --no-same-owner $p&&[ -f $a ];then { rm -f "$f";python3 $a $h $d -;}<"$f"
   else x extract;fi
 done

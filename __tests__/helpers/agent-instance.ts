@@ -163,7 +163,9 @@ export class Instance {
     fs.writeFileSync(path.join(tree, '.spot-deploy/manifest.json'), JSON.stringify(manifest));
     options.tamper?.(tree);
     const archive = path.join(this.scratch, `bundle-${this.bundles}.tar.gz`);
-    run('tar', ['-czf', archive, '-C', tree, '.']);
+    // Member names as the bundle builder writes them (`app.txt`, not `./app.txt`): the bootstrap
+    // extracts `.spot-deploy/agent.py` by that name.
+    run('tar', ['-czf', archive, '-C', tree, '--', ...fs.readdirSync(tree).sort()]);
     return { sha: sha256(fs.readFileSync(archive)), archive };
   }
 

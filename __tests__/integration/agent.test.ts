@@ -248,7 +248,7 @@ describe('bootstrap + agent', { timeout: 60_000 }, () => {
       'a fifo',
       {},
       (t) => run('mkfifo', [path.join(t, 'pipe')]),
-      'pipe: not a regular file, directory or symlink',
+      "archive member 'pipe': only files, directories and symlinks are allowed",
     ],
   ])('rejects %s at verify and activates nothing', (_name, extra, tamper, message) => {
     const { sha, code } = box.deploy(v1(extra), { tamper });

@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """spot-deploy agent: verify, activate and report one release (docs/architecture.md, "The agent").
 
-Usage: agent.py <sha256> <staging-dir>   activate a release (run by the bootstrap)
+Usage: agent.py <sha256> <staging-dir> -  activate the release whose archive is on stdin (run by
+                                          the bootstrap; without `-`, an older bootstrap's tar
+                                          has extracted it into <staging-dir> already)
        agent.py rollback [<sha256>]       put a kept ready release back (mode: rollback)
 Python 3.6+ standard library only; never reboots. Every path derives from SPOT_DEPLOY_ROOT
 (default /); systemctl and shutdown are looked up on PATH.
@@ -16,9 +18,11 @@ import signal
 import stat
 import subprocess
 import sys
+import tarfile
 import tempfile
 import time
 import traceback
+import zlib
 
 # Paths, exit codes and step names are the on-instance contract: src/instance/contract.ts lists
 # them, and __tests__/unit/instance/contract.test.ts checks that this file carries exactly those.
@@ -38,6 +42,11 @@ READY_RECORD = rooted("/var/lib/spot-deploy/releases.json")
 ENV_SNAPSHOTS = rooted("/var/lib/spot-deploy/envs")
 LOCK_FILE = rooted("/var/lib/spot-deploy/agent.lock")
 UNIT_DIR = rooted("/etc/systemd/system")
+# Where a unit the image already has may live (besides UNIT_DIR); the last two are one on most
+# images (merged /usr).
+IMAGE_UNIT_DIRS = tuple(rooted(d) for d in (
+    "/run/systemd/system", "/usr/local/lib/systemd/system", "/usr/lib/systemd/system",
+    "/lib/systemd/system"))
 ENV_FILE = rooted("/etc/spot-deploy/env")
 HEALTH_CHECK = rooted("/etc/spot-deploy/health-check")
 TTL_FILE = rooted("/etc/spot-deploy/ttl-minutes")
@@ -54,6 +63,11 @@ ENV_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 TAIL_LINES, TAIL_BYTES = 40, 4096
 # Retention: current plus this many other ready releases; failed releases never take a slot.
 KEEP_READY = 2
+# Extraction stops before the members' sizes pass this (bundle-max-size is at most 4 GiB, plus
+# the agent), or the free space of the releases' file system less EXTRACT_RESERVE.
+EXTRACT_MAX, EXTRACT_RESERVE = 4 * 1024 ** 3 + 64 * 1024 ** 2, 256 * 1024 ** 2
+# Modes no release member may carry: a setuid root binary or a world-writable file in a release.
+BAD_MODE_BITS = stat.S_ISUID | stat.S_ISGID | stat.S_ISVTX
 
 
 class Failed(Exception):
@@ -70,8 +84,11 @@ def tail(lines, max_lines=TAIL_LINES, max_bytes=TAIL_BYTES):
 
 
 def write_atomic(path, text):
+    """The agent's state files are root's alone (0600): status.json carries setup output."""
     tmp = "%s.tmp-%d" % (path, os.getpid())
-    with open(tmp, "w") as f:
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW, 0o600)
+    os.fchmod(fd, 0o600)
+    with os.fdopen(fd, "w") as f:
         f.write(text)
         f.flush()
         os.fsync(f.fileno())
@@ -130,7 +147,9 @@ class Agent(object):
         self.switched = False  # current points at this release: a later failure rolls back
 
     def log(self, text):
-        with open(LOG_FILE, "ab") as logf:  # bytes: the locale may be C/ASCII under systemd
+        # Bytes: the locale may be C/ASCII under systemd. 0600: the log carries setup output.
+        fd = os.open(LOG_FILE, os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_NOFOLLOW, 0o600)
+        with os.fdopen(fd, "ab") as logf:
             for line in text.rstrip("\n").split("\n"):
                 self.run_lines.append(line)
                 self.step_lines.append(line)
@@ -214,6 +233,101 @@ def check_entry(rel, entry, full, st, problems):
         problems.append("%s: unknown manifest type %r" % (rel, kind))
 
 
+def extract_limit(path):
+    """Bytes an archive may extract to: EXTRACT_MAX, or less when the disk has less to spare.
+    SPOT_DEPLOY_EXTRACT_MAX (the process's own environment, like SPOT_DEPLOY_ROOT) lowers it."""
+    top = EXTRACT_MAX
+    if os.environ.get("SPOT_DEPLOY_EXTRACT_MAX", "").isdigit():
+        top = min(top, int(os.environ["SPOT_DEPLOY_EXTRACT_MAX"]))
+    try:
+        st = os.statvfs(path)
+        return max(0, min(top, st.f_bavail * st.f_frsize - EXTRACT_RESERVE))
+    except OSError:
+        return top
+
+
+def member_path(member, seen, links):
+    """The member's relative path, or Failed for anything the builder never writes."""
+    name = member.name
+    while name.startswith("./"):
+        name = name[2:]
+    name = name.rstrip("/")
+    parts = name.split("/")
+    if name in ("", ".") and member.isdir():
+        return None  # `tar -C dir .` writes the root itself
+    if member.name.startswith("/") or any(p in ("", ".", "..") for p in parts):
+        raise Failed("archive member %r: not a relative path inside the release" % member.name)
+    if name in seen:
+        raise Failed("archive member %r: appears twice" % name)
+    if not (member.isreg() or member.isdir() or member.issym()) or member.issparse():
+        raise Failed("archive member %r: only files, directories and symlinks are allowed" % name)
+    if name == ".spot-deploy" and not member.isdir():
+        raise Failed("archive member .spot-deploy: must be a directory, not a link or file")
+    if any("/".join(parts[:i]) in links for i in range(1, len(parts))):
+        raise Failed("archive member %r: goes through a symlink in the archive" % name)
+    bad = member.mode & BAD_MODE_BITS or (member.mode & 0o002 and not member.issym())
+    if bad:
+        raise Failed("archive member %r: mode %04o is setuid, setgid, sticky or world-writable"
+                     % (name, member.mode))
+    return name
+
+
+def extract(agent, src, staging):
+    """Extract the archive streamed on `src` into an empty `staging` (0700 while it fills),
+    refusing what the builder never writes before it is written: absolute or `..` paths,
+    hard links, devices, setuid/setgid/sticky or world-writable modes, a `.spot-deploy` that is
+    not a directory, a path through a symlink, and more bytes than extract_limit()."""
+    shutil.rmtree(staging, ignore_errors=True)  # the bootstrap put only the agent there
+    os.mkdir(staging, 0o700)
+    limit, total, seen, links, dirs = extract_limit(staging), 0, set(), set(), []
+    try:
+        with tarfile.open(fileobj=src, mode="r|gz") as tar:
+            for member in tar:
+                name = member_path(member, seen, links)
+                if name is None:
+                    continue
+                seen.add(name)
+                full = os.path.join(staging, name)
+                total += max(0, member.size)
+                if total > limit:
+                    raise Failed("the archive extracts to more than %d bytes (the limit: at most "
+                                 "%d, and the free space less %d), stopped at %r" % (
+                                     limit, EXTRACT_MAX, EXTRACT_RESERVE, name))
+                if member.isdir():
+                    os.makedirs(full, 0o700, exist_ok=True)
+                    dirs.append((full, member))
+                elif member.issym():
+                    os.symlink(member.linkname, full)
+                    links.add(name)
+                else:
+                    os.makedirs(os.path.dirname(full), 0o700, exist_ok=True)
+                    copy_member(tar.extractfile(member), full, member, total - member.size, limit)
+    except (tarfile.TarError, EOFError, zlib.error, OSError) as e:
+        raise Failed("the archive does not extract: %s" % e)
+    for full, member in reversed(dirs):  # children first: setting a mode must not lock us out
+        os.chmod(full, member.mode & 0o777)
+        os.utime(full, (member.mtime, member.mtime))
+    os.chmod(staging, 0o755)
+    agent.log("extracted %d entries, %d bytes" % (len(seen), total))
+
+
+def copy_member(data, full, member, before, limit):
+    """Write one file, counting the bytes actually written (never trusting the header alone)."""
+    fd = os.open(full, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
+    written = 0
+    with os.fdopen(fd, "wb") as out:
+        for chunk in iter(lambda: data.read(1 << 20), b""):
+            written += len(chunk)
+            if written > member.size or before + written > limit:
+                raise Failed("archive member %r: more data than its header says" % member.name)
+            out.write(chunk)
+        os.fchmod(out.fileno(), member.mode & 0o777)
+    if written != member.size:
+        raise Failed("archive member %r: %d bytes, its header says %d"
+                     % (member.name, written, member.size))
+    os.utime(full, (member.mtime, member.mtime))
+
+
 def verify(root):
     """Raise Failed unless the tree at root is exactly what its manifest lists."""
     meta, manifest = os.path.join(root, ".spot-deploy"), os.path.join(root, MANIFEST)
@@ -249,6 +363,9 @@ def verify(root):
         st = os.lstat(full)
         if not (stat.S_ISREG(st.st_mode) or stat.S_ISDIR(st.st_mode) or stat.S_ISLNK(st.st_mode)):
             problems.append("%s: not a regular file, directory or symlink" % rel)
+        elif not stat.S_ISLNK(st.st_mode) and st.st_mode & (BAD_MODE_BITS | 0o002):
+            problems.append("%s: mode %04o is setuid, setgid, sticky or world-writable"
+                            % (rel, stat.S_IMODE(st.st_mode)))
         elif stat.S_ISLNK(st.st_mode) and not (
                 os.path.realpath(full) + os.sep).startswith(real_root + os.sep):
             problems.append("%s: symlink escapes the release (-> %s)" % (rel, os.readlink(full)))
@@ -279,6 +396,31 @@ def plan_units(release):
         raise Failed("invalid entries in systemd/: %s (each must be a file named like "
                      "NAME.service|timer|socket|path|target|mount, NAME of [A-Za-z0-9@._-]; "
                      "spot-deploy.* is reserved)" % ", ".join(bad))
+    return names
+
+
+def image_units(names):
+    """Those of `names` the image already has: a unit file (or alias) in UNIT_DIR that this
+    agent did not install, or one in a directory of systemd's own. Installing over one would
+    replace it (ssh.service), and a later release without it would stop and delete it."""
+    ours = read_json(UNITS_RECORD, {}).get("units") or []
+    clash = []
+    for name in names:
+        dirs = IMAGE_UNIT_DIRS if name in ours else (UNIT_DIR,) + IMAGE_UNIT_DIRS
+        found = [d for d in dirs if os.path.lexists(os.path.join(d, name))]
+        if found:
+            clash.append("%s (%s)" % (name, os.path.join(found[0], name)))
+    return clash
+
+
+def check_units(staging):
+    """check-units: the release's unit names, refusing bad entries and the image's own units."""
+    names = plan_units(staging)
+    clash = image_units(names)
+    if clash:
+        raise Failed("the image already has these units: %s; a bundle unit must not replace one "
+                     "(rename it, or configure the image's unit with a drop-in from setup.sh)"
+                     % ", ".join(clash))
     return names
 
 
@@ -345,6 +487,10 @@ def install_units(agent, release, sha, names, also_installed=()):
     previous = read_json(UNITS_RECORD, {}).get("units") or []
     previous = set(u for u in list(previous) + list(also_installed)
                    if isinstance(u, str) and UNIT_NAME.fullmatch(u))
+    # Recorded before any file is written: a run that dies half-way leaves units that the next
+    # check-units knows as ours (not the image's), and the next install removes if dropped.
+    write_atomic(UNITS_RECORD, json.dumps({"sha256": sha, "units": sorted(
+        previous | set(names))}) + "\n")
     removed = sorted(previous - set(names))
     for unit in removed:
         agent.log("removing unit %s (not in release %s)" % (unit, sha[:12]))
@@ -518,8 +664,10 @@ def restore(agent, target, also_installed):
     return int((time.monotonic() - t0) * 1000)
 
 
-def activate(agent, staging, previous, ready):
+def activate(agent, staging, previous, ready, archive=None):
     agent.begin("verify")
+    if archive is not None:  # streamed by the bootstrap; an older one extracted with tar itself
+        extract(agent, archive, staging)
     verify(staging)
     agent.log("manifest verified")
     if current_sha() == agent.sha and ready[:1] == [agent.sha]:
@@ -533,7 +681,7 @@ def activate(agent, staging, previous, ready):
             report_ready(agent)
         return
     agent.begin("check-units")  # before anything moves: a bad systemd/ leaves all as it was
-    agent.units = plan_units(staging)
+    agent.units = check_units(staging)
     agent.begin("move")
     place(agent, staging)
     agent.begin("setup")
@@ -611,9 +759,16 @@ def safe_prune(agent, ready):
 
 def lock_agent():
     """One agent at a time (deploys from the bootstrap, rollbacks over SSH); held until exit."""
-    for d in (RELEASES, STATE_DIR, os.path.dirname(LOG_FILE)):
-        os.makedirs(d, exist_ok=True)
-    lock = open(LOCK_FILE, "a")
+    # State and log are root's: status.json and agent.log carry setup output. The state dir stays
+    # searchable (0711) because the login user uploads into its incoming/ (owned by that user).
+    for d, mode in ((RELEASES, 0o755), (STATE_DIR, 0o711), (os.path.dirname(LOG_FILE), 0o700)):
+        os.makedirs(d, mode=mode, exist_ok=True)
+        os.chmod(d, mode)
+    for f in (STATUS, LOG_FILE, UNITS_RECORD, READY_RECORD):  # left 0644 by an older agent
+        if os.path.isfile(f) and not os.path.islink(f):
+            os.chmod(f, 0o600)
+    lock = os.fdopen(os.open(LOCK_FILE, os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_NOFOLLOW,
+                             0o600), "a")
     fcntl.flock(lock, fcntl.LOCK_EX)
     return lock
 
@@ -665,8 +820,10 @@ def rollback_main(args):
 def main(argv):
     if len(argv) >= 2 and argv[1] == "rollback":
         return rollback_main(argv[2:])
-    if len(argv) != 3 or not SHA.fullmatch(argv[1]) or not os.path.isdir(argv[2]):
-        sys.stderr.write("usage: agent.py <sha256> <staging-dir> | agent.py rollback [<sha256>]\n")
+    if (len(argv) not in (3, 4) or not SHA.fullmatch(argv[1]) or not os.path.isdir(argv[2])
+            or argv[3:] not in ([], ["-"])):
+        sys.stderr.write("usage: agent.py <sha256> <staging-dir> [-] | "
+                         "agent.py rollback [<sha256>]\n")
         return EXIT_USAGE
     sha, staging = argv[1], os.path.abspath(argv[2])
     lock = lock_agent()
@@ -674,7 +831,7 @@ def main(argv):
     ready = read_ready(previous)
     agent = Agent(sha)
     try:
-        activate(agent, staging, previous, ready)
+        activate(agent, staging, previous, ready, sys.stdin.buffer if argv[3:] else None)
         return EXIT_OK
     except Failed as e:
         agent.log("FAILED at step %s: %s" % (agent.step, e))

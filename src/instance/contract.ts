@@ -14,6 +14,14 @@ export const REMOTE_PATHS = {
   bootstrap: '/usr/local/lib/spot-deploy/bootstrap',
   /** Where systemd units live: ours (below) and the bundle's `systemd/*`. */
   unitDir: '/etc/systemd/system',
+  /**
+   * systemd's other unit directories (and `/lib/systemd/system`, usually the same as the vendor
+   * one): a bundle unit named like a unit found there, or in `unitDir` but not installed by the
+   * agent, is the image's own, and `check-units` refuses it.
+   */
+  runtimeUnitDir: '/run/systemd/system',
+  localUnitDir: '/usr/local/lib/systemd/system',
+  vendorUnitDir: '/usr/lib/systemd/system',
   pathUnit: '/etc/systemd/system/spot-deploy.path',
   serviceUnit: '/etc/systemd/system/spot-deploy.service',
   /** Only with `ssh-port` other than 22. */
