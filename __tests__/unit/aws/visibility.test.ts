@@ -185,10 +185,7 @@ describe('CreateFleet right after CreateLaunchTemplate', () => {
     const saved: InstanceInfo[] = [];
     return { saved, onLaunched: (xs: readonly InstanceInfo[]) => void saved.push(...xs), ...time };
   };
-  const tokens = () =>
-    ec2
-      .commandCalls(CreateFleetCommand)
-      .map((c) => (c.args[0].input).ClientToken);
+  const tokens = () => ec2.commandCalls(CreateFleetCommand).map((c) => c.args[0].input.ClientToken);
 
   it.each([
     'InvalidLaunchTemplateId.NotFound',
