@@ -10,7 +10,11 @@
  *   per pool (launchTemplateAndOverrides/overrides with the pool's instanceType and subnetId,
  *   lifecycle, errorCode, errorMessage) and an empty `fleetInstanceSet`, which is what an instant
  *   fleet returns when no pool has capacity;
- * - throttling is HTTP 503 with `<Response><Errors><Error><Code>RequestLimitExceeded</Code>…`.
+ * - throttling is HTTP 503 with `<Response><Errors><Error><Code>RequestLimitExceeded</Code>…`;
+ * - EC2's eventual consistency (`notVisibleAfterCreate`): for a while after the proxy forwarded
+ *   CreateSecurityGroup / CreateLaunchTemplate(Version), AuthorizeSecurityGroupIngress on that group
+ *   answers HTTP 400 InvalidGroup.NotFound and CreateFleet on that template answers
+ *   InvalidLaunchTemplateId.NotFound, thrown (HTTP 400) or as one `errorSet` item per pool.
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -36,7 +40,7 @@ export interface Ec2Call {
    * What the proxy did: forwarded to moto, answered 503 RequestLimitExceeded, answered "no capacity
    * in any pool", forwarded the pools with capacity and added errors for the others ('partial').
    */
-  outcome: 'forwarded' | 'throttled' | 'capacity' | 'partial' | 'error';
+  outcome: 'forwarded' | 'throttled' | 'capacity' | 'partial' | 'error' | 'not-visible';
   /** moto's answer (forwarded calls), for comparison with the proxy's own. */
   responseBody?: string;
 }
@@ -56,6 +60,14 @@ export interface Ec2FaultProxy {
   throttle(action: string, n: number): void;
   /** CreateFleet requests for which `rule` returns a code are answered with that error per pool. */
   capacity(rule: CapacityRule | undefined): void;
+  /**
+   * Groups and templates created through the proxy from now on stay unknown to
+   * AuthorizeSecurityGroupIngress and CreateFleet for `windowMs` after their create call returned;
+   * CreateFleet says so thrown (HTTP 400) or per pool in its errorSet (`fleet`). `undefined` ends it.
+   */
+  notVisibleAfterCreate(
+    opts: { readonly windowMs: number; readonly fleet: 'thrown' | 'errorSet' } | undefined,
+  ): void;
   /** Forgets every fault and the call log. */
   reset(): void;
   count(action: string, outcome?: Ec2Call['outcome']): number;
@@ -130,6 +142,16 @@ export function capacityErrorXml(
   );
 }
 
+/** An EC2 Query API error body (HTTP 400 for client errors). */
+export function errorXml(code: string, message: string): string {
+  return (
+    '<?xml version="1.0" encoding="UTF-8"?>\n' +
+    `<Response><Errors><Error><Code>${xmlEscape(code)}</Code>` +
+    `<Message>${xmlEscape(message)}</Message></Error></Errors>` +
+    `<RequestID>${randomUUID()}</RequestID></Response>`
+  );
+}
+
 export function throttleXml(): string {
   return (
     '<?xml version="1.0" encoding="UTF-8"?>\n' +
@@ -192,6 +214,13 @@ export async function startEc2FaultProxy(target: string): Promise<Ec2FaultProxy>
   const perAction = new Map<string, number>();
   const throttles = new Map<string, number>();
   let capacity: CapacityRule | undefined;
+  let notVisible: { windowMs: number; fleet: 'thrown' | 'errorSet' } | undefined;
+  /** Resource id → when its create call returned (only while notVisible is set). */
+  const createdAt = new Map<string, number>();
+  const fresh = (id: string | null) =>
+    notVisible !== undefined &&
+    id !== null &&
+    Date.now() - (createdAt.get(id) ?? -Infinity) < notVisible.windowMs;
 
   const send = (res: ServerResponse, status: number, body: string) => {
     res.writeHead(status, {
@@ -217,6 +246,36 @@ export async function startEc2FaultProxy(target: string): Promise<Ec2FaultProxy>
       throttles.set(action, left - 1);
       call.outcome = 'throttled';
       send(res, 503, throttleXml());
+      return;
+    }
+    if (action === 'AuthorizeSecurityGroupIngress' && fresh(params.get('GroupId'))) {
+      call.outcome = 'not-visible';
+      const id = params.get('GroupId') ?? '';
+      send(
+        res,
+        400,
+        errorXml('InvalidGroup.NotFound', `The security group '${id}' does not exist`),
+      );
+      return;
+    }
+    const fleetTemplate = params.get(
+      'LaunchTemplateConfigs.1.LaunchTemplateSpecification.LaunchTemplateId',
+    );
+    if (action === 'CreateFleet' && notVisible && fresh(fleetTemplate)) {
+      call.outcome = 'not-visible';
+      const code = 'InvalidLaunchTemplateId.NotFound';
+      const message = `The specified launch template, with template ID ${fleetTemplate}, does not exist.`;
+      if (notVisible.fleet === 'thrown') send(res, 400, errorXml(code, message));
+      else {
+        const lifecycle =
+          params.get('TargetCapacitySpecification.DefaultTargetCapacityType') ?? 'spot';
+        const failures = fleetPools(params).map((pool) => ({ pool, code }));
+        send(
+          res,
+          200,
+          capacityErrorXml(failures, lifecycle).replace(/There is no [^<]*/g, message),
+        );
+      }
       return;
     }
     let forwardBody = body;
@@ -256,6 +315,15 @@ export async function startEc2FaultProxy(target: string): Promise<Ec2FaultProxy>
     });
     let text = await r.text();
     call.responseBody = text;
+    if (notVisible && r.ok) {
+      const made =
+        action === 'CreateSecurityGroup'
+          ? /<groupId>([^<]+)<\/groupId>/.exec(text)
+          : action === 'CreateLaunchTemplate' || action === 'CreateLaunchTemplateVersion'
+            ? /<launchTemplateId>([^<]+)<\/launchTemplateId>/.exec(text)
+            : null;
+      if (made?.[1] !== undefined) createdAt.set(made[1], Date.now());
+    }
     if (injected !== '' && r.ok) text = withErrorItems(text, injected);
     res.writeHead(r.status, {
       'content-type': r.headers.get('content-type') ?? 'text/xml',
@@ -294,9 +362,15 @@ export async function startEc2FaultProxy(target: string): Promise<Ec2FaultProxy>
     capacity(rule) {
       capacity = rule;
     },
+    notVisibleAfterCreate(opts) {
+      notVisible = opts === undefined ? undefined : { ...opts };
+      if (opts === undefined) createdAt.clear();
+    },
     reset() {
       throttles.clear();
       capacity = undefined;
+      notVisible = undefined;
+      createdAt.clear();
       calls.length = 0;
       perAction.clear();
     },

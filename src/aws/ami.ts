@@ -22,6 +22,9 @@ const IMAGE_NOT_FOUND: ReadonlySet<string> = new Set([
 
 type AliasSpec = (typeof AMI_ALIASES)[string];
 
+/** Pages of 1,000 images: far more builds than an alias's owner publishes for one name pattern. */
+export const MAX_IMAGE_PAGES = 20;
+
 const aliasList = (): string => Object.keys(AMI_ALIASES).join(', ');
 
 /**
@@ -86,19 +89,28 @@ async function newestOfAlias(
   architecture: Architecture,
 ): Promise<Image> {
   const pattern = name[architecture];
-  let images: Image[];
+  const images: Image[] = [];
   try {
-    const out = await client.send(
-      new DescribeImagesCommand({
-        Owners: [owner],
-        Filters: [
-          { Name: 'name', Values: [pattern] },
-          { Name: 'architecture', Values: [architecture] },
-          { Name: 'state', Values: ['available'] },
-        ],
-      }),
-    );
-    images = out.Images ?? [];
+    // EC2 pages DescribeImages (NextToken) once the result is large: the newest build may be on
+    // any page, so read them all, bounded.
+    let token: string | undefined;
+    for (let page = 0; page < MAX_IMAGE_PAGES; page++) {
+      const out = await client.send(
+        new DescribeImagesCommand({
+          Owners: [owner],
+          Filters: [
+            { Name: 'name', Values: [pattern] },
+            { Name: 'architecture', Values: [architecture] },
+            { Name: 'state', Values: ['available'] },
+          ],
+          MaxResults: 1000,
+          ...(token ? { NextToken: token } : {}),
+        }),
+      );
+      images.push(...(out.Images ?? []));
+      token = out.NextToken;
+      if (!token) break;
+    }
   } catch (err) {
     throw awsError('DescribeImages', region, err, `resolve image alias ${alias}`);
   }

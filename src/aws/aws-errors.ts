@@ -85,7 +85,11 @@ export class AwsError extends Error {
 }
 
 /** Why a call may be denied, for the message: the IAM action and where the policy lives. */
-function permissionHint(action: string, code: string): string {
+function permissionHint(action: string, code: string, region: string): string {
+  // Plain AuthFailure is EC2 refusing the credentials themselves, before any policy is read: no
+  // IAM statement can fix it, so "allow ec2:X" would send people to the wrong place.
+  if (code === 'AuthFailure')
+    return `the credentials are not valid in ${region}: the region may not be enabled for the account (opt-in regions: enable it under Account, AWS Regions) or belong to another partition (aws-cn, aws-us-gov), or the access keys are wrong or expired`;
   if (code === 'AuthFailure.ServiceLinkedRoleCreationNotPermitted')
     return 'spot needs the AWSServiceRoleForEC2Spot service-linked role: create it once (`aws iam create-service-linked-role --aws-service-name spot.amazonaws.com`) or allow iam:CreateServiceLinkedRole';
   if (code === 'OptInRequired') return 'the account is not opted in to this region';
@@ -103,7 +107,7 @@ export function awsError(action: string, region: string, err: unknown, doing?: s
   const kind = classify(code);
   const fix =
     kind === 'permission'
-      ? ` (${permissionHint(action, code)})`
+      ? ` (${permissionHint(action, code, region)})`
       : kind === 'quota' || kind === 'spot-quota'
         ? ' (an EC2 service quota is reached: raise it in the Service Quotas console or ask for fewer instances)'
         : '';

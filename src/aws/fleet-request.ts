@@ -21,6 +21,7 @@ import type {
   SubnetRef,
   Tags,
 } from './types.js';
+import { TEMPLATE_NOT_VISIBLE } from './visibility.js';
 
 /** A capacity pool: one instance type in one subnet (so one AZ). */
 export interface Pool {
@@ -197,4 +198,34 @@ export function fleetErrorFromPools(
   const cause = new Error(`${first?.message ?? ''} (pools: ${summarizeErrors(errors)})`);
   cause.name = first?.code ?? 'Unknown';
   return fleetError(region, lifecycle, want, cause);
+}
+
+/**
+ * The code when a CreateFleet answer launched nothing and every per-override error says the
+ * launch template does not exist (how EC2 reports a template it has not propagated yet).
+ */
+export function templateNotVisible(out: CreateFleetResult): string | undefined {
+  if ((out.Instances ?? []).some((i) => (i.InstanceIds ?? []).length > 0)) return undefined;
+  const codes = (out.Errors ?? []).map((e) => e.ErrorCode ?? '');
+  if (codes.length === 0 || !codes.every((c) => TEMPLATE_NOT_VISIBLE.has(c))) return undefined;
+  return codes[0];
+}
+
+/**
+ * Nothing launched and every region refused for a quota: one AwsError listing each region's and
+ * lifecycle's reason, so the user sees which quotas to raise where.
+ */
+export function quotaExhaustedError(want: number, errors: readonly LaunchError[]): AwsError {
+  const reasons = new Map<string, string>();
+  for (const e of errors) {
+    const k = `${e.region} ${e.lifecycle}`;
+    if (!reasons.has(k)) reasons.set(k, `${k}: ${e.code}${e.message ? ` (${e.message})` : ''}`);
+  }
+  const first = errors[0];
+  return new AwsError(
+    'CreateFleet',
+    first?.region ?? '',
+    first?.code ?? 'Unknown',
+    `Could not launch ${want} instance(s): an EC2 service quota is reached in every region asked: ${[...reasons.values()].join('; ')}. Raise the quota (Service Quotas console, per region: "Running On-Demand … instances" or "All … Spot Instance Requests" in vCPUs) or ask for fewer or smaller instances.`,
+  );
 }

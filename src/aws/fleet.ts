@@ -13,7 +13,13 @@
  *     before any other call, so an error or a cancellation later never leaks an instance.
  *
  * Within one region (launchInRegion), pools (type × subnet) that answered with a capacity error
- * are dropped and the remainder is asked again, bounded by MAX_CALLS.
+ * are dropped and the remainder is asked again, bounded by MAX_CALLS. A quota (spot count, vCPUs,
+ * instances, fleets) ends that lifecycle in that region only: quotas are per region, so the next
+ * region is asked. Only when nothing launched anywhere and every answer was a quota does the run
+ * fail, with each region's reason (quotaExhaustedError).
+ *
+ * The launch template was created (or given a version) by this run moments before: CreateFleet
+ * answering that it does not exist is EC2's eventual consistency, waited out (untilVisible).
  */
 import { randomUUID } from 'node:crypto';
 import { CreateFleetCommand, type CreateFleetResult, type EC2Client } from '@aws-sdk/client-ec2';
@@ -26,11 +32,14 @@ import {
   fleetError,
   fleetErrorFromPools,
   poolKey,
+  quotaExhaustedError,
+  templateNotVisible,
   readFleetResult,
   summarizeErrors,
   type Pool,
 } from './fleet-request.js';
 import type { InstanceInfo, LaunchError, Lifecycle, RegionResources, Tags } from './types.js';
+import { TEMPLATE_NOT_VISIBLE, untilVisible } from './visibility.js';
 import { errorMessage } from '../errors.js';
 import { realSleep, type Sleep } from '../time.js';
 
@@ -65,6 +74,8 @@ export interface LaunchOptions {
   readonly log?: ((line: string) => void) | undefined;
   /** Per-run nonce the ClientTokens derive from (default: a random UUID). */
   readonly runToken?: string | undefined;
+  /** Milliseconds clock for the wait on a just-created launch template (Date.now by default). */
+  readonly now?: (() => number) | undefined;
 }
 
 export interface LaunchResult {
@@ -76,7 +87,9 @@ export interface LaunchResult {
 
 const noLog = (): void => {};
 
-const FATAL: ReadonlySet<ErrorKind> = new Set(['permission', 'quota', 'other']);
+const FATAL: ReadonlySet<ErrorKind> = new Set(['permission', 'other']);
+/** Region-wide for the lifecycle: no other pool of this region will do better. */
+const EXHAUSTED: ReadonlySet<ErrorKind> = new Set(['spot-quota', 'quota']);
 
 /**
  * Launches up to `req.count` instances of one lifecycle in one region. Returns what launched and
@@ -106,9 +119,26 @@ export async function launchInRegion(
         `CreateFleet ${region} ${lifecycle}: asked ${want}, launched ${launched} (${pools.length} pools); errors: ${summarizeErrors(errs)}`,
       );
 
+    const lt = req.resources.launchTemplate;
+    // Each retry its own ClientToken: with the first one EC2 would replay the NotFound answer.
+    const send = (n: number) =>
+      req.client.send(
+        new CreateFleetCommand(
+          n === 0 ? input : { ...input, ClientToken: clientToken([token, 'visible', n]) },
+        ),
+      );
     let out: CreateFleetResult;
     try {
-      out = await req.client.send(new CreateFleetCommand(input));
+      out = await untilVisible(
+        {
+          action: 'CreateFleet',
+          region,
+          resource: `launch template ${lt.id} version ${lt.version}`,
+          codes: TEMPLATE_NOT_VISIBLE,
+        },
+        send,
+        { sleep, now: opts.now, log, notVisible: templateNotVisible },
+      );
     } catch (err) {
       const code = errorCode(err);
       const kind = classify(code);
@@ -119,7 +149,7 @@ export async function launchInRegion(
         continue;
       }
       // Whole-request answers that another region (or on-demand) may not get: report, move on.
-      if (kind === 'throttling' || kind === 'capacity' || kind === 'spot-quota') {
+      if (kind === 'throttling' || kind === 'capacity' || EXHAUSTED.has(kind)) {
         errors.push(e);
         if (kind !== 'throttling') pools = [];
         break;
@@ -148,6 +178,8 @@ export async function launchInRegion(
       kinds.every((k) => FATAL.has(k))
     )
       throw fleetErrorFromPools(region, lifecycle, want, got.errors);
+    // A spot-count quota ends spot here; per-pool vCPU/instance quotas (they are per instance
+    // family) only drop their pools below, which ends the region once every pool has one.
     if (kinds.includes('spot-quota')) {
       pools = [];
       break;
@@ -181,6 +213,7 @@ export interface ProvisionOptions {
   readonly sleep?: Sleep | undefined;
   readonly log?: ((line: string) => void) | undefined;
   readonly runToken?: string | undefined;
+  readonly now?: (() => number) | undefined;
 }
 
 export interface ProvisionResult {
@@ -217,7 +250,13 @@ export async function provisionFleet(
       },
       // A distinct token per launch: asking a region again for the same count and pools must
       // launch again, not replay the earlier answer.
-      { onLaunched: opts.onLaunched, sleep: opts.sleep, log, runToken: `${runToken}/${seq++}` },
+      {
+        onLaunched: opts.onLaunched,
+        sleep: opts.sleep,
+        now: opts.now,
+        log,
+        runToken: `${runToken}/${seq++}`,
+      },
     );
     instances.push(...res.instances);
     errors.push(...res.errors);
@@ -247,6 +286,12 @@ export async function provisionFleet(
         `fleet: stopping after ${instances.length} launched instance(s), already reported for cleanup`,
       );
     throw err;
+  }
+  // Every region (and lifecycle asked) refused for a quota: nothing here will change on a retry.
+  const asked = regions.reduce((n, r) => n + r.count, 0);
+  if (instances.length === 0 && asked > 0 && errors.length > 0) {
+    if (errors.every((e) => EXHAUSTED.has(classify(e.code))))
+      throw quotaExhaustedError(asked, errors);
   }
   const spot = instances.filter((i) => i.lifecycle === 'spot').length;
   log(

@@ -1,5 +1,6 @@
 import {
   DescribeSubnetsCommand,
+  DescribeVpcAttributeCommand,
   DescribeVpcsCommand,
   type EC2Client,
   type Subnet,
@@ -19,7 +20,9 @@ const SUBNET_NOT_FOUND: ReadonlySet<string> = new Set([
  * The subnets to launch in: the given ids (all in one VPC, since a launch template carries one
  * set of security groups and those belong to one VPC), or the default VPC's default subnets.
  * With a public `sshAddress`, every subnet must hand out public IPv4 addresses: the template does
- * not ask for one, so an instance there would come up unreachable.
+ * not ask for one, so an instance there would come up unreachable. Every address kind is IPv4, so
+ * an IPv6-only subnet never gives one, and `public-dns` needs the VPC's DNS hostnames: each of
+ * these would otherwise wait out the whole launch timeout, so they fail here, before any launch.
  */
 export async function resolveSubnets(
   client: EC2Client,
@@ -31,6 +34,14 @@ export async function resolveSubnets(
   const subnets = given
     ? await givenSubnets(client, region, [...new Set(subnetIds)])
     : await defaultSubnets(client, region);
+  const v6only = subnets.filter((s) => s.Ipv6Native === true);
+  if (v6only.length > 0) {
+    const list = v6only.map((s) => s.SubnetId).join(', ');
+    throw new InputError(
+      given ? 'subnet-ids' : 'ssh-address',
+      `subnet ${list} in ${region} is IPv6-only (Ipv6Native): its instances get no IPv4 address, but ssh-address ${sshAddress} is an IPv4 address (or its DNS name); give subnets with an IPv4 range (dual-stack is fine).`,
+    );
+  }
   if (sshAddress !== 'private-ip') {
     const privateOnly = subnets.filter((s) => s.MapPublicIpOnLaunch !== true);
     if (privateOnly.length > 0) {
@@ -41,11 +52,35 @@ export async function resolveSubnets(
       );
     }
   }
+  if (sshAddress === 'public-dns') await requireDnsHostnames(client, region, subnets[0]?.VpcId);
   return subnets.map((s) => ({
     subnetId: s.SubnetId ?? '',
     availabilityZone: s.AvailabilityZone ?? '',
     vpcId: s.VpcId ?? '',
   }));
+}
+
+/** EC2 gives instances a public DNS name only in a VPC with `enableDnsHostnames`. */
+async function requireDnsHostnames(
+  client: EC2Client,
+  region: string,
+  vpcId: string | undefined,
+): Promise<void> {
+  if (vpcId === undefined) return;
+  let enabled: boolean | undefined;
+  try {
+    const out = await client.send(
+      new DescribeVpcAttributeCommand({ VpcId: vpcId, Attribute: 'enableDnsHostnames' }),
+    );
+    enabled = out.EnableDnsHostnames?.Value;
+  } catch (err) {
+    throw awsError('DescribeVpcAttribute', region, err, `read enableDnsHostnames of ${vpcId}`);
+  }
+  if (enabled === false)
+    throw new InputError(
+      'ssh-address',
+      `ssh-address is public-dns but VPC ${vpcId} in ${region} has DNS hostnames off (enableDnsHostnames), so instances get no public DNS name; use ssh-address: public-ip, or turn on DNS hostnames for the VPC.`,
+    );
 }
 
 async function givenSubnets(

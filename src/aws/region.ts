@@ -2,11 +2,12 @@ import type { EC2Client } from '@aws-sdk/client-ec2';
 import type { SshAddress } from '../inputs/types.js';
 import type { Architecture } from '../inputs/instance-types.js';
 import type { Plan } from '../inputs/plan.js';
-import { resolveImage } from './ami.js';
+import { resolveImage, type ResolvedImage } from './ami.js';
 import { ensureLaunchTemplate } from './launch-template.js';
 import { resolveSubnets } from './network.js';
 import { ensureSecurityGroup } from './security-group.js';
-import type { RegionResources, Tags } from './types.js';
+import type { RegionResources, SubnetRef, Tags } from './types.js';
+import type { VisibilityOptions } from './visibility.js';
 
 /** What one region needs resolved or created before a launch. */
 export interface RegionSpec {
@@ -47,6 +48,43 @@ export function regionSpec(plan: Plan, userData: Buffer, instanceTags: Tags): Re
   };
 }
 
+/** What a region offers, read before anything is created there (inspectRegion). */
+export interface InspectedRegion {
+  readonly image: ResolvedImage;
+  readonly subnets: readonly SubnetRef[];
+  readonly vpcId: string;
+}
+
+/**
+ * The read-only half of a region: image, subnets and their network checks (public IPs, IPv4,
+ * DNS hostnames). Run for every region before any is prepared, so that an input only EC2 can
+ * reveal fails the run before a group or template exists anywhere. InputError or AwsError.
+ */
+export async function inspectRegion(
+  client: EC2Client,
+  region: string,
+  spec: RegionSpec,
+  log: (line: string) => void = () => {},
+): Promise<InspectedRegion> {
+  const image = await resolveImage(client, region, spec.ami, spec.architecture);
+  log(
+    `${region}: image ${image.imageId}${image.name ? ` (${image.name})` : ''}, ${image.architecture}`,
+  );
+  const subnets = await resolveSubnets(client, region, spec.subnetIds, spec.sshAddress);
+  const vpcId = subnets[0]?.vpcId ?? '';
+  log(
+    `${region}: subnets ${subnets.map((s) => `${s.subnetId} (${s.availabilityZone})`).join(', ')} in ${vpcId}`,
+  );
+  return { image, subnets, vpcId };
+}
+
+export interface PrepareOptions {
+  /** This region's inspectRegion answer, when the caller inspected every region first. */
+  readonly inspected?: InspectedRegion | undefined;
+  /** Sleep and clock for waiting until a group or template just created is visible. */
+  readonly visibility?: VisibilityOptions | undefined;
+}
+
 /**
  * Image, subnets, security group and launch template of one region, in that order (each step
  * needs the one before: the group its VPC, the template the image and the groups). Input problems
@@ -57,26 +95,24 @@ export async function prepareRegion(
   region: string,
   spec: RegionSpec,
   log: (line: string) => void = () => {},
+  opts: PrepareOptions = {},
 ): Promise<RegionResources> {
-  const image = await resolveImage(client, region, spec.ami, spec.architecture);
-  log(
-    `${region}: image ${image.imageId}${image.name ? ` (${image.name})` : ''}, ${image.architecture}`,
-  );
+  const { image, subnets, vpcId } =
+    opts.inspected ?? (await inspectRegion(client, region, spec, log));
 
-  const subnets = await resolveSubnets(client, region, spec.subnetIds, spec.sshAddress);
-  const vpcId = subnets[0]?.vpcId ?? '';
-  log(
-    `${region}: subnets ${subnets.map((s) => `${s.subnetId} (${s.availabilityZone})`).join(', ')} in ${vpcId}`,
+  const sg = await ensureSecurityGroup(
+    client,
+    region,
+    {
+      vpcId,
+      name: spec.names.securityGroup,
+      sshPort: spec.sshPort,
+      cidrs: spec.sshCidrs,
+      tags: spec.tags,
+      given: spec.securityGroupIds,
+    },
+    { ...opts.visibility, log },
   );
-
-  const sg = await ensureSecurityGroup(client, region, {
-    vpcId,
-    name: spec.names.securityGroup,
-    sshPort: spec.sshPort,
-    cidrs: spec.sshCidrs,
-    tags: spec.tags,
-    given: spec.securityGroupIds,
-  });
   log(
     sg.status === 'given'
       ? `${region}: security groups ${sg.groupIds.join(', ')} (given)`

@@ -10,6 +10,7 @@ import {
 import { InputError, errorMessage } from '../errors.js';
 import { awsError, errorCode } from './aws-errors.js';
 import { TAG, type Tags } from './types.js';
+import { GROUP_NOT_VISIBLE, untilVisible, type VisibilityOptions } from './visibility.js';
 
 export interface SecurityGroupSpec {
   readonly vpcId: string;
@@ -44,6 +45,7 @@ export async function ensureSecurityGroup(
   client: EC2Client,
   region: string,
   spec: SecurityGroupSpec,
+  visibility: VisibilityOptions = {},
 ): Promise<SecurityGroupResult> {
   if (spec.given.length > 0) {
     return { groupIds: await checkGiven(client, region, spec), status: 'given' };
@@ -58,7 +60,18 @@ export async function ensureSecurityGroup(
   const groupId = group.GroupId ?? '';
   const managed =
     status === 'created' || group.Tags?.some((t) => t.Key === TAG.managed && t.Value === 'true');
-  await syncIngress(client, region, groupId, group.IpPermissions ?? [], spec, managed === true);
+  // A group created a moment ago may be unknown to the next call for a few seconds: wait for it.
+  // A reused one was found by DescribeSecurityGroups, so NotFound there is a real error.
+  const fresh = status === 'created' ? visibility : undefined;
+  await syncIngress(
+    client,
+    region,
+    groupId,
+    group.IpPermissions ?? [],
+    spec,
+    managed === true,
+    fresh,
+  );
   return { groupIds: [groupId], status };
 }
 
@@ -178,6 +191,7 @@ async function syncIngress(
   existing: readonly IpPermission[],
   spec: SecurityGroupSpec,
   prune: boolean,
+  fresh: VisibilityOptions | undefined,
 ): Promise<void> {
   const port = spec.sshPort;
   const isSsh = (p: IpPermission): boolean =>
@@ -194,13 +208,26 @@ async function syncIngress(
   );
   // One call per block: EC2 rejects a whole batch when any rule in it exists already.
   for (const cidr of spec.cidrs.filter((c) => !present.has(canonical(c)))) {
-    try {
-      await client.send(
+    const authorize = () =>
+      client.send(
         new AuthorizeSecurityGroupIngressCommand({
           GroupId: groupId,
           IpPermissions: [{ IpProtocol: 'tcp', FromPort: port, ToPort: port, ...rangeOf(cidr) }],
         }),
       );
+    try {
+      if (fresh === undefined) await authorize();
+      else
+        await untilVisible(
+          {
+            action: 'AuthorizeSecurityGroupIngress',
+            region,
+            resource: `security group ${groupId}`,
+            codes: GROUP_NOT_VISIBLE,
+          },
+          authorize,
+          fresh,
+        );
     } catch (err) {
       if (errorCode(err) === 'InvalidPermission.Duplicate') continue;
       throw awsError(

@@ -1,6 +1,7 @@
 import type { EC2Client, Instance } from '@aws-sdk/client-ec2';
 import { classify, errorCode } from './aws-errors.js';
 import { chunk, DESCRIBE_BATCH, describeIds, toInstanceInfo } from './describe-instances.js';
+import { launchFailureHint } from './launch-failure.js';
 import type { InstanceInfo } from './types.js';
 import type { SshAddress } from '../inputs/types.js';
 import { formatDuration, realSleep, type Sleep } from '../time.js';
@@ -79,7 +80,7 @@ export function deathReason(i: Instance): string {
   const why = message !== '' ? message : code !== '' ? code : 'EC2 gave no reason';
   if (SPOT_REASON.test(code) || SPOT_REASON.test(message))
     return `spot capacity reclaimed by EC2 (state ${state}: ${why})`;
-  return `instance went ${state} while starting (${why})`;
+  return `instance went ${state} while starting (${why})${launchFailureHint(code, message)}`;
 }
 
 /**

@@ -415,11 +415,36 @@ describe('launchInRegion fallbacks', () => {
     expect((err as Error).message).toContain('ec2:RunInstances');
   });
 
-  it('throws on thrown quota errors with the quota hint', async () => {
-    s.mocks[0]!.on(CreateFleetCommand).rejects(ec2Error('VcpuLimitExceeded'));
-    await expect(launchInRegion({ ...req(), lifecycle: 'on-demand' }, s.opts)).rejects.toThrow(
-      /VcpuLimitExceeded.*Service Quotas/,
-    );
+  it.each(['VcpuLimitExceeded', 'InstanceLimitExceeded', 'MaxFleetCountExceeded'])(
+    'a thrown %s ends that lifecycle in the region and is returned, not thrown (quotas are per region)',
+    async (code) => {
+      s.mocks[0]!.on(CreateFleetCommand).rejects(ec2Error(code));
+      const r = await launchInRegion({ ...req(), lifecycle: 'on-demand' }, s.opts);
+      expect(r).toMatchObject({ instances: [], pools: [], errors: [{ code }] });
+      expect(s.calls(0)).toHaveLength(1);
+    },
+  );
+
+  it('a per-pool vCPU quota drops only that pool (quotas are per instance family)', async () => {
+    s.onFleet(0, (input) => {
+      const out = fakeEc2({ 'm6i.large@subnet-r1-a': 3 })(input);
+      const first = overridesOf(input)[0];
+      return first?.InstanceType === 'c6i.large'
+        ? {
+            Instances: out.Instances,
+            Errors: [
+              {
+                ErrorCode: 'VcpuLimitExceeded',
+                ErrorMessage: 'vCPU quota',
+                LaunchTemplateAndOverrides: { Overrides: first as never },
+              },
+            ],
+          }
+        : out;
+    });
+    const r = await launchInRegion(req(), s.opts);
+    expect(r.instances).toHaveLength(3);
+    expect(r.errors.map((e) => e.code)).toContain('VcpuLimitExceeded');
   });
 
   it('fails loudly when every pool has a configuration error and nothing launched', async () => {
@@ -545,6 +570,58 @@ describe('provisionFleet', () => {
     expect(r.errors.map((e) => `${e.region} ${e.code}`)).toContain(
       'r1 MaxSpotInstanceCountExceeded',
     );
+  });
+
+  it('a vCPU quota in one region moves on to the next region, then on-demand', async () => {
+    const s = setup(['r1', 'r2'], [2, 0]);
+    s.mocks[0]!.on(CreateFleetCommand).rejects(ec2Error('VcpuLimitExceeded', 'vCPU limit'));
+    s.onFleet(1, byLifecycle(fakeEc2({ 'c6i.large@subnet-r2-a': 1 }), fakeEc2(full(9, 'r2'))));
+    const r = await provisionFleet(s.plans, { ...s.opts, onDemandFallback: true });
+    expect(r.shortfall).toBe(0);
+    expect(r.instances.map((i) => `${i.region} ${i.lifecycle}`)).toEqual([
+      'r2 spot',
+      'r2 on-demand',
+    ]);
+    expect(r.errors.map((e) => `${e.region} ${e.lifecycle} ${e.code}`)).toEqual(
+      expect.arrayContaining(['r1 spot VcpuLimitExceeded', 'r1 on-demand VcpuLimitExceeded']),
+    );
+  });
+
+  it('fails only when every region answers with a quota, naming each region and lifecycle', async () => {
+    const s = setup(['r1', 'r2'], [1, 1]);
+    s.mocks[0]!.on(CreateFleetCommand).rejects(ec2Error('VcpuLimitExceeded', 'vCPU limit'));
+    s.onFleet(1, (input) =>
+      input.TargetCapacitySpecification?.DefaultTargetCapacityType === 'spot'
+        ? {
+            Errors: overridesOf(input).map((o) => ({
+              ErrorCode: 'MaxSpotInstanceCountExceeded',
+              ErrorMessage: 'spot count',
+              LaunchTemplateAndOverrides: { Overrides: o as never },
+            })),
+          }
+        : (() => {
+            throw ec2Error('InstanceLimitExceeded', 'instance limit');
+          })(),
+    );
+    const err = await provisionFleet(s.plans, { ...s.opts, onDemandFallback: true }).catch(
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(AwsError);
+    const msg = (err as Error).message;
+    expect(msg).toMatch(
+      /^Could not launch 2 instance\(s\): an EC2 service quota is reached in every region/,
+    );
+    for (const part of [
+      'r1 spot: VcpuLimitExceeded (vCPU limit)',
+      'r1 on-demand: VcpuLimitExceeded',
+      'r2 spot: MaxSpotInstanceCountExceeded (spot count)',
+      'r2 on-demand: InstanceLimitExceeded (instance limit)',
+      'Service Quotas',
+    ])
+      expect(msg).toContain(part);
+    // Every region and lifecycle was asked before failing.
+    expect(s.calls(0).map(asked)).toEqual(['spot 1', 'on-demand 2']);
+    expect(s.calls(1).map(asked)).toEqual(['spot 2', 'on-demand 2']);
   });
 
   it('rethrows a fatal error from a later region after saving what earlier regions launched', async () => {

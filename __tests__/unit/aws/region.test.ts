@@ -6,6 +6,7 @@ import {
   DescribeImagesCommand,
   DescribeSecurityGroupsCommand,
   DescribeSubnetsCommand,
+  DescribeVpcAttributeCommand,
   DescribeVpcsCommand,
   EC2Client,
   RevokeSecurityGroupIngressCommand,
@@ -15,7 +16,7 @@ import {
 } from '@aws-sdk/client-ec2';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { resolveImage } from '../../../src/aws/ami.js';
+import { MAX_IMAGE_PAGES, resolveImage } from '../../../src/aws/ami.js';
 import { AwsError } from '../../../src/aws/aws-errors.js';
 import { ensureLaunchTemplate, type LaunchTemplateSpec } from '../../../src/aws/launch-template.js';
 import { resolveSubnets } from '../../../src/aws/network.js';
@@ -136,7 +137,34 @@ describe('resolveImage', () => {
         { Name: 'architecture', Values: ['arm64'] },
         { Name: 'state', Values: ['available'] },
       ],
+      MaxResults: 1000,
     });
+  });
+
+  it('reads every page of an alias lookup: the newest build may be on the last one', async () => {
+    ec2
+      .on(DescribeImagesCommand)
+      .resolvesOnce({
+        Images: [image({ ImageId: 'ami-p1', CreationDate: '2025-01-01T00:00:00.000Z' })],
+        NextToken: 't1',
+      })
+      .resolvesOnce({
+        Images: [image({ ImageId: 'ami-p2', CreationDate: '2025-06-01T00:00:00.000Z' })],
+        NextToken: 't2',
+      })
+      .resolvesOnce({
+        Images: [image({ ImageId: 'ami-p3', CreationDate: '2026-02-01T00:00:00.000Z' })],
+      });
+    const r = await resolveImage(client, R, 'ubuntu-24.04', 'x86_64');
+    expect(r.imageId).toBe('ami-p3');
+    const tokens = ec2.commandCalls(DescribeImagesCommand).map((c) => c.args[0].input.NextToken);
+    expect(tokens).toEqual([undefined, 't1', 't2']);
+  });
+
+  it('stops paging an alias lookup after MAX_IMAGE_PAGES pages', async () => {
+    ec2.on(DescribeImagesCommand).resolves({ Images: [image()], NextToken: 'again' });
+    await resolveImage(client, R, 'ubuntu-24.04', 'x86_64');
+    expect(ec2.commandCalls(DescribeImagesCommand)).toHaveLength(MAX_IMAGE_PAGES);
   });
 
   it('an alias with no image in the region is an input error', async () => {
@@ -222,6 +250,7 @@ describe('resolveSubnets', () => {
         subnet('subnet-a', 'vpc-d', 'eu-west-1a'),
       ],
     });
+    ec2.on(DescribeVpcAttributeCommand).resolves({ EnableDnsHostnames: { Value: true } });
     const r = await resolveSubnets(client, R, [], 'public-dns');
     expect(r.map((s) => s.subnetId)).toEqual(['subnet-a', 'subnet-c']);
     expect(ec2.commandCalls(DescribeVpcsCommand)[0]?.args[0].input).toEqual({

@@ -2,7 +2,8 @@ import type { EC2Client } from '@aws-sdk/client-ec2';
 import { realClock, type Clock, type Sleep } from '../../time.js';
 import { provisionFleet } from '../../aws/fleet.js';
 import { findInstances, terminateInstances } from '../../aws/instances.js';
-import { prepareRegion, regionSpec } from '../../aws/region.js';
+import { inspectRegion, prepareRegion, regionSpec } from '../../aws/region.js';
+import { pruneTemplateVersions } from '../../aws/template-versions.js';
 import { TAG, type InstanceInfo, type LaunchError, type RegionResources } from '../../aws/types.js';
 import { waitRunning } from '../../aws/wait.js';
 import type { Plan } from '../../inputs/plan.js';
@@ -84,14 +85,20 @@ export async function provision(
       resources: RegionResources;
       count: number;
     }> = [];
-    for (const r of counts) {
+    const spec = regionSpec(plan, userData, instanceTags);
+    const log = (m: string) => sink.info(m);
+    // Every region's read-only checks first: a bad input in the last region must not leave
+    // groups and templates behind in the first ones.
+    const inspected = [];
+    for (const r of counts)
+      inspected.push(await inspectRegion(deps.ec2(r.region), r.region, spec, log));
+    const visibility = { ...(deps.sleep ? { sleep: deps.sleep } : {}), now };
+    for (const [k, r] of counts.entries()) {
       const client = deps.ec2(r.region);
-      const resources = await prepareRegion(
-        client,
-        r.region,
-        regionSpec(plan, userData, instanceTags),
-        (m) => sink.info(m),
-      );
+      const resources = await prepareRegion(client, r.region, spec, log, {
+        inspected: inspected[k],
+        visibility,
+      });
       prepared.push({ region: r.region, client, resources, count: r.count });
     }
     const fleet = await provisionFleet(prepared, {
@@ -110,8 +117,19 @@ export async function provision(
           );
       },
       ...(deps.sleep ? { sleep: deps.sleep } : {}),
+      now,
       log: (m) => sink.info(m),
     });
+    // The launch is done: older template versions (each with an old host key) can go.
+    for (const p of prepared) {
+      const lt = p.resources.launchTemplate;
+      const pruned = await pruneTemplateVersions(p.client, p.region, lt.id, lt.version);
+      if (pruned.deleted.length > 0)
+        sink.info(
+          `${p.region}: deleted ${pruned.deleted.length} old version(s) of launch template ${lt.id}`,
+        );
+      for (const w of pruned.warnings) sink.warning(w);
+    }
     launched = fleet.instances;
     launchErrors = fleet.errors;
     shortfall = fleet.shortfall;
