@@ -214,6 +214,12 @@ export interface ProvisionOptions {
   readonly log?: ((line: string) => void) | undefined;
   readonly runToken?: string | undefined;
   readonly now?: (() => number) | undefined;
+  /**
+   * Whether "every region refused for a quota" fails the launch (default true). A scale-up of a
+   * deployment that still has running instances passes false: the shortfall then goes to
+   * min-ready like any other, with each region's reason in the launch errors.
+   */
+  readonly quotaIsFatal?: boolean | undefined;
 }
 
 export interface ProvisionResult {
@@ -289,7 +295,7 @@ export async function provisionFleet(
   }
   // Every region (and lifecycle asked) refused for a quota: nothing here will change on a retry.
   const asked = regions.reduce((n, r) => n + r.count, 0);
-  if (instances.length === 0 && asked > 0 && errors.length > 0) {
+  if (opts.quotaIsFatal !== false && instances.length === 0 && asked > 0 && errors.length > 0) {
     if (errors.every((e) => EXHAUSTED.has(classify(e.code))))
       throw quotaExhaustedError(asked, errors);
   }

@@ -624,6 +624,19 @@ describe('provisionFleet', () => {
     expect(s.calls(1).map(asked)).toEqual(['spot 2', 'on-demand 2']);
   });
 
+  it('with quotaIsFatal false, a quota everywhere is a shortfall with each region in the errors', async () => {
+    const s = setup(['r1', 'r2'], [1, 1]);
+    s.mocks[0]!.on(CreateFleetCommand).rejects(ec2Error('VcpuLimitExceeded', 'vCPU limit'));
+    s.mocks[1]!.on(CreateFleetCommand).rejects(ec2Error('InstanceLimitExceeded', 'instance limit'));
+    const res = await provisionFleet(s.plans, { ...s.opts, quotaIsFatal: false });
+    expect(res.instances).toEqual([]);
+    expect(res.shortfall).toBe(2);
+    expect(res.errors.map((e) => `${e.region} ${e.code}`)).toEqual([
+      'r1 VcpuLimitExceeded',
+      'r2 InstanceLimitExceeded',
+    ]);
+  });
+
   it('rethrows a fatal error from a later region after saving what earlier regions launched', async () => {
     const s = setup(['r1', 'r2'], [2, 2]);
     s.onFleet(0, fakeEc2(full(9, 'r1')));

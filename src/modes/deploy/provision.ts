@@ -105,6 +105,8 @@ export async function provision(
       instanceTypes: i.instanceTypes,
       ...(i.maxPrice === undefined ? {} : { maxPrice: i.maxPrice }),
       onDemandFallback: i.onDemandFallback,
+      // Instances still running: a quota everywhere is a shortfall for min-ready, not a failure.
+      quotaIsFatal: adoption.kept.length === 0,
       tags: instanceTags,
       // Saved before any waiting: the post step terminates these if the run dies from here on.
       onLaunched: (xs) => {
