@@ -2,6 +2,7 @@ import { InputError, InputErrors } from '../errors.js';
 import { parsePrivateKey } from '../keys.js';
 import * as p from './primitives.js';
 import * as rule from './rules.js';
+import { parseCloudConfig } from './cloud-config.js';
 import type { Architecture } from './instance-types.js';
 import type {
   Cleanup,
@@ -111,7 +112,7 @@ export function parseInputs(get: InputGetter, ctx: ParseContext): Inputs {
     bundleExclude: field('bundle-exclude', (r, n) => p.parseList(n, r).map(rule.parseExclude)),
     bundleMaxBytes: field('bundle-max-size', (r, n) => p.parseSize(n, r, 1024, 4 * 1024 ** 3)),
     env: field('env', rule.parseEnv),
-    cloudConfig: field('cloud-config', optional(rule.parseCloudConfig)),
+    cloudConfig: field('cloud-config', optional(parseCloudConfig)),
     minReady: field('min-ready', (r, n) => (r === '' ? count : p.parseIntIn(n, r, 0, count))),
     launchTimeoutSeconds: field('launch-timeout', (r, n) => p.parseDuration(n, r, 30, 3600)),
     readyTimeoutSeconds: field('ready-timeout', (r, n) => p.parseDuration(n, r, 30, 7200)),
