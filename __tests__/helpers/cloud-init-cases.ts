@@ -169,7 +169,7 @@ export const HOSTILE_CASES: HostileCase[] = HOSTILE.map((h) => {
       ['shutdown', '-P', '+240'],
       ENABLE,
       expect.arrayContaining(['sh', '-c']),
-      ['install', '-d', '-o', user, '-g', user, '-m', '0755', '--', h, `/srv/${h}`],
+      ['sh', '-c', expect.stringContaining('[ -e "$d" ]'), user, h, `/srv/${h}`],
       ['echo', h],
     ],
     [`k ${h}`]: h,

@@ -129,6 +129,23 @@ function checkWriteFiles(entries: unknown[], reserved: ReadonlySet<string>): voi
   }
 }
 
+/**
+ * `permissions: 0755` in the user's cloud-config is the integer 493 (read as PyYAML reads it, see
+ * inputs/cloud-config.ts); cloud-init applies an integer as the mode itself but its schema wants
+ * the octal string, so the same mode is written as '0755'.
+ */
+function octalPermissions(entries: unknown[]): unknown[] {
+  return entries.map((e) => {
+    if (!isMapping(e)) return e;
+    const mode = own(e, 'permissions');
+    if (typeof mode !== 'number' || !Number.isSafeInteger(mode) || mode < 0) return e;
+    const out: Mapping = {};
+    for (const [k, v] of Object.entries(e)) setOwn(out, k, v);
+    setOwn(out, 'permissions', `0${mode.toString(8)}`);
+    return out;
+  });
+}
+
 function mergeMapping(ours: Mapping, theirs: Mapping): Mapping {
   const out: Mapping = {};
   for (const [k, v] of Object.entries(ours)) setOwn(out, k, v);
@@ -152,13 +169,17 @@ export function mergeCloudConfig(
   const out: Mapping = {};
   for (const [k, v] of Object.entries(ours)) setOwn(out, k, v);
   const reserved = new Set(reservedPaths.map(normalizePath));
-  for (const [key, value] of Object.entries(extra)) {
+  for (const [key, given] of Object.entries(extra)) {
+    let value = given;
     const why = REFUSED.get(key);
     if (why !== undefined && !(key === 'package_reboot_if_required' && value === false)) {
       throw new CloudInitError(`key \`${key}\` is refused: ${why}.`, INPUT);
     }
     if (key === 'users') checkUsers(listOf(key, value), sshUser);
-    if (key === 'write_files') checkWriteFiles(listOf(key, value), reserved);
+    if (key === 'write_files') {
+      checkWriteFiles(listOf(key, value), reserved);
+      value = octalPermissions(listOf(key, value));
+    }
     if (key === 'ssh_authorized_keys') {
       const keys = listOf(key, value);
       const users = own(out, 'users');

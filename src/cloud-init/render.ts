@@ -86,6 +86,13 @@ export function loadCloudInitAssets(dir: string): CloudInitAssets {
 const RESTART_SSH =
   'systemctl daemon-reload;if systemctl -q is-active ssh.socket;then systemctl restart ssh.socket;systemctl try-restart ssh.service;else systemctl restart ssh.service||systemctl restart sshd.service;fi';
 
+/**
+ * Fixed script (the owner is `$0`, the directories follow): creates each missing directory for the
+ * login user and never touches one that exists (its owner and mode stay the image's).
+ */
+const CREATE_DIRECTORIES =
+  'for d;do [ -e "$d" ]||[ -L "$d" ]||install -d -o "$0" -g "$0" -m 0755 -- "$d";done';
+
 function checkSpec(spec: CloudInitSpec): void {
   const strings: Array<[string, string | undefined, readonly string[]]> = [
     ['the deployment id', undefined, [spec.deploymentId]],
@@ -174,7 +181,7 @@ function ourParts(spec: CloudInitSpec, assets: CloudInitAssets): Part[] {
     });
   }
   if (spec.directories.length > 0) {
-    const argv = ['install', '-d', '-o', u, '-g', u, '-m', '0755', '--', ...spec.directories];
+    const argv = ['sh', '-c', CREATE_DIRECTORIES, u, ...spec.directories];
     parts.push({ name: 'directories', input: 'directories', value: { runcmd: [argv] } });
   }
   return parts;

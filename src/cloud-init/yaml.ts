@@ -3,6 +3,7 @@
  * strings that PyYAML would read differently double-quoted and escaped.
  */
 import { Document, isScalar, isSeq, visit, type ToStringOptions } from 'yaml';
+import { pyYamlPlainType } from '../inputs/cloud-config.js';
 
 const STRING_OPTIONS: ToStringOptions = {
   lineWidth: 0,
@@ -40,9 +41,15 @@ export function toYaml(value: unknown): string {
     },
     Scalar(_, node, path) {
       const v = node.value;
+      // `1e+21`, `1e-7`: PyYAML's float needs a dot, so plain these would be text; tagged, it
+      // reads them with Python's float().
+      if (typeof v === 'number' && Number.isFinite(v) && !/^-?[0-9]+(\.[0-9]+)?$/.test(String(v)))
+        node.tag = 'tag:yaml.org,2002:float';
       if (typeof v !== 'string') return;
       const parent = path.at(-1);
-      if (NEEDS_DOUBLE_QUOTES.test(v) || v === '<<' || v === '=') node.type = 'QUOTE_DOUBLE';
+      // Whatever PyYAML would not read back as this text when plain (`yes`, `0755`, `1:20`, `=`),
+      // decided by PyYAML's own resolvers, not the yaml library's idea of YAML 1.1.
+      if (NEEDS_DOUBLE_QUOTES.test(v) || pyYamlPlainType(v) !== 'str') node.type = 'QUOTE_DOUBLE';
       // In a flow collection PyYAML ends a plain scalar at any '?' and refuses one starting
       // with ':' (the yaml library allows both).
       else if (isSeq(parent) && parent.flow === true && /[?:]/.test(v)) node.type = 'QUOTE_DOUBLE';

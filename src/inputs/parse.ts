@@ -3,6 +3,7 @@ import { InputError, InputErrors } from '../errors.js';
 import { parsePrivateKey } from '../keys.js';
 import * as p from './primitives.js';
 import * as rule from './rules.js';
+import { parseCloudConfig } from './cloud-config.js';
 import type { Architecture } from './instance-types.js';
 import type {
   Cleanup,
@@ -115,7 +116,7 @@ export function parseInputs(get: InputGetter, ctx: ParseContext): Inputs {
     bundleIncludeVcs: field('bundle-include-vcs', bool),
     workspace: resolve(ctx.workspace),
     env: field('env', rule.parseEnv),
-    cloudConfig: field('cloud-config', optional(rule.parseCloudConfig)),
+    cloudConfig: field('cloud-config', optional(parseCloudConfig)),
     minReady: field('min-ready', (r, n) => (r === '' ? count : p.parseIntIn(n, r, 0, count))),
     launchTimeoutSeconds: field('launch-timeout', (r, n) => p.parseDuration(n, r, 30, 3600)),
     readyTimeoutSeconds: field('ready-timeout', (r, n) => p.parseDuration(n, r, 30, 7200)),

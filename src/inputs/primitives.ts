@@ -85,11 +85,57 @@ export function parseSize(input: string, raw: string, min: number, max: number):
   return bytes;
 }
 
-/** A canonical IPv4 or IPv6 CIDR block (host bits zero, as EC2 expects). */
+/** An IPv6 address (already checked by isIPv6, no zone) as a 128-bit number. */
+function ipv6Value(addr: string): bigint {
+  let text = addr;
+  // An embedded IPv4 tail (::ffff:192.0.2.1) is two groups.
+  const v4 = /:(\d+\.\d+\.\d+\.\d+)$/.exec(text);
+  if (v4?.[1] !== undefined) {
+    const o = v4[1].split('.').map(Number);
+    const hex = (a = 0, b = 0) => ((a << 8) | b).toString(16);
+    text = `${text.slice(0, v4.index + 1)}${hex(o[0], o[1])}:${hex(o[2], o[3])}`;
+  }
+  const [head = '', tail] = text.split('::');
+  const groups = (part: string) => (part === '' ? [] : part.split(':'));
+  const h = groups(head);
+  const t = tail === undefined ? [] : groups(tail);
+  const all = [...h, ...Array<string>(8 - h.length - t.length).fill('0'), ...t];
+  return all.reduce((acc, g) => (acc << 16n) | BigInt(`0x${g}`), 0n);
+}
+
+function ipv6Text(value: bigint): string {
+  const groups = Array.from({ length: 8 }, (_, i) =>
+    ((value >> BigInt(16 * (7 - i))) & 0xffffn).toString(16),
+  );
+  // The longest run of two or more zero groups becomes '::' (RFC 5952).
+  let best = [-1, 0];
+  for (let i = 0; i < 8;) {
+    let j = i;
+    while (j < 8 && groups[j] === '0') j++;
+    if (j - i > (best[1] ?? 0) && j - i > 1) best = [i, j - i];
+    i = j === i ? i + 1 : j;
+  }
+  const [at = -1, len = 0] = best;
+  if (at < 0) return groups.join(':');
+  return `${groups.slice(0, at).join(':')}::${groups.slice(at + len).join(':')}`;
+}
+
+/**
+ * A canonical IPv4 or IPv6 CIDR block: host bits zero, no zone id, a prefix without leading
+ * zeros. EC2 masks an IPv4 block's host bits silently (10.0.0.1/8 becomes 10.0.0.0/8, a wider
+ * rule than the text suggests), so both families refuse them and name the block meant.
+ */
 export function parseCidr(input: string, raw: string): string {
   const accepted = 'a CIDR block such as 203.0.113.0/24, 0.0.0.0/0 or 2001:db8::/32';
-  const m = /^([^/\s]+)\/(\d{1,3})$/.exec(raw);
-  if (!m) throw new InputError(input, `'${raw}' is not ${accepted}.`);
+  const m = /^([^/\s%]+)\/(0|[1-9]\d{0,2})$/.exec(raw);
+  if (!m) {
+    const why = raw.includes('%')
+      ? ' (a zone id such as %eth0 names an interface of one host, not a network)'
+      : /\/0\d/.test(raw)
+        ? ' (the prefix length has a leading zero)'
+        : '';
+    throw new InputError(input, `'${printable(raw)}' is not ${accepted}${why}.`);
+  }
   const [, addr = '', prefixRaw = ''] = m;
   const prefix = Number(prefixRaw);
   if (isIPv4(addr)) {
@@ -105,6 +151,12 @@ export function parseCidr(input: string, raw: string): string {
   }
   if (isIPv6(addr)) {
     if (prefix > 128) throw new InputError(input, `'${raw}': an IPv6 prefix is 0 to 128.`);
+    const value = ipv6Value(addr);
+    const hostMask = (1n << BigInt(128 - prefix)) - 1n;
+    if ((value & hostMask) !== 0n) {
+      const canon = ipv6Text(value & ~hostMask);
+      throw new InputError(input, `'${raw}' has host bits set; write ${canon}/${prefix}.`);
+    }
     return raw;
   }
   throw new InputError(input, `'${printable(raw)}' is not ${accepted}.`);

@@ -1,6 +1,7 @@
 import type { Inputs } from '../inputs/types.js';
 import { generateEd25519 } from '../keys.js';
 import { buildPlan, type Plan, type RunContext } from '../inputs/plan.js';
+import { unknownNameWarnings } from '../inputs/known-names.js';
 import { prepare, type Prepared } from './prepare.js';
 import { renderPlanSummary } from '../report/plan-summary.js';
 import type { Sink } from '../report/sink.js';
@@ -22,6 +23,8 @@ export async function runPlan(
   publisher?: Publisher,
 ): Promise<PlanResult> {
   const plan = buildPlan(inputs, ctx, now);
+  // A dry run is where a typo should show: a deploy would only learn it from EC2.
+  for (const w of unknownNameWarnings(inputs.regions, inputs.instanceTypes)) sink.warning(w);
   // A plan renders with throwaway keys: the real ones are made per deployment at launch.
   const client = inputs.sshPrivateKey ?? generateEd25519('spot-deploy');
   const host = generateEd25519('spot-deploy');

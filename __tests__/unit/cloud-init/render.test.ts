@@ -148,14 +148,19 @@ describe('options', () => {
     expect(onlyUp).not.toHaveProperty('package_update');
   });
 
-  it('directories: one install -d argv, owned by the login user, after the TTL', () => {
+  it('directories: one create-only argv (existing ones untouched), owned by the login user, after the TTL', () => {
     const ud = render('directories');
     const doc = load(ud.text);
     expect(doc.runcmd).toEqual([
       ['shutdown', '-P', '+240'],
       ENABLE,
-      ['install', '-d', '-o', 'deploy', '-g', 'deploy', '-m', '0755', '--', '/srv/app', '/data x'],
+      ['sh', '-c', expect.any(String), 'deploy', '/srv/app', '/data x'],
     ]);
+    // The script gets the user and the directories as arguments, and skips what exists.
+    const script = (doc.runcmd as string[][])[2]?.[2] ?? '';
+    expect(script).toMatch(
+      /^for d;do \[ -e "\$d" \]\|\|\[ -L "\$d" \]\|\|install -d -o "\$0" -g "\$0" -m 0755 -- "\$d";done$/,
+    );
     expect(ud.parts.map((p) => p.name)).toContain('directories');
   });
 

@@ -1,0 +1,34 @@
+/**
+ * Whether the AWS SDK bundled with the action knows a region or an instance type, from its own
+ * data (no call). Unknown is a warning in `mode: plan`, never an error: AWS adds regions and types
+ * faster than the action is rebuilt, and the form of each name is already checked (rules.ts).
+ */
+import { awsEndpointFunctions } from '@aws-sdk/core/client';
+import { _InstanceType } from '@aws-sdk/client-ec2';
+
+const KNOWN_TYPES: ReadonlySet<string> = new Set(Object.values(_InstanceType));
+
+/** The SDK's partition data gives a known region a description, a merely well-formed one none. */
+export function isKnownRegion(region: string): boolean {
+  const info = awsEndpointFunctions.partition?.(region) as { description?: unknown } | undefined;
+  return typeof info?.description === 'string';
+}
+
+export function isKnownInstanceType(instanceType: string): boolean {
+  return KNOWN_TYPES.has(instanceType);
+}
+
+/** One warning per region and instance type the SDK does not know (typos, or very new names). */
+export function unknownNameWarnings(
+  regions: readonly string[],
+  instanceTypes: readonly string[],
+): string[] {
+  const what = (kind: string, name: string, input: string) =>
+    `${kind} '${name}' (input \`${input}\`) is not one the AWS SDK in this action knows: check the spelling; if it is new, a deploy will tell whether EC2 accepts it.`;
+  return [
+    ...regions.filter((r) => !isKnownRegion(r)).map((r) => what('region', r, 'regions')),
+    ...instanceTypes
+      .filter((t) => !isKnownInstanceType(t))
+      .map((t) => what('instance type', t, 'instance-types')),
+  ];
+}
