@@ -10,7 +10,9 @@
  *   per pool (launchTemplateAndOverrides/overrides with the pool's instanceType and subnetId,
  *   lifecycle, errorCode, errorMessage) and an empty `fleetInstanceSet`, which is what an instant
  *   fleet returns when no pool has capacity;
- * - throttling is HTTP 503 with `<Response><Errors><Error><Code>RequestLimitExceeded</Code>…`.
+ * - throttling is HTTP 503 with `<Response><Errors><Error><Code>RequestLimitExceeded</Code>…`;
+ * - TerminateInstances' NotFound (EC2's eventual consistency for an id launched seconds ago) and
+ *   an expired session (`ExpiredToken`) are HTTP 400 with the same `<Response><Errors>` body.
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -36,7 +38,16 @@ export interface Ec2Call {
    * What the proxy did: forwarded to moto, answered 503 RequestLimitExceeded, answered "no capacity
    * in any pool", forwarded the pools with capacity and added errors for the others ('partial').
    */
-  outcome: 'forwarded' | 'throttled' | 'capacity' | 'partial' | 'error';
+  outcome:
+    | 'forwarded'
+    | 'throttled'
+    | 'capacity'
+    | 'partial'
+    | 'error'
+    /** Answered 400 InvalidInstanceID.NotFound for instances moto has (terminateNotFound). */
+    | 'terminate-not-found'
+    /** Answered 400 ExpiredToken (expiredCredentials). */
+    | 'expired';
   /** moto's answer (forwarded calls), for comparison with the proxy's own. */
   responseBody?: string;
 }
@@ -56,6 +67,17 @@ export interface Ec2FaultProxy {
   throttle(action: string, n: number): void;
   /** CreateFleet requests for which `rule` returns a code are answered with that error per pool. */
   capacity(rule: CapacityRule | undefined): void;
+  /**
+   * The next `n` TerminateInstances calls answer 400 InvalidInstanceID.NotFound naming their ids,
+   * without asking moto: EC2's eventual consistency right after a launch (the instances keep
+   * running in moto).
+   */
+  terminateNotFound(n: number): void;
+  /**
+   * While on, every call answers 400 ExpiredToken without asking moto: an assumed-role session
+   * that ended before the post step.
+   */
+  expiredCredentials(on: boolean): void;
   /** Forgets every fault and the call log. */
   reset(): void;
   count(action: string, outcome?: Ec2Call['outcome']): number;
@@ -130,6 +152,26 @@ export function capacityErrorXml(
   );
 }
 
+/** An EC2 Query error answer (sent with HTTP 400). */
+export function errorXml(code: string, message: string): string {
+  return (
+    '<?xml version="1.0" encoding="UTF-8"?>\n' +
+    `<Response><Errors><Error><Code>${xmlEscape(code)}</Code>` +
+    `<Message>${xmlEscape(message)}</Message></Error></Errors>` +
+    `<RequestID>${randomUUID()}</RequestID></Response>`
+  );
+}
+
+/** TerminateInstances' InvalidInstanceID.NotFound for the ids of the request, as EC2 words it. */
+export function terminateNotFoundXml(params: URLSearchParams): string {
+  const ids = [...params].filter(([k]) => /^InstanceId\.\d+$/.test(k)).map(([, v]) => v);
+  const which =
+    ids.length === 1
+      ? `The instance ID '${ids[0]}' does not exist`
+      : `The instance IDs '${ids.join(', ')}' do not exist`;
+  return errorXml('InvalidInstanceID.NotFound', which);
+}
+
 export function throttleXml(): string {
   return (
     '<?xml version="1.0" encoding="UTF-8"?>\n' +
@@ -192,6 +234,8 @@ export async function startEc2FaultProxy(target: string): Promise<Ec2FaultProxy>
   const perAction = new Map<string, number>();
   const throttles = new Map<string, number>();
   let capacity: CapacityRule | undefined;
+  let terminateNotFound = 0;
+  let expired = false;
 
   const send = (res: ServerResponse, status: number, body: string) => {
     res.writeHead(status, {
@@ -212,6 +256,21 @@ export async function startEc2FaultProxy(target: string): Promise<Ec2FaultProxy>
     const call: Ec2Call = { action, index, params, outcome: 'forwarded' };
     calls.push(call);
 
+    if (expired) {
+      call.outcome = 'expired';
+      send(
+        res,
+        400,
+        errorXml('ExpiredToken', 'The security token included in the request is expired'),
+      );
+      return;
+    }
+    if (action === 'TerminateInstances' && terminateNotFound > 0) {
+      terminateNotFound--;
+      call.outcome = 'terminate-not-found';
+      send(res, 400, terminateNotFoundXml(params));
+      return;
+    }
     const left = throttles.get(action) ?? 0;
     if (left > 0) {
       throttles.set(action, left - 1);
@@ -294,9 +353,17 @@ export async function startEc2FaultProxy(target: string): Promise<Ec2FaultProxy>
     capacity(rule) {
       capacity = rule;
     },
+    terminateNotFound(n) {
+      terminateNotFound = n;
+    },
+    expiredCredentials(on) {
+      expired = on;
+    },
     reset() {
       throttles.clear();
       capacity = undefined;
+      terminateNotFound = 0;
+      expired = false;
       calls.length = 0;
       perAction.clear();
     },
