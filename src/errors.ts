@@ -98,8 +98,10 @@ export class CleanupError extends Error {
   constructor(
     heading: string,
     readonly problems: readonly string[],
+    /** How to finish the job, after the list (when the heading alone would bury it). */
+    fix?: string,
   ) {
-    super(`${heading}:\n  ${problems.join('\n  ')}`);
+    super(`${heading}:\n  ${problems.join('\n  ')}${fix === undefined ? '' : `\n${fix}`}`);
   }
 }
 

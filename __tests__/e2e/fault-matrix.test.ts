@@ -611,5 +611,84 @@ describe.skipIf(unsupported !== undefined)(
       }),
       90_000,
     );
+
+    // 9. Cleanup against real-AWS behaviour --------------------------------------------------------
+
+    /**
+     * Starts a deploy of `count` instances and cancels it as the runner does (SIGINT, SIGTERM, then
+     * SIGKILL) 1 s after its CreateFleet answered, so the post step has launched ids to clean up.
+     */
+    async function cancelAfterLaunch(id: string, count: number): Promise<Run> {
+      const files = actionFiles();
+      const main = startAction(actionEnv(files, inputs(id, { count: String(count) }), awsEnv()));
+      const launched = await until(
+        () =>
+          proxy.count('CreateFleet', 'forwarded') > 0 &&
+          readFileSync(files.state, 'utf8').includes('launched'),
+        60_000,
+      );
+      expect(launched, 'the main step never launched').toBe(true);
+      await sleep(1_000);
+      main.kill('SIGINT');
+      await Promise.race([main.done, sleep(1_000)]);
+      main.kill('SIGTERM');
+      const ended = await Promise.race([
+        main.done.then(() => true),
+        sleep(5_000).then(() => false),
+      ]);
+      if (!ended) main.kill('SIGKILL');
+      const m = await finish(files, main.done);
+      expect(m.state.succeeded).toBeUndefined();
+      expect((await alive(id)).length).toBe(count);
+      return m;
+    }
+
+    it(
+      'cancelled 1 s after CreateFleet, NotFound on the first TerminateInstances: the post step asks again, 0 left',
+      timed('cancel + terminate NotFound', async () => {
+        const m = await cancelAfterLaunch('fm-cancel-nf', 1);
+        // EC2 answers NotFound for the fresh id while moto still has it running.
+        proxy.terminateNotFound(1);
+        const p = await post(m);
+        expect(p.code, log(p)).toBe(0);
+        expect(proxy.count('TerminateInstances', 'terminate-not-found')).toBe(1);
+        expect(proxy.count('TerminateInstances', 'forwarded')).toBeGreaterThanOrEqual(1);
+        expect(log(p)).toContain('InvalidInstanceID.NotFound');
+        expect(await alive('fm-cancel-nf')).toEqual([]);
+      }),
+      90_000,
+    );
+
+    it(
+      'expired credentials at post: the post step fails naming every instance left and the janitor',
+      timed('expired credentials at post', async () => {
+        const m = await cancelAfterLaunch('fm-expired', 2);
+        const left = await alive('fm-expired');
+        proxy.expiredCredentials(true);
+        const p = await post(m);
+        expect(p.code, log(p)).toBe(1);
+        // core.setFailed: one `::error::` line, its newlines escaped as %0A.
+        const failure = (/^::error::(.*)$/m.exec(p.stdout)?.[1] ?? '')
+          .replace(/%0D/g, '\r')
+          .replace(/%0A/g, '\n')
+          .replace(/%25/g, '%');
+        expect(failure).toContain('the AWS credentials were refused (ExpiredToken in eu-west-1)');
+        for (const id of left) expect(failure).toContain(id);
+        expect(failure).toMatch(/eu-west-1: instances i-[0-9a-f]+, i-[0-9a-f]+\n/);
+        expect(failure).toContain(`${REGION}: security group spot-deploy-fm-expired`);
+        expect(failure).toContain(`${REGION}: launch template spot-deploy-fm-expired`);
+        expect(failure).toContain('`mode: destroy` with `deployment-id: expired`');
+        expect(failure).toContain('node dist/cli.js destroy --deployment-id fm-expired');
+        expect(proxy.count('TerminateInstances', 'forwarded')).toBe(0);
+        // Nothing was terminated: exactly what the message names is still there.
+        expect(await alive('fm-expired')).toEqual(left);
+        // Not a destroy: it would wait out the deploy lock the killed main step still holds (the
+        // post step could not release it either; its lease ends it).
+        proxy.expiredCredentials(false);
+        await terminate(left);
+        expect(await alive('fm-expired')).toEqual([]);
+      }),
+      90_000,
+    );
   },
 );

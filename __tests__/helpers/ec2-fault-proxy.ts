@@ -15,6 +15,8 @@
  *   CreateSecurityGroup / CreateLaunchTemplate(Version), AuthorizeSecurityGroupIngress on that group
  *   answers HTTP 400 InvalidGroup.NotFound and CreateFleet on that template answers
  *   InvalidLaunchTemplateId.NotFound, thrown (HTTP 400) or as one `errorSet` item per pool.
+ * - TerminateInstances' NotFound (EC2's eventual consistency for an id launched seconds ago) and
+ *   an expired session (`ExpiredToken`) are HTTP 400 with the same `<Response><Errors>` body.
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -40,7 +42,18 @@ export interface Ec2Call {
    * What the proxy did: forwarded to moto, answered 503 RequestLimitExceeded, answered "no capacity
    * in any pool", forwarded the pools with capacity and added errors for the others ('partial').
    */
-  outcome: 'forwarded' | 'throttled' | 'capacity' | 'partial' | 'error' | 'not-visible';
+  outcome:
+    | 'forwarded'
+    | 'throttled'
+    | 'capacity'
+    | 'partial'
+    | 'error'
+    /** Answered 400 Invalid*.NotFound for a resource created moments ago (notVisibleAfterCreate). */
+    | 'not-visible'
+    /** Answered 400 InvalidInstanceID.NotFound for instances moto has (terminateNotFound). */
+    | 'terminate-not-found'
+    /** Answered 400 ExpiredToken (expiredCredentials). */
+    | 'expired';
   /** moto's answer (forwarded calls), for comparison with the proxy's own. */
   responseBody?: string;
 }
@@ -68,6 +81,17 @@ export interface Ec2FaultProxy {
   notVisibleAfterCreate(
     opts: { readonly windowMs: number; readonly fleet: 'thrown' | 'errorSet' } | undefined,
   ): void;
+  /**
+   * The next `n` TerminateInstances calls answer 400 InvalidInstanceID.NotFound naming their ids,
+   * without asking moto: EC2's eventual consistency right after a launch (the instances keep
+   * running in moto).
+   */
+  terminateNotFound(n: number): void;
+  /**
+   * While on, every call answers 400 ExpiredToken without asking moto: an assumed-role session
+   * that ended before the post step.
+   */
+  expiredCredentials(on: boolean): void;
   /** Forgets every fault and the call log. */
   reset(): void;
   count(action: string, outcome?: Ec2Call['outcome']): number;
@@ -152,6 +176,16 @@ export function errorXml(code: string, message: string): string {
   );
 }
 
+/** TerminateInstances' InvalidInstanceID.NotFound for the ids of the request, as EC2 words it. */
+export function terminateNotFoundXml(params: URLSearchParams): string {
+  const ids = [...params].filter(([k]) => /^InstanceId\.\d+$/.test(k)).map(([, v]) => v);
+  const which =
+    ids.length === 1
+      ? `The instance ID '${ids[0]}' does not exist`
+      : `The instance IDs '${ids.join(', ')}' do not exist`;
+  return errorXml('InvalidInstanceID.NotFound', which);
+}
+
 export function throttleXml(): string {
   return (
     '<?xml version="1.0" encoding="UTF-8"?>\n' +
@@ -221,6 +255,8 @@ export async function startEc2FaultProxy(target: string): Promise<Ec2FaultProxy>
     notVisible !== undefined &&
     id !== null &&
     Date.now() - (createdAt.get(id) ?? -Infinity) < notVisible.windowMs;
+  let terminateNotFound = 0;
+  let expired = false;
 
   const send = (res: ServerResponse, status: number, body: string) => {
     res.writeHead(status, {
@@ -241,6 +277,21 @@ export async function startEc2FaultProxy(target: string): Promise<Ec2FaultProxy>
     const call: Ec2Call = { action, index, params, outcome: 'forwarded' };
     calls.push(call);
 
+    if (expired) {
+      call.outcome = 'expired';
+      send(
+        res,
+        400,
+        errorXml('ExpiredToken', 'The security token included in the request is expired'),
+      );
+      return;
+    }
+    if (action === 'TerminateInstances' && terminateNotFound > 0) {
+      terminateNotFound--;
+      call.outcome = 'terminate-not-found';
+      send(res, 400, terminateNotFoundXml(params));
+      return;
+    }
     const left = throttles.get(action) ?? 0;
     if (left > 0) {
       throttles.set(action, left - 1);
@@ -366,11 +417,19 @@ export async function startEc2FaultProxy(target: string): Promise<Ec2FaultProxy>
       notVisible = opts === undefined ? undefined : { ...opts };
       if (opts === undefined) createdAt.clear();
     },
+    terminateNotFound(n) {
+      terminateNotFound = n;
+    },
+    expiredCredentials(on) {
+      expired = on;
+    },
     reset() {
       throttles.clear();
       capacity = undefined;
       notVisible = undefined;
       createdAt.clear();
+      terminateNotFound = 0;
+      expired = false;
       calls.length = 0;
       perAction.clear();
     },

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 interface Statement {
   Sid: string;
   Action: string | string[];
+  Resource: string | string[];
   Condition?: unknown;
 }
 const policy = JSON.parse(readFileSync('docs/iam-policy.json', 'utf8')) as {
@@ -21,6 +22,76 @@ const IMPLIED: Readonly<Record<string, string>> = {
   'iam:CreateServiceLinkedRole':
     'the first spot launch in an account creates AWSServiceRoleForEC2Spot',
 };
+
+const list = (x: string | string[]): string[] => (Array.isArray(x) ? x : [x]);
+const DEPLOYMENT_KEYS = [
+  'aws:ResourceTag/spot-deploy:deployment',
+  'aws:RequestTag/spot-deploy:deployment',
+];
+
+/**
+ * Resource types a launch only refers to (the image, the subnet…), never changes: an action may
+ * be allowed on these without a tag condition, by ARN type, never on `*`. The instant fleet and
+ * the one-time spot request behind a spot instance are the request itself (neither can be changed
+ * or launch anything later); a security group needs its VPC.
+ */
+const LAUNCH_REFERENCES = [
+  'image',
+  'subnet',
+  'network-interface',
+  'security-group',
+  'key-pair',
+  'spot-instances-request',
+];
+const REFERENCE_ONLY: Readonly<Record<string, readonly string[]>> = {
+  'ec2:RunInstances': LAUNCH_REFERENCES,
+  'ec2:CreateFleet': [...LAUNCH_REFERENCES, 'fleet'],
+  'ec2:CreateSecurityGroup': ['vpc'],
+};
+const SPOT_ROLE =
+  'arn:aws:iam::*:role/aws-service-role/spot.amazonaws.com/AWSServiceRoleForEC2Spot';
+
+const mutating = (action: string) => !/^[a-z0-9]+:(Describe|Get|List)/.test(action);
+
+/** Requires the deployment tag on the resource acted on, or in the create request's tags. */
+function tagConditioned(s: Statement): boolean {
+  const c = (s.Condition ?? {}) as Record<string, Record<string, unknown> | undefined>;
+  return DEPLOYMENT_KEYS.some(
+    (k) =>
+      c.Null?.[k] === 'false' ||
+      ['StringEquals', 'StringLike'].some((op) => c[op]?.[k] !== undefined),
+  );
+}
+
+/** CreateTags only as part of a create call (the tags of that call are the request's tags). */
+function tagOnCreate(s: Statement): boolean {
+  const c = (s.Condition ?? {}) as Record<string, Record<string, unknown> | undefined>;
+  return (
+    list(s.Action).every((a) => a === 'ec2:CreateTags') &&
+    c.StringEquals?.['ec2:CreateAction'] !== undefined
+  );
+}
+
+/**
+ * Every (statement, action, resource) that lets a mutating action through with neither a tag
+ * condition nor a tag-on-create condition, except launches on the resource types they only refer
+ * to and the spot service-linked role.
+ */
+function unconditionedMutations(statements: readonly Statement[]): string[] {
+  const out: string[] = [];
+  for (const s of statements) {
+    if (tagConditioned(s) || tagOnCreate(s)) continue;
+    for (const action of list(s.Action).filter(mutating)) {
+      for (const resource of list(s.Resource)) {
+        if (action === 'iam:CreateServiceLinkedRole' && resource === SPOT_ROLE) continue;
+        const type = /^arn:aws:ec2:[^:]*:[^:]*:([a-z-]+)\/\*$/.exec(resource)?.[1];
+        if (type !== undefined && (REFERENCE_ONLY[action] ?? []).includes(type)) continue;
+        out.push(`${s.Sid}: ${action} on ${resource}`);
+      }
+    }
+  }
+  return out;
+}
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -93,5 +164,90 @@ describe('docs/iam-policy.json', () => {
       Null: { 'aws:ResourceTag/spot-deploy:deployment': 'false' },
       'ForAllValues:StringEquals': { 'aws:TagKeys': ['spot-deploy:expires-at'] },
     });
+  });
+
+  it('conditions every mutating action on the deployment tag, or on tags set by the create call', () => {
+    expect(policy.Statement.filter((s) => list(s.Action).some(mutating)).length).toBeGreaterThan(5);
+    expect(unconditionedMutations(policy.Statement)).toEqual([]);
+  });
+
+  it('would catch an unconditioned mutating action (planted in a copy of the policy)', () => {
+    const copy = (): Statement[] => JSON.parse(JSON.stringify(policy.Statement)) as Statement[];
+    // The issue as found: any template or group in the account could be changed.
+    const planted = copy();
+    planted.push({
+      Sid: 'Planted',
+      Action: ['ec2:CreateLaunchTemplateVersion', 'ec2:AuthorizeSecurityGroupIngress'],
+      Resource: '*',
+    });
+    expect(unconditionedMutations(planted)).toEqual([
+      'Planted: ec2:CreateLaunchTemplateVersion on *',
+      'Planted: ec2:AuthorizeSecurityGroupIngress on *',
+    ]);
+    // The condition dropped from the real statement, or turned into its opposite.
+    for (const cond of [
+      undefined,
+      { Null: { 'aws:ResourceTag/spot-deploy:deployment': 'true' } },
+    ]) {
+      const changed = copy();
+      const own = changed.find((s) => s.Sid === 'SpotDeployChangeOnlyItsOwn');
+      if (own === undefined) throw new Error('SpotDeployChangeOnlyItsOwn is missing');
+      own.Condition = cond;
+      expect(unconditionedMutations(changed)).toEqual([
+        'SpotDeployChangeOnlyItsOwn: ec2:CreateLaunchTemplateVersion on *',
+        'SpotDeployChangeOnlyItsOwn: ec2:AuthorizeSecurityGroupIngress on *',
+      ]);
+    }
+    // A reference-only resource type is that only for a launch, not for opening a group.
+    const opened = copy();
+    opened.push({
+      Sid: 'Planted',
+      Action: 'ec2:AuthorizeSecurityGroupIngress',
+      Resource: 'arn:aws:ec2:*:*:security-group/*',
+    });
+    expect(unconditionedMutations(opened)).toEqual([
+      'Planted: ec2:AuthorizeSecurityGroupIngress on arn:aws:ec2:*:*:security-group/*',
+    ]);
+    // Launching on instances without the deployment tag in the request.
+    const launch = copy();
+    const tagged = launch.find((s) => s.Sid === 'SpotDeployLaunchTagged');
+    if (tagged === undefined) throw new Error('SpotDeployLaunchTagged is missing');
+    delete tagged.Condition;
+    expect(unconditionedMutations(launch)).toContain(
+      'SpotDeployLaunchTagged: ec2:RunInstances on arn:aws:ec2:*:*:instance/*',
+    );
+  });
+
+  it('lets the credentials change only templates and groups tagged by spot-deploy', () => {
+    for (const action of ['ec2:CreateLaunchTemplateVersion', 'ec2:AuthorizeSecurityGroupIngress']) {
+      const granting = policy.Statement.filter((s) => list(s.Action).includes(action));
+      expect(granting.map((s) => s.Sid)).toEqual(['SpotDeployChangeOnlyItsOwn']);
+      expect(granting[0]?.Condition).toEqual({
+        Null: { 'aws:ResourceTag/spot-deploy:deployment': 'false' },
+      });
+    }
+  });
+
+  it('lets it create templates, groups and instances only with the deployment tag in the same call', () => {
+    const created: Record<string, string[]> = {
+      'ec2:CreateLaunchTemplate': ['launch-template'],
+      'ec2:CreateSecurityGroup': ['security-group'],
+      'ec2:RunInstances': ['instance', 'volume'],
+      'ec2:CreateFleet': ['instance', 'volume'],
+    };
+    for (const [action, types] of Object.entries(created)) {
+      for (const type of types) {
+        const arn = `arn:aws:ec2:*:*:${type}/*`;
+        const granting = policy.Statement.filter(
+          (s) =>
+            list(s.Action).includes(action) && list(s.Resource).some((r) => r === arn || r === '*'),
+        );
+        expect(granting.length, `${action} on ${arn}`).toBeGreaterThan(0);
+        for (const s of granting)
+          expect(s.Condition, `${s.Sid}: ${action} on ${arn}`).toEqual({
+            Null: { 'aws:RequestTag/spot-deploy:deployment': 'false' },
+          });
+      }
+    }
   });
 });

@@ -183,6 +183,39 @@ describe('the reusable workflow', () => {
     for (const job of Object.values(reusable.jobs)) expect(job.permissions).toBeUndefined();
   });
 
+  it('ends the job (timeout-minutes) 10 minutes before the OIDC session, by default', () => {
+    // A job cancelled at its timeout runs the post step (cleanup) with the same session
+    // (configure-aws-credentials#354): expired credentials there leave the fleet running.
+    const timeout = Number(call.inputs['timeout-minutes']?.default);
+    const session = Number(call.inputs['aws-role-duration-seconds']?.default);
+    expect(session).toBe(3600);
+    expect(timeout * 60 + 600).toBeLessThanOrEqual(session);
+    const job = reusable.jobs['spot-deploy'] as Job & { 'timeout-minutes'?: string };
+    expect(job['timeout-minutes']).toBe('${{ inputs.timeout-minutes }}');
+    const creds = steps(reusable).find((s) =>
+      s.uses?.startsWith('aws-actions/configure-aws-credentials@'),
+    );
+    expect(creds?.with?.['role-duration-seconds']).toBe('${{ inputs.aws-role-duration-seconds }}');
+  });
+
+  it('refuses, before any credentials, a timeout-minutes the OIDC session would not outlast', () => {
+    const all = steps(reusable);
+    const setup = all.find((s) => s.id === 'setup') as Step & { env?: Record<string, string> };
+    const credsAt = all.findIndex((s) =>
+      s.uses?.startsWith('aws-actions/configure-aws-credentials@'),
+    );
+    expect(all.indexOf(setup)).toBeLessThan(credsAt);
+    expect(setup.env).toMatchObject({
+      TIMEOUT_MINUTES: '${{ inputs.timeout-minutes }}',
+      SESSION_SECONDS: '${{ inputs.aws-role-duration-seconds }}',
+      ROLE: '${{ inputs.aws-role-arn }}',
+    });
+    // Only for an assumed role (key secrets do not expire), and failing the job when it does not fit.
+    expect(setup.run).toMatch(
+      /if \[ -n "\$ROLE" \] && \[ \$\(\(TIMEOUT_MINUTES \* 60 \+ 600\)\) -gt "\$SESSION_SECONDS" \]; then\n\s*echo "::error title=spot-deploy::timeout-minutes[^\n]*\n\s*exit 1/,
+    );
+  });
+
   it('forwards only inputs action.yml declares, each as the same-named input or secret', () => {
     const step = steps(reusable).find(actionStep) as Step;
     const passed = Object.entries(step.with ?? {});

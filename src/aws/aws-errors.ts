@@ -47,13 +47,27 @@ export const PERMISSION_CODES: ReadonlySet<string> = new Set([
   'AuthFailure.ServiceLinkedRoleCreationNotPermitted',
 ]);
 
-export type ErrorKind = 'capacity' | 'spot-quota' | 'quota' | 'throttling' | 'permission' | 'other';
+/**
+ * The credentials themselves are no longer valid (an assumed-role session past its
+ * `role-duration-seconds`, a clock far off, revoked keys): every further call fails the same way,
+ * so there is no point in going on; the caller says what it could not do.
+ */
+export const CREDENTIALS_CODES: ReadonlySet<string> = new Set([
+  'ExpiredToken',
+  'ExpiredTokenException',
+  'RequestExpired',
+  'InvalidClientTokenId',
+]);
+
+export type ErrorKind =
+  'capacity' | 'spot-quota' | 'quota' | 'throttling' | 'permission' | 'credentials' | 'other';
 
 export function classify(code: string): ErrorKind {
   if (CAPACITY_CODES.has(code)) return 'capacity';
   if (SPOT_QUOTA_CODES.has(code)) return 'spot-quota';
   if (QUOTA_CODES.has(code)) return 'quota';
   if (THROTTLING_CODES.has(code)) return 'throttling';
+  if (CREDENTIALS_CODES.has(code)) return 'credentials';
   if (PERMISSION_CODES.has(code) || code.startsWith('AuthFailure')) return 'permission';
   return 'other';
 }
@@ -110,7 +124,9 @@ export function awsError(action: string, region: string, err: unknown, doing?: s
       ? ` (${permissionHint(action, code, region)})`
       : kind === 'quota' || kind === 'spot-quota'
         ? ' (an EC2 service quota is reached: raise it in the Service Quotas console or ask for fewer instances)'
-        : '';
+        : kind === 'credentials'
+          ? ' (the AWS credentials are expired or invalid: an assumed-role session must outlast the job, see role-duration-seconds)'
+          : '';
   const what = doing ?? `call ec2:${action}`;
   return new AwsError(
     action,

@@ -105,12 +105,14 @@ export interface TerminateResult {
   readonly notConfirmed: { readonly id: string; readonly state: string }[];
 }
 
-interface ChunkResult {
+export interface ChunkResult {
   accepted: { id: string; previous: string; current: string }[];
+  /** Ids TerminateInstances answered InvalidInstanceID.NotFound for. */
   gone: string[];
 }
 
-async function terminateChunk(
+/** One TerminateInstances round for up to TERMINATE_BATCH ids; NotFound ids are set apart. */
+export async function terminateChunk(
   client: EC2Client,
   region: string,
   ids: readonly string[],

@@ -139,5 +139,19 @@ export async function prepareRegion(
     subnets,
     securityGroupIds: sg.groupIds,
     launchTemplate: { id: lt.id, version: lt.version },
+    created: [
+      ...(sg.status === 'created'
+        ? [
+            {
+              kind: 'security group' as const,
+              name: spec.names.securityGroup,
+              id: sg.groupIds[0] ?? '',
+            },
+          ]
+        : []),
+      ...(lt.created
+        ? [{ kind: 'launch template' as const, name: spec.names.launchTemplate, id: lt.id }]
+        : []),
+    ],
   };
 }

@@ -44,6 +44,15 @@ export interface RegionResources {
   readonly securityGroupIds: readonly string[];
   /** The launch template and the version carrying this run's user-data. */
   readonly launchTemplate: { readonly id: string; readonly version: string };
+  /** What this call created (not reused), so a post step that cannot clean up can name it. */
+  readonly created?: readonly CreatedResource[];
+}
+
+/** A deployment resource (not an instance) one run created. */
+export interface CreatedResource {
+  readonly kind: 'security group' | 'launch template';
+  readonly name: string;
+  readonly id: string;
 }
 
 /** One instance as EC2 reports it (launch result, adopted or found by tags). */

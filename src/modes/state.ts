@@ -7,6 +7,7 @@
  * The raw store holds strings under named keys (as setup-node does); everything else goes through
  * this codec: the writers below and one reader, `readDeployState`, that parses once and types it.
  */
+import type { CreatedResource } from '../aws/types.js';
 import type { Cleanup } from '../inputs/types.js';
 
 /** Named state keys, so main and post cannot drift apart. */
@@ -25,6 +26,14 @@ export const STATE = {
   terminated: 'terminated',
   /** 'true' once the main step finished successfully; absent when it failed or was killed. */
   succeeded: 'succeeded',
+  /** `ttl-minutes` of the run, so a post step that cannot clean up can say when instances end. */
+  ttlMinutes: 'ttlMinutes',
+  /**
+   * JSON `{ [region]: CreatedResource[] }`: the security group and launch template this run
+   * created (not reused), saved right after creation, so a post step that cannot clean up can
+   * name them.
+   */
+  created: 'created',
   /**
    * JSON `{id, region, holder}`: the deploy lock this run holds, saved right after taking it and
    * cleared when released; the post step releases what is still here (a killed main step).
@@ -52,6 +61,9 @@ export interface DeployState {
   readonly launched: Readonly<IdsByRegion>;
   readonly terminated: Readonly<IdsByRegion>;
   readonly succeeded: boolean;
+  /** Undefined when the main step did not save it (older state). */
+  readonly ttlMinutes: number | undefined;
+  readonly created: Readonly<Record<string, readonly CreatedResource[]>>;
 }
 
 const CLEANUPS: readonly Cleanup[] = ['on-failure', 'always', 'never'];
@@ -59,7 +71,9 @@ const CLEANUPS: readonly Cleanup[] = ['on-failure', 'always', 'never'];
 /** The start of a deploy: saved before the first launch call. */
 export function saveDeployStart(
   state: StateStore,
-  s: Pick<DeployState, 'deploymentId' | 'regions' | 'cleanup' | 'runId' | 'runAttempt'>,
+  s: Pick<DeployState, 'deploymentId' | 'regions' | 'cleanup' | 'runId' | 'runAttempt'> & {
+    readonly ttlMinutes?: number;
+  },
 ): void {
   state.save(STATE.mode, 'deploy');
   state.save(STATE.deploymentId, s.deploymentId);
@@ -67,6 +81,19 @@ export function saveDeployStart(
   state.save(STATE.cleanup, s.cleanup);
   if (s.runId) state.save(STATE.runId, s.runId);
   if (s.runAttempt) state.save(STATE.runAttempt, s.runAttempt);
+  if (s.ttlMinutes !== undefined) state.save(STATE.ttlMinutes, String(s.ttlMinutes));
+}
+
+/** Adds resources this run created in `region` and saves the record again at once. */
+export function recordCreated(
+  state: StateStore,
+  region: string,
+  resources: readonly CreatedResource[],
+): void {
+  if (resources.length === 0) return;
+  const all = parseCreated(state.get(STATE.created));
+  all[region] = [...(all[region] ?? []), ...resources];
+  state.save(STATE.created, JSON.stringify(all));
 }
 
 /** The main step's last act when it succeeded; a failed or killed step never reaches it. */
@@ -104,7 +131,34 @@ export function readDeployState(state: StateStore): DeployState | undefined {
     launched: parseIds(state.get(STATE.launched)),
     terminated: parseIds(state.get(STATE.terminated)),
     succeeded: state.get(STATE.succeeded) === 'true',
+    ttlMinutes: parseMinutes(state.get(STATE.ttlMinutes)),
+    created: parseCreated(state.get(STATE.created)),
   };
+}
+
+function parseMinutes(raw: string): number | undefined {
+  return /^\d{1,7}$/.test(raw) ? Number(raw) : undefined;
+}
+
+const CREATED_KINDS: readonly CreatedResource['kind'][] = ['security group', 'launch template'];
+
+/** A `{region: CreatedResource[]}` record; unreadable entries are left out. */
+function parseCreated(raw: string): Record<string, CreatedResource[]> {
+  const v = parseJson(raw);
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) return {};
+  const out: Record<string, CreatedResource[]> = {};
+  for (const [region, list] of Object.entries(v as Record<string, unknown>)) {
+    if (!Array.isArray(list)) continue;
+    out[region] = list.flatMap((x: unknown) => {
+      const { kind, name, id } = (x ?? {}) as Record<string, unknown>;
+      return CREATED_KINDS.includes(kind as CreatedResource['kind']) &&
+        typeof name === 'string' &&
+        typeof id === 'string'
+        ? [{ kind: kind as CreatedResource['kind'], name, id }]
+        : [];
+    });
+  }
+  return out;
 }
 
 /** The deploy lock a run holds, as the post step needs it to release it. */

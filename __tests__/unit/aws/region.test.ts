@@ -639,6 +639,11 @@ describe('prepareRegion', () => {
       ],
       securityGroupIds: ['sg-new'],
       launchTemplate: { id: 'lt-1', version: '1' },
+      // Both made by this call: the post step names them if it cannot clean up.
+      created: [
+        { kind: 'security group', name: 'spot-deploy-pr-7', id: 'sg-new' },
+        { kind: 'launch template', name: 'spot-deploy-pr-7', id: 'lt-1' },
+      ],
     });
     expect(ec2.calls().map((c) => c.args[0].constructor.name)).toEqual([
       'DescribeImagesCommand',

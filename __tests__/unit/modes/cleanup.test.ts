@@ -8,8 +8,16 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { runPost } from '../../../src/modes/cleanup.js';
-import { memoryState, recordIds, STATE, type StateKey } from '../../../src/modes/state.js';
-import { ec2Error, inst, reservations } from '../../helpers/instances-fixtures.js';
+import {
+  memoryState,
+  readDeployState,
+  recordCreated,
+  recordIds,
+  saveDeployStart,
+  STATE,
+  type StateKey,
+} from '../../../src/modes/state.js';
+import { ec2Error, fakeClock, inst, reservations } from '../../helpers/instances-fixtures.js';
 import { recordingSink } from '../../helpers/recording-sink.js';
 
 const ec2 = mockClient(EC2Client);
@@ -141,5 +149,163 @@ describe('the post step', () => {
     await expect(
       runPost(deployState({ [STATE.cleanup]: 'on-failure' }), () => client, sink),
     ).rejects.toThrow(/could not clean up.*mode: destroy.*pr-1.*i-1, i-2/s);
+  });
+
+  describe('InvalidInstanceID.NotFound for an id this run launched (EC2 is eventually consistent)', () => {
+    const notFound = (ids: string[]) =>
+      ec2Error('InvalidInstanceID.NotFound', `The instance IDs '${ids.join(', ')}' do not exist`);
+
+    it('asks again until EC2 knows it, and terminates it (not counted as gone on the first NotFound)', async () => {
+      let first = true;
+      ec2.on(TerminateInstancesCommand).callsFake((input: { InstanceIds?: string[] }) => {
+        const ids = input.InstanceIds ?? [];
+        if (first && ids.includes('i-1')) {
+          first = false;
+          throw notFound(['i-1']);
+        }
+        return {
+          TerminatingInstances: ids.map((InstanceId) => ({
+            InstanceId,
+            PreviousState: { Name: 'running' },
+            CurrentState: { Name: 'shutting-down' },
+          })),
+        };
+      });
+      const clock = fakeClock();
+      const r = await runPost(
+        deployState({ [STATE.cleanup]: 'on-failure' }),
+        () => client,
+        sink,
+        clock,
+      );
+      // i-1 asked twice: the NotFound answer, then the accepted one.
+      expect(terminated().filter((id) => id === 'i-1')).toHaveLength(2);
+      expect(r.terminated).toEqual({ 'eu-west-1': ['i-2', 'i-1'], 'us-east-1': ['i-3'] });
+      expect(clock.sleeps).toEqual([1_000]);
+    });
+
+    it('fails the step naming an id EC2 never shows, after the tag search fallback, with the destroy command', async () => {
+      ec2.on(TerminateInstancesCommand).callsFake((input: { InstanceIds?: string[] }) => {
+        const ids = input.InstanceIds ?? [];
+        if (ids.includes('i-2')) throw notFound(['i-2']);
+        return { TerminatingInstances: ids.map((InstanceId) => ({ InstanceId })) };
+      });
+      // The tag search finds nothing the first time and an instance of this run the second time.
+      let searches = 0;
+      ec2.on(DescribeInstancesCommand).callsFake((input: { InstanceIds?: string[] }) => {
+        if (input.InstanceIds) throw notFound(input.InstanceIds);
+        searches++;
+        return searches === 2 ? reservations(inst('i-late', 'running')) : { Reservations: [] };
+      });
+      const clock = fakeClock();
+      const err = await runPost(
+        deployState({
+          [STATE.cleanup]: 'on-failure',
+          [STATE.regions]: JSON.stringify(['eu-west-1']),
+        }),
+        () => client,
+        sink,
+        clock,
+      ).then(
+        () => undefined,
+        (e: unknown) => e as Error,
+      );
+      expect(err?.name).toBe('CleanupError');
+      expect(err?.message).toMatch(/i-2: EC2 answered InvalidInstanceID\.NotFound/);
+      expect(err?.message).toContain('mode: destroy');
+      expect(err?.message).toContain('deployment-id: pr-1');
+      expect(err?.message).toContain('deployment-id: expired');
+      // The fallback found and terminated what the run's tags name.
+      expect(terminated()).toContain('i-late');
+      expect(terminated()).toContain('i-1');
+      expect(clock.sleeps.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(60_000);
+    });
+  });
+
+  describe('credentials refused in the post step (an expired OIDC session)', () => {
+    function savedRun() {
+      const state = memoryState();
+      saveDeployStart(state, {
+        deploymentId: 'pr-1',
+        regions: ['eu-west-1', 'us-east-1'],
+        cleanup: 'on-failure',
+        runId: '42',
+        runAttempt: '1',
+        ttlMinutes: 240,
+      });
+      recordIds(state, STATE.launched, 'eu-west-1', ['i-1', 'i-2']);
+      recordIds(state, STATE.launched, 'us-east-1', ['i-3']);
+      recordIds(state, STATE.terminated, 'eu-west-1', ['i-2']);
+      recordCreated(state, 'eu-west-1', [
+        { kind: 'security group', name: 'spot-deploy-pr-1', id: 'sg-1' },
+        { kind: 'launch template', name: 'spot-deploy-pr-1', id: 'lt-1' },
+      ]);
+      return state;
+    }
+
+    it.each(['ExpiredToken', 'ExpiredTokenException', 'RequestExpired', 'InvalidClientTokenId'])(
+      '%s: fails naming every instance left per region, what the run created, the janitor and the TTL',
+      async (code) => {
+        ec2
+          .on(DescribeInstancesCommand)
+          .rejects(ec2Error(code, 'The security token included in the request is expired'));
+        ec2.on(TerminateInstancesCommand).rejects(ec2Error(code, 'expired'));
+        const err = await runPost(savedRun(), () => client, sink, fakeClock()).then(
+          () => undefined,
+          (e: unknown) => e as Error,
+        );
+        expect(err?.name).toBe('CleanupError');
+        const m = err?.message ?? '';
+        expect(m).toContain(`the AWS credentials were refused (${code} in eu-west-1)`);
+        expect(m).toContain('eu-west-1: instances i-1\n');
+        expect(m).toContain('us-east-1: instances i-3');
+        expect(m).not.toContain('i-2'); // the main step terminated it
+        expect(m).toContain(
+          'eu-west-1: security group spot-deploy-pr-1 (sg-1), created by this run',
+        );
+        expect(m).toContain(
+          'eu-west-1: launch template spot-deploy-pr-1 (lt-1), created by this run',
+        );
+        expect(m).toContain(
+          'node dist/cli.js destroy --deployment-id pr-1 --regions eu-west-1,us-east-1',
+        );
+        expect(m).toContain('`mode: destroy` with `deployment-id: expired`');
+        expect(m).toContain('240 minutes (ttl-minutes)');
+        // Nothing retried in vain: one refused call is enough.
+        expect(ec2.calls()).toHaveLength(1);
+      },
+    );
+
+    it('after a region was cleaned, lists only what is left from the refused region on', async () => {
+      ec2.on(TerminateInstancesCommand).callsFake((input: { InstanceIds?: string[] }) => {
+        if ((input.InstanceIds ?? []).includes('i-3')) throw ec2Error('ExpiredToken', 'expired');
+        return {
+          TerminatingInstances: (input.InstanceIds ?? []).map((InstanceId) => ({ InstanceId })),
+        };
+      });
+      const state = savedRun();
+      state.save(STATE.ttlMinutes, '0');
+      const err = await runPost(state, () => client, sink, fakeClock()).then(
+        () => undefined,
+        (e: unknown) => e as Error,
+      );
+      const m = err?.message ?? '';
+      expect(m).toContain('(ExpiredToken in us-east-1)');
+      expect(m).toContain('us-east-1: instances i-3');
+      expect(m).not.toContain('eu-west-1: instances');
+      expect(m).toContain('ttl-minutes is 0: the instances run (and cost) until they are removed');
+      expect(terminated()).toContain('i-1');
+    });
+
+    it('the state codec reads back what the main step saved for this message', () => {
+      const s = readDeployState(savedRun());
+      expect(s?.ttlMinutes).toBe(240);
+      expect(s?.created).toEqual({
+        'eu-west-1': [
+          { kind: 'security group', name: 'spot-deploy-pr-1', id: 'sg-1' },
+          { kind: 'launch template', name: 'spot-deploy-pr-1', id: 'lt-1' },
+        ],
+      });
+    });
   });
 });

@@ -8,7 +8,7 @@ import { TAG, type InstanceInfo, type LaunchError, type RegionResources } from '
 import { waitRunning } from '../../aws/wait.js';
 import type { Plan } from '../../inputs/plan.js';
 import type { Sink } from '../../report/sink.js';
-import { recordIds, STATE, type StateStore } from '../state.js';
+import { recordCreated, recordIds, STATE, type StateStore } from '../state.js';
 import { chooseAdopted, keyFingerprint, launchCounts } from './adopt.js';
 
 export interface ProvisionDeps {
@@ -99,6 +99,7 @@ export async function provision(
         inspected: inspected[k],
         visibility,
       });
+      recordCreated(deps.state, r.region, resources.created ?? []);
       prepared.push({ region: r.region, client, resources, count: r.count });
     }
     const fleet = await provisionFleet(prepared, {

@@ -112,6 +112,7 @@ async function converge(
     cleanup: inputs.cleanup,
     runId: ctx.runId,
     runAttempt: ctx.runAttempt,
+    ttlMinutes: inputs.ttlMinutes,
   });
 
   // The artifact uploads while instances launch; it exists even when the deploy fails.
