@@ -21,6 +21,8 @@ export interface RemoteLayout {
   readonly envPath: string;
   /** The agent runs the command in this file after the services start (input `health-check`). */
   readonly healthCheckPath: string;
+  /** When the health check must have passed (epoch seconds), written with a health check. */
+  readonly healthDeadlinePath: string;
   /** The deployment's `ttl-minutes`; the agent re-arms the instance's shutdown from it. */
   readonly ttlPath: string;
   /** Run with `sudo` in front; must return once activation has finished. */
@@ -38,6 +40,7 @@ export const DEFAULT_REMOTE: RemoteLayout = Object.freeze({
   statusPath: REMOTE_PATHS.status,
   envPath: REMOTE_PATHS.envFile,
   healthCheckPath: REMOTE_PATHS.healthCheck,
+  healthDeadlinePath: REMOTE_PATHS.healthDeadline,
   ttlPath: REMOTE_PATHS.ttlMinutes,
   startCommand: `systemctl start ${UNIT_NAMES.service}`,
   currentPath: REMOTE_PATHS.current,
@@ -102,6 +105,11 @@ export interface ActivationConfig {
   readonly healthCheck?: string | undefined;
   /** Minutes until the instance shuts down, counted from this deploy (0: never); undefined: untouched. */
   readonly ttlMinutes?: number | undefined;
+  /**
+   * Seconds from the script's start the agent's health check may last (written as an epoch
+   * second of the instance's clock, next to a non-empty health check); undefined: none written.
+   */
+  readonly healthDeadlineSeconds?: number | undefined;
 }
 
 /**
@@ -116,9 +124,12 @@ export function activationScript(
   bytes: number,
   config: ActivationConfig = {},
 ) {
-  const { healthCheck, ttlMinutes } = config;
+  const { healthCheck, ttlMinutes, healthDeadlineSeconds: hd } = config;
   if (ttlMinutes !== undefined && (!Number.isSafeInteger(ttlMinutes) || ttlMinutes < 0))
     throw new RangeError(`ttlMinutes must be an integer ≥ 0, got ${ttlMinutes}`);
+  if (hd !== undefined && (!Number.isSafeInteger(hd) || hd < 1))
+    throw new RangeError(`healthDeadlineSeconds must be an integer ≥ 1, got ${hd}`);
+  const deadline = withSudo(r.sudo, `install -D -m 0644 /dev/stdin ${shq(r.healthDeadlinePath)}`);
   const hc = shq(r.healthCheckPath);
   const part = shq(`${r.incomingDir}/.${sha}.part`);
   const final = shq(`${r.incomingDir}/${sha}.tar.gz`);
@@ -147,6 +158,10 @@ export function activationScript(
         ? [`${withSudo(r.sudo, `rm -f ${hc}`)} || exit ${exitHealth}`]
         : [
             `printf '%s\\n' ${shq(healthCheck)} | ${withSudo(r.sudo, `install -D -m 0644 /dev/stdin ${hc}`)} || exit ${exitHealth}`,
+            // The instance's own clock: no skew between the runner and the agent.
+            ...(hd === undefined
+              ? []
+              : [`echo $(($(date +%s) + ${hd})) | ${deadline} || exit ${exitHealth}`]),
           ]),
     // The rename is what the .path unit watches: everything activation reads must exist first.
     `mv -f ${part} ${final} || exit ${SCRIPT_EXIT.rename}`,
@@ -157,7 +172,7 @@ export function activationScript(
   ].join('\n');
 }
 
-interface StatusJson {
+export interface StatusJson {
   sha256?: unknown;
   state?: unknown;
   step?: unknown;
@@ -207,6 +222,18 @@ export function parseActivation(
     const step = startRc === 0 ? 'status' : 'activate';
     return { status: 'failed', step, logTail: tail(`${why}\n${stderr}`) };
   }
+  return statusOutcome(status, startRc, stderr);
+}
+
+/**
+ * What a status.json of the delivered sha256 says (ready only with a start command that exited
+ * 0); also read after a reconnect (status-wait.ts), with `startRc` 0 and no stderr.
+ */
+export function statusOutcome(
+  status: StatusJson,
+  startRc: number,
+  stderr: string,
+): ActivationOutcome {
   const logTail = typeof status.log_tail === 'string' ? status.log_tail : tail(stderr);
   if (status.state === READY && startRc === 0) return { status: 'ready' };
   if (status.step !== undefined && status.step !== '' && !isInstanceStep(status.step)) {

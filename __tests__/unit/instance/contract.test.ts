@@ -161,6 +161,7 @@ describe('the on-instance contract', () => {
         REMOTE_PATHS.unitDir,
         REMOTE_PATHS.envFile,
         REMOTE_PATHS.healthCheck,
+        REMOTE_PATHS.healthDeadline,
         REMOTE_PATHS.ttlMinutes,
         REMOTE_PATHS.agentLog,
       ]),

@@ -59,6 +59,25 @@ describe('uploadScript and activationScript', () => {
     expect(indexOf(lines({}), 'ttl-minutes')).toBe(-1);
   });
 
+  it('writes the health-check deadline on the instance clock, with a health check, before the rename', () => {
+    const ls = lines({ healthCheck: 'true', healthDeadlineSeconds: 110 });
+    const at = indexOf(ls, '/etc/spot-deploy/health-deadline');
+    expect(ls[at]).toBe(
+      `echo $(($(date +%s) + 110)) | sudo -n install -D -m 0644 /dev/stdin '/etc/spot-deploy/health-deadline' || exit ${SCRIPT_EXIT.healthCheckConfig}`,
+    );
+    expect(at).toBeGreaterThan(indexOf(ls, '/etc/spot-deploy/health-check'));
+    expect(at).toBeLessThan(indexOf(ls, 'mv -f'));
+    // No health check to bound (none, or one being removed), or no deadline given: nothing.
+    for (const config of [
+      { healthDeadlineSeconds: 110 },
+      { healthCheck: '', healthDeadlineSeconds: 110 },
+      { healthCheck: 'true' },
+    ])
+      expect(indexOf(lines(config), 'health-deadline')).toBe(-1);
+    for (const bad of [0, -5, 1.5, Number.NaN])
+      expect(() => lines({ healthCheck: 'true', healthDeadlineSeconds: bad })).toThrow(RangeError);
+  });
+
   it('refuses a ttl that is not a whole number of minutes (it is pasted into the script)', () => {
     for (const ttlMinutes of [-1, 1.5, Number.NaN])
       expect(() => activationScript(DEFAULT_REMOTE, SHA, 10, { ttlMinutes })).toThrow(RangeError);
