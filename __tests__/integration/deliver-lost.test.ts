@@ -3,10 +3,20 @@
 // a scratch root, started by the fake systemctl as systemd would: output to a journal, not to the
 // SSH session) runs a slow setup.sh. The agent finishes without the session; the runner must
 // reconnect and take its verdict instead of failing the instance at once.
-import { statSync, writeFileSync, mkdirSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { SCRIPT_EXIT } from '../../src/instance/contract.js';
+import { connect, exec } from '../../src/ssh/connect.js';
 import { deliverToMany, type InstanceDelivery } from '../../src/ssh/deliver-many.js';
+import { activationScript, DEFAULT_REMOTE, shq } from '../../src/ssh/remote-scripts.js';
 import { Instance, SHIPPED_BOOTSTRAP, v1, type Built } from '../helpers/agent-instance.js';
 import { hasSshd, startSshd, type Sshd } from '../helpers/sshd.js';
 import { startTcpProxy, type TcpProxy } from '../helpers/tcp-proxy.js';
@@ -135,4 +145,38 @@ describe.skipIf(!hasSshd)('a connection lost during activation (sshd, real agent
     // Bounded by ready-timeout from the start of activation (plus upload and diagnostics).
     expect(took).toBeLessThan(12_000);
   }, 40_000);
+
+  it('an env file cut short on stdin is refused whole: the old one stays, nothing is renamed', async () => {
+    const built = box.bundle(v1());
+    const part = `${box.incoming}/.${built.sha}.part`;
+    copyFileSync(built.archive, part);
+    const envPath = box.path('etc/spot-deploy/env');
+    writeFileSync(envPath, 'OLD=1\n', { mode: 0o600 });
+    const layout = { ...DEFAULT_REMOTE, ...remote() };
+    const full = 'GREETING=hi\nTOKEN=s3cret-value-1\n';
+    const script = activationScript(layout, built.sha, statSync(part).size, {
+      envBytes: Buffer.byteLength(full),
+    });
+    const c = await connect({
+      host: sshd.host,
+      port: sshd.port,
+      username: sshd.user,
+      privateKey: sshd.client.privateKey,
+      hostKey: sshd.hostKey,
+      deadlineMs: 10_000,
+    });
+    try {
+      // What sshd hands the script when the link drops mid-stdin: the first bytes, then EOF.
+      const r = await exec(c, `sh -c ${shq(script)}`, Buffer.from(full.slice(0, 9)), {
+        timeoutMs: 10_000,
+      });
+      expect(r.code).toBe(SCRIPT_EXIT.env);
+      expect(r.stderr).toContain(`env: expected ${Buffer.byteLength(full)} bytes on stdin, got 9`);
+    } finally {
+      c.end();
+    }
+    expect(readFileSync(envPath, 'utf8')).toBe('OLD=1\n');
+    expect(existsSync(part)).toBe(true);
+    expect(existsSync(`${box.incoming}/${built.sha}.tar.gz`)).toBe(false);
+  }, 30_000);
 });

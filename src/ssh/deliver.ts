@@ -155,7 +155,9 @@ export async function deliverBundle(client: Client, o: DeliverOptions): Promise<
   o.log?.(`deliver: uploaded ${o.bytes} bytes in ${uploadMs} ms (${mbps.toFixed(1)} MB/s)`);
   o.onUploaded?.();
 
+  const envFile = Buffer.from(o.envFile ?? '', 'utf8');
   const script = activationScript(r, o.sha256, o.bytes, {
+    envBytes: envFile.length,
     healthCheck: o.healthCheck,
     ttlMinutes: o.ttlMinutes,
     healthDeadlineSeconds: healthDeadlineSeconds(o.readyTimeoutMs),
@@ -164,7 +166,7 @@ export async function deliverBundle(client: Client, o: DeliverOptions): Promise<
   const act0 = now();
   let lost: string;
   try {
-    const res = await exec(client, `sh -c ${shq(script)}`, Buffer.from(o.envFile ?? '', 'utf8'), {
+    const res = await exec(client, `sh -c ${shq(script)}`, envFile, {
       timeoutMs: o.readyTimeoutMs,
     });
     // sshd always reports how a command ended; no exit status at all means the link went.

@@ -101,6 +101,8 @@ export function uploadScript(r: RemoteLayout, sha: string): string {
 
 /** What the activation script writes besides the bundle. */
 export interface ActivationConfig {
+  /** The env file's size in bytes (what stdin carries); default 0, an empty env. */
+  readonly envBytes?: number | undefined;
   /** The health-check command; '' removes the file; undefined leaves the instance's file alone. */
   readonly healthCheck?: string | undefined;
   /** Minutes until the instance shuts down, counted from this deploy (0: never); undefined: untouched. */
@@ -124,7 +126,11 @@ export function activationScript(
   bytes: number,
   config: ActivationConfig = {},
 ) {
-  const { healthCheck, ttlMinutes, healthDeadlineSeconds: hd } = config;
+  const { healthCheck, ttlMinutes, healthDeadlineSeconds: hd, envBytes = 0 } = config;
+  if (!Number.isSafeInteger(envBytes) || envBytes < 0)
+    throw new RangeError(`envBytes must be an integer ≥ 0, got ${envBytes}`);
+  const env = shq(r.envPath);
+  const envPart = shq(`${r.envPath}.part`);
   if (ttlMinutes !== undefined && (!Number.isSafeInteger(ttlMinutes) || ttlMinutes < 0))
     throw new RangeError(`ttlMinutes must be an integer ≥ 0, got ${ttlMinutes}`);
   if (hd !== undefined && (!Number.isSafeInteger(hd) || hd < 1))
@@ -144,7 +150,15 @@ export function activationScript(
     `  echo "upload-verify: expected sha256 ${sha} and ${bytes} bytes, got sha256 $got and $size bytes" >&2`,
     `  exit ${SCRIPT_EXIT.uploadVerify}`,
     'fi',
-    `${withSudo(r.sudo, `install -D -m 0600 /dev/stdin ${shq(r.envPath)}`)} || exit ${SCRIPT_EXIT.env}`,
+    // All of it or nothing: a connection lost while stdin was in flight ends stdin early, and a
+    // cut env file must never reach the services (they read it at every start, reboots included).
+    `${withSudo(r.sudo, `install -D -m 0600 /dev/stdin ${envPart}`)} || exit ${SCRIPT_EXIT.env}`,
+    `n=$(${withSudo(r.sudo, `stat -c %s ${envPart}`)})`,
+    `if [ "$n" != ${envBytes} ]; then`,
+    `  echo "env: expected ${envBytes} bytes on stdin, got $n" >&2`,
+    `  exit ${SCRIPT_EXIT.env}`,
+    'fi',
+    `${withSudo(r.sudo, `mv ${envPart} ${env}`)} || exit ${SCRIPT_EXIT.env}`,
     // Before the agent runs: it re-arms the shutdown from this file.
     ...(ttlMinutes === undefined
       ? []

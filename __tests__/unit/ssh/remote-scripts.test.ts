@@ -39,10 +39,25 @@ describe('uploadScript and activationScript', () => {
   const indexOf = (ls: string[], needle: string) => ls.findIndex((l) => l.includes(needle));
 
   it('writes the env file on every run, from stdin, even with no env (replaced as a whole)', () => {
-    const envLine =
-      "sudo -n install -D -m 0600 /dev/stdin '/etc/spot-deploy/env' || exit " + SCRIPT_EXIT.env;
-    for (const config of [{}, { healthCheck: 'true', ttlMinutes: 30 }])
-      expect(lines(config)).toContain(envLine);
+    const exit = `|| exit ${SCRIPT_EXIT.env}`;
+    for (const config of [{}, { healthCheck: 'true', ttlMinutes: 30 }, { envBytes: 42 }]) {
+      const ls = lines(config);
+      const at = indexOf(ls, "/dev/stdin '/etc/spot-deploy/env.part'");
+      // Into a .part of its own, checked for the size stdin was meant to carry, then moved whole.
+      expect(ls.slice(at, at + 6)).toEqual([
+        `sudo -n install -D -m 0600 /dev/stdin '/etc/spot-deploy/env.part' ${exit}`,
+        "n=$(sudo -n stat -c %s '/etc/spot-deploy/env.part')",
+        `if [ "$n" != ${config.envBytes ?? 0} ]; then`,
+        `  echo "env: expected ${config.envBytes ?? 0} bytes on stdin, got $n" >&2`,
+        `  exit ${SCRIPT_EXIT.env}`,
+        'fi',
+      ]);
+      expect(ls[at + 6]).toBe(
+        `sudo -n mv '/etc/spot-deploy/env.part' '/etc/spot-deploy/env' ${exit}`,
+      );
+      expect(at + 6).toBeLessThan(indexOf(ls, 'mv -f'));
+    }
+    expect(() => lines({ envBytes: -1 })).toThrow(RangeError);
   });
 
   it('writes ttl-minutes for the agent before the rename and the start, and 0 as 0', () => {
