@@ -186,7 +186,9 @@ export async function deliverBundle(client: Client, o: DeliverOptions): Promise<
 /**
  * The agent carries on without the SSH session: reconnect and read status.json until it has
  * decided or ready-timeout (counted from the start of activation) runs out. The activation is
- * never run again: a `.part` that was not renamed stays a failure (its env file may be partial).
+ * never run again: whether the script died before or after its env and health-check writes is
+ * not known, and a deploy run again from the start is the safe retry; so a `.part` that was not
+ * renamed stays a failure.
  */
 async function afterLostConnection(
   o: DeliverOptions,
