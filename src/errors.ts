@@ -83,6 +83,14 @@ export class HostKeyMismatchError extends SshError {
   }
 }
 
+/**
+ * A remote command ran past its bound and its channel was closed: the connection itself may be
+ * fine (unlike a command that ended without an exit status because the connection was lost).
+ */
+export class CommandTimeoutError extends SshError {
+  override readonly name: string = 'CommandTimeoutError';
+}
+
 /** Fewer instances than `min-ready` ended ready. The message lists each failure. */
 export class DeployFailedError extends Error {
   override readonly name = 'DeployFailedError';

@@ -3,7 +3,8 @@ import { connect as netConnect, createServer, type Socket } from 'node:net';
 /**
  * A loopback TCP proxy in front of one port, to break connections on purpose: `cutAfter(n)`
  * destroys both sockets of the next connection once n bytes have gone from client to server;
- * `stall()` stops forwarding in both directions while keeping the sockets open (a dead link).
+ * `stall()` stops forwarding in both directions while keeping the sockets open (a dead link);
+ * `cutNow()` destroys every connection open at that moment (later ones are forwarded as usual).
  */
 export interface TcpProxy {
   readonly host: '127.0.0.1';
@@ -18,6 +19,8 @@ export interface TcpProxy {
   cutAfter(bytes: number): void;
   /** Arms a stall for the next connection accepted, after `bytes` client→server bytes. */
   stallAfter(bytes: number): void;
+  /** Destroys every open connection now; returns how many. */
+  cutNow(): number;
   close(): Promise<void>;
 }
 
@@ -26,6 +29,7 @@ type Plan = { kind: 'cut' | 'stall'; after: number } | undefined;
 /** Starts a proxy on a free 127.0.0.1 port forwarding to `127.0.0.1:targetPort`. */
 export function startTcpProxy(targetPort: number): Promise<TcpProxy> {
   const sockets = new Set<Socket>();
+  const links = new Set<() => void>();
   const upstreamBytes: number[] = [];
   let accepted = 0;
   let cuts = 0;
@@ -44,8 +48,10 @@ export function startTcpProxy(targetPort: number): Promise<TcpProxy> {
       down.destroy();
       up.destroy();
     };
+    links.add(kill);
     // Either side closing tears down the other (a stalled link too, once the client gives up).
     down.on('close', () => {
+      links.delete(kill);
       sockets.delete(down);
       up.destroy();
     });
@@ -107,6 +113,12 @@ export function startTcpProxy(targetPort: number): Promise<TcpProxy> {
         },
         stallAfter(bytes: number) {
           armed = { kind: 'stall', after: bytes };
+        },
+        cutNow() {
+          const open = [...links];
+          for (const kill of open) kill();
+          cuts += open.length;
+          return open.length;
         },
         close() {
           for (const s of sockets) s.destroy();

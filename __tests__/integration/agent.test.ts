@@ -412,6 +412,39 @@ describe('bootstrap + agent', { timeout: 60_000 }, () => {
     expect(status.log_tail).toContain('health check did not pass within 1 s');
   });
 
+  it('ends the health check at the deadline the runner wrote (ready-timeout), not after 300 s', () => {
+    fs.writeFileSync(box.path('etc/spot-deploy/health-check'), 'echo "unhealthy-8"; exit 1\n');
+    const deadline = box.path('etc/spot-deploy/health-deadline');
+    fs.writeFileSync(deadline, `${Math.floor(Date.now() / 1000) + 3}\n`);
+    const t0 = Date.now();
+    const { sha, code } = box.deploy(v1()); // SPOT_DEPLOY_HEALTH_TIMEOUT unset: 300 s
+    expect(code).toBe(1);
+    expect(Date.now() - t0).toBeLessThan(15_000);
+    const status = box.status();
+    expect(status).toMatchObject({ sha256: sha, state: 'failed', step: 'health-check' });
+    expect(status.log_tail).toMatch(
+      /health check did not pass within [1-3] s \(the time ready-timeout left; last exit status 1\)/,
+    );
+    expect(fs.existsSync(deadline)).toBe(false); // it belonged to that delivery only
+  });
+
+  it('a smaller SPOT_DEPLOY_HEALTH_TIMEOUT wins over the deadline; a past deadline still gives 1 s', () => {
+    fs.writeFileSync(box.path('etc/spot-deploy/health-check'), 'exit 1\n');
+    const deadline = box.path('etc/spot-deploy/health-deadline');
+    fs.writeFileSync(deadline, `${Math.floor(Date.now() / 1000) + 120}\n`);
+    const first = box.deploy(v1(), {}, { SPOT_DEPLOY_HEALTH_TIMEOUT: '1' });
+    expect(first.code).toBe(1);
+    expect(box.status().log_tail).toContain(
+      'health check did not pass within 1 s (last exit status 1)',
+    );
+    fs.writeFileSync(deadline, `${Math.floor(Date.now() / 1000) - 60}\n`);
+    const second = box.deploy(v1({ 'app.txt': 'v2' }));
+    expect(second.code).toBe(1);
+    expect(box.status().log_tail).toContain(
+      'health check did not pass within 1 s (the time ready-timeout left; last exit status 1)',
+    );
+  });
+
   it('keeps current and the two newest other releases', () => {
     const shas = [1, 2, 3, 4, 5].map((n) => {
       const { sha, code } = box.deploy(v1({ 'app.txt': `v${n}` }));

@@ -62,6 +62,7 @@ describe.skipIf(!hasSshd)('ssh against a real sshd on 127.0.0.1', () => {
         statusPath: join(root, 'status.json'),
         envPath: join(root, 'etc', 'env'),
         healthCheckPath: join(root, 'etc', 'health-check'),
+        healthDeadlinePath: join(root, 'etc', 'health-deadline'),
         ttlPath: join(root, 'etc', 'ttl-minutes'),
         startCommand: `sh ${fake}`,
         sudo: '',
@@ -194,8 +195,13 @@ describe.skipIf(!hasSshd)('ssh against a real sshd on 127.0.0.1', () => {
         readyTimeoutMs: 10_000,
         remote,
       };
+      const before = Math.floor(Date.now() / 1000);
       expect((await deliverBundle(c, { ...opts, healthCheck: check })).status).toBe('ready');
       expect(readFileSync(remote.healthCheckPath, 'utf8')).toBe(`${check}\n`);
+      // The deadline on the instance's clock: activation start + 10 s less a quarter (2 s).
+      const deadline = Number(readFileSync(remote.healthDeadlinePath, 'utf8'));
+      expect(deadline).toBeGreaterThanOrEqual(before + 8);
+      expect(deadline).toBeLessThanOrEqual(Math.floor(Date.now() / 1000) + 8);
       expect((await deliverBundle(c, opts)).status).toBe('ready');
       expect(existsSync(remote.healthCheckPath)).toBe(true); // undefined leaves it alone
       expect((await deliverBundle(c, { ...opts, healthCheck: '' })).status).toBe('ready');

@@ -49,6 +49,7 @@ IMAGE_UNIT_DIRS = tuple(rooted(d) for d in (
     "/lib/systemd/system"))
 ENV_FILE = rooted("/etc/spot-deploy/env")
 HEALTH_CHECK = rooted("/etc/spot-deploy/health-check")
+HEALTH_DEADLINE = rooted("/etc/spot-deploy/health-deadline")
 TTL_FILE = rooted("/etc/spot-deploy/ttl-minutes")
 LOG_FILE = rooted("/var/log/spot-deploy/agent.log")
 EXIT_OK = 0
@@ -541,15 +542,36 @@ def start_units(agent, names):
         raise Failed("failed to start: " + ", ".join(failed))
 
 
-def health_check(agent, env, release):
-    """The instance's one health-check command (per instance, not per release), run in release."""
+def take_health_deadline():
+    """The epoch second by which the runner needs the health check's verdict, or None; removed
+    once read, since it belongs to the delivery that wrote it."""
+    try:
+        with open(HEALTH_DEADLINE, "rb") as f:
+            value = float(f.read().decode("ascii", "replace").strip())
+    except (OSError, ValueError):
+        value = None
+    try:
+        os.remove(HEALTH_DEADLINE)
+    except OSError:
+        pass
+    return value
+
+
+def health_check(agent, env, release, until=None):
+    """The instance's one health-check command (per instance, not per release), run in release.
+    It gets SPOT_DEPLOY_HEALTH_TIMEOUT (300 s) but never past `until` (epoch seconds, from the
+    runner's ready-timeout): the runner would stop waiting before the verdict."""
     if not os.path.isfile(HEALTH_CHECK):
         return
     with open(HEALTH_CHECK, "rb") as f:
         command = f.read().decode("utf-8", "replace").strip()
     if not command:
         return
-    timeout = seconds(env, "SPOT_DEPLOY_HEALTH_TIMEOUT", 300)
+    timeout, bound = seconds(env, "SPOT_DEPLOY_HEALTH_TIMEOUT", 300), ""
+    left = None if until is None else until - time.time()
+    if left is not None and left < timeout:
+        timeout, bound = max(1.0, float(int(left))), "the time ready-timeout left; "
+        agent.log("health check bounded to %g s by ready-timeout" % timeout)
     deadline = time.monotonic() + timeout
     while True:
         left = max(1.0, deadline - time.monotonic())
@@ -557,8 +579,8 @@ def health_check(agent, env, release):
         if code == 0:
             return
         if time.monotonic() >= deadline:
-            raise Failed("health check did not pass within %g s (last exit status %s)"
-                         % (timeout, "timeout" if code is None else code))
+            raise Failed("health check did not pass within %g s (%slast exit status %s)"
+                         % (timeout, bound, "timeout" if code is None else code))
         time.sleep(min(2.0, max(0.0, deadline - time.monotonic())))
 
 
@@ -665,6 +687,7 @@ def restore(agent, target, also_installed):
 
 
 def activate(agent, staging, previous, ready, archive=None):
+    until = take_health_deadline()
     agent.begin("verify")
     if archive is not None:  # streamed by the bootstrap; an older one extracted with tar itself
         extract(agent, archive, staging)
@@ -695,7 +718,7 @@ def activate(agent, staging, previous, ready, archive=None):
     agent.begin("start")
     start_units(agent, agent.units)
     agent.begin("health-check")
-    health_check(agent, env, agent.release)
+    health_check(agent, env, agent.release, until)
     snapshot_env(agent, agent.sha)
     agent.begin("prune")
     try:

@@ -54,6 +54,14 @@ export const REMOTE_PATHS = {
   /** The health-check command (input `health-check`), run by the agent after the start. */
   healthCheck: '/etc/spot-deploy/health-check',
   /**
+   * Epoch seconds (the instance's clock) by which the health check must have passed, written by
+   * each delivery that writes a health check: the runner stops waiting `ready-timeout` after
+   * activation starts, so the agent ends its check a margin before that (a smaller
+   * `SPOT_DEPLOY_HEALTH_TIMEOUT` still wins) and its verdict, rollback included, is seen. The
+   * agent removes it once read: it belongs to one delivery.
+   */
+  healthDeadline: '/etc/spot-deploy/health-deadline',
+  /**
    * Whole minutes (input `ttl-minutes`), written by every deploy (before activation) and
    * rollback that reaches the instance. After each ready deploy, no-op redeploy and rollback the
    * agent runs `shutdown -P +N` (`-c` for 0), so the TTL counts from the last activity; without

@@ -2,7 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import ssh2 from 'ssh2';
 import type { Client, ClientChannel, ServerHostKeyAlgorithm } from 'ssh2';
-import { HostKeyMismatchError, SshError } from '../errors.js';
+import { CommandTimeoutError, HostKeyMismatchError, SshError } from '../errors.js';
 import { fingerprint } from '../keys.js';
 
 // Default import on purpose (see src/keys.ts): only `Client` is a detectable named export.
@@ -189,7 +189,8 @@ export interface ExecResult {
 
 /**
  * Runs `command` on the server, feeding `stdin` (or nothing) and collecting its output.
- * `timeoutMs` bounds the whole command; on expiry the channel is closed and an SshError thrown.
+ * `timeoutMs` bounds the whole command; on expiry the channel is closed and a CommandTimeoutError
+ * thrown. A connection lost while the command runs resolves with `code: null` and no `signal`.
  * A stream `stdin` is consumed: if the command ends before reading all of it, it is destroyed.
  */
 export function exec(
@@ -232,7 +233,10 @@ export function exec(
         options.timeoutMs === undefined
           ? undefined
           : setTimeout(
-              () => finish(new SshError(`Remote command timed out after ${options.timeoutMs} ms`)),
+              () =>
+                finish(
+                  new CommandTimeoutError(`Remote command timed out after ${options.timeoutMs} ms`),
+                ),
               options.timeoutMs,
             );
       ch.on('data', (d: Buffer) => out.push(d));

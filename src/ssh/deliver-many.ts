@@ -64,6 +64,8 @@ export interface DeliverManyOptions {
 }
 
 export const DIAGNOSTICS_TIMEOUT_MS = 30_000;
+/** Bound on the new connection diagnostics need when the delivery's own one was lost. */
+export const DIAGNOSTICS_CONNECT_MS = 15_000;
 /** Steps that fail before activation starts: nothing to diagnose on the instance. */
 const PRE_ACTIVATION: ReadonlySet<DeliveryStep> = new Set<DeliveryStep>([
   'prepare',
@@ -104,17 +106,26 @@ async function deliverOne(t: Target, o: DeliverManyOptions): Promise<InstanceDel
     };
   };
 
+  // Every connection to this instance (the first, and any made after one was lost), all with its
+  // pinned host key; those still up are tracked, and all are ended when it is done.
+  const clients: Client[] = [];
+  const live = new Set<Client>();
+  const open = async (deadlineMs: number): Promise<Client> => {
+    const { username, privateKey } = o;
+    const hostKey = t.hostKey ?? o.hostKey;
+    const c = await connect({ ...base, username, privateKey, hostKey, deadlineMs });
+    clients.push(c);
+    live.add(c);
+    c.on('close', () => live.delete(c));
+    c.on('end', () => live.delete(c));
+    return c;
+  };
   let client: Client;
   try {
-    const { username, privateKey, connectDeadlineMs: deadlineMs } = o;
-    const hostKey = t.hostKey ?? o.hostKey;
-    client = await connect({ ...base, username, privateKey, hostKey, deadlineMs });
+    client = await open(o.connectDeadlineMs);
   } catch (err) {
     return failed('connect', errorMessage(err));
   }
-  let up = true;
-  client.on('close', () => (up = false));
-  client.on('end', () => (up = false));
   try {
     timings.sshReadyMs = since();
     say(`ssh ready in ${secs(timings.sshReadyMs)}`);
@@ -126,6 +137,10 @@ async function deliverOne(t: Target, o: DeliverManyOptions): Promise<InstanceDel
         ...(o.healthCheck === undefined ? {} : { healthCheck: o.healthCheck }),
         ...(o.ttlMinutes === undefined ? {} : { ttlMinutes: o.ttlMinutes }),
         readyTimeoutMs: o.readyTimeoutMs,
+        reconnect: (deadlineMs) => {
+          say('connection lost during activation: reconnecting');
+          return open(deadlineMs);
+        },
         ...(o.remote === undefined ? {} : { remote: o.remote }),
         onUploaded: () => {
           timings.uploadedMs = since();
@@ -142,11 +157,20 @@ async function deliverOne(t: Target, o: DeliverManyOptions): Promise<InstanceDel
     }
     const step = res.step ?? 'activate';
     const error = res.logTail?.trim() || `step '${step}' failed`;
-    if (PRE_ACTIVATION.has(step) || !up) return failed(step, error, undefined, res.rolledBackTo);
-    const diag = await collectDiagnostics(client, o.remote?.sudo ?? DEFAULT_REMOTE.sudo);
+    if (PRE_ACTIVATION.has(step)) return failed(step, error, undefined, res.rolledBackTo);
+    // Over a connection still up, else a new one (the delivery's own may have been lost).
+    const latest = clients.at(-1);
+    let diag: string;
+    try {
+      const c =
+        latest !== undefined && live.has(latest) ? latest : await open(DIAGNOSTICS_CONNECT_MS);
+      diag = await collectDiagnostics(c, o.remote?.sudo ?? DEFAULT_REMOTE.sudo);
+    } catch (err) {
+      diag = `collecting diagnostics failed: ${errorMessage(err)}`;
+    }
     return failed(step, error, cleanDiagnostics(diag, o.envFile), res.rolledBackTo);
   } finally {
-    client.end();
+    for (const c of clients) c.end();
   }
 }
 

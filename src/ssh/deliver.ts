@@ -1,7 +1,8 @@
 import { createReadStream } from 'node:fs';
 import type { Client } from 'ssh2';
-import { errorMessage, SshError } from '../errors.js';
+import { CommandTimeoutError, errorMessage, SshError } from '../errors.js';
 import { SCRIPT_EXIT } from '../instance/contract.js';
+import { realSleep, type Sleep } from '../time.js';
 import { exec, type ExecResult } from './connect.js';
 import {
   activationScript,
@@ -13,6 +14,7 @@ import {
   type ActivationOutcome,
   type RemoteLayout,
 } from './remote-scripts.js';
+import { lostOutcome, probeScript, readProbe, waitForStatus } from './status-wait.js';
 
 export interface DeliverOptions {
   /** Local path of the bundle (tar.gz). */
@@ -33,8 +35,20 @@ export interface DeliverOptions {
    * (the input was dropped); undefined leaves the instance's file as it is.
    */
   readonly healthCheck?: string;
-  /** Bound on verification + activation (the `systemctl start` call). */
+  /**
+   * Bound on verification + activation (the `systemctl start` call), and on the wait for the
+   * instance's verdict when the connection is lost meanwhile; the agent's health check is told
+   * to end `healthMarginSeconds` before it.
+   */
   readonly readyTimeoutMs: number;
+  /**
+   * A new connection to the same instance (same pinned host key) within `deadlineMs`, for when
+   * the connection is lost during activation; without it such a loss is a failure at once.
+   */
+  readonly reconnect?: (deadlineMs: number) => Promise<Client>;
+  /** The clock and sleep of the wait after a lost connection (tests pass fakes). */
+  readonly now?: () => number;
+  readonly sleep?: Sleep;
   /**
    * Bound on the upload (which also prepares the incoming dir); unbounded when absent (keepalives
    * still detect a dead link).
@@ -63,6 +77,19 @@ export interface DeliverResult extends ActivationOutcome {
  */
 export const UPLOAD_CHUNK_BYTES = 1024 * 1024;
 
+/** Bound on one status probe after a reconnect (one short exec). */
+const PROBE_TIMEOUT_MS = 10_000;
+
+/**
+ * Seconds the agent's health check may take from the start of activation: ready-timeout less a
+ * margin (10 s, a quarter of short timeouts) in which a failed check's rollback and the status
+ * read still fit, so the step reports the instance's verdict instead of its own timeout.
+ */
+export function healthDeadlineSeconds(readyTimeoutMs: number): number {
+  const total = Math.floor(readyTimeoutMs / 1000);
+  return Math.max(1, total - Math.min(10, Math.floor(total / 4)));
+}
+
 /**
  * Uploads the bundle over an exec'd `cat` (streamed on the channel's stdin), verifies it
  * remotely, renames it into place, writes the env file (always) and the ttl and health-check
@@ -70,7 +97,9 @@ export const UPLOAD_CHUNK_BYTES = 1024 * 1024;
  * status.json. Deployment outcomes (including a timed-out or broken activation command, and a
  * connection lost during the upload) are returned as `failed` with a step; SSH errors while
  * preparing or uploading are thrown, and an upload that throws (e.g. past `uploadTimeoutMs`)
- * destroys the connection first: it is unusable after that.
+ * destroys the connection first: it is unusable after that. A connection lost during activation
+ * is destroyed too, and the verdict read over `reconnect`'s connections (the last one, when it
+ * still works, is left open for the caller, who ends every client it hands out).
  */
 export async function deliverBundle(client: Client, o: DeliverOptions): Promise<DeliverResult> {
   if (!/^[0-9a-f]{64}$/.test(o.sha256)) {
@@ -126,18 +155,73 @@ export async function deliverBundle(client: Client, o: DeliverOptions): Promise<
   o.log?.(`deliver: uploaded ${o.bytes} bytes in ${uploadMs} ms (${mbps.toFixed(1)} MB/s)`);
   o.onUploaded?.();
 
+  const envFile = Buffer.from(o.envFile ?? '', 'utf8');
   const script = activationScript(r, o.sha256, o.bytes, {
+    envBytes: envFile.length,
     healthCheck: o.healthCheck,
     ttlMinutes: o.ttlMinutes,
+    healthDeadlineSeconds: healthDeadlineSeconds(o.readyTimeoutMs),
   });
-  let res;
+  const now = o.now ?? Date.now;
+  const act0 = now();
+  let lost: string;
   try {
-    res = await exec(client, `sh -c ${shq(script)}`, Buffer.from(o.envFile ?? '', 'utf8'), {
+    const res = await exec(client, `sh -c ${shq(script)}`, envFile, {
       timeoutMs: o.readyTimeoutMs,
     });
+    // sshd always reports how a command ended; no exit status at all means the link went.
+    if (res.code !== null || res.signal !== undefined)
+      return done(parseActivation(o.sha256, res.code, res.stdout, res.stderr));
+    lost = 'the activation command ended without an exit status';
   } catch (err) {
-    const why = errorMessage(err);
-    return done({ status: 'failed', step: 'activate', logTail: why });
+    if (err instanceof CommandTimeoutError)
+      return done({ status: 'failed', step: 'activate', logTail: errorMessage(err) });
+    lost = errorMessage(err);
   }
-  return done(parseActivation(o.sha256, res.code, res.stdout, res.stderr));
+  // Whatever is left of that connection is of no use; a half-dead one must not keep us alive.
+  client.destroy();
+  return done(await afterLostConnection(o, r, lost, now() - act0, act0 + o.readyTimeoutMs));
+}
+
+/**
+ * The agent carries on without the SSH session: reconnect and read status.json until it has
+ * decided or ready-timeout (counted from the start of activation) runs out. The activation is
+ * never run again: whether the script died before or after its env and health-check writes is
+ * not known, and a deploy run again from the start is the safe retry; so a `.part` that was not
+ * renamed stays a failure.
+ */
+async function afterLostConnection(
+  o: DeliverOptions,
+  r: RemoteLayout,
+  how: string,
+  lostAfterMs: number,
+  deadline: number,
+) {
+  const now = o.now ?? Date.now;
+  o.log?.(`deliver ${o.sha256.slice(0, 12)}: connection lost during activation (${how})`);
+  const reconnect = o.reconnect;
+  if (reconnect === undefined) {
+    const wait = { kind: 'timeout', seen: 'nothing: no way to reconnect', probes: 0 } as const;
+    return lostOutcome(how, lostAfterMs, wait, o.readyTimeoutMs);
+  }
+  let client: Client | undefined;
+  const probe = async () => {
+    const left = Math.max(1_000, deadline - now());
+    client ??= await reconnect(left);
+    try {
+      const res = await exec(client, `sh -c ${shq(probeScript(r, o.sha256))}`, undefined, {
+        timeoutMs: Math.min(PROBE_TIMEOUT_MS, left),
+      });
+      if (res.code === null && res.signal === undefined)
+        throw new SshError('the connection was lost again');
+      return readProbe(o.sha256, res.stdout);
+    } catch (err) {
+      client.destroy();
+      client = undefined;
+      throw err;
+    }
+  };
+  const wait = await waitForStatus({ probe, now, sleep: o.sleep ?? realSleep, deadline });
+  o.log?.(`deliver ${o.sha256.slice(0, 12)}: after the reconnect: ${wait.kind}`);
+  return lostOutcome(how, lostAfterMs, wait, o.readyTimeoutMs);
 }

@@ -21,6 +21,8 @@ export interface RemoteLayout {
   readonly envPath: string;
   /** The agent runs the command in this file after the services start (input `health-check`). */
   readonly healthCheckPath: string;
+  /** When the health check must have passed (epoch seconds), written with a health check. */
+  readonly healthDeadlinePath: string;
   /** The deployment's `ttl-minutes`; the agent re-arms the instance's shutdown from it. */
   readonly ttlPath: string;
   /** Run with `sudo` in front; must return once activation has finished. */
@@ -38,6 +40,7 @@ export const DEFAULT_REMOTE: RemoteLayout = Object.freeze({
   statusPath: REMOTE_PATHS.status,
   envPath: REMOTE_PATHS.envFile,
   healthCheckPath: REMOTE_PATHS.healthCheck,
+  healthDeadlinePath: REMOTE_PATHS.healthDeadline,
   ttlPath: REMOTE_PATHS.ttlMinutes,
   startCommand: `systemctl start ${UNIT_NAMES.service}`,
   currentPath: REMOTE_PATHS.current,
@@ -98,10 +101,17 @@ export function uploadScript(r: RemoteLayout, sha: string): string {
 
 /** What the activation script writes besides the bundle. */
 export interface ActivationConfig {
+  /** The env file's size in bytes (what stdin carries); default 0, an empty env. */
+  readonly envBytes?: number | undefined;
   /** The health-check command; '' removes the file; undefined leaves the instance's file alone. */
   readonly healthCheck?: string | undefined;
   /** Minutes until the instance shuts down, counted from this deploy (0: never); undefined: untouched. */
   readonly ttlMinutes?: number | undefined;
+  /**
+   * Seconds from the script's start the agent's health check may last (written as an epoch
+   * second of the instance's clock, next to a non-empty health check); undefined: none written.
+   */
+  readonly healthDeadlineSeconds?: number | undefined;
 }
 
 /**
@@ -116,9 +126,16 @@ export function activationScript(
   bytes: number,
   config: ActivationConfig = {},
 ) {
-  const { healthCheck, ttlMinutes } = config;
+  const { healthCheck, ttlMinutes, healthDeadlineSeconds: hd, envBytes = 0 } = config;
+  if (!Number.isSafeInteger(envBytes) || envBytes < 0)
+    throw new RangeError(`envBytes must be an integer ≥ 0, got ${envBytes}`);
+  const env = shq(r.envPath);
+  const envPart = shq(`${r.envPath}.part`);
   if (ttlMinutes !== undefined && (!Number.isSafeInteger(ttlMinutes) || ttlMinutes < 0))
     throw new RangeError(`ttlMinutes must be an integer ≥ 0, got ${ttlMinutes}`);
+  if (hd !== undefined && (!Number.isSafeInteger(hd) || hd < 1))
+    throw new RangeError(`healthDeadlineSeconds must be an integer ≥ 1, got ${hd}`);
+  const deadline = withSudo(r.sudo, `install -D -m 0644 /dev/stdin ${shq(r.healthDeadlinePath)}`);
   const hc = shq(r.healthCheckPath);
   const part = shq(`${r.incomingDir}/.${sha}.part`);
   const final = shq(`${r.incomingDir}/${sha}.tar.gz`);
@@ -133,7 +150,15 @@ export function activationScript(
     `  echo "upload-verify: expected sha256 ${sha} and ${bytes} bytes, got sha256 $got and $size bytes" >&2`,
     `  exit ${SCRIPT_EXIT.uploadVerify}`,
     'fi',
-    `${withSudo(r.sudo, `install -D -m 0600 /dev/stdin ${shq(r.envPath)}`)} || exit ${SCRIPT_EXIT.env}`,
+    // All of it or nothing: a connection lost while stdin was in flight ends stdin early, and a
+    // cut env file must never reach the services (they read it at every start, reboots included).
+    `${withSudo(r.sudo, `install -D -m 0600 /dev/stdin ${envPart}`)} || exit ${SCRIPT_EXIT.env}`,
+    `n=$(${withSudo(r.sudo, `stat -c %s ${envPart}`)})`,
+    `if [ "$n" != ${envBytes} ]; then`,
+    `  echo "env: expected ${envBytes} bytes on stdin, got $n" >&2`,
+    `  exit ${SCRIPT_EXIT.env}`,
+    'fi',
+    `${withSudo(r.sudo, `mv ${envPart} ${env}`)} || exit ${SCRIPT_EXIT.env}`,
     // Before the agent runs: it re-arms the shutdown from this file.
     ...(ttlMinutes === undefined
       ? []
@@ -147,6 +172,10 @@ export function activationScript(
         ? [`${withSudo(r.sudo, `rm -f ${hc}`)} || exit ${exitHealth}`]
         : [
             `printf '%s\\n' ${shq(healthCheck)} | ${withSudo(r.sudo, `install -D -m 0644 /dev/stdin ${hc}`)} || exit ${exitHealth}`,
+            // The instance's own clock: no skew between the runner and the agent.
+            ...(hd === undefined
+              ? []
+              : [`echo $(($(date +%s) + ${hd})) | ${deadline} || exit ${exitHealth}`]),
           ]),
     // The rename is what the .path unit watches: everything activation reads must exist first.
     `mv -f ${part} ${final} || exit ${SCRIPT_EXIT.rename}`,
@@ -157,7 +186,7 @@ export function activationScript(
   ].join('\n');
 }
 
-interface StatusJson {
+export interface StatusJson {
   sha256?: unknown;
   state?: unknown;
   step?: unknown;
@@ -207,6 +236,18 @@ export function parseActivation(
     const step = startRc === 0 ? 'status' : 'activate';
     return { status: 'failed', step, logTail: tail(`${why}\n${stderr}`) };
   }
+  return statusOutcome(status, startRc, stderr);
+}
+
+/**
+ * What a status.json of the delivered sha256 says (ready only with a start command that exited
+ * 0); also read after a reconnect (status-wait.ts), with `startRc` 0 and no stderr.
+ */
+export function statusOutcome(
+  status: StatusJson,
+  startRc: number,
+  stderr: string,
+): ActivationOutcome {
   const logTail = typeof status.log_tail === 'string' ? status.log_tail : tail(stderr);
   if (status.state === READY && startRc === 0) return { status: 'ready' };
   if (status.step !== undefined && status.step !== '' && !isInstanceStep(status.step)) {

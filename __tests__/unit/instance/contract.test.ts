@@ -164,6 +164,7 @@ describe('the on-instance contract', () => {
         REMOTE_PATHS.vendorUnitDir,
         REMOTE_PATHS.envFile,
         REMOTE_PATHS.healthCheck,
+        REMOTE_PATHS.healthDeadline,
         REMOTE_PATHS.ttlMinutes,
         REMOTE_PATHS.agentLog,
       ]),

@@ -39,10 +39,25 @@ describe('uploadScript and activationScript', () => {
   const indexOf = (ls: string[], needle: string) => ls.findIndex((l) => l.includes(needle));
 
   it('writes the env file on every run, from stdin, even with no env (replaced as a whole)', () => {
-    const envLine =
-      "sudo -n install -D -m 0600 /dev/stdin '/etc/spot-deploy/env' || exit " + SCRIPT_EXIT.env;
-    for (const config of [{}, { healthCheck: 'true', ttlMinutes: 30 }])
-      expect(lines(config)).toContain(envLine);
+    const exit = `|| exit ${SCRIPT_EXIT.env}`;
+    for (const config of [{}, { healthCheck: 'true', ttlMinutes: 30 }, { envBytes: 42 }]) {
+      const ls = lines(config);
+      const at = indexOf(ls, "/dev/stdin '/etc/spot-deploy/env.part'");
+      // Into a .part of its own, checked for the size stdin was meant to carry, then moved whole.
+      expect(ls.slice(at, at + 6)).toEqual([
+        `sudo -n install -D -m 0600 /dev/stdin '/etc/spot-deploy/env.part' ${exit}`,
+        "n=$(sudo -n stat -c %s '/etc/spot-deploy/env.part')",
+        `if [ "$n" != ${config.envBytes ?? 0} ]; then`,
+        `  echo "env: expected ${config.envBytes ?? 0} bytes on stdin, got $n" >&2`,
+        `  exit ${SCRIPT_EXIT.env}`,
+        'fi',
+      ]);
+      expect(ls[at + 6]).toBe(
+        `sudo -n mv '/etc/spot-deploy/env.part' '/etc/spot-deploy/env' ${exit}`,
+      );
+      expect(at + 6).toBeLessThan(indexOf(ls, 'mv -f'));
+    }
+    expect(() => lines({ envBytes: -1 })).toThrow(RangeError);
   });
 
   it('writes ttl-minutes for the agent before the rename and the start, and 0 as 0', () => {
@@ -57,6 +72,25 @@ describe('uploadScript and activationScript', () => {
     expect(lines({ ttlMinutes: 0 })[ttl]).toContain("printf '%s\\n' 0 |");
     // Undefined leaves the instance's file alone (callers without a TTL of their own).
     expect(indexOf(lines({}), 'ttl-minutes')).toBe(-1);
+  });
+
+  it('writes the health-check deadline on the instance clock, with a health check, before the rename', () => {
+    const ls = lines({ healthCheck: 'true', healthDeadlineSeconds: 110 });
+    const at = indexOf(ls, '/etc/spot-deploy/health-deadline');
+    expect(ls[at]).toBe(
+      `echo $(($(date +%s) + 110)) | sudo -n install -D -m 0644 /dev/stdin '/etc/spot-deploy/health-deadline' || exit ${SCRIPT_EXIT.healthCheckConfig}`,
+    );
+    expect(at).toBeGreaterThan(indexOf(ls, '/etc/spot-deploy/health-check'));
+    expect(at).toBeLessThan(indexOf(ls, 'mv -f'));
+    // No health check to bound (none, or one being removed), or no deadline given: nothing.
+    for (const config of [
+      { healthDeadlineSeconds: 110 },
+      { healthCheck: '', healthDeadlineSeconds: 110 },
+      { healthCheck: 'true' },
+    ])
+      expect(indexOf(lines(config), 'health-deadline')).toBe(-1);
+    for (const bad of [0, -5, 1.5, Number.NaN])
+      expect(() => lines({ healthCheck: 'true', healthDeadlineSeconds: bad })).toThrow(RangeError);
   });
 
   it('refuses a ttl that is not a whole number of minutes (it is pasted into the script)', () => {
