@@ -24,6 +24,13 @@ export const PATHS = {
   sshd: '/etc/ssh/sshd_config.d/60-spot-deploy.conf',
 };
 export const ENABLE = ['systemctl', 'enable', '--now', 'spot-deploy.path'];
+/** The runcmd entry that takes sudo back from an account the image already had (UID < 1000). */
+export const systemAccountGuard = (user: string) => [
+  'sh',
+  '-c',
+  '[ $(id -u $0) -gt 999 ]||rm /etc/sudoers.d/90-cloud-init-users',
+  user,
+];
 
 export function spec(over: Partial<CloudInitSpec> = {}): CloudInitSpec {
   return {
@@ -156,7 +163,7 @@ export const HOSTILE_CASES: HostileCase[] = HOSTILE.map((h) => {
   const expected = {
     users: [loginUser(user, [`${KEY_BODY} ${h}`])],
     ssh_pwauth: false,
-    ssh_keys: { ed25519_private: HOST.private, ed25519_public: HOST_PUB },
+    ssh_keys: { ed25519_private: HOST.private },
     ssh_deletekeys: true,
     ssh_genkeytypes: ['ed25519'],
     write_files: ourFiles([
@@ -167,6 +174,7 @@ export const HOSTILE_CASES: HostileCase[] = HOSTILE.map((h) => {
     package_update: true,
     runcmd: [
       ['shutdown', '-P', '+240'],
+      systemAccountGuard(user),
       ENABLE,
       expect.arrayContaining(['sh', '-c']),
       ['sh', '-c', expect.stringContaining('[ -e "$d" ]'), user, h, `/srv/${h}`],

@@ -48,6 +48,7 @@ import { join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { parse } from 'yaml';
+import { utils } from 'ssh2';
 
 const SCRIPTS = fileURLToPath(new URL('../../scripts/fake-instance/', import.meta.url));
 const BOOT = join(SCRIPTS, 'boot.sh');
@@ -235,9 +236,14 @@ export function readCloudConfig(userData: string | Buffer): CloudConfigView {
   const sudo = typeof u.sudo === 'string' ? [u.sudo] : strings(u.sudo);
   const keys = isObj(doc.ssh_keys) ? doc.ssh_keys : {};
   const privateKey = keys.ed25519_private;
-  const publicKey = keys.ed25519_public;
-  if (typeof privateKey !== 'string' || typeof publicKey !== 'string')
-    throw new Error('the cloud-config has no ssh_keys.ed25519_private/ed25519_public');
+  if (typeof privateKey !== 'string')
+    throw new Error('the cloud-config has no ssh_keys.ed25519_private');
+  // Without ed25519_public, cloud-init writes the .pub from the private key (cc_ssh PRIV_TO_PUB:
+  // `ssh-keygen -yf`, with the comment root@localhost): so does the fake.
+  const publicKey =
+    typeof keys.ed25519_public === 'string'
+      ? keys.ed25519_public
+      : `${publicHalf(privateKey)} root@localhost\n`;
   const writeFiles = (Array.isArray(doc.write_files) ? doc.write_files : []).map((f) => {
     if (!isObj(f) || typeof f.path !== 'string' || !posix.isAbsolute(f.path))
       throw new Error(`write_files: an entry without an absolute path: ${JSON.stringify(f)}`);
@@ -347,6 +353,13 @@ export function shellify(runcmd: readonly unknown[]): string {
     throw new Error(`runcmd: ${JSON.stringify(item)} is neither a string nor a list`);
   });
   return `#!/bin/sh\n${lines.map((l) => `${l}\n`).join('')}`;
+}
+
+/** `ssh-ed25519 AAAA…` of an OpenSSH private key, as `ssh-keygen -y` prints it. */
+function publicHalf(privateKey: string): string {
+  const key = utils.parseKey(privateKey);
+  if (key instanceof Error) throw new Error(`ssh_keys.ed25519_private: ${key.message}`);
+  return `${key.type} ${key.getPublicSSH().toString('base64')}`;
 }
 
 function takenIds(file: string): Set<number> {

@@ -93,6 +93,15 @@ const RESTART_SSH =
 const CREATE_DIRECTORIES =
   'for d;do [ -e "$d" ]||[ -L "$d" ]||install -d -o "$0" -g "$0" -m 0755 -- "$d";done';
 
+/**
+ * Fixed script (the login user is `$0`), run after cloud-init's users module: when `ssh-user`
+ * named an account the image already had (a system account, UID below 1000, which cloud-init does
+ * not create but still grants sudo to), the grant is taken back before anything is delivered. The
+ * input refuses the system accounts of the images we know; this covers the others. Unquoted `$0`:
+ * the input allows only [a-z0-9_-] names.
+ */
+const SYSTEM_ACCOUNT_GUARD = '[ $(id -u $0) -gt 999 ]||rm /etc/sudoers.d/90-cloud-init-users';
+
 function checkSpec(spec: CloudInitSpec): void {
   const strings: Array<[string, string | undefined, readonly string[]]> = [
     ['the deployment id', undefined, [spec.deploymentId]],
@@ -139,10 +148,9 @@ function ourParts(spec: CloudInitSpec, assets: CloudInitAssets): Part[] {
     {
       name: 'host key',
       value: {
-        ssh_keys: {
-          ed25519_private: spec.hostKey.privateKey,
-          ed25519_public: spec.hostKey.publicKey,
-        },
+        // No ed25519_public: cloud-init writes the .pub itself from the private key (cc_ssh
+        // PRIV_TO_PUB, `ssh-keygen -yf`, since 22.x): ~100 bytes of the 2,048 budget.
+        ssh_keys: { ed25519_private: spec.hostKey.privateKey },
         ssh_deletekeys: true,
         ssh_genkeytypes: ['ed25519'],
       },
@@ -169,6 +177,7 @@ function ourParts(spec: CloudInitSpec, assets: CloudInitAssets): Part[] {
   // The TTL comes first in runcmd: a failing command later in the script cannot skip it.
   const runcmd: unknown[] = [];
   if (spec.ttlMinutes > 0) runcmd.push(['shutdown', '-P', `+${spec.ttlMinutes}`]);
+  runcmd.push(['sh', '-c', SYSTEM_ACCOUNT_GUARD, u]);
   runcmd.push(['systemctl', 'enable', '--now', UNIT_NAMES.path]);
   parts.push({ name: 'runcmd', value: { runcmd } });
   if (spec.sshPort !== 22) {

@@ -22,10 +22,10 @@ import {
   caseSpec,
   CLIENT_PUB,
   ENABLE,
+  systemAccountGuard,
   FUZZ,
   GZIP_FILES,
   HOST,
-  HOST_PUB,
   HOSTILE_CASES,
   KEY_BODY,
   loginUser,
@@ -91,13 +91,15 @@ describe('default rendering', () => {
     expect(doc).toEqual({
       users: [loginUser('spot-deploy')],
       ssh_pwauth: false,
-      ssh_keys: { ed25519_private: HOST.private, ed25519_public: HOST_PUB },
+      ssh_keys: { ed25519_private: HOST.private },
       ssh_deletekeys: true,
       ssh_genkeytypes: ['ed25519'],
       write_files: ourFiles(),
-      runcmd: [['shutdown', '-P', '+240'], ENABLE],
+      runcmd: [['shutdown', '-P', '+240'], systemAccountGuard('spot-deploy'), ENABLE],
     });
-    expect(ud.text).not.toMatch(/power_state|reboot|package|sshd_config|sh, -c/);
+    expect(ud.text).not.toMatch(/power_state|reboot|package|sshd_config/);
+    // The host public key stays out: cloud-init writes the .pub from the private key.
+    expect(ud.text).not.toContain('ed25519_public');
   });
 
   it('accounts for every byte in its parts', () => {
@@ -153,11 +155,12 @@ describe('options', () => {
     const doc = load(ud.text);
     expect(doc.runcmd).toEqual([
       ['shutdown', '-P', '+240'],
+      systemAccountGuard('deploy'),
       ENABLE,
       ['sh', '-c', expect.any(String), 'deploy', '/srv/app', '/data x'],
     ]);
     // The script gets the user and the directories as arguments, and skips what exists.
-    const script = (doc.runcmd as string[][])[2]?.[2] ?? '';
+    const script = (doc.runcmd as string[][])[3]?.[2] ?? '';
     expect(script).toMatch(
       /^for d;do \[ -e "\$d" \]\|\|\[ -L "\$d" \]\|\|install -d -o "\$0" -g "\$0" -m 0755 -- "\$d";done$/,
     );
@@ -169,7 +172,7 @@ describe('options', () => {
     expect(doc.write_files).toEqual(ourFiles([{ path: PATHS.sshd, content: 'Port 2222\n' }]));
     const runcmd = doc.runcmd as unknown[][];
     expect(runcmd[0]).toEqual(['shutdown', '-P', '+240']);
-    const restart = runcmd.find((c) => c[0] === 'sh');
+    const restart = runcmd.find((c) => c[0] === 'sh' && c.length === 3);
     expect(restart?.slice(0, 2)).toEqual(['sh', '-c']);
     expect(restart?.[2]).toMatch(/daemon-reload/);
     expect(restart?.[2]).toMatch(/restart ssh\.socket/);
@@ -180,7 +183,7 @@ describe('options', () => {
 
   it('ttl 0: no shutdown', () => {
     const doc = load(render('ttl 0').text);
-    expect(doc.runcmd).toEqual([ENABLE]);
+    expect(doc.runcmd).toEqual([systemAccountGuard('spot-deploy'), ENABLE]);
     expect(render('ttl 0').text).not.toMatch(/shutdown/);
   });
 
@@ -189,7 +192,7 @@ describe('options', () => {
     const runcmd = doc.runcmd as unknown[];
     expect(runcmd[0]).toEqual(['shutdown', '-P', '+30']);
     expect(runcmd.at(-1)).toEqual(['false']);
-    expect(runcmd).toHaveLength(5);
+    expect(runcmd).toHaveLength(6);
   });
 
   it('refuses values that would be read as options, and impossible numbers', () => {
@@ -220,14 +223,20 @@ describe('merging the cloud-config input', () => {
         extra.users[1],
       ],
       ssh_pwauth: true,
-      ssh_keys: { ed25519_private: HOST.private, ed25519_public: HOST_PUB },
+      ssh_keys: { ed25519_private: HOST.private },
       ssh_deletekeys: true,
       ssh_genkeytypes: ['ed25519'],
       write_files: ourFiles([{ path: '/etc/motd', content: 'hello\n' }]),
       packages: ['jq', 'htop'],
       package_update: true,
       package_upgrade: true,
-      runcmd: [['shutdown', '-P', '+240'], ENABLE, ['echo', 'hi'], 'echo string form'],
+      runcmd: [
+        ['shutdown', '-P', '+240'],
+        systemAccountGuard('spot-deploy'),
+        ENABLE,
+        ['echo', 'hi'],
+        'echo string form',
+      ],
       timezone: 'UTC',
       bootcmd: [['true']],
       disable_root: false,
