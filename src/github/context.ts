@@ -66,5 +66,5 @@ export function readEvent(path: string | undefined): EventPayload | undefined {
   if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
     throw fail('not a JSON object');
   }
-  return doc as EventPayload;
+  return doc;
 }
