@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { writeFile } from 'node:fs/promises';
 import { parse } from 'yaml';
@@ -96,11 +95,9 @@ export async function cli(
       workspace: process.cwd(),
       defaultRegion: env.AWS_REGION || env.AWS_DEFAULT_REGION || undefined,
     });
-    const temp = env.RUNNER_TEMP || tmpdir();
-    // A deploy gets a directory of its own (0700): two deploys of one deployment on one machine
-    // (the second waiting for the deploy lock) must not overwrite each other's user-data and
-    // bundle. Kept afterwards, like a plan's, since the outputs name the files.
-    const ctx = { tempDir: cmd === 'deploy' ? mkdtempSync(join(temp, 'spot-deploy-cli-')) : temp };
+    // Every run renders into a directory of its own there (prepare: mkdtemp, 0700), kept
+    // afterwards since the outputs name the files.
+    const ctx = { tempDir: env.RUNNER_TEMP || tmpdir() };
     const root = actionRoot();
     if (cmd === 'status') await runStatus(inputs, ctx, { sink, ec2: clients.get });
     else if (mode === 'plan') await runPlan(inputs, ctx, sink, root);
