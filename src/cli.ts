@@ -1,13 +1,13 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { accessSync, constants, readFileSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { tmpdir } from 'node:os';
 import { writeFile } from 'node:fs/promises';
-import { parse } from 'yaml';
 import type { EC2Client } from '@aws-sdk/client-ec2';
 import { ec2Clients } from './aws/clients.js';
 import { runDeploy } from './modes/deploy/run.js';
 import { parseInputs } from './inputs/parse.js';
-import { INPUT_NAMES, type InputName, type Mode } from './inputs/types.js';
+import { parseCommandLine, parseConfig } from './inputs/command-line.js';
+import type { InputName, Mode } from './inputs/types.js';
 import { runPost } from './modes/cleanup.js';
 import { runDestroy } from './modes/destroy.js';
 import { runStatus } from './modes/status.js';
@@ -18,66 +18,37 @@ import { runPlan } from './modes/plan.js';
 import { runRollback } from './modes/rollback.js';
 import type { Sink } from './report/sink.js';
 
-const USAGE = `usage: spot-deploy plan|deploy|rollback|destroy|status [--config FILE.yml] [--<input> VALUE ...] [--summary FILE]
-
-  plan      render user-data, bundle and launch plan; no AWS calls
-  deploy    launch or adopt instances and deliver the bundle (AWS credentials from the environment)
-  rollback  switch every running instance back to its previous ready release, or to
-            --rollback-to <sha256>; needs --ssh-private-key (the deployment's key)
-  destroy   remove everything of the deployment (deployment-id 'expired': every expired one)
-  status    list the deployment's instances in the given regions (EC2 tags; no SSH)
-
-  --config FILE   a YAML mapping of action inputs (the same names as in action.yml's \`with:\`)
-  --<input> VALUE one action input, e.g. --bundle-path deploy --regions eu-west-1 (overrides --config)
-  --summary FILE  write the Markdown summary there instead of stdout
-Outputs are printed as name=value lines. A deploy that fails or is interrupted (Ctrl-C) terminates
-what it launched unless --cleanup never, as the action's post step does.`;
-
-const COMMANDS = ['plan', 'deploy', 'rollback', 'destroy', 'status'] as const;
-type Command = (typeof COMMANDS)[number];
-
 /** The command line: the same core as the action, with inputs from flags and a YAML file. */
 export async function cli(
   argv: readonly string[],
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<number> {
-  const [command, ...rest] = argv;
-  if (!command || command === '--help' || command === '-h') {
-    console.log(USAGE);
-    return command ? 0 : 2;
+  const line = parseCommandLine(argv);
+  if (line.kind === 'help') {
+    console.log(line.text);
+    return line.exitCode;
   }
-  if (!(COMMANDS as readonly string[]).includes(command)) {
-    console.error(`spot-deploy: unknown command '${command}'.\n\n${USAGE}`);
+  if (line.kind === 'error') {
+    console.error(`spot-deploy: ${line.message}`);
     return 2;
   }
-  const cmd = command as Command;
+  const cmd = line.command;
   // status reads like destroy does (no bundle needed); every other command is an action mode.
   const mode: Mode = cmd === 'status' ? 'destroy' : cmd;
-  const values = new Map<string, string>();
-  let summaryFile: string | undefined;
-  for (let i = 0; i < rest.length; i += 2) {
-    const flag = rest[i] ?? '';
-    const value = rest[i + 1];
-    if (!flag.startsWith('--') || value === undefined) {
-      console.error(`spot-deploy: expected --name value pairs, got '${flag}'.\n\n${USAGE}`);
+  const values = new Map(line.values);
+  if (line.configFile !== undefined) {
+    const config = readConfig(line.configFile);
+    if (config instanceof Error) {
+      console.error(`spot-deploy: ${config.message}`);
       return 2;
     }
-    const name = flag.slice(2);
-    if (name === 'config') {
-      const config = readConfig(value);
-      if (config instanceof Error) {
-        console.error(`spot-deploy: ${config.message}`);
-        return 2;
-      }
-      config.forEach((v, k) => values.has(k) || values.set(k, v));
-    } else if (name === 'summary') summaryFile = value;
-    else if ((INPUT_NAMES as readonly string[]).includes(name)) values.set(name, value);
-    else {
-      console.error(
-        `spot-deploy: unknown option --${name}; inputs are: ${INPUT_NAMES.join(', ')}.`,
-      );
-      return 2;
-    }
+    config.forEach((v, k) => values.has(k) || values.set(k, v));
+  }
+  const summaryFile = line.summaryFile;
+  const summaryProblem = summaryFile === undefined ? undefined : unwritable(summaryFile);
+  if (summaryProblem !== undefined) {
+    console.error(`spot-deploy: --summary ${summaryFile}: ${summaryProblem}`);
+    return 2;
   }
   values.set('mode', mode);
   const clients = ec2Clients();
@@ -96,11 +67,9 @@ export async function cli(
       workspace: process.cwd(),
       defaultRegion: env.AWS_REGION || env.AWS_DEFAULT_REGION || undefined,
     });
-    const temp = env.RUNNER_TEMP || tmpdir();
-    // A deploy gets a directory of its own (0700): two deploys of one deployment on one machine
-    // (the second waiting for the deploy lock) must not overwrite each other's user-data and
-    // bundle. Kept afterwards, like a plan's, since the outputs name the files.
-    const ctx = { tempDir: cmd === 'deploy' ? mkdtempSync(join(temp, 'spot-deploy-cli-')) : temp };
+    // Every run renders into a directory of its own there (prepare: mkdtemp, 0700), kept
+    // afterwards since the outputs name the files.
+    const ctx = { tempDir: env.RUNNER_TEMP || tmpdir() };
     const root = actionRoot();
     if (cmd === 'status') await runStatus(inputs, ctx, { sink, ec2: clients.get });
     else if (mode === 'plan') await runPlan(inputs, ctx, sink, root);
@@ -157,25 +126,34 @@ async function withCleanup(
   }
 }
 
-/** Config-file keys override nothing given on the command line; values may be YAML scalars. */
+/** The --config file: its values as written (inputs/command-line.ts: parseConfig). */
 function readConfig(file: string): Map<string, string> | Error {
-  let doc: unknown;
+  let text: string;
   try {
-    doc = parse(readFileSync(file, 'utf8'));
+    text = readFileSync(file, 'utf8');
   } catch (e) {
     return new Error(`could not read --config ${file}: ${errorMessage(e)}`);
   }
-  if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
-    return new Error(`--config ${file}: expected a YAML mapping of input names to values`);
-  }
-  const out = new Map<string, string>();
-  for (const [k, v] of Object.entries(doc)) {
-    if (!(INPUT_NAMES as readonly string[]).includes(k)) {
-      return new Error(
-        `--config ${file}: unknown input '${k}'; inputs are: ${INPUT_NAMES.join(', ')}`,
-      );
+  return parseConfig(text, file);
+}
+
+/**
+ * Why the summary could not be written there, checked before any work (a deploy must not run for
+ * minutes and then lose its summary to a typo): undefined when it can.
+ */
+export function unwritable(file: string): string | undefined {
+  try {
+    const st = statSync(file, { throwIfNoEntry: false });
+    if (st?.isDirectory()) return 'is a directory; give a file name.';
+    if (st) {
+      accessSync(file, constants.W_OK);
+      return undefined;
     }
-    out.set(k, Array.isArray(v) ? v.join('\n') : String(v));
+    const dir = dirname(file);
+    if (!statSync(dir).isDirectory()) return `${dir} is not a directory.`;
+    accessSync(dir, constants.W_OK);
+    return undefined;
+  } catch (e) {
+    return `cannot be written (${errorMessage(e)}).`;
   }
-  return out;
 }

@@ -25,6 +25,7 @@ import {
   type Built,
   type Files,
 } from '../helpers/agent-instance.js';
+import { parseEnv, renderEnvFile } from '../../src/inputs/env.js';
 
 let box: Instance;
 beforeEach(() => {
@@ -87,6 +88,47 @@ describe('bootstrap + agent', { timeout: 60_000 }, () => {
       fs.realpathSync(box.release(sha)),
       '',
     ]);
+  });
+
+  it('reads the env file exactly as the action parsed it, and ignores lines systemd reads otherwise', () => {
+    // The bytes a delivery writes: the action's parse of the env input, rendered back (B16b).
+    const env = parseEnv(
+      [
+        'PLAIN=hello world',
+        'PADDED=   trimmed   ',
+        'DQ="  kept blanks  "',
+        "SQ='single'",
+        `MIXED='say "hi"'`,
+        `APOS="it's"`,
+        'NBSP=\u00a0x\u00a0',
+        'TAB=a\tb',
+        'EMPTY=',
+        'HASH=a#b;c',
+      ].join('\n'),
+      'env',
+    );
+    const refused = ['BS=abc\\def', 'OPEN="unclosed', 'GLUED="a"b', 'TRAIL=ab"'];
+    fs.writeFileSync(
+      box.path('etc/spot-deploy/env'),
+      `${renderEnvFile(env)}\n; a systemd comment\n${refused.join('\n')}\n`,
+      { mode: 0o600 },
+    );
+    const names = [...env.map(([k]) => k), 'BS', 'OPEN', 'GLUED', 'TRAIL'];
+    const setup = `set -e\n: > env-seen.txt\n${names
+      .map((k) => `printf '%s=[%s]\\n' ${k} "\${${k}-UNSET}" >> env-seen.txt`)
+      .join('\n')}\n`;
+    const { sha, code } = box.deploy(v1({ 'setup.sh': setup }));
+    expect(code).toBe(0);
+    const seen = fs.readFileSync(path.join(box.release(sha), 'env-seen.txt'), 'utf8');
+    expect(seen).toBe(
+      [...env, ...refused.map((l) => [l.split('=')[0], 'UNSET'])]
+        .map(([k, v]) => `${k}=[${v}]\n`)
+        .join(''),
+    );
+    const log = fs.readFileSync(box.path('var/log/spot-deploy/agent.log'), 'utf8');
+    expect(log).toMatch(/line 12 ignored: a backslash or control character in the value of BS/);
+    expect(log).toMatch(/line 13 ignored: a quote that does not wrap the value of OPEN once/);
+    expect(log).not.toContain('unclosed');
   });
 
   it('accepts a manifest that lists no directories (tar creates them)', () => {

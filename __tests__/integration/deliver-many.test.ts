@@ -176,4 +176,26 @@ describe.skipIf(!hasSshd)('deliverToMany against real sshds on 127.0.0.1', () =>
     expect(logs).toContainEqual(expect.stringMatching(/^\[bad\] failed at activate: /));
     expect(logs.join('\n')).not.toContain(secret);
   }, 60_000);
+
+  it('redacts a quoted env value a failing activation prints from the error and the log (B12)', async () => {
+    const [a] = good as [Sshd];
+    const logs: string[] = [];
+    const secret = 'quoted-secret-value';
+    const rs = await deliverToMany([target('bad', a)], {
+      ...base(),
+      concurrency: 1,
+      connectDeadlineMs: 5_000,
+      // As the user wrote it: the agent strips the quotes, so setup.sh sees the bare value.
+      envFile: `API_TOKEN="${secret}"\n`,
+      remote: remote(
+        `sh -c 'rm -f remote/status.json; echo "setup: login with ${secret} refused" >&2; exit 1'`,
+      ),
+      log: (l) => logs.push(l),
+    });
+    expect(rs[0]).toMatchObject({ status: 'failed', step: 'activate' });
+    expect(rs[0]?.error).toContain('setup: login with [redacted] refused');
+    expect(JSON.stringify(rs)).not.toContain(secret);
+    expect(logs).toContainEqual(expect.stringMatching(/^\[bad\] failed at activate: /));
+    expect(logs.join('\n')).not.toContain(secret);
+  }, 60_000);
 });

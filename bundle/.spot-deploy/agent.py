@@ -439,23 +439,48 @@ def place(agent, staging):
     os.utime(agent.release, None)  # mtime = activation time, used for pruning
 
 
+ENV_BLANKS = " \t"  # what systemd trims around keys and values (not str.strip()'s Unicode spaces)
+ENV_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f]")
+
+
+def read_env_line(line):
+    """One env-file line as (key, value), None to skip it, or a reason it is ignored.
+
+    The same rule as the action's src/inputs/env.ts (readEnvLine), which refuses at input what
+    this ignores: a value with a backslash, a control character, or a quote that does not wrap
+    it once is read differently by systemd's EnvironmentFile= (escapes, continuations, `"a"b`),
+    so no line both readers could disagree on is ever used.
+    """
+    if line.endswith("\r"):
+        line = line[:-1]
+    lead = line.strip(ENV_BLANKS)
+    if not lead or lead[0] in "#;":
+        return None
+    key, sep, value = line.partition("=")
+    key, value = key.strip(ENV_BLANKS), value.strip(ENV_BLANKS)
+    if not sep or not ENV_KEY.fullmatch(key):
+        return "not KEY=value"
+    if ENV_CONTROL.search(value) or "\\" in value:
+        return "a backslash or control character in the value of %s" % key
+    quote = value[:1]
+    if len(value) >= 2 and quote in ("\"", "'") and value[-1] == quote and quote not in value[1:-1]:
+        return key, value[1:-1]  # one pair of quotes, as systemd's EnvironmentFile= removes
+    if value[:1] in ("\"", "'") or value[-1:] in ("\"", "'"):
+        return "a quote that does not wrap the value of %s once" % key
+    return key, value
+
+
 def load_env(agent, release, sha):
     env = dict(os.environ)
     if os.path.isfile(ENV_FILE):
         with open(ENV_FILE, "rb") as f:
             lines = f.read().decode("utf-8", "replace").split("\n")
         for number, line in enumerate(lines, 1):
-            line = line.strip()
-            if not line or line.startswith("#"):
-                continue
-            key, sep, value = line.partition("=")
-            key, value = key.strip(), value.strip()
-            if not sep or not ENV_KEY.fullmatch(key):
-                agent.log("%s line %d ignored: not KEY=value" % (ENV_FILE, number))
-                continue
-            if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
-                value = value[1:-1]  # like systemd's EnvironmentFile=
-            env[key] = value
+            pair = read_env_line(line)
+            if isinstance(pair, str):
+                agent.log("%s line %d ignored: %s" % (ENV_FILE, number, pair))
+            elif pair is not None:
+                env[pair[0]] = pair[1]
     env["SPOT_DEPLOY_RELEASE"] = release
     env["SPOT_DEPLOY_SHA256"] = sha
     return env

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, constants, openSync, readFileSync } from 'node:fs';
 import { open, unlink, type FileHandle } from 'node:fs/promises';
+import { CREATE_NEW, removeIfPresent } from '../private-files.js';
 import { once } from 'node:events';
 import { createGzip } from 'node:zlib';
 import { Header, Pack, ReadEntry } from 'tar';
@@ -228,7 +229,9 @@ async function compress(pack: Pack, fh: FileHandle): Promise<{ sha256: string; b
 export async function buildBundle(opts: BundleOptions): Promise<BundleResult> {
   const { items, tree } = await collectEntries(opts);
   const pack = new Pack();
-  const fh = await open(opts.outFile, 'w');
+  // A new file (0600), never written through a symlink planted at the path (private-files.ts).
+  await removeIfPresent(opts.outFile);
+  const fh = await open(opts.outFile, CREATE_NEW, 0o600);
   const abort = new AbortController();
   // A failed write (disk full) must stop feed(), which would otherwise wait for a drain forever.
   const writing = compress(pack, fh).catch((err: unknown) => {

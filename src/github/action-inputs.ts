@@ -1,17 +1,18 @@
 import * as core from '@actions/core';
+import { envMaskValues } from '../inputs/env.js';
 import { parseInputs } from '../inputs/parse.js';
 import { INPUT_NAMES, type Inputs, type InputName } from '../inputs/types.js';
 import { maskSecret } from './sink.js';
-import { envLineValues } from '../inputs/primitives.js';
 
-const SECRET_INPUTS: ReadonlySet<InputName> = new Set(['ssh-private-key', 'env', 'github-token']);
+const SECRET_INPUTS: ReadonlySet<InputName> = new Set(['ssh-private-key', 'github-token']);
 
 /** The only caller of core.getInput. Secret inputs are masked before anything parses them. */
 export function readInputs(env: NodeJS.ProcessEnv = process.env): Inputs {
   const raw = new Map<InputName, string>();
   for (const name of INPUT_NAMES) {
     const value = core.getInput(name);
-    if (SECRET_INPUTS.has(name)) maskEnvLike(value);
+    if (name === 'env') maskEnvLike(value);
+    else if (SECRET_INPUTS.has(name)) maskSecret(value, core.setSecret);
     raw.set(name, value);
   }
   return parseInputs((name) => raw.get(name) ?? '', {
@@ -20,8 +21,13 @@ export function readInputs(env: NodeJS.ProcessEnv = process.env): Inputs {
   });
 }
 
-/** Masks a whole secret input and, for KEY=value lines, each value on its own. */
+/**
+ * Masks the `env` input: the whole text, and each value that can be a secret (inputs/env.ts:
+ * `canBeSecret`) exactly as the instance will read it, quotes removed. Short values such as
+ * `DEBUG=true` are not masked: every `true` in the log would turn into `***`.
+ */
 export function maskEnvLike(value: string, register: (s: string) => void = core.setSecret): void {
-  maskSecret(value, register);
-  for (const secret of envLineValues(value, 3)) register(secret);
+  if (value.trim() === '') return;
+  register(value);
+  for (const secret of envMaskValues(value)) register(secret);
 }

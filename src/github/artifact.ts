@@ -4,7 +4,6 @@
  * to the runner. An artifact is a by-product: no failure here fails the deploy.
  */
 import { createHash } from 'node:crypto';
-import { writeFile } from 'node:fs/promises';
 import { isAbsolute, join, relative } from 'node:path';
 import type { UploadArtifactOptions, UploadArtifactResponse } from '@actions/artifact';
 import type { BundleResult } from '../bundle/build.js';
@@ -13,6 +12,7 @@ import { errorMessage } from '../errors.js';
 import type { Plan, RunContext } from '../inputs/plan.js';
 import type { ArtifactOutcome } from '../report/artifact.js';
 import { artifactUrl } from '../report/links.js';
+import { writeNewFile } from '../private-files.js';
 
 /** The part of @actions/artifact's DefaultArtifactClient used here (passed in, so tests fake it). */
 export interface ArtifactClientLike {
@@ -125,8 +125,12 @@ export async function uploadDeployArtifact(
     const userData = Buffer.from(renderRedactedUserData(opts.userData), 'utf8');
     const userDataPath = join(opts.workDir, ARTIFACT_FILES.userData);
     const manifestPath = join(opts.workDir, ARTIFACT_FILES.manifest);
-    await writeFile(userDataPath, userData, { mode: 0o644 });
-    await writeFile(manifestPath, `${JSON.stringify(manifest(opts, inside, userData), null, 2)}\n`);
+    // New files in the run's own directory, never through a planted symlink (private-files.ts).
+    await writeNewFile(userDataPath, userData);
+    await writeNewFile(
+      manifestPath,
+      `${JSON.stringify(manifest(opts, inside, userData), null, 2)}\n`,
+    );
     const files = [opts.bundle.file, userDataPath, manifestPath];
     const options = opts.retentionDays === undefined ? {} : { retentionDays: opts.retentionDays };
     const res = await client.uploadArtifact(name, files, opts.workDir, options);

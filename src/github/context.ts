@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { errorMessage } from '../errors.js';
 import type { RunContext } from '../inputs/plan.js';
 
 // The run as the runner describes it: environment variables and the event payload.
@@ -24,7 +25,7 @@ export function commentTarget(
 /** The run's identity from the runner's environment variables and event payload. */
 export function runContextFromEnv(
   env: NodeJS.ProcessEnv,
-  event: { pull_request?: { number?: number } } | undefined,
+  event: EventPayload | undefined,
 ): RunContext {
   return {
     repository: env.GITHUB_REPOSITORY || undefined,
@@ -37,14 +38,33 @@ export function runContextFromEnv(
   };
 }
 
-/** The event payload (GITHUB_EVENT_PATH); unreadable or invalid JSON reads as no event. */
-export function readEvent(
-  path: string | undefined,
-): { pull_request?: { number?: number } } | undefined {
+export type EventPayload = { pull_request?: { number?: number } };
+
+/**
+ * The event payload (GITHUB_EVENT_PATH); none when the variable is unset or the file is missing
+ * (a run outside Actions). A file that is there but unreadable or not JSON is an error that says
+ * so, thrown before any cloud call, instead of @actions/github's stack trace on import.
+ */
+export function readEvent(path: string | undefined): EventPayload | undefined {
   if (!path || !existsSync(path)) return undefined;
+  const fail = (why: string): Error =>
+    new Error(
+      `Could not read the event payload ${path} (GITHUB_EVENT_PATH): ${why}. The runner writes this file; check that no earlier step overwrote it.`,
+    );
+  let text: string;
   try {
-    return JSON.parse(readFileSync(path, 'utf8')) as { pull_request?: { number?: number } };
-  } catch {
-    return undefined;
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    throw fail(errorMessage(e));
   }
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch (e) {
+    throw fail(`not valid JSON (${errorMessage(e)})`);
+  }
+  if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
+    throw fail('not a JSON object');
+  }
+  return doc;
 }

@@ -1,6 +1,4 @@
-import { DefaultArtifactClient } from '@actions/artifact';
 import * as core from '@actions/core';
-import { getOctokit } from '@actions/github';
 import { readInputs } from './action-inputs.js';
 import { readEvent, runContextFromEnv } from './context.js';
 import { ec2Clients } from '../aws/clients.js';
@@ -27,6 +25,13 @@ export async function run(): Promise<void> {
     core.saveState(STATE.isPost, 'true');
     const inputs = readInputs();
     const ctx = runContextFromEnv(process.env, readEvent(process.env.GITHUB_EVENT_PATH));
+    // Imported only now: @actions/github (also through @actions/artifact) parses
+    // GITHUB_EVENT_PATH when it is loaded, and a bad file would crash the step (the post step's
+    // cleanup too) with a stack trace before run(); readEvent has said what is wrong by now.
+    const [{ DefaultArtifactClient }, { getOctokit }] = await Promise.all([
+      import('@actions/artifact'),
+      import('@actions/github'),
+    ]);
     const sink = actionsSink();
     const root = actionRoot();
     const publisher = githubPublisher(

@@ -25,7 +25,7 @@ export function githubPublisher(
       uploadDeployArtifact(clients.artifacts, {
         name: artifactNameFor(inputs.artifactName, plan.deploymentId, mode, ctx),
         retentionDays: inputs.artifactRetentionDays,
-        workDir: plan.workDir,
+        workDir: files.workDir,
         deploymentId: plan.deploymentId,
         bundle: files.bundle,
         userData: files.userData,

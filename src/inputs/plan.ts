@@ -28,8 +28,11 @@ export interface Plan {
   readonly tags: Readonly<Record<string, string>>;
   readonly expiresAt: string | undefined;
   readonly names: { readonly securityGroup: string; readonly launchTemplate: string };
-  /** Where rendered files (user-data, bundle) are written. */
-  readonly workDir: string;
+  /**
+   * The prefix of the run's own directory for rendered files (user-data, bundle): prepare makes
+   * `<prefix>XXXXXX` with mkdtemp, so no path in a shared temp directory is predictable.
+   */
+  readonly workDirPrefix: string;
   /** The run's temp dir (RUNNER_TEMP): never bundled, as it holds keys (ours, actions/checkout's). */
   readonly tempDir: string;
 }
@@ -83,7 +86,7 @@ export function buildPlan(inputs: Inputs, ctx: RunContext, now: Date): Plan {
       securityGroup: `spot-deploy-${deploymentId}`,
       launchTemplate: `spot-deploy-${deploymentId}`,
     },
-    workDir: join(ctx.tempDir, 'spot-deploy', deploymentId),
+    workDirPrefix: join(ctx.tempDir, `spot-deploy-${deploymentId}-`),
     tempDir: ctx.tempDir,
   };
 }

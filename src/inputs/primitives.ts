@@ -6,7 +6,10 @@ import { InputError } from '../errors.js';
 
 export function parseIntIn(input: string, raw: string, min: number, max: number): number {
   if (!/^\d+$/.test(raw)) {
-    throw new InputError(input, `expected a whole number from ${min} to ${max}, got '${raw}'.`);
+    throw new InputError(
+      input,
+      `expected a whole number from ${min} to ${max}, got '${printable(raw)}'.`,
+    );
   }
   const n = Number(raw);
   if (n < min || n > max) {
@@ -19,12 +22,12 @@ export function parseIntIn(input: string, raw: string, min: number, max: number)
 export function parseBool(input: string, raw: string): boolean {
   if (['true', 'True', 'TRUE'].includes(raw)) return true;
   if (['false', 'False', 'FALSE'].includes(raw)) return false;
-  throw new InputError(input, `expected true or false, got '${raw}'.`);
+  throw new InputError(input, `expected true or false, got '${printable(raw)}'.`);
 }
 
 export function parseEnum<T extends string>(input: string, raw: string, allowed: readonly T[]): T {
   if ((allowed as readonly string[]).includes(raw)) return raw as T;
-  throw new InputError(input, `expected one of ${allowed.join(', ')}, got '${raw}'.`);
+  throw new InputError(input, `expected one of ${allowed.join(', ')}, got '${printable(raw)}'.`);
 }
 
 /** Items separated by commas or newlines; blanks dropped; duplicates refused. */
@@ -35,7 +38,7 @@ export function parseList(input: string, raw: string): string[] {
     .filter((s) => s !== '');
   const seen = new Set<string>();
   for (const item of items) {
-    if (seen.has(item)) throw new InputError(input, `'${item}' is listed twice.`);
+    if (seen.has(item)) throw new InputError(input, `'${printable(item)}' is listed twice.`);
     seen.add(item);
   }
   return items;
@@ -63,7 +66,7 @@ const UNIT_SECONDS: Record<string, number> = { '': 1, s: 1, m: 60, h: 3600 };
 export function parseDuration(input: string, raw: string, min: number, max: number): number {
   const m = /^(\d+)(s|m|h)?$/.exec(raw);
   const accepted = `a duration such as 90s, 10m or 1h (a bare number is seconds), from ${min}s to ${max}s`;
-  if (!m) throw new InputError(input, `expected ${accepted}, got '${raw}'.`);
+  if (!m) throw new InputError(input, `expected ${accepted}, got '${printable(raw)}'.`);
   const seconds = Number(m[1]) * (UNIT_SECONDS[m[2] ?? ''] ?? 1);
   if (seconds < min || seconds > max) {
     throw new InputError(input, `expected ${accepted}, got ${seconds}s.`);
@@ -77,7 +80,7 @@ const SIZE_UNITS: Record<string, number> = { '': 1, K: 1024, M: 1024 ** 2, G: 10
 export function parseSize(input: string, raw: string, min: number, max: number): number {
   const m = /^(\d+)\s*([KMG])?(?:i?B)?$/i.exec(raw);
   const accepted = `a size such as 200M or 1G (a bare number is bytes), from ${min} to ${max} bytes`;
-  if (!m) throw new InputError(input, `expected ${accepted}, got '${raw}'.`);
+  if (!m) throw new InputError(input, `expected ${accepted}, got '${printable(raw)}'.`);
   const bytes = Number(m[1]) * (SIZE_UNITS[(m[2] ?? '').toUpperCase()] ?? 1);
   if (bytes < min || bytes > max) {
     throw new InputError(input, `expected ${accepted}, got ${bytes} bytes.`);
@@ -139,23 +142,30 @@ export function parseCidr(input: string, raw: string): string {
   const [, addr = '', prefixRaw = ''] = m;
   const prefix = Number(prefixRaw);
   if (isIPv4(addr)) {
-    if (prefix > 32) throw new InputError(input, `'${raw}': an IPv4 prefix is 0 to 32.`);
+    if (prefix > 32) throw new InputError(input, `'${printable(raw)}': an IPv4 prefix is 0 to 32.`);
     const value = addr.split('.').reduce((acc, o) => acc * 256 + Number(o), 0);
     const hostBits = 2 ** (32 - prefix);
     if (value % hostBits !== 0) {
       const base = value - (value % hostBits);
       const canon = [24, 16, 8, 0].map((s) => Math.floor(base / 2 ** s) % 256).join('.');
-      throw new InputError(input, `'${raw}' has host bits set; write ${canon}/${prefix}.`);
+      throw new InputError(
+        input,
+        `'${printable(raw)}' has host bits set; write ${canon}/${prefix}.`,
+      );
     }
     return raw;
   }
   if (isIPv6(addr)) {
-    if (prefix > 128) throw new InputError(input, `'${raw}': an IPv6 prefix is 0 to 128.`);
+    if (prefix > 128)
+      throw new InputError(input, `'${printable(raw)}': an IPv6 prefix is 0 to 128.`);
     const value = ipv6Value(addr);
     const hostMask = (1n << BigInt(128 - prefix)) - 1n;
     if ((value & hostMask) !== 0n) {
       const canon = ipv6Text(value & ~hostMask);
-      throw new InputError(input, `'${raw}' has host bits set; write ${canon}/${prefix}.`);
+      throw new InputError(
+        input,
+        `'${printable(raw)}' has host bits set; write ${canon}/${prefix}.`,
+      );
     }
     return raw;
   }
@@ -185,30 +195,27 @@ export function parseKeyValueLines(
     if (!keyPattern.test(key)) {
       throw new InputError(input, `line ${i + 1}: key '${printable(key)}' is not ${keyWhat}.`);
     }
-    if (seen.has(key)) throw new InputError(input, `line ${i + 1}: key '${key}' is set twice.`);
+    if (seen.has(key))
+      throw new InputError(input, `line ${i + 1}: key '${printable(key)}' is set twice.`);
     seen.add(key);
     out.push([key, text.slice(eq + 1)]);
   });
   return out;
 }
 
-/**
- * The values of the `KEY=value` lines in secret text (the `env` input) that are at least
- * `minLength` long: shorter ones would mask or redact ordinary words everywhere.
- */
-export function envLineValues(text: string, minLength: number): string[] {
-  return text
-    .split(/\r?\n/)
-    .filter((line) => line.includes('='))
-    .map((line) => line.slice(line.indexOf('=') + 1).trim())
-    .filter((value) => value.length >= minLength);
-}
+/** How much of an input value an error message repeats: enough to recognise it. */
+export const ECHO_MAX_CHARS = 64;
 
-/** Shows control characters in error messages instead of letting them break the log line. */
+/**
+ * An input value as an error message repeats it: control characters shown instead of breaking the
+ * log line, and cut after ECHO_MAX_CHARS with its length (a 100 KB value is not echoed in full).
+ */
 export function printable(s: string): string {
-  return s.replace(
+  const shown = s.length > ECHO_MAX_CHARS ? s.slice(0, ECHO_MAX_CHARS) : s;
+  const escaped = shown.replace(
     // eslint-disable-next-line no-control-regex
     /[\u0000-\u001f\u007f\u2028\u2029]/g,
     (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
   );
+  return s.length > ECHO_MAX_CHARS ? `${escaped}… (${s.length} characters)` : escaped;
 }

@@ -3,6 +3,7 @@ import { InputError } from '../errors.js';
 import * as p from './primitives.js';
 import { AMI_ALIASES, architectureOf, type Architecture } from './instance-types.js';
 import type { BatchSize, InputName, Mode } from './types.js';
+import { parseEnv as parseEnvLines } from './env.js';
 
 // One parser per input that needs more than a generic parser. Each throws InputError naming its
 // input and what it accepts.
@@ -46,7 +47,6 @@ const SYSTEM_USER_PREFIX = /^(_|systemd-)/;
 const PACKAGE = /^[a-z0-9][a-z0-9+.-]+(=[A-Za-z0-9.+~:-]+)?$/;
 const DIRECTORY = /^\/[A-Za-z0-9._@+/-]*$/;
 const TAG_TEXT = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
-const ENV_KEY = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 export function parseDeploymentId(raw: string, mode: Mode): string {
   if (raw === 'expired' && mode !== 'destroy') {
@@ -301,7 +301,7 @@ export function parseTags(raw: string): Record<string, string> {
     if (/^(aws:|spot-deploy:)/i.test(key) || key === 'Name') {
       throw new InputError(
         'tags',
-        `key '${key}' is reserved (aws:, spot-deploy: and Name are set by AWS or spot-deploy); choose another key.`,
+        `key '${p.printable(key)}' is reserved (aws:, spot-deploy: and Name are set by AWS or spot-deploy); choose another key.`,
       );
     }
     if (!TAG_TEXT.test(key) || !TAG_TEXT.test(value) || value.length > 256) {
@@ -321,7 +321,10 @@ export function parseBatchSize(raw: string): BatchSize {
   const m = /^(\d+)(%?)$/.exec(raw);
   const n = m ? Number(m[1]) : NaN;
   if (!m || n < 1 || n > 100)
-    throw new InputError('batch-size', `expected ${accepted} (e.g. 1 or 25%), got '${raw}'.`);
+    throw new InputError(
+      'batch-size',
+      `expected ${accepted} (e.g. 1 or 25%), got '${p.printable(raw)}'.`,
+    );
   return m[2] === '%' ? { kind: 'percent', percent: n } : { kind: 'count', count: n };
 }
 
@@ -388,10 +391,5 @@ export function parsePackages(raw: string, input: InputName): string[] {
 }
 
 export function parseEnv(raw: string, input: InputName): Array<[string, string]> {
-  return p.parseKeyValueLines(
-    input,
-    raw,
-    ENV_KEY,
-    'an environment variable name ([A-Za-z_][A-Za-z0-9_]*)',
-  );
+  return parseEnvLines(raw, input);
 }

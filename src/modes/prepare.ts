@@ -1,4 +1,3 @@
-import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { buildBundle } from '../bundle/build.js';
 import { loadCloudInitAssets, renderUserData } from '../cloud-init/render.js';
@@ -7,6 +6,7 @@ import type { KeyPair } from '../keys.js';
 import type { Plan } from '../inputs/plan.js';
 import type { RenderedFiles } from '../report/outputs.js';
 import type { Sink } from '../report/sink.js';
+import { makePrivateDir, writeNewFile } from '../private-files.js';
 
 export type Prepared = RenderedFiles;
 
@@ -39,10 +39,10 @@ export async function prepare(
     },
     loadCloudInitAssets(join(root, 'cloud-init')),
   );
-  await mkdir(plan.workDir, { recursive: true, mode: 0o700 });
-  const userDataPath = join(plan.workDir, 'user-data');
-  await writeFile(userDataPath, userData.body, { mode: 0o600 });
-  await chmod(userDataPath, 0o600);
+  // The run's own directory (mkdtemp, 0700): it holds the host private key.
+  const workDir = await makePrivateDir(plan.workDirPrefix);
+  const userDataPath = join(workDir, 'user-data');
+  await writeNewFile(userDataPath, userData.body);
   sink.info(
     `user-data: ${userData.bytes} bytes${userData.gzipped ? ' (gzip)' : ''} → ${userDataPath}`,
   );
@@ -52,13 +52,13 @@ export async function prepare(
     exclude: inputs.bundleExclude,
     maxBytes: inputs.bundleMaxBytes,
     agentDir: join(root, 'bundle', '.spot-deploy'),
-    outFile: join(plan.workDir, 'bundle.tar.gz'),
+    outFile: join(workDir, 'bundle.tar.gz'),
     workspace: inputs.workspace,
-    neverBundle: [plan.tempDir, plan.workDir],
+    neverBundle: [plan.tempDir, workDir],
     includeVcs: inputs.bundleIncludeVcs,
   });
   sink.info(
     `bundle: ${bundle.fileCount} files, ${bundle.bytes} bytes, sha256 ${bundle.sha256} → ${bundle.file}`,
   );
-  return { userData, userDataPath, bundle };
+  return { workDir, userData, userDataPath, bundle };
 }

@@ -156,6 +156,7 @@ async function rollbackFleet(
       ...(inputs.rollbackTo === undefined ? {} : { to: inputs.rollbackTo }),
       ttlMinutes: inputs.ttlMinutes,
       readyTimeoutMs,
+      env: inputs.env,
       log: (m) => sink.info(m),
     }),
   );

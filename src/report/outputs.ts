@@ -15,6 +15,8 @@ export function setOutputs(sink: Sink, outputs: Outputs): void {
 
 /** What plan and deploy render before any cloud call (modes/prepare.ts makes it). */
 export interface RenderedFiles {
+  /** The run's own directory on the runner (mkdtemp, 0700) that holds the files below. */
+  readonly workDir: string;
   readonly userData: UserData;
   /** The rendered user-data on the runner (mode 0600: it holds the host private key). */
   readonly userDataPath: string;

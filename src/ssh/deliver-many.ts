@@ -3,15 +3,10 @@ import { connect, exec } from './connect.js';
 import { errorMessage } from '../errors.js';
 import type { DeliveryStep } from '../instance/contract.js';
 import { deliverBundle } from './deliver.js';
-import {
-  cleanDiagnostics,
-  DEFAULT_REMOTE,
-  diagnosticsScript,
-  shq,
-  type RemoteLayout,
-} from './remote-scripts.js';
+import { DEFAULT_REMOTE, diagnosticsScript, shq, type RemoteLayout } from './remote-scripts.js';
 import { formatDuration } from '../time.js';
 import { mapBounded } from './pool.js';
+import { envRedactor, failureLine, sealLog, sealResult } from './seal.js';
 
 export interface Target {
   readonly id: string;
@@ -51,7 +46,10 @@ export interface DeliverManyOptions {
   readonly hostKey: string;
   readonly connectDeadlineMs: number;
   readonly bundle: { readonly file: string; readonly sha256: string; readonly bytes: number };
-  /** Secret: passed to deliverBundle only; never logged nor part of a result. */
+  /**
+   * Secret: passed to deliverBundle only; never logged nor part of a result. Its values that can
+   * be secrets are blanked out of everything the instances answer (seal.ts).
+   */
   readonly envFile?: string;
   /** See DeliverOptions.healthCheck. */
   readonly healthCheck?: string;
@@ -92,9 +90,6 @@ async function deliverOne(t: Target, o: DeliverManyOptions): Promise<InstanceDel
     diagnostics?: string,
     rolledBackTo?: string,
   ): InstanceDelivery => {
-    const first = error.trim().split('\n').pop() ?? '';
-    say(`failed at ${step}: ${first.length > 300 ? `${first.slice(0, 300)}…` : first}`);
-    if (rolledBackTo !== undefined) say(`rolled back to ${rolledBackTo.slice(0, 12)}`);
     return {
       ...base,
       status: 'failed',
@@ -168,7 +163,7 @@ async function deliverOne(t: Target, o: DeliverManyOptions): Promise<InstanceDel
     } catch (err) {
       diag = `collecting diagnostics failed: ${errorMessage(err)}`;
     }
-    return failed(step, error, cleanDiagnostics(diag, o.envFile), res.rolledBackTo);
+    return failed(step, error, diag, res.rolledBackTo);
   } finally {
     for (const c of clients) c.end();
   }
@@ -183,7 +178,18 @@ export async function deliverToMany(
   targets: readonly Target[],
   opts: DeliverManyOptions,
 ): Promise<InstanceDelivery[]> {
-  return mapBounded(targets, opts.concurrency, (t) => deliverOne(t, opts), internalFailure);
+  const redact = envRedactor(opts.envFile ?? '');
+  const o = { ...opts, log: sealLog(opts.log, redact) };
+  const one = async (t: Target): Promise<InstanceDelivery> => {
+    const r = sealResult(await deliverOne(t, o), redact);
+    if (r.status === 'failed') o.log(`[${t.id}] ${failureLine(r, 'failed')}`);
+    if (r.rolledBackTo !== undefined)
+      o.log(`[${t.id}] rolled back to ${r.rolledBackTo.slice(0, 12)}`);
+    return r;
+  };
+  return mapBounded(targets, o.concurrency, one, (t, e) =>
+    sealResult(internalFailure(t, e), redact),
+  );
 }
 
 /** The result of an instance whose handling threw (a bug, not a deployment outcome). */

@@ -4,7 +4,6 @@
  * deliver.ts and deliver-many.ts run these. Paths, exit codes and step names come from the
  * on-instance contract (src/instance/contract.ts).
  */
-import { envLineValues } from '../inputs/primitives.js';
 import {
   isInstanceStep,
   REMOTE_PATHS,
@@ -290,11 +289,12 @@ export function diagnosticsScript(sudo: string): string {
   ].join('\n');
 }
 
-/** Truncates to `DIAGNOSTICS_MAX_CHARS` and blanks out every env value that leaked into it. */
-export function cleanDiagnostics(text: string, envFile?: string): string {
-  let out = text;
-  for (const value of envLineValues(envFile ?? '', 4)) out = out.split(value).join('[redacted]');
-  return out.length > DIAGNOSTICS_MAX_CHARS
-    ? out.slice(0, DIAGNOSTICS_MAX_CHARS - TRUNCATED.length) + TRUNCATED
-    : out;
+/**
+ * Truncates to `DIAGNOSTICS_MAX_CHARS`. Env values are blanked out before this, where every
+ * result is sealed (seal.ts), so that a cut never leaves the first half of a secret.
+ */
+export function cleanDiagnostics(text: string): string {
+  return text.length > DIAGNOSTICS_MAX_CHARS
+    ? text.slice(0, DIAGNOSTICS_MAX_CHARS - TRUNCATED.length) + TRUNCATED
+    : text;
 }

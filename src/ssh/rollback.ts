@@ -9,9 +9,10 @@ import {
   type InstanceDelivery,
   type Target,
 } from './deliver-many.js';
-import { cleanDiagnostics, DEFAULT_REMOTE, shq, type RemoteLayout } from './remote-scripts.js';
+import { DEFAULT_REMOTE, shq, type RemoteLayout } from './remote-scripts.js';
 import { parseRollback, rollbackScript, type RollbackOutcome } from './rollback-script.js';
 import { mapBounded } from './pool.js';
+import { envRedactor, failureLine, sealLog, sealResult } from './seal.js';
 
 /** One instance's rollback: a delivery's result (no upload) plus the release before and after. */
 export interface InstanceRollback extends InstanceDelivery {
@@ -32,6 +33,11 @@ export interface RollbackManyOptions {
   /** Bound on the rollback command (the agent restarts units and runs the health check). */
   readonly readyTimeoutMs: number;
   readonly remote?: Partial<RemoteLayout>;
+  /**
+   * The deployment's `env` input: the release a rollback restarts runs with its env file, so what
+   * the instances answer is redacted of these values as a delivery's is (seal.ts).
+   */
+  readonly env?: ReadonlyArray<readonly [string, string]>;
   readonly log?: (line: string) => void;
   readonly now?: () => number;
 }
@@ -61,8 +67,6 @@ async function rollbackOne(
     r: Partial<RollbackOutcome> = {},
     diagnostics?: string,
   ): InstanceRollback => {
-    const first = error.trim().split('\n').pop() ?? '';
-    say(`rollback failed at ${step}: ${first.length > 300 ? `${first.slice(0, 300)}…` : first}`);
     return {
       ...base,
       status: 'failed',
@@ -111,7 +115,7 @@ async function rollbackOne(
     const step = res.step ?? 'rollback';
     const error = res.logTail?.trim() || `step '${step}' failed`;
     if (BEFORE_AGENT.has(step) || !up) return failed(step, error, res);
-    return failed(step, error, res, cleanDiagnostics(await collectDiagnostics(client, r.sudo)));
+    return failed(step, error, res, await collectDiagnostics(client, r.sudo));
   } finally {
     client.end();
   }
@@ -126,5 +130,14 @@ export async function rollbackMany(
   targets: ReadonlyArray<Target & { hostKey: string }>,
   opts: RollbackManyOptions,
 ): Promise<InstanceRollback[]> {
-  return mapBounded(targets, opts.concurrency, (t) => rollbackOne(t, opts), internalFailure);
+  const redact = envRedactor(opts.env ?? []);
+  const o = { ...opts, log: sealLog(opts.log, redact) };
+  const one = async (t: Target & { hostKey: string }): Promise<InstanceRollback> => {
+    const r = sealResult(await rollbackOne(t, o), redact);
+    if (r.status === 'failed') o.log(`[${t.id}] ${failureLine(r, 'rollback failed')}`);
+    return r;
+  };
+  return mapBounded(targets, o.concurrency, one, (t, e) =>
+    sealResult(internalFailure(t, e), redact),
+  );
 }

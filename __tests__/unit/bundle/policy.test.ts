@@ -121,7 +121,7 @@ describe("the action's own directories (B10)", () => {
     const plan = buildPlan(inputs, { tempDir: temp }, new Date('2026-01-01T00:00:00Z'));
     const keys = { client: generateEd25519('c'), host: generateEd25519('h') };
     // A stale work dir of an earlier run, with its user-data, is there before the bundle is built.
-    await makeTree(plan.workDir, { 'user-data': keys.host.privateKey });
+    await makeTree(`${plan.workDirPrefix}earlier`, { 'user-data': keys.host.privateKey });
     const prepared = await prepare(plan, keys, recordingSink(), repoRoot);
     expect(paths(prepared.bundle)).toEqual(['app.txt']);
   });

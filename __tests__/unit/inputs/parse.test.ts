@@ -168,6 +168,30 @@ describe('parseInputs: bad inputs', () => {
     expect(token.message).not.toContain('SECRETTOKEN');
   });
 
+  it('never echoes an env line whose key does not parse: it may be the secret itself (B12c)', () => {
+    const err = errorsOf({ env: 'GOOD=x\nsk-live-0123456789abcdef==' });
+    expect(err.errors[0]?.message).toContain('line 2');
+    expect(err.message).not.toContain('0123456789abcdef');
+    const quoted = errorsOf({ env: 'API_TOKEN="unclosed-secret-value' });
+    expect(quoted.message).toContain('line 1 (API_TOKEN)');
+    expect(quoted.message).not.toContain('unclosed-secret-value');
+  });
+
+  it('echoes at most 64 characters of a value, with its length (B16d)', () => {
+    const long = `a${'b'.repeat(100_000)}`;
+    const err = errorsOf({ 'deployment-id': long });
+    expect(err.message).toContain(`'a${'b'.repeat(63)}… (100001 characters)'`);
+    expect(err.message.length).toBeLessThan(400);
+    for (const [input, value] of [
+      ['count', `1${'0'.repeat(100_000)}x`],
+      ['ssh-cidr', `${'1'.repeat(100_000)}/8`],
+      ['batch-size', 'z'.repeat(100_000)],
+      ['cleanup', 'z'.repeat(100_000)],
+    ] as const) {
+      expect(errorsOf({ [input]: value }).message.length, input).toBeLessThan(600);
+    }
+  });
+
   it('needs a region from the input or AWS_REGION', () => {
     expect(() => parse({ regions: '' })).toThrow(/no region given/);
     expect(parse({ regions: '' }, 'ap-south-1').regions).toEqual(['ap-south-1']);

@@ -128,6 +128,7 @@ function fixture(results: InstanceResult[]) {
     new Date('2026-11-25T12:00:00Z'),
   );
   const prepared: Prepared = {
+    workDir: '/tmp',
     userData: { bytes: 2032, gzipped: false } as UserData,
     userDataPath: '/tmp/user-data',
     bundle: {

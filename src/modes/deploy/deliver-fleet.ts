@@ -4,6 +4,7 @@
  */
 import { TAG } from '../../aws/types.js';
 import { addressOf } from '../../aws/wait.js';
+import { renderEnvFile } from '../../inputs/env.js';
 import type { Inputs } from '../../inputs/types.js';
 import {
   failedBeforeDelivery,
@@ -60,7 +61,7 @@ export async function deliverFleet(
     connectDeadlineMs: readyTimeoutMs,
     bundle: prepared.bundle,
     // Always sent, empty without env: the instance's env file is replaced as a whole.
-    envFile: inputs.env.map(([k, v]) => `${k}=${v}`).join('\n'),
+    envFile: renderEnvFile(inputs.env),
     // '' clears a health check an earlier run installed: the instance follows the inputs.
     healthCheck: inputs.healthCheck ?? '',
     // The agent re-arms the instance's shutdown from it: the TTL counts from this deploy.
