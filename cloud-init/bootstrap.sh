@@ -30,11 +30,12 @@ for f in $l;do
   h=${f%.tar.gz};d=$R/opt/spot-deploy/releases/.staging-$h;p=.spot-deploy/agent.py;a=$d/$p
   # Not lowercase hex: empty, so the length check below fails.
   case $h in *[!0-9a-f]*)h=;;esac
+  # shellcheck disable=SC2094
   if [ ${#h} != 64 ]||[ "$(sha256sum<"$f")" != "$h  -" ];then x verify-archive
   # A fresh staging dir with only the agent in it: the agent extracts the rest itself, from
   # stdin, refusing setuid, oversized or escaping members before they are written. The upload
-  # is deleted once the agent has it open. $d and $a unquoted (bytes count): IFS is a newline,
-  # and they hold no newline or glob character (R is empty on an instance, h is hex by now).
-  elif rm -rf $d;mkdir -p $d&&tar -xzf "$f" -C $d --no-same-owner $p&&[ -f $a ];then { rm -f "$f";python3 $a $h $d -;}<"$f"
+  # is deleted once the agent has it open (SC2094 below: removing the file read on stdin is
+  # the point).
+  elif rm -rf "$d";mkdir -p "$d"&&tar -xzf "$f" -C "$d" --no-same-owner $p&&[ -f "$a" ];then { rm -f "$f";python3 "$a" "$h" "$d" -;}<"$f"
   else x extract;fi
 done

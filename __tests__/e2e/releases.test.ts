@@ -111,7 +111,9 @@ describe.skipIf(unsupported !== undefined)(
 
     async function run(env: Record<string, string>) {
       const files = actionFiles();
-      const r = await startAction(actionEnv(files, env, moto.env)).done;
+      // The bundles live in the scratch dir: it is the workspace (bundle-path must be inside it).
+      const ws = { GITHUB_WORKSPACE: scratch };
+      const r = await startAction(actionEnv(files, env, { ...moto.env, ...ws })).done;
       const outputs = readCommandFile(files.output);
       const instances = JSON.parse(outputs.instances ?? '[]') as InstanceResult[];
       const summary = existsSync(files.summary) ? readFileSync(files.summary, 'utf8') : '';

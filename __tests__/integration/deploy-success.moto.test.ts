@@ -99,9 +99,14 @@ describe.skipIf(unsupported !== undefined)('deploy to fake instances (moto + ssh
   });
 
   /** Runs the action; returns its result with outputs and instances parsed. */
-  async function run(env: Record<string, string>, state?: Record<string, string>) {
+  async function run(
+    env: Record<string, string>,
+    state?: Record<string, string>,
+    workspace?: string,
+  ) {
     const files = actionFiles();
-    const r = await startAction(actionEnv(files, env, moto.env, state)).done;
+    const extra = workspace === undefined ? moto.env : { ...moto.env, GITHUB_WORKSPACE: workspace };
+    const r = await startAction(actionEnv(files, env, extra, state)).done;
     const outputs = readCommandFile(files.output);
     const instances = JSON.parse(outputs.instances ?? '[]') as InstanceResult[];
     return { ...r, files, outputs, instances, state: readCommandFile(files.state) };
@@ -201,6 +206,9 @@ describe.skipIf(unsupported !== undefined)('deploy to fake instances (moto + ssh
         env: '',
         'ttl-minutes': '120',
       }),
+      undefined,
+      // bundle-path must be inside the workspace: the scratch dir is this run's.
+      dir,
     );
     const secondMs = Date.now() - t1;
     expect(second.code, second.stdout + second.stderr).toBe(0);

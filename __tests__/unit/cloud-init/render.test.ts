@@ -120,8 +120,9 @@ describe('default rendering', () => {
     expect(shipped[0]).toBe('#!/bin/sh');
     expect(shipped.slice(1).filter((l) => l.startsWith('#') || /^\s/.test(l))).toEqual([]);
     // 574 bytes when the file itself was kept minified; 579 since the agent extracts the archive
-    // (the bootstrap extracts only the agent and streams the archive to it).
-    expect(Buffer.byteLength(assets.bootstrap)).toBe(579);
+    // (the bootstrap extracts only the agent and streams the archive to it); 593 with every
+    // variable quoted (shellcheck SC2086).
+    expect(Buffer.byteLength(assets.bootstrap)).toBe(593);
     expect(compactShell(assets.bootstrap)).toBe(assets.bootstrap.trimEnd());
   });
 
