@@ -3,6 +3,7 @@ import { InputError, InputErrors } from '../errors.js';
 import { parsePrivateKey } from '../keys.js';
 import * as p from './primitives.js';
 import * as rule from './rules.js';
+import { parseDirectory, parseSshUser } from './login-user.js';
 import { parseCloudConfig } from './cloud-config.js';
 import type { Architecture } from './instance-types.js';
 import type {
@@ -97,7 +98,7 @@ export function parseInputs(get: InputGetter, ctx: ParseContext): Inputs {
       idList(/^sg-[0-9a-f]{8,17}$/, 'a security group id (sg-0123abcd…)'),
     ),
     sshCidrs: field('ssh-cidr', (r, n) => p.parseList(n, r).map((c) => p.parseCidr(n, c))),
-    sshUser: field('ssh-user', rule.parseSshUser),
+    sshUser: field('ssh-user', parseSshUser),
     sshPort: field('ssh-port', int(1, 65535)),
     sshAddress: field('ssh-address', oneOf<SshAddress>('public-ip', 'private-ip', 'public-dns')),
     sshPrivateKey: field(
@@ -109,7 +110,7 @@ export function parseInputs(get: InputGetter, ctx: ParseContext): Inputs {
     ttlMinutes: field('ttl-minutes', rule.parseTtl),
     packages: field('packages', rule.parsePackages),
     packageUpgrade: field('package-upgrade', bool),
-    directories: field('directories', (r, n) => p.parseList(n, r).map(rule.parseDirectory)),
+    directories: field('directories', (r, n) => p.parseList(n, r).map(parseDirectory)),
     bundlePath: field('bundle-path', (r) => rule.parseBundlePath(r, mode, ctx.workspace)),
     bundleExclude: field('bundle-exclude', (r, n) => p.parseList(n, r).map(rule.parseExclude)),
     bundleMaxBytes: field('bundle-max-size', (r, n) => p.parseSize(n, r, 1024, 4 * 1024 ** 3)),
