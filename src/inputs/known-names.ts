@@ -1,7 +1,7 @@
 /**
  * Whether the AWS SDK bundled with the action knows a region or an instance type, from its own
  * data (no call). Unknown is a warning in `mode: plan`, never an error: AWS adds regions and types
- * faster than the action is rebuilt, and the form of each name is already checked (rules.ts).
+ * faster than the action is rebuilt, and the form of each name is already checked (ec2-rules.ts).
  */
 import { awsEndpointFunctions } from '@aws-sdk/core/client';
 import { _InstanceType } from '@aws-sdk/client-ec2';

@@ -3,6 +3,8 @@ import { InputError, InputErrors } from '../errors.js';
 import { parsePrivateKey } from '../keys.js';
 import * as p from './primitives.js';
 import * as rule from './rules.js';
+import * as ec2 from './ec2-rules.js';
+import { parseDirectory, parseSshUser } from './login-user.js';
 import { parseCloudConfig } from './cloud-config.js';
 import type { Architecture } from './instance-types.js';
 import type {
@@ -67,11 +69,11 @@ export function parseInputs(get: InputGetter, ctx: ParseContext): Inputs {
       p.parseEnum<T>(input, raw, allowed);
 
   const mode = field('mode', oneOf<Mode>('deploy', 'destroy', 'plan', 'rollback'));
-  const regions = field('regions', (r) => rule.parseRegions(r, ctx.defaultRegion)) ?? [];
+  const regions = field('regions', (r) => ec2.parseRegions(r, ctx.defaultRegion)) ?? [];
   const count = field('count', int(1, 100)) ?? 1;
   const architecture = field('architecture', oneOf<Architecture>('x86_64', 'arm64'));
   const idList = (re: RegExp, what: string) => (raw: string, input: InputName) =>
-    rule.perRegionIds(input, raw, re, what, regions.length);
+    ec2.perRegionIds(input, raw, re, what, regions.length);
   const batchSize = field('batch-size', optional(rule.parseBatchSize));
   const inputs: Inputs = {
     mode,
@@ -85,8 +87,8 @@ export function parseInputs(get: InputGetter, ctx: ParseContext): Inputs {
     ),
     regions,
     count,
-    instanceTypes: field('instance-types', (r) => rule.parseInstanceTypes(r, architecture)),
-    ami: field('ami', (r) => rule.parseAmi(r, regions.length)),
+    instanceTypes: field('instance-types', (r) => ec2.parseInstanceTypes(r, architecture)),
+    ami: field('ami', (r) => ec2.parseAmi(r, regions.length)),
     architecture,
     subnetIds: field(
       'subnet-ids',
@@ -97,7 +99,7 @@ export function parseInputs(get: InputGetter, ctx: ParseContext): Inputs {
       idList(/^sg-[0-9a-f]{8,17}$/, 'a security group id (sg-0123abcd…)'),
     ),
     sshCidrs: field('ssh-cidr', (r, n) => p.parseList(n, r).map((c) => p.parseCidr(n, c))),
-    sshUser: field('ssh-user', rule.parseSshUser),
+    sshUser: field('ssh-user', parseSshUser),
     sshPort: field('ssh-port', int(1, 65535)),
     sshAddress: field('ssh-address', oneOf<SshAddress>('public-ip', 'private-ip', 'public-dns')),
     sshPrivateKey: field(
@@ -105,11 +107,11 @@ export function parseInputs(get: InputGetter, ctx: ParseContext): Inputs {
       optional((r, n) => parsePrivateKey(n, r)),
     ),
     onDemandFallback: field('on-demand-fallback', bool),
-    maxPrice: field('max-price', optional(rule.parseMaxPrice)),
+    maxPrice: field('max-price', optional(ec2.parseMaxPrice)),
     ttlMinutes: field('ttl-minutes', rule.parseTtl),
     packages: field('packages', rule.parsePackages),
     packageUpgrade: field('package-upgrade', bool),
-    directories: field('directories', (r, n) => p.parseList(n, r).map(rule.parseDirectory)),
+    directories: field('directories', (r, n) => p.parseList(n, r).map(parseDirectory)),
     bundlePath: field('bundle-path', (r) => rule.parseBundlePath(r, mode, ctx.workspace)),
     bundleExclude: field('bundle-exclude', (r, n) => p.parseList(n, r).map(rule.parseExclude)),
     bundleMaxBytes: field('bundle-max-size', (r, n) => p.parseSize(n, r, 1024, 4 * 1024 ** 3)),

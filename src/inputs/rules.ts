@@ -1,51 +1,15 @@
-import { isAbsolute, relative, resolve, posix } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
 import { InputError } from '../errors.js';
 import * as p from './primitives.js';
-import { AMI_ALIASES, architectureOf, type Architecture } from './instance-types.js';
 import type { BatchSize, InputName, Mode } from './types.js';
 import { parseEnv as parseEnvLines } from './env.js';
 
 // One parser per input that needs more than a generic parser. Each throws InputError naming its
-// input and what it accepts.
+// input and what it accepts. EC2's (regions, instance types, AMI, per-region ids, max price) are in
+// ec2-rules.ts, the login user's (ssh-user, directories) in login-user.ts.
 
-const REGION = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d{1,2}$/;
-/**
- * family.size: a family is letters, a generation and attribute letters, optionally `-` and a
- * variant (m7i-flex, u-6tb1, mac2-m2pro; mac-m4 has no generation); sizes are EC2's words.
- */
-const INSTANCE_TYPE =
-  /^[a-z]+(\d+[a-z]*)?(-[a-z0-9]+)?\.(nano|micro|small|medium|large|xlarge|\d{1,3}xlarge|metal(-\d{1,3}xl)?)$/;
 const DEPLOYMENT_ID = /^[a-z0-9]([a-z0-9-]{0,46}[a-z0-9])?$/;
-const SSH_USER = /^[a-z_][a-z0-9_-]{0,31}$/;
-/**
- * Accounts the base images (Ubuntu, Debian, Amazon Linux) already have, or their packages create:
- * cloud-init would give an existing one our authorized keys and passwordless sudo, so a
- * compromised web server (`www-data`) would be root. The image's default cloud user (`ubuntu`,
- * `admin`, `ec2-user`) is not among them: cloud-init creates it only when `users` lists
- * `default`, which ours does not. The user-data checks again at boot (render.ts, bootcmd).
- */
-const SYSTEM_USERS = new Set([
-  ...['root', 'daemon', 'bin', 'sys', 'sync', 'games', 'man', 'lp', 'mail', 'news', 'uucp'],
-  ...['proxy', 'www-data', 'backup', 'list', 'irc', 'gnats', 'nobody', 'nogroup', 'messagebus'],
-  ...['syslog', 'sshd', 'uuidd', 'tcpdump', 'tss', 'landscape', 'pollinate', 'polkitd', 'dbus'],
-  ...['ec2-instance-connect', 'chrony', 'rpc', 'rpcuser', 'usbmux', 'dnsmasq', 'lxd', 'adm'],
-  ...['halt', 'shutdown', 'operator', 'ftp', 'nfsnobody', 'rngd', 'libstoragemgmt', 'sssd'],
-  ...[
-    'postfix',
-    'apache',
-    'nginx',
-    'ntp',
-    'statd',
-    'avahi',
-    'fwupd-refresh',
-    'dhcpcd',
-    'ubuntu-advantage',
-  ],
-]);
-/** Debian names system accounts `_name` (`_apt`, `_chrony`); systemd's are `systemd-*`. */
-const SYSTEM_USER_PREFIX = /^(_|systemd-)/;
 const PACKAGE = /^[a-z0-9][a-z0-9+.-]+(=[A-Za-z0-9.+~:-]+)?$/;
-const DIRECTORY = /^\/[A-Za-z0-9._@+/-]*$/;
 const TAG_TEXT = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
 
 export function parseDeploymentId(raw: string, mode: Mode): string {
@@ -93,105 +57,6 @@ export function keyRequiredFor(mode: Mode): InputError {
   );
 }
 
-export function parseRegions(raw: string, fallback: string | undefined): string[] {
-  const regions = p.parsePatternList(
-    'regions',
-    raw,
-    REGION,
-    'an AWS region name such as us-east-1 or eu-west-3',
-  );
-  if (regions.length > 0) return regions;
-  if (fallback && REGION.test(fallback)) return [fallback];
-  throw new InputError(
-    'regions',
-    'no region given: set `regions` (e.g. us-east-1, or several separated by commas) or AWS_REGION.',
-  );
-}
-
-/** `arch` is undefined when `architecture` itself was invalid: only that error is reported then. */
-export function parseInstanceTypes(raw: string, arch: Architecture | undefined): string[] {
-  const types = p.parsePatternList(
-    'instance-types',
-    raw || (arch === 'arm64' ? 't4g.small,t4g.medium,m7g.medium' : 't3.small,t3a.small,m7i.large'),
-    INSTANCE_TYPE,
-    'an EC2 instance type such as t3.small or m7g.large',
-  );
-  if (types.length > 20)
-    throw new InputError('instance-types', `at most 20 types are accepted, got ${types.length}.`);
-  for (const t of types) {
-    if (arch && architectureOf(t) !== arch) {
-      throw new InputError(
-        'instance-types',
-        `'${t}' is an ${architectureOf(t)} type but \`architecture\` is ${arch}; list ${arch} types or change \`architecture\`.`,
-      );
-    }
-  }
-  return types;
-}
-
-export function parseAmi(raw: string, regionCount: number): string {
-  if (/^ami-[0-9a-f]{8}([0-9a-f]{9})?$/.test(raw)) {
-    if (regionCount > 1) {
-      throw new InputError(
-        'ami',
-        `an AMI id belongs to one region but ${regionCount} regions are given; use an alias (${Object.keys(AMI_ALIASES).join(', ')}) or deploy one region per step.`,
-      );
-    }
-    return raw;
-  }
-  if (raw in AMI_ALIASES) return raw;
-  throw new InputError(
-    'ami',
-    `'${p.printable(raw)}' is neither an AMI id (ami- and 8 or 17 hex digits) nor an alias (${Object.keys(AMI_ALIASES).join(', ')}).`,
-  );
-}
-
-export function perRegionIds(
-  input: InputName,
-  raw: string,
-  re: RegExp,
-  what: string,
-  regionCount: number,
-): string[] {
-  const ids = p.parsePatternList(input, raw, re, what);
-  if (ids.length > 0 && regionCount > 1) {
-    throw new InputError(
-      input,
-      `these ids belong to one region but ${regionCount} regions are given; leave \`${input}\` empty to use each region's default, or deploy one region per step.`,
-    );
-  }
-  return ids;
-}
-
-export function parseSshUser(raw: string): string {
-  if (!SSH_USER.test(raw)) {
-    throw new InputError(
-      'ssh-user',
-      `'${p.printable(raw)}' is not accepted: use a Linux user name (lowercase letter or _, then up to 31 lowercase letters, digits, _ or -).`,
-    );
-  }
-  if (SYSTEM_USERS.has(raw) || SYSTEM_USER_PREFIX.test(raw)) {
-    throw new InputError(
-      'ssh-user',
-      `'${raw}' is a system account of the image (or named like one): spot-deploy gives the login user passwordless sudo, which a system account must not get; choose a new name such as the default, spot-deploy.`,
-    );
-  }
-  return raw;
-}
-
-/** EC2 refuses a spot max price at or below this (USD per hour). */
-const MIN_SPOT_PRICE = 0.001;
-
-export function parseMaxPrice(raw: string): string {
-  if (!/^\d{1,4}(\.\d{1,6})?$/.test(raw) || Number(raw) <= MIN_SPOT_PRICE) {
-    throw new InputError(
-      'max-price',
-      `expected a price in USD per instance-hour above ${MIN_SPOT_PRICE} (EC2's minimum spot price), such as 0.05, got '${p.printable(raw)}'; leave it empty to cap at the on-demand price.`,
-    );
-  }
-  return raw;
-}
-
 export function parseTtl(raw: string): number {
   const ttl = p.parseIntIn('ttl-minutes', raw, 0, 43200);
   if (ttl !== 0 && ttl < 10) {
@@ -201,53 +66,6 @@ export function parseTtl(raw: string): number {
     );
   }
   return ttl;
-}
-
-/**
- * Trees `directories` may not name nor reach into: the system's and the shared world-writable ones
- * (an entry there may belong to anyone). spot-deploy's own follow (a test checks every path of the
- * contract is refused). Written without their leading slash, added below: a quoted var path in
- * src/ must be a contract path (__tests__/unit/instance/contract.test.ts), and these are not.
- */
-const SYSTEM_TREES = [
-  ...['bin', 'boot', 'dev', 'etc', 'lib', 'lib32', 'lib64', 'libx32', 'lost+found', 'proc'],
-  ...['root', 'run', 'sbin', 'sys', 'tmp', 'usr', 'var/tmp', 'snap'],
-].map((d) => `/${d}`);
-/** Directories that are system parents: refused themselves, their new subdirectories are fine. */
-const SYSTEM_PARENTS = new Set(
-  [
-    ...['home', 'media', 'mnt', 'opt', 'srv', 'var', 'var/cache', 'var/lib', 'var/log', 'var/mail'],
-    ...['var/spool', 'var/www', 'var/opt', 'var/backups', 'var/local'],
-  ].map((d) => `/${d}`),
-);
-/**
- * spot-deploy's own directories on the instance (src/instance/contract.ts, a later layer) all have
- * a component named `spot-deploy`: /opt/spot-deploy, /var/lib/spot-deploy, /var/log/spot-deploy.
- */
-const OWN_COMPONENT = 'spot-deploy';
-
-export function parseDirectory(raw: string): string {
-  const accepted = 'an absolute path of letters, digits and . _ @ + - /, without .. or //';
-  if (
-    !DIRECTORY.test(raw) ||
-    raw.includes('//') ||
-    raw.split('/').some((s) => s === '..' || s === '.')
-  ) {
-    throw new InputError('directories', `'${p.printable(raw)}' is not ${accepted}.`);
-  }
-  const norm = posix.normalize(raw).replace(/\/$/, '');
-  if (norm === '' || norm === '/')
-    throw new InputError('directories', `'/' cannot be created; give ${accepted}.`);
-  const tree =
-    SYSTEM_TREES.find((t) => norm === t || norm.startsWith(`${t}/`)) ??
-    (norm.split('/').includes(OWN_COMPONENT) ? OWN_COMPONENT : undefined);
-  if (tree !== undefined || SYSTEM_PARENTS.has(norm)) {
-    throw new InputError(
-      'directories',
-      `'${norm}' is ${tree === undefined ? 'a system directory' : tree === OWN_COMPONENT ? "one of spot-deploy's own directories" : `in ${tree}, which belongs to the system`}: the login user would own it. Give your application's own directory, e.g. /srv/app, /opt/myapp, /var/lib/myapp or /data.`,
-    );
-  }
-  return norm;
 }
 
 export function parseBundlePath(raw: string, mode: Mode, workspace: string): string | undefined {

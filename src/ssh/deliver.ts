@@ -7,13 +7,12 @@ import { exec, type ExecResult } from './connect.js';
 import {
   activationScript,
   DEFAULT_REMOTE,
-  parseActivation,
   shq,
   tail,
   uploadScript,
-  type ActivationOutcome,
   type RemoteLayout,
 } from './remote-scripts.js';
+import { parseActivation, type ActivationOutcome } from './activation-result.js';
 import { lostOutcome, probeScript, readProbe, waitForStatus } from './status-wait.js';
 
 export interface DeliverOptions {

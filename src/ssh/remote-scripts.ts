@@ -1,17 +1,10 @@
 /**
- * The remote side of a delivery as pure builders and parsers: the shell scripts the runner runs
- * over SSH (upload, activation, diagnostics) and the readers of their output. No I/O here:
- * deliver.ts and deliver-many.ts run these. Paths, exit codes and step names come from the
- * on-instance contract (src/instance/contract.ts).
+ * The remote side of a delivery as pure builders: the shell scripts the runner runs over SSH
+ * (upload, activation, diagnostics) and the trimming of their text; activation-result.ts reads
+ * the activation's output. No I/O here: deliver.ts and deliver-many.ts run these. Paths, exit
+ * codes and step names come from the on-instance contract (src/instance/contract.ts).
  */
-import {
-  isInstanceStep,
-  REMOTE_PATHS,
-  SCRIPT_EXIT,
-  UNIT_NAMES,
-  type AgentState,
-  type DeliveryStep,
-} from '../instance/contract.js';
+import { REMOTE_PATHS, SCRIPT_EXIT, UNIT_NAMES } from '../instance/contract.js';
 
 /** Remote paths and commands. The defaults are the on-instance contract. */
 export interface RemoteLayout {
@@ -48,24 +41,11 @@ export const DEFAULT_REMOTE: RemoteLayout = Object.freeze({
   sudo: 'sudo -n',
 });
 
-/** What the activation script's output says, before timings are added. */
-export interface ActivationOutcome {
-  readonly status: 'ready' | 'failed';
-  readonly step?: DeliveryStep;
-  readonly logTail?: string;
-  /** The release failed and the agent put this earlier ready one back (it serves again). */
-  readonly rolledBackTo?: string;
-}
-
 /** Precedes the start (or agent) command's exit status, then status.json, in a script's output. */
 export const STATUS_MARK = '__SPOT_DEPLOY_STATUS__';
 const TAIL_CHARS = 4_000;
 export const DIAGNOSTICS_MAX_CHARS = 8_000;
 const TRUNCATED = '\n[truncated]';
-const READY: AgentState = 'ready';
-const ROLLED_BACK: AgentState = 'rolled-back';
-const ROLLBACK_FAILED: AgentState = 'rollback-failed';
-const SHA256 = /^[0-9a-f]{64}$/;
 
 /** Single-quotes a word for a POSIX shell. */
 export function shq(s: string): string {
@@ -183,94 +163,6 @@ export function activationScript(
     `echo "${STATUS_MARK} $rc"`,
     `${withSudo(r.sudo, `cat ${shq(r.statusPath)}`)}`,
   ].join('\n');
-}
-
-export interface StatusJson {
-  sha256?: unknown;
-  state?: unknown;
-  step?: unknown;
-  rolledBackTo?: unknown;
-  error?: unknown;
-  log_tail?: unknown;
-}
-
-/** The activation script's own exit codes, by the step they mean. */
-const SCRIPT_STEPS: ReadonlyMap<number, DeliveryStep> = new Map<number, DeliveryStep>([
-  [SCRIPT_EXIT.uploadVerify, 'upload-verify'],
-  [SCRIPT_EXIT.rename, 'rename'],
-  [SCRIPT_EXIT.env, 'env'],
-  [SCRIPT_EXIT.healthCheckConfig, 'health-check-config'],
-  [SCRIPT_EXIT.ttlConfig, 'ttl-config'],
-]);
-
-/** Reads the activation script's output into a result (without timings). */
-export function parseActivation(
-  sha: string,
-  code: number | null,
-  stdout: string,
-  stderr: string,
-): ActivationOutcome {
-  const scriptStep = code === null ? undefined : SCRIPT_STEPS.get(code);
-  if (scriptStep !== undefined)
-    return { status: 'failed', step: scriptStep, logTail: tail(stderr) };
-  const at = stdout.lastIndexOf(`${STATUS_MARK} `);
-  if (at < 0) return { status: 'failed', step: 'activate', logTail: tail(stderr) };
-  const rest = stdout.slice(at + STATUS_MARK.length + 1);
-  const nl = rest.indexOf('\n');
-  const startRc = Number(rest.slice(0, nl < 0 ? undefined : nl));
-  const body = nl < 0 ? '' : rest.slice(nl + 1);
-  let status: StatusJson;
-  try {
-    const parsed: unknown = JSON.parse(body);
-    if (parsed === null || typeof parsed !== 'object') throw new Error('not an object');
-    status = parsed;
-  } catch {
-    const why = `status.json is missing or unreadable (start command exit ${startRc})`;
-    // A failed start (unit missing, bootstrap crashed) is the cause; the missing status its effect.
-    const step = startRc === 0 ? 'status' : 'activate';
-    return { status: 'failed', step, logTail: tail(`${why}\n${stderr}`) };
-  }
-  if (status.sha256 !== sha) {
-    const why = `status.json describes ${String(status.sha256)}, not ${sha} (start command exit ${startRc})`;
-    const step = startRc === 0 ? 'status' : 'activate';
-    return { status: 'failed', step, logTail: tail(`${why}\n${stderr}`) };
-  }
-  return statusOutcome(status, startRc, stderr);
-}
-
-/**
- * What a status.json of the delivered sha256 says (ready only with a start command that exited
- * 0); also read after a reconnect (status-wait.ts), with `startRc` 0 and no stderr.
- */
-export function statusOutcome(
-  status: StatusJson,
-  startRc: number,
-  stderr: string,
-): ActivationOutcome {
-  const logTail = typeof status.log_tail === 'string' ? status.log_tail : tail(stderr);
-  if (status.state === READY && startRc === 0) return { status: 'ready' };
-  if (status.step !== undefined && status.step !== '' && !isInstanceStep(status.step)) {
-    // Not written by this bundle's agent nor by the bootstrap: say what it was.
-    const why = `status.json names an unknown step ${JSON.stringify(status.step)}`;
-    return {
-      status: 'failed',
-      step: 'activate',
-      logTail: logTail === '' ? why : `${why}\n${logTail}`,
-    };
-  }
-  const step = isInstanceStep(status.step) ? status.step : 'activate';
-  const to = typeof status.rolledBackTo === 'string' ? status.rolledBackTo : '';
-  if (status.state === ROLLED_BACK && SHA256.test(to)) {
-    // First line: what the verdict and the summaries show; the agent's tail follows.
-    const why = `rolled back to ${to.slice(0, 12)}: this release failed at ${step}; the previous ready release serves again`;
-    return { status: 'failed', step, logTail: `${why}\n${logTail}`.trim(), rolledBackTo: to };
-  }
-  if (status.state === ROLLBACK_FAILED) {
-    const error = typeof status.error === 'string' ? status.error : 'the rollback failed';
-    const why = `failed at ${step}, and the rollback failed too: ${error}`;
-    return { status: 'failed', step, logTail: `${why}\n${logTail}`.trim() };
-  }
-  return logTail === '' ? { status: 'failed', step } : { status: 'failed', step, logTail };
 }
 
 /** One shell script; every command is `|| true` so one missing tool does not hide the rest. */

@@ -8,14 +8,8 @@
 import { errorMessage } from '../errors.js';
 import { AGENT_STATES, type AgentState } from '../instance/contract.js';
 import { formatDuration, type Sleep } from '../time.js';
-import {
-  shq,
-  statusOutcome,
-  withSudo,
-  type ActivationOutcome,
-  type RemoteLayout,
-  type StatusJson,
-} from './remote-scripts.js';
+import { shq, withSudo, type RemoteLayout } from './remote-scripts.js';
+import { statusOutcome, type ActivationOutcome, type StatusJson } from './activation-result.js';
 
 /** Precedes the probe's facts about the upload, then status.json, in the probe's output. */
 export const PROBE_MARK = '__SPOT_DEPLOY_PROBE__';

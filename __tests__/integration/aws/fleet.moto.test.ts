@@ -10,7 +10,7 @@ import {
   type Instance,
 } from '@aws-sdk/client-ec2';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { provisionFleet, type RegionLaunch } from '../../../src/aws/fleet.js';
+import { provisionFleet, type RegionLaunch } from '../../../src/aws/fleet-regions.js';
 import type { InstanceInfo, RegionResources } from '../../../src/aws/types.js';
 import { hasMoto, startMoto, useMotoEnv, type Moto } from '../../helpers/moto.js';
 

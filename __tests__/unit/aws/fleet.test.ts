@@ -10,13 +10,8 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { AwsError, CAPACITY_CODES } from '../../../src/aws/aws-errors.js';
-import {
-  launchInRegion,
-  MAX_CALLS,
-  MAX_THROTTLE_RETRIES,
-  provisionFleet,
-  type RegionLaunch,
-} from '../../../src/aws/fleet.js';
+import { launchInRegion, MAX_CALLS, MAX_THROTTLE_RETRIES } from '../../../src/aws/fleet.js';
+import { provisionFleet, type RegionLaunch } from '../../../src/aws/fleet-regions.js';
 import type { InstanceInfo, RegionResources } from '../../../src/aws/types.js';
 
 const TYPES = ['c6i.large', 'm6i.large'];

@@ -12,7 +12,8 @@ import { parseCloudConfig, pyYamlPlainType } from '../../../src/inputs/cloud-con
 import { unknownNameWarnings } from '../../../src/inputs/known-names.js';
 import { parseInputs } from '../../../src/inputs/parse.js';
 import { parseCidr } from '../../../src/inputs/primitives.js';
-import { parseDirectory, parseInstanceTypes } from '../../../src/inputs/rules.js';
+import { parseDirectory } from '../../../src/inputs/login-user.js';
+import { parseInstanceTypes } from '../../../src/inputs/ec2-rules.js';
 import type { InputName } from '../../../src/inputs/types.js';
 import { REMOTE_PATHS } from '../../../src/instance/contract.js';
 import { assets, spec } from '../../helpers/cloud-init-cases.js';

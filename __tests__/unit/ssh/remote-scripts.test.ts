@@ -5,9 +5,9 @@ import {
   activationScript,
   cleanDiagnostics,
   DEFAULT_REMOTE,
-  parseActivation,
   uploadScript,
 } from '../../../src/ssh/remote-scripts.js';
+import { parseActivation } from '../../../src/ssh/activation-result.js';
 
 const SHA = 'a'.repeat(64);
 const MARK = '__SPOT_DEPLOY_STATUS__';

@@ -2,7 +2,8 @@
 // (fake clock and sleep) and the result it gives. The sshd tests (deliver-lost.test.ts) run it.
 import { describe, expect, it } from 'vitest';
 import { healthDeadlineSeconds } from '../../../src/ssh/deliver.js';
-import { DEFAULT_REMOTE, type ActivationOutcome } from '../../../src/ssh/remote-scripts.js';
+import { DEFAULT_REMOTE } from '../../../src/ssh/remote-scripts.js';
+import type { ActivationOutcome } from '../../../src/ssh/activation-result.js';
 import {
   lostOutcome,
   probeScript,

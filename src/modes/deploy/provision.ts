@@ -1,6 +1,6 @@
 import type { EC2Client } from '@aws-sdk/client-ec2';
 import { realClock, type Clock, type Sleep } from '../../time.js';
-import { provisionFleet } from '../../aws/fleet.js';
+import { provisionFleet } from '../../aws/fleet-regions.js';
 import { findInstances, terminateInstances } from '../../aws/instances.js';
 import { inspectRegion, prepareRegion, regionSpec } from '../../aws/region.js';
 import { pruneTemplateVersions } from '../../aws/template-versions.js';
