@@ -17,6 +17,13 @@
  *   InvalidLaunchTemplateId.NotFound, thrown (HTTP 400) or as one `errorSet` item per pool.
  * - TerminateInstances' NotFound (EC2's eventual consistency for an id launched seconds ago) and
  *   an expired session (`ExpiredToken`) are HTTP 400 with the same `<Response><Errors>` body.
+ * - quotas are per region (`quota`): CreateFleet (and RunInstances) in a chosen region answer HTTP
+ *   400 VcpuLimitExceeded / InstanceLimitExceeded, thrown, for either lifecycle. The region of a
+ *   request is the one its SigV4 credential scope names (`Credential=AKID/date/REGION/ec2/…`).
+ * - an instance that dies on launch (`dieOnLaunch`), as with an EBS KMS key EC2 may not use:
+ *   moto launches it, the proxy terminates it in moto before CreateFleet's answer goes back, and
+ *   every DescribeInstances answer shows it `terminated` with the given state reason
+ *   (`Client.InternalError: Client error on launch` is what EC2 says for the KMS case).
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -37,7 +44,8 @@ export interface Ec2Call {
   /** 0-based count of this action so far. */
   readonly index: number;
   readonly params: URLSearchParams;
-  /** What the proxy did: forwarded to moto, or answered with a fault. */
+  /** The region the request is signed for (its SigV4 credential scope), if it says. */
+  readonly region: string | undefined;
   /**
    * What the proxy did: forwarded to moto, answered 503 RequestLimitExceeded, answered "no capacity
    * in any pool", forwarded the pools with capacity and added errors for the others ('partial').
@@ -53,7 +61,13 @@ export interface Ec2Call {
     /** Answered 400 InvalidInstanceID.NotFound for instances moto has (terminateNotFound). */
     | 'terminate-not-found'
     /** Answered 400 ExpiredToken (expiredCredentials). */
-    | 'expired';
+    | 'expired'
+    /** Answered 400 VcpuLimitExceeded / InstanceLimitExceeded for its region (quota). */
+    | 'quota'
+    /** Forwarded; what it launched was terminated in moto at once (dieOnLaunch). */
+    | 'died-on-launch'
+    /** Forwarded; moto's answer rewritten to show instances that died on launch (dieOnLaunch). */
+    | 'death-reported';
   /** moto's answer (forwarded calls), for comparison with the proxy's own. */
   responseBody?: string;
 }
@@ -65,6 +79,33 @@ export interface Ec2Call {
  * fleet in which some pools had capacity; when every pool fails, moto is not asked at all.
  */
 export type CapacityRule = (pool: FleetPool, call: Ec2Call) => string | undefined;
+
+/** The launch quotas EC2 counts per region (vCPUs per instance family, instances). */
+export type QuotaCode = 'VcpuLimitExceeded' | 'InstanceLimitExceeded';
+
+/** EC2's words for each quota (the limits in them are made up: a quota of 0 refuses everything). */
+export const QUOTA_MESSAGES: Readonly<Record<QuotaCode, string>> = {
+  VcpuLimitExceeded:
+    'You have requested more vCPU capacity than your current vCPU limit of 0 allows for the instance bucket that the specified instance type belongs to. Please visit http://aws.amazon.com/contact-us/ec2-request to request an adjustment to this limit.',
+  InstanceLimitExceeded:
+    'You have requested more instances (1) than your current instance limit of 0 allows for the specified instance type. Please visit http://aws.amazon.com/contact-us/ec2-request to request an adjustment to this limit.',
+};
+
+/** An instance's `StateReason` (DescribeInstances). */
+export interface StateReason {
+  readonly code: string;
+  readonly message: string;
+}
+
+/**
+ * What EC2 shows for an instance whose encrypted root volume's KMS key it may not use (disabled,
+ * pending deletion, or no grant for the launching principal or the spot service-linked role): it
+ * goes pending → terminated with this reason, which names no cause.
+ */
+export const KMS_LAUNCH_FAILURE: StateReason = {
+  code: 'Client.InternalError',
+  message: 'Client.InternalError: Client error on launch',
+};
 
 export interface Ec2FaultProxy {
   readonly endpoint: string;
@@ -92,6 +133,17 @@ export interface Ec2FaultProxy {
    * that ended before the post step.
    */
   expiredCredentials(on: boolean): void;
+  /**
+   * CreateFleet and RunInstances signed for a region in `byRegion` answer 400 with that region's
+   * quota code (thrown, whatever the lifecycle), without asking moto. `undefined` ends it.
+   */
+  quota(byRegion: Readonly<Record<string, QuotaCode>> | undefined): void;
+  /**
+   * While set, what CreateFleet (or RunInstances) launches from now on dies at once: terminated in
+   * moto before the answer goes back, and shown `terminated` with `reason` by every
+   * DescribeInstances answer from then on (also after `dieOnLaunch(undefined)`, until reset).
+   */
+  dieOnLaunch(reason: StateReason | undefined): void;
   /** Forgets every fault and the call log. */
   reset(): void;
   count(action: string, outcome?: Ec2Call['outcome']): number;
@@ -195,6 +247,76 @@ export function throttleXml(): string {
   );
 }
 
+/** The region of a SigV4-signed EC2 request: `Credential=AKID/20261202/eu-west-1/ec2/aws4_request`. */
+export function signedRegion(authorization: string | undefined): string | undefined {
+  return /Credential=[^/,\s]+\/\d{8}\/([^/,\s]+)\/ec2\/aws4_request/.exec(authorization ?? '')?.[1];
+}
+
+/** The instance ids a CreateFleet (`fleetInstanceSet`) or RunInstances (`instancesSet`) answer names. */
+export function launchedIds(action: string, xml: string): string[] {
+  if (action === 'RunInstances')
+    return [...xml.matchAll(/<instanceId>(i-[0-9a-f]+)<\/instanceId>/g)].map((m) => m[1] ?? '');
+  const ids: string[] = [];
+  for (const set of xml.matchAll(/<instanceIds>([\s\S]*?)<\/instanceIds>/g))
+    for (const m of (set[1] ?? '').matchAll(/<item>(i-[0-9a-f]+)<\/item>/g)) ids.push(m[1] ?? '');
+  return ids;
+}
+
+/** The outermost `<item>…</item>` ranges of `xml` (nested items belong to them). */
+function outerItems(xml: string): Array<{ start: number; end: number }> {
+  const out: Array<{ start: number; end: number }> = [];
+  let depth = 0;
+  let start = 0;
+  for (const m of xml.matchAll(/<item\/>|<item>|<\/item>/g)) {
+    if (m[0] === '<item/>') continue;
+    if (m[0] === '<item>') {
+      if (depth++ === 0) start = m.index;
+    } else if (--depth === 0) out.push({ start, end: m.index + m[0].length });
+  }
+  return out;
+}
+
+/** The instance id of one instance `<item>`: its own `instanceId`, not one of a nested item's. */
+function ownInstanceId(item: string): string | undefined {
+  let inner = item.slice('<item>'.length, -'</item>'.length);
+  for (const r of outerItems(inner).reverse()) inner = inner.slice(0, r.start) + inner.slice(r.end);
+  return /<instanceId>([^<]+)<\/instanceId>/.exec(inner)?.[1];
+}
+
+/**
+ * A DescribeInstances answer in which every instance of `dead` is `terminated` with its state
+ * reason, as EC2 shows an instance that died on launch. The instances are the outermost items of
+ * each `instancesSet`; their block devices, interfaces and tags are left as moto wrote them.
+ */
+export function withDeathReported(xml: string, dead: ReadonlyMap<string, StateReason>): string {
+  return xml.replace(/<instancesSet>([\s\S]*?)<\/instancesSet>/g, (_all, body: string) => {
+    let out = '';
+    let at = 0;
+    for (const r of outerItems(body)) {
+      const item = body.slice(r.start, r.end);
+      const reason = dead.get(ownInstanceId(item) ?? '');
+      out += body.slice(at, r.start);
+      at = r.end;
+      if (reason === undefined) {
+        out += item;
+        continue;
+      }
+      const stateReason =
+        `<stateReason><code>${xmlEscape(reason.code)}</code>` +
+        `<message>${xmlEscape(reason.message)}</message></stateReason>`;
+      let rewritten = item.replace(
+        /<instanceState>[\s\S]*?<\/instanceState>/,
+        '<instanceState><code>48</code><name>terminated</name></instanceState>',
+      );
+      rewritten = /<stateReason>[\s\S]*?<\/stateReason>/.test(rewritten)
+        ? rewritten.replace(/<stateReason>[\s\S]*?<\/stateReason>/, stateReason)
+        : `${rewritten.slice(0, -'</item>'.length)}${stateReason}</item>`;
+      out += rewritten;
+    }
+    return `<instancesSet>${out}${body.slice(at)}</instancesSet>`;
+  });
+}
+
 /** The request with the failing overrides removed (the rest renumbered from 1). */
 function withoutOverrides(
   params: URLSearchParams,
@@ -257,6 +379,10 @@ export async function startEc2FaultProxy(target: string): Promise<Ec2FaultProxy>
     Date.now() - (createdAt.get(id) ?? -Infinity) < notVisible.windowMs;
   let terminateNotFound = 0;
   let expired = false;
+  let quotas: Readonly<Record<string, QuotaCode>> | undefined;
+  let dying: StateReason | undefined;
+  /** Instance id → the state reason DescribeInstances shows for it (dieOnLaunch). */
+  const dead = new Map<string, StateReason>();
 
   const send = (res: ServerResponse, status: number, body: string) => {
     res.writeHead(status, {
@@ -274,7 +400,8 @@ export async function startEc2FaultProxy(target: string): Promise<Ec2FaultProxy>
     const action = params.get('Action') ?? '';
     const index = perAction.get(action) ?? 0;
     perAction.set(action, index + 1);
-    const call: Ec2Call = { action, index, params, outcome: 'forwarded' };
+    const region = signedRegion(req.headers.authorization);
+    const call: Ec2Call = { action, index, params, region, outcome: 'forwarded' };
     calls.push(call);
 
     if (expired) {
@@ -297,6 +424,12 @@ export async function startEc2FaultProxy(target: string): Promise<Ec2FaultProxy>
       throttles.set(action, left - 1);
       call.outcome = 'throttled';
       send(res, 503, throttleXml());
+      return;
+    }
+    const quota = region === undefined ? undefined : quotas?.[region];
+    if ((action === 'CreateFleet' || action === 'RunInstances') && quota !== undefined) {
+      call.outcome = 'quota';
+      send(res, 400, errorXml(quota, QUOTA_MESSAGES[quota]));
       return;
     }
     if (action === 'AuthorizeSecurityGroupIngress' && fresh(params.get('GroupId'))) {
@@ -376,6 +509,37 @@ export async function startEc2FaultProxy(target: string): Promise<Ec2FaultProxy>
       if (made?.[1] !== undefined) createdAt.set(made[1], Date.now());
     }
     if (injected !== '' && r.ok) text = withErrorItems(text, injected);
+    if (dying && r.ok && (action === 'CreateFleet' || action === 'RunInstances')) {
+      const ids = launchedIds(action, text);
+      if (ids.length > 0) {
+        // Gone before the caller hears of them, as on EC2: moto's own state agrees, so nothing
+        // launched here is left running whatever the code under test does.
+        const kill = new URLSearchParams({ Action: 'TerminateInstances', Version: '2016-11-15' });
+        ids.forEach((id, k) => kill.append(`InstanceId.${k + 1}`, id));
+        const killed = await fetch(new URL(req.url ?? '/', upstream), {
+          method: 'POST',
+          // moto reads the region from the credential scope; it checks no signature.
+          headers: {
+            host: upstream.host,
+            authorization: req.headers.authorization ?? '',
+            'content-type': 'application/x-www-form-urlencoded; charset=utf-8',
+          },
+          body: kill.toString(),
+          signal: AbortSignal.timeout(60_000),
+        });
+        if (!killed.ok)
+          throw new Error(
+            `moto refused TerminateInstances ${ids.join(', ')}: ${await killed.text()}`,
+          );
+        for (const id of ids) dead.set(id, dying);
+        call.outcome = 'died-on-launch';
+      }
+    }
+    if (action === 'DescribeInstances' && dead.size > 0 && r.ok) {
+      const shown = withDeathReported(text, dead);
+      if (shown !== text) call.outcome = 'death-reported';
+      text = shown;
+    }
     res.writeHead(r.status, {
       'content-type': r.headers.get('content-type') ?? 'text/xml',
       'content-length': Buffer.byteLength(text),
@@ -423,6 +587,12 @@ export async function startEc2FaultProxy(target: string): Promise<Ec2FaultProxy>
     expiredCredentials(on) {
       expired = on;
     },
+    quota(byRegion) {
+      quotas = byRegion === undefined ? undefined : { ...byRegion };
+    },
+    dieOnLaunch(reason) {
+      dying = reason;
+    },
     reset() {
       throttles.clear();
       capacity = undefined;
@@ -430,6 +600,9 @@ export async function startEc2FaultProxy(target: string): Promise<Ec2FaultProxy>
       createdAt.clear();
       terminateNotFound = 0;
       expired = false;
+      quotas = undefined;
+      dying = undefined;
+      dead.clear();
       calls.length = 0;
       perAction.clear();
     },
