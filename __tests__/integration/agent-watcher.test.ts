@@ -235,6 +235,20 @@ describe('the interruption watcher', { timeout: 120_000 }, () => {
     expect(box.calls().slice(before)).toEqual(REVERSE);
     expect(imds.count('PUT', '/latest/api/token')).toBe(1); // the token is reused
     expect(w.exited).toBe(false);
+
+    // A restarted watcher (systemd, a redeploy's restart) sees the same notice: status.json
+    // says it was drained, so nothing runs again.
+    const gone = new Promise((resolve) => w.child.once('exit', resolve));
+    w.child.kill('SIGTERM');
+    await gone;
+    const polls = imds.count('GET', ACTION_PATH);
+    const again = startWatcher();
+    await waitFor(() => (imds.count('GET', ACTION_PATH) > polls ? true : undefined), 10_000);
+    await sleep(1_000);
+    expect(imds.count('GET', ACTION_PATH), again.output).toBeGreaterThan(polls);
+    expect(stopRan()).toHaveLength(8);
+    expect(box.calls().slice(before)).toEqual(REVERSE);
+    expect(JSON.parse(statusText())).toEqual(status);
   });
 
   it('bounds stop.sh by the grace, then still stops the units', async () => {
@@ -274,8 +288,8 @@ describe('the interruption watcher', { timeout: 120_000 }, () => {
     expect(w.output).toContain('IMDS error (will retry, backing off)');
     expect(w.output).toContain('HTTP 500');
     // Logged once the poll that recorded it returns.
-    await waitFor(() => (w.output.includes('IMDS answers again') ? true : undefined), 5_000);
-    expect(w.output).toContain('IMDS answers again');
+    await waitFor(() => (w.output.includes('polling works again') ? true : undefined), 5_000);
+    expect(w.output).toContain('polling works again');
 
     // Every token refused (as after its TTL): a new one, and the next recommendation is recorded.
     imds.expireTokens();

@@ -19,6 +19,7 @@ import json
 import os
 import sys
 import time
+import traceback
 import urllib.error
 import urllib.request
 
@@ -260,16 +261,16 @@ class Watcher(object):
                 if update_status({"rebalanceAt": notice["noticeTime"]}, 0):
                     log("rebalance recommendation at %s recorded" % notice["noticeTime"])
 
-    def failed(self, error):
+    def failed(self, error, what="IMDS error"):
         """Log the first failure, then one line per ERROR_LOG_EVERY; the next wait, backed off."""
         self.failures += 1
         t = self.clock()
         if self.failing_since is None:
             self.failing_since, self.failure_logged = t, t
-            log("IMDS error (will retry, backing off): %s" % error)
+            log("%s (will retry, backing off): %s" % (what, error))
         elif t - self.failure_logged >= ERROR_LOG_EVERY:
             self.failure_logged = t
-            log("IMDS still failing after %d s: %s" % (t - self.failing_since, error))
+            log("still failing after %d s: %s" % (t - self.failing_since, error))
         return min(self.interval * 2 ** min(self.failures, 8), max(BACKOFF_MAX, self.interval))
 
     def run(self, run_max=RUN_MAX):
@@ -280,11 +281,13 @@ class Watcher(object):
             try:
                 self.poll()
                 if self.failing_since is not None:
-                    log("IMDS answers again")
+                    log("polling works again")
                 self.failing_since, self.failures = None, 0
                 wait = self.interval
             except ImdsError as e:
                 wait = self.failed(e)
+            except Exception:  # a bug, a full disk: logged and retried, never a crash loop
+                wait = self.failed(traceback.format_exc().rstrip(), "unexpected error")
             self.sleep(wait)
         return spot.EXIT_OK
 
