@@ -169,6 +169,20 @@ describe('the watcher installed by the agent', { timeout: 60_000 }, () => {
     expect(box.unit(WATCHER_UNIT)).toBe(unit);
   });
 
+  it('a daemon-reload that fails leaves no watcher unit behind: the next deploy installs it', () => {
+    const failed = box.deploy(v1(), {}, { FAKE_SYSTEMCTL_FAIL: 'daemon-reload' });
+    expect(failed.code, failed.output).toBe(1);
+    expect(box.status()).toMatchObject({ state: 'failed', step: 'install-units' });
+    expect(box.unit(WATCHER_UNIT)).toBeUndefined();
+    expect(failed.output).toContain('the interruption watcher is not enabled (ignored)');
+    const before = box.calls().length;
+    const next = box.deploy(v1({ 'app.txt': 'again' }));
+    expect(next.code, next.output).toBe(0);
+    expect(box.unit(WATCHER_UNIT)).toContain('ExecStart=');
+    expect(box.calls().slice(before)).toContain(`enable ${WATCHER_UNIT}`);
+    expect(box.calls().slice(before).at(-1)).toBe(WATCHER_RESTART);
+  });
+
   it('reserves its unit name: a bundle unit named like it fails check-units, nothing changed', () => {
     const { code, output } = box.deploy(
       v1({ 'systemd/spot-deploy-watcher.service': '[Service]\nExecStart=/bin/true\n' }),

@@ -710,7 +710,8 @@ def rearm_ttl(agent):
 
 def watcher_unit():
     """spot-deploy-watcher.service: the interpreter running this agent (a path), else python3."""
-    python = sys.executable if os.path.isabs(sys.executable or "") else shutil.which("python3")
+    python = sys.executable if os.path.isabs(sys.executable or "") else None
+    python = python or shutil.which("python3") or "python3"  # a bare name: systemd >= 239 finds it
     return ("[Unit]\nDescription=spot-deploy interruption watcher (docs/architecture.md)\n"
             "After=network.target\n[Service]\nExecStart=%s %s\nRestart=always\nRestartSec=5\n"
             "[Install]\nWantedBy=multi-user.target\n" % (python, WATCHER_EXEC))
@@ -752,8 +753,10 @@ def stage_watcher(agent):
 def drop_watcher_unit(agent, why):
     """A unit file systemd never took: removed, so the next run writes, reloads and enables it."""
     agent.log("the interruption watcher is not enabled (ignored): %s" % why)
-    if os.path.lexists(WATCHER_UNIT):
+    try:
         os.remove(WATCHER_UNIT)
+    except OSError:
+        pass
 
 
 def start_watcher(agent):
