@@ -9,6 +9,7 @@ import { fingerprint, generateEd25519, type KeyPair } from '../../src/keys.js';
 import { connect, exec, parsePinnedKey } from '../../src/ssh/connect.js';
 import { deliverBundle } from '../../src/ssh/deliver.js';
 import { deliverToMany } from '../../src/ssh/deliver-many.js';
+import { ACTION_PATH, FakeImds } from '../helpers/fake-imds.js';
 import { bootVm, buildVmImage, exampleBundle, vmEnabled, type Vm } from '../helpers/vm.js';
 
 // A real Debian VM booted by qemu from the user-data our code renders, reached over SSH on
@@ -21,6 +22,9 @@ const client: KeyPair = generateEd25519('spot-deploy');
 const USER = 'spot-deploy';
 let vm: Vm | undefined;
 let ssh: Client | undefined;
+/** The fake IMDS on the host's loopback; the guest reaches it at GUEST_IMDS (boot.sh --imds-port). */
+let imds: FakeImds | undefined;
+const GUEST_IMDS = 'http://10.0.2.100';
 
 async function sh(command: string): Promise<string> {
   if (!ssh) throw new Error('not connected');
@@ -77,13 +81,23 @@ describe.skipIf(!vmEnabled)('a VM running our cloud-init', () => {
 
   beforeAll(async () => {
     await buildVmImage();
-    vm = await bootVm({ name, work, host, client, sshUser: USER, directories: ['/srv/e2e'] });
+    imds = await FakeImds.start();
+    vm = await bootVm({
+      name,
+      work,
+      host,
+      client,
+      sshUser: USER,
+      directories: ['/srv/e2e'],
+      imdsPort: imds.port,
+    });
     first = await bundleOf(() => undefined, 'first');
   }, 1_500_000);
 
   afterAll(async () => {
     ssh?.end();
     await vm?.stop();
+    await imds?.close();
   }, 120_000);
 
   it('refuses a host key other than the pinned one, before any upload', async () => {
@@ -309,4 +323,73 @@ describe.skipIf(!vmEnabled)('a VM running our cloud-init', () => {
     expect(Math.abs(usec / 1e6 - (vmNow + 240 * 60)), scheduled).toBeLessThan(120);
     expect(ok.status).toBe('ready');
   }, 1_200_000);
+  it('the interruption watcher: installed by a deploy, running after a redeploy, drains on a notice from a fake IMDS', async () => {
+    await ensureConnected();
+    const unit = 'spot-deploy-watcher.service';
+    // Installed and started by the deploys above (pointed nowhere: the real IMDS address, which
+    // this isolated guest cannot reach; it logs that and backs off).
+    expect(await sh(`systemctl is-enabled ${unit}`)).toBe('enabled');
+    expect(await sh(`systemctl is-active ${unit}`)).toBe('active');
+    const env = `GREETING=watched\nPORT=8080\nAWS_EC2_METADATA_SERVICE_ENDPOINT=${GUEST_IMDS}`;
+    const stopSh =
+      'echo "$GREETING $SPOT_DEPLOY_INTERRUPTION_ACTION $SPOT_DEPLOY_INTERRUPTION_TIME ' +
+      '$(systemctl is-active example-web.service)" >> /var/lib/example/stop.log\n';
+    const withStop = (tag: string) =>
+      bundleOf((d) => {
+        writeFileSync(join(d, 'stop.sh'), stopSh);
+        writeFileSync(join(d, 'VERSION'), `${tag}\n`);
+      }, tag);
+    const one = await withStop('watch-1');
+    const r1 = await deliver(one, env);
+    expect(r1.status, `${r1.step}: ${r1.logTail}`).toBe('ready');
+    const pid = () => sh(`systemctl show -p MainPID --value ${unit}`);
+    const pid1 = await pid();
+    // A redeploy restarts it (new env, new code), and it keeps running.
+    const two = await withStop('watch-2');
+    const r2 = await deliver(two, env);
+    expect(r2.status, `${r2.step}: ${r2.logTail}`).toBe('ready');
+    expect(await sh(`systemctl is-active ${unit}`)).toBe('active');
+    const pid2 = await pid();
+    expect(pid2).not.toBe(pid1);
+    expect(pid2).not.toBe('0');
+    // It polls the fake through the guest's 10.0.2.100 (a token, then GETs): wait for one.
+    const t0 = Date.now();
+    while ((imds?.count('GET', ACTION_PATH) ?? 0) === 0 && Date.now() - t0 < 60_000)
+      await new Promise((r) => setTimeout(r, 500));
+    expect(imds?.count('GET', ACTION_PATH)).toBeGreaterThan(0);
+
+    const noticeTime = new Date(Date.now() + 120_000).toISOString().replace(/\.\d+Z$/, 'Z');
+    const appearsAt = imds?.interrupt('terminate', noticeTime) ?? 0;
+    let status: Record<string, unknown> = {};
+    while (Date.now() - appearsAt < 60_000) {
+      status = JSON.parse(await sh('sudo cat /var/lib/spot-deploy/status.json')) as Record<
+        string,
+        unknown
+      >;
+      if (status.state === 'interrupted') break;
+      await new Promise((r) => setTimeout(r, 1_000));
+    }
+    const tookMs = Date.now() - appearsAt;
+    console.log(
+      `vm e2e: watcher: notice → status interrupted (stop.sh run, units stopped) in ${tookMs} ms (polled over SSH every 1 s); drain ${String(status.drainMs)} ms`,
+    );
+    expect(status).toMatchObject({
+      sha256: two.sha256,
+      state: 'interrupted',
+      step: 'interrupted',
+      interruptedAt: noticeTime,
+      interruptionAction: 'terminate',
+      stopScript: 'exit 0',
+      stoppedUnits: ['example-web.service'],
+    });
+    expect(tookMs).toBeLessThan(30_000);
+    // stop.sh ran with the service environment while the service still ran; then it stopped.
+    expect(await sh('sudo cat /var/lib/example/stop.log')).toBe(
+      `watched terminate ${noticeTime} active`,
+    );
+    expect(await sh('systemctl is-active example-web.service || true')).toBe('inactive');
+    expect(await sh(`systemctl is-active ${unit}`)).toBe('active');
+    expect(await sh(`systemctl show -p MainPID --value ${unit}`)).toBe(pid2);
+    expect(await sh('cat /proc/sys/kernel/random/boot_id')).toBe(bootId);
+  }, 900_000);
 });

@@ -31,6 +31,8 @@ export interface BundleOptions {
   tamper?: (tree: string) => void;
   /** Leave directories out of the manifest (tar still creates them). */
   omitDirs?: boolean;
+  /** Only agent.py in .spot-deploy/, as in a bundle built before the watcher. */
+  withoutWatcher?: boolean;
 }
 
 export interface Status {
@@ -82,13 +84,21 @@ export function v1(extra: Files = {}): Files {
   };
 }
 
+/** The interruption watcher's unit (bundle/.spot-deploy/watcher.py), installed by the agent. */
+export const WATCHER_UNIT = 'spot-deploy-watcher.service';
+/** After every run that leaves a release serving, the agent restarts the watcher. */
+export const WATCHER_RESTART = `restart ${WATCHER_UNIT}`;
+
 export const V1_CALLS = [
   'daemon-reload',
+  // The watcher's unit file is new: it shares the bundle units' daemon-reload.
+  `enable ${WATCHER_UNIT}`,
   'enable app.service',
   'enable tick.timer',
   'restart app.service',
   'restart helper.service',
   'start tick.timer',
+  WATCHER_RESTART,
 ];
 
 /** A scratch instance root with a fake systemctl. */
@@ -141,14 +151,21 @@ export class Instance {
     fs.rmSync(this.scratch, { recursive: true, force: true });
   }
 
-  /** Builds a bundle (tree + .spot-deploy/agent.py + manifest) with system tar; returns its sha256. */
+  /** Builds a bundle (tree + .spot-deploy/*.py + manifest) with system tar; returns its sha256. */
   bundle(files: Files, options: BundleOptions = {}): Built {
     this.bundles += 1;
     const tree = path.join(this.scratch, `tree-${this.bundles}`);
-    const all: Files = {
-      ...files,
-      '.spot-deploy/agent.py': { content: fs.readFileSync(AGENT, 'utf8'), mode: 0o755 },
-    };
+    // The agent's directory as the bundle builder adds it (agent.py, watcher.py).
+    const agentFiles = Object.fromEntries(
+      fs
+        .readdirSync(path.dirname(AGENT))
+        .filter((name) => name.endsWith('.py') && !(options.withoutWatcher && name !== 'agent.py'))
+        .map((name) => [
+          `.spot-deploy/${name}`,
+          { content: fs.readFileSync(path.join(path.dirname(AGENT), name), 'utf8'), mode: 0o755 },
+        ]),
+    );
+    const all: Files = { ...files, ...agentFiles };
     for (const [rel, entry] of Object.entries(all)) {
       const full = path.join(tree, rel);
       fs.mkdirSync(path.dirname(full), { recursive: true });

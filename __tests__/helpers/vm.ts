@@ -32,7 +32,8 @@ export async function buildVmImage(): Promise<void> {
 
 /**
  * Boots one VM from the user-data our code renders for `sshUser` with `client` authorised and
- * `host` as its host key; SSH is forwarded from a free 127.0.0.1 port.
+ * `host` as its host key; SSH is forwarded from a free 127.0.0.1 port. With `imdsPort`, the
+ * guest's connections to http://10.0.2.100 reach 127.0.0.1:imdsPort (a fake IMDS).
  */
 export async function bootVm(o: {
   name: string;
@@ -41,6 +42,7 @@ export async function bootVm(o: {
   client: KeyPair;
   sshUser: string;
   directories?: string[];
+  imdsPort?: number;
 }): Promise<Vm> {
   const userData = renderUserData(
     {
@@ -61,7 +63,8 @@ export async function bootVm(o: {
   const port = await freePort();
   const t0 = Date.now();
   const args = ['scripts/vm/boot.sh', '--user-data', file, '--port', String(port)];
-  await run('bash', [...args, '--name', o.name], { timeout: 60_000 });
+  const imds = o.imdsPort === undefined ? [] : ['--imds-port', String(o.imdsPort)];
+  await run('bash', [...args, '--name', o.name, ...imds], { timeout: 60_000 });
   return {
     name: o.name,
     port,

@@ -10,6 +10,7 @@ import {
   HELPER_SERVICE,
   Instance,
   TICK_TIMER,
+  WATCHER_RESTART,
   v1,
   type Files,
 } from '../helpers/agent-instance.js';
@@ -91,6 +92,7 @@ describe('automatic rollback', { timeout: 60_000 }, () => {
       'restart app.service',
       'restart helper.service',
       'start tick.timer',
+      WATCHER_RESTART,
     ]);
     expect(JSON.parse(fs.readFileSync(box.path('var/lib/spot-deploy/units.json'), 'utf8'))).toEqual(
       { sha256: a.sha, units: ['app.service', 'helper.service', 'tick.timer'] },
@@ -128,6 +130,7 @@ describe('automatic rollback', { timeout: 60_000 }, () => {
       'restart app.service',
       'restart helper.service',
       'start tick.timer',
+      WATCHER_RESTART,
     ]);
     expect(box.releaseNames()).toEqual([a.sha]);
 
@@ -146,6 +149,7 @@ describe('automatic rollback', { timeout: 60_000 }, () => {
       'restart app.service',
       'restart helper.service',
       'start tick.timer',
+      WATCHER_RESTART,
     ]);
   });
 
@@ -250,6 +254,7 @@ describe('agent.py rollback [<sha256>]', { timeout: 60_000 }, () => {
       'restart extra.service',
       'restart helper.service',
       'start tick.timer',
+      WATCHER_RESTART,
     ]);
     expect(box.ready()).toEqual([a.sha, b.sha]);
     expect(box.rollback().code).toBe(0);

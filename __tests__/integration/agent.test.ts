@@ -18,6 +18,8 @@ import {
   Instance,
   TICK_TIMER,
   V1_CALLS,
+  WATCHER_RESTART,
+  WATCHER_UNIT,
   isAlive,
   run,
   sha256,
@@ -147,7 +149,8 @@ describe('bootstrap + agent', { timeout: 60_000 }, () => {
     box.upload(archive, `${sha}.tar.gz`);
     expect(box.bootstrap().code).toBe(0);
     expect(box.status()).toEqual(first);
-    expect(box.calls()).toEqual(V1_CALLS);
+    // No unit of the bundle restarted; the watcher is, after every run that leaves a release serving.
+    expect(box.calls()).toEqual([...V1_CALLS, WATCHER_RESTART]);
     expect(box.releaseNames()).toEqual([sha]);
     expect(fs.readdirSync(box.incoming)).toEqual([]);
     const again = fs
@@ -175,6 +178,7 @@ describe('bootstrap + agent', { timeout: 60_000 }, () => {
       // app.service and tick.timer are byte-identical to v1's: already enabled, not again.
       'restart app.service',
       'start tick.timer',
+      WATCHER_RESTART,
     ]);
     expect(box.releaseNames()).toEqual([first.sha, second.sha].sort());
   });
@@ -413,6 +417,7 @@ describe('bootstrap + agent', { timeout: 60_000 }, () => {
     expect(status.log_tail).toContain('failed to start: app.service');
     expect(box.calls()).toEqual([
       'daemon-reload',
+      `enable ${WATCHER_UNIT}`,
       'enable app.service',
       'enable tick.timer',
       'restart app.service',

@@ -170,11 +170,14 @@ describe.skipIf(unsupported !== undefined)('deploy to fake instances (moto + ssh
       // runcmd ran first (it enables spot-deploy.path and asks for the TTL), then the delivery.
       const calls = fake.systemctlCalls();
       expect(calls).toContain('enable --now spot-deploy.path');
-      expect(calls.slice(-4)).toEqual([
+      expect(calls.slice(-6)).toEqual([
         'start spot-deploy.service',
         'daemon-reload',
+        // The interruption watcher, installed by the agent with the bundle's units.
+        'enable spot-deploy-watcher.service',
         'enable example-web.service',
         'restart example-web.service',
+        'restart spot-deploy-watcher.service',
       ]);
       expect(fake.read('/var/lib/fake-instance/runcmd.rc')).toBe('0\n');
       expect(fake.read('/var/lib/fake-instance/shutdown.log')).toMatch(/ shutdown -P \+240\n$/);

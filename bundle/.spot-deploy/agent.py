@@ -5,6 +5,8 @@ Usage: agent.py <sha256> <staging-dir> -  activate the release whose archive is 
                                           the bootstrap; without `-`, an older bootstrap's tar
                                           has extracted it into <staging-dir> already)
        agent.py rollback [<sha256>]       put a kept ready release back (mode: rollback)
+Both (re)install and restart the interruption watcher (watcher.py, next to this file) once a
+release serves.
 Python 3.6+ standard library only; never reboots. Every path derives from SPOT_DEPLOY_ROOT
 (default /); systemctl and shutdown are looked up on PATH.
 """
@@ -52,13 +54,20 @@ HEALTH_CHECK = rooted("/etc/spot-deploy/health-check")
 HEALTH_DEADLINE = rooted("/etc/spot-deploy/health-deadline")
 TTL_FILE = rooted("/etc/spot-deploy/ttl-minutes")
 LOG_FILE = rooted("/var/log/spot-deploy/agent.log")
+# The interruption watcher: a copy of watcher.py and this file (its library) outside any release,
+# so a rollback to a release that predates it, or pruning, never pulls it from under its unit.
+WATCHER_DIR = rooted("/opt/spot-deploy/watcher")
+WATCHER_UNIT = rooted("/etc/systemd/system/spot-deploy-watcher.service")
+WATCHER_EXEC = "/opt/spot-deploy/watcher/watcher.py"  # as systemd sees it (never rooted)
+WATCHER_FILES = ("agent.py", "watcher.py")
+WATCHER = os.path.basename(WATCHER_UNIT)
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_USAGE = 2
 MANIFEST = ".spot-deploy/manifest.json"
 SHA = re.compile(r"[0-9a-f]{64}")
 UNIT_NAME = re.compile(r"[A-Za-z0-9@._-]+\.(service|timer|socket|path|target|mount)")
-RESERVED_UNITS = ("spot-deploy.service", "spot-deploy.path")
+RESERVED_UNITS = ("spot-deploy.service", "spot-deploy.path", "spot-deploy-watcher.service")
 START = (("socket", "start"), ("service", "restart"), ("path", "start"), ("timer", "start"))
 ENV_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 TAIL_LINES, TAIL_BYTES = 40, 4096
@@ -146,6 +155,8 @@ class Agent(object):
         self.step_lines = []
         self.units = []  # this release's units, once checked
         self.switched = False  # current points at this release: a later failure rolls back
+        # The running agent's own files (the watcher is installed from there).
+        self.code_dir = os.path.join(self.release, ".spot-deploy") if sha else None
 
     def log(self, text):
         # Bytes: the locale may be C/ASCII under systemd. 0600: the log carries setup output.
@@ -396,7 +407,8 @@ def plan_units(release):
     if bad:
         raise Failed("invalid entries in systemd/: %s (each must be a file named like "
                      "NAME.service|timer|socket|path|target|mount, NAME of [A-Za-z0-9@._-]; "
-                     "spot-deploy.* is reserved)" % ", ".join(bad))
+                     "spot-deploy.* and spot-deploy-watcher.service are reserved)"
+                     % ", ".join(bad))
     return names
 
 
@@ -542,13 +554,18 @@ def install_units(agent, release, sha, names, also_installed=()):
         changed.append(unit)
         agent.log("installed " + dest)
     write_atomic(UNITS_RECORD, json.dumps({"sha256": sha, "units": names}) + "\n")
+    watcher = stage_watcher(agent)  # its unit file shares this daemon-reload
     # daemon-reload and enable cost seconds on a small instance: a redeploy whose unit files are
     # byte-identical to the ones this agent installed and enabled before skips both.
-    if not changed and not removed:
+    if not changed and not removed and not watcher:
         agent.log("unit files unchanged: no daemon-reload")
         return
     if not agent.systemctl("daemon-reload"):
+        if watcher:
+            drop_watcher_unit(agent, "systemctl daemon-reload failed")
         raise Failed("systemctl daemon-reload failed")
+    if watcher and not agent.systemctl("enable", WATCHER):
+        drop_watcher_unit(agent, "systemctl enable %s failed" % WATCHER)
     for unit in changed:
         with open(os.path.join(UNIT_DIR, unit), "rb") as f:
             has_install = re.search(br"^\s*\[Install\]\s*$", f.read(), re.M)
@@ -691,6 +708,71 @@ def rearm_ttl(agent):
         agent.log("shutdown re-armed: power-off at %s (ttl-minutes %d from now)" % (at, minutes))
 
 
+def watcher_unit():
+    """spot-deploy-watcher.service: the interpreter running this agent (a path), else python3."""
+    python = sys.executable if os.path.isabs(sys.executable or "") else None
+    python = python or shutil.which("python3") or "python3"  # a bare name: systemd >= 239 finds it
+    return ("[Unit]\nDescription=spot-deploy interruption watcher (docs/architecture.md)\n"
+            "After=network.target\n[Service]\nExecStart=%s %s\nRestart=always\nRestartSec=5\n"
+            "[Install]\nWantedBy=multi-user.target\n" % (python, WATCHER_EXEC))
+
+
+def write_if_changed(path, content, mode):
+    """Whether path had to be (re)written with content (atomically, root's, `mode`)."""
+    try:
+        with open(path, "rb") as f:
+            if f.read() == content:
+                return False
+    except OSError:
+        pass
+    tmp = "%s.tmp-%d" % (path, os.getpid())
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW, mode)
+    with os.fdopen(fd, "wb") as f:
+        f.write(content)
+    os.chmod(tmp, mode)
+    os.replace(tmp, path)
+    return True
+
+
+def stage_watcher(agent):
+    """Copy watcher.py and agent.py from agent.code_dir (the running agent's own, verified
+    .spot-deploy/) into WATCHER_DIR and write the watcher's unit file. Whether the unit file
+    changed (it then needs daemon-reload and enable). Never fails the run."""
+    try:
+        os.makedirs(WATCHER_DIR, mode=0o755, exist_ok=True)
+        for name in WATCHER_FILES:
+            with open(os.path.join(agent.code_dir, name), "rb") as f:
+                write_if_changed(os.path.join(WATCHER_DIR, name), f.read(), 0o644)
+        os.makedirs(UNIT_DIR, exist_ok=True)
+        return write_if_changed(WATCHER_UNIT, watcher_unit().encode("utf-8"), 0o644)
+    except OSError as e:
+        agent.log("the interruption watcher was not installed (ignored): %s" % e)
+        return False
+
+
+def drop_watcher_unit(agent, why):
+    """A unit file systemd never took: removed, so the next run writes, reloads and enables it."""
+    agent.log("the interruption watcher is not enabled (ignored): %s" % why)
+    try:
+        os.remove(WATCHER_UNIT)
+    except OSError:
+        pass
+
+
+def start_watcher(agent):
+    """After a run that leaves a release serving: restart the watcher, so it runs the code just
+    staged and reads the env file now in place. Installs it first when install_units did not (a
+    no-op redeploy). Never fails the run: a healthy release stays reported as such."""
+    if stage_watcher(agent):
+        if not agent.systemctl("daemon-reload"):
+            return drop_watcher_unit(agent, "systemctl daemon-reload failed")
+        if not agent.systemctl("enable", WATCHER):
+            return drop_watcher_unit(agent, "systemctl enable %s failed" % WATCHER)
+    if not agent.systemctl("restart", WATCHER):
+        agent.log("the interruption watcher did not start (ignored): systemctl restart %s failed"
+                  % WATCHER)
+
+
 def restore(agent, target, also_installed):
     """Put ready release `target` back: current, its own unit files, start, health check."""
     release = os.path.join(RELEASES, target)
@@ -722,6 +804,7 @@ def activate(agent, staging, previous, ready, archive=None):
         agent.log("release already ready: nothing to do")
         shutil.rmtree(staging)
         rearm_ttl(agent)
+        start_watcher(agent)
         if previous.get("sha256") == agent.sha and previous.get("state") == "ready":
             previous["current"] = agent.sha
             write_atomic(STATUS, json.dumps(previous, indent=2) + "\n")
@@ -751,6 +834,7 @@ def activate(agent, staging, previous, ready, archive=None):
     except OSError as e:
         agent.log("pruning failed (ignored): %s" % e)
     rearm_ttl(agent)
+    start_watcher(agent)
     agent.log("release %s is ready" % agent.sha)
     report_ready(agent)
 
@@ -783,6 +867,7 @@ def roll_back_after_failure(agent, ready):
                            rolledBackTo=target, error="rollback to %s failed: %s" % (
                                target[:12], str(e) if isinstance(e, Failed) else repr(e)))
         return EXIT_FAILED
+    start_watcher(agent)  # from the failed release's .spot-deploy/, before it is pruned
     safe_prune(agent, [target] + [s for s in ready if s != target])
     rearm_ttl(agent)
     agent.log("rolled back to %s in %d ms: it serves again" % (target, took))
@@ -827,11 +912,13 @@ def rollback_main(args):
         sys.stderr.write("usage: agent.py rollback [<sha256>]\n")
         return EXIT_USAGE
     lock = lock_agent()
+    here = os.path.dirname(os.path.realpath(__file__))  # a release that pruning may remove
     previous = read_json(STATUS, {})
     ready, cur, wanted = read_ready(previous), current_sha(), (args[0] if args else None)
     others = [s for s in ready if s != cur]
     target = (wanted if wanted in ready else None) if wanted else (others[0] if others else None)
     agent = Agent(target or wanted or cur or "")
+    agent.code_dir = here  # not the target's: it may predate the watcher
     agent.begin("rollback")
     if target is None:
         kept = ", ".join(s[:12] for s in ready) or "none"
@@ -857,6 +944,7 @@ def rollback_main(args):
                                    target[:12], str(e) if isinstance(e, Failed) else repr(e)))
             lock.close()
             return EXIT_FAILED
+    start_watcher(agent)
     safe_prune(agent, [target] + [s for s in ready if s != target])
     rearm_ttl(agent)
     agent.log("rolled back from %s to %s in %d ms" % ((cur or "nothing")[:12], target[:12], took))

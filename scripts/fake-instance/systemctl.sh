@@ -22,7 +22,7 @@
 # arguments as given; journal-<unit>.log; the units that are active/, enabled/ and failed/).
 # Faults (words in $SPOT_DEPLOY_ROOT/var/lib/fake-instance/faults):
 #   activation-fails     spot-deploy.service fails without running its ExecStart
-#   unit-fails           start/restart of any unit other than spot-deploy.* fails
+#   unit-fails           start/restart of any unit other than spot-deploy.* (and the watcher) fails
 #   unit-fails:UNIT      start/restart of UNIT (not spot-deploy.*) fails
 #   daemon-reload-fails  daemon-reload fails
 # and FAKE_SYSTEMCTL_FAIL=UNIT|daemon-reload in the environment (one call), or a `# fail-start`
@@ -154,7 +154,7 @@ start_unit() {
       start_path "$u" "$file"
       return 0
       ;;
-    spot-deploy.*) ;;
+    spot-deploy.* | spot-deploy-watcher.service) ;;
     *)
       # A unit file may carry its own fault (`# fail-start`), so a failure can belong to one
       # release and not to another; FAKE_SYSTEMCTL_FAIL=UNIT fails one unit for one run.

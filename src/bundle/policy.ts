@@ -1,6 +1,7 @@
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { BundleError, InputError } from '../errors.js';
+import { UNIT_NAMES } from '../instance/contract.js';
 
 /**
  * What the user's tree may put in the bundle beyond the walk's own refusals: where it may come
@@ -76,7 +77,7 @@ const UNIT_SUFFIXES = ['service', 'timer', 'socket', 'path', 'target', 'mount'];
 const UNIT_NAME = new RegExp(`^[A-Za-z0-9@._-]+\\.(${UNIT_SUFFIXES.join('|')})$`);
 // systemd: UNIT_NAME_MAX is 256 with the terminating NUL.
 const UNIT_NAME_MAX = 255;
-const RESERVED_UNITS = ['spot-deploy.service', 'spot-deploy.path'];
+const RESERVED_UNITS: readonly string[] = Object.values(UNIT_NAMES);
 
 /**
  * Why `name` (a file directly in the bundle's `systemd/`) is not a unit the agent and systemd
@@ -92,7 +93,8 @@ export function unitNameProblem(name: string): string | undefined {
   // systemd's unit_name_is_valid: one `@` at most, never first (`foo@.service`, `foo@x.service`).
   const at = name.split('@').length - 1;
   if (at > 1 || name.startsWith('@')) return 'has a misplaced @ (foo@.service or foo@bar.service)';
-  if (RESERVED_UNITS.includes(name)) return 'is reserved for the action (spot-deploy.*)';
+  if (RESERVED_UNITS.includes(name))
+    return `is reserved for the action (${RESERVED_UNITS.join(', ')})`;
   return undefined;
 }
 

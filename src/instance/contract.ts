@@ -1,9 +1,9 @@
 /**
  * The on-instance contract, written once: every path on the instance, every exit code of the
  * remote scripts and the agent, and every step name that can end up in a result. TypeScript
- * imports these; `bundle/.spot-deploy/agent.py`, `cloud-init/bootstrap.sh` and the two units in
- * `cloud-init/` spell them out, and `__tests__/unit/instance/contract.test.ts` checks that they
- * carry exactly these (docs/architecture.md, "The on-instance contract").
+ * imports these; `bundle/.spot-deploy/agent.py` (with its `watcher.py`), `cloud-init/bootstrap.sh`
+ * and the two units in `cloud-init/` spell them out, and `__tests__/unit/instance/contract.test.ts`
+ * checks that they carry exactly these (docs/architecture.md, "The on-instance contract").
  *
  * Pure data: this module imports nothing.
  */
@@ -69,14 +69,27 @@ export const REMOTE_PATHS = {
    */
   ttlMinutes: '/etc/spot-deploy/ttl-minutes',
   agentLog: '/var/log/spot-deploy/agent.log',
+  /**
+   * The interruption watcher (`bundle/.spot-deploy/watcher.py`): the agent copies it and
+   * agent.py (its library) here from the release it activates or rolls back with, outside any
+   * release (a rollback to a release older than the watcher, or pruning, keeps it), and installs
+   * `watcherUnit` running `watcherScript`.
+   */
+  watcherDir: '/opt/spot-deploy/watcher',
+  watcherScript: '/opt/spot-deploy/watcher/watcher.py',
+  watcherUnit: '/etc/systemd/system/spot-deploy-watcher.service',
 } as const;
 
 export type RemotePath = (typeof REMOTE_PATHS)[keyof typeof REMOTE_PATHS];
 
-/** Our two systemd units (reserved: a bundle's `systemd/` may not carry them). */
+/**
+ * Our systemd units (reserved: a bundle's `systemd/` may not carry them): the two that user-data
+ * writes, and the interruption watcher's, which the agent installs.
+ */
 export const UNIT_NAMES = {
   service: 'spot-deploy.service',
   path: 'spot-deploy.path',
+  watcher: 'spot-deploy-watcher.service',
 } as const;
 
 /**
@@ -108,7 +121,10 @@ export const SCRIPT_EXIT = {
 /**
  * The `state` field of status.json. `rolled-back`: this sha256 failed at or after `switch` and
  * the previous ready release (`rolledBackTo`) serves again; `rollback-failed`: putting it back
- * failed too (`rolledBackTo` is the one attempted, `error` says why).
+ * failed too (`rolledBackTo` is the one attempted, `error` says why). `interrupted`: written by
+ * the watcher (watcher.py) after a spot interruption notice, once the active release (`sha256`)
+ * was drained (`interruptedAt`, `interruptionAction`, `noticeSeenAt`, `stopScript`,
+ * `stoppedUnits`, `drainMs`).
  */
 export const AGENT_STATES = [
   'activating',
@@ -116,6 +132,7 @@ export const AGENT_STATES = [
   'failed',
   'rolled-back',
   'rollback-failed',
+  'interrupted',
 ] as const;
 export type AgentState = (typeof AGENT_STATES)[number];
 
@@ -141,6 +158,8 @@ export const AGENT_STEPS = [
   'done',
   /** `agent.py rollback [<sha>]`, and the automatic rollback while it runs. */
   'rollback',
+  /** The watcher drained the release on a spot interruption notice (state `interrupted`). */
+  'interrupted',
 ] as const;
 export type AgentStep = (typeof AGENT_STEPS)[number];
 

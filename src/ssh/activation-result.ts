@@ -16,6 +16,7 @@ import { STATUS_MARK, tail } from './remote-scripts.js';
 const READY: AgentState = 'ready';
 const ROLLED_BACK: AgentState = 'rolled-back';
 const ROLLBACK_FAILED: AgentState = 'rollback-failed';
+const INTERRUPTED: AgentState = 'interrupted';
 const SHA256 = /^[0-9a-f]{64}$/;
 
 /** What the activation script's output says, before timings are added. */
@@ -34,6 +35,10 @@ export interface StatusJson {
   rolledBackTo?: unknown;
   error?: unknown;
   log_tail?: unknown;
+  /** `interrupted` (the watcher): the notice's action and time, and what the drain did. */
+  interruptionAction?: unknown;
+  interruptedAt?: unknown;
+  stopScript?: unknown;
 }
 
 /** The activation script's own exit codes, by the step they mean. */
@@ -106,6 +111,15 @@ export function statusOutcome(
     // First line: what the verdict and the summaries show; the agent's tail follows.
     const why = `rolled back to ${to.slice(0, 12)}: this release failed at ${step}; the previous ready release serves again`;
     return { status: 'failed', step, logTail: `${why}\n${logTail}`.trim(), rolledBackTo: to };
+  }
+  if (status.state === INTERRUPTED) {
+    // The watcher drained the release on EC2's 2-minute notice: the instance is going away.
+    const text = (v: unknown, or: string): string => (typeof v === 'string' && v !== '' ? v : or);
+    const action = text(status.interruptionAction, 'an interruption');
+    const at = text(status.interruptedAt, 'an unknown time');
+    const stop = text(status.stopScript, 'unknown');
+    const why = `spot interruption notice (${action} at ${at}): the instance drained its services (stop.sh: ${stop})`;
+    return { status: 'failed', step, logTail: `${why}\n${logTail}`.trim() };
   }
   if (status.state === ROLLBACK_FAILED) {
     const error = typeof status.error === 'string' ? status.error : 'the rollback failed';

@@ -198,6 +198,7 @@ describe('systemd/ unit names at build time (B16)', () => {
     ['a@b@.service', /misplaced @/],
     ['@x.service', /misplaced @/],
     ['spot-deploy.path', /reserved/],
+    ['spot-deploy-watcher.service', /reserved for the action/],
   ])('refuses systemd/%j, naming bundle-path and the file', async (name, why) => {
     const src = await makeTree(path.join(await tmp(), 'src'), {
       'systemd/ok.service': '[Service]\n',

@@ -1,5 +1,5 @@
 // The on-instance contract (src/instance/contract.ts) against the files that carry it on the
-// instance: agent.py, the bootstrap (as user-data ships it) and the two units. Each category
+// instance: agent.py with watcher.py, the bootstrap (as user-data ships it) and the two units. Each category
 // is checked both ways: what a file carries must be in the contract, and what the contract lists
 // must be carried by one of these files or named by the TypeScript side (`REMOTE_PATHS.x`, …).
 // Pure: it only reads files. The last block runs the same checker on broken copies.
@@ -20,6 +20,7 @@ import {
 import { repoRoot } from '../../helpers/repo.js';
 
 interface Carriers {
+  /** agent.py, then watcher.py (which imports it). */
   agent: string;
   bootstrap: string;
   units: string;
@@ -40,7 +41,7 @@ function tsSources(dir: string): string[] {
 }
 
 const REAL: Carriers = {
-  agent: read('bundle/.spot-deploy/agent.py'),
+  agent: `${read('bundle/.spot-deploy/agent.py')}\n${read('bundle/.spot-deploy/watcher.py')}`,
   bootstrap: compactShell(read('cloud-init/bootstrap.sh')),
   units: read('cloud-init/spot-deploy.path') + read('cloud-init/spot-deploy.service'),
   ts: tsSources('src').join('\n'),
@@ -60,12 +61,12 @@ function expandShell(text: string): string {
 }
 
 /**
- * Absolute paths under the system trees we use, up to a glob or a variable; no trailing /. The
+ * Absolute paths under the system trees we use, up to a glob or a variable; no trailing /. A
  * `#!` line names the interpreter, not a path of ours.
  */
 const paths = (text: string): string[] =>
-  all(text.replace(/^#!.*/, ''), /(?<![\w.$-])(\/(?:etc|opt|usr|var|run)\/[\w.@/-]*)/g).map((p) =>
-    p.length > 1 ? p.replace(/\/+$/, '') : p,
+  all(text.replace(/^#!.*/gm, ''), /(?<![\w.$-])(\/(?:etc|opt|usr|var|run)\/[\w.@/-]*)/g).map(
+    (p) => (p.length > 1 ? p.replace(/\/+$/, '') : p),
   );
 
 /** Contract keys the TypeScript side names, e.g. `REMOTE_PATHS.status` → status. */
@@ -99,7 +100,7 @@ function disagreements(c: Carriers): string[] {
   // Unit names.
   const units = all(
     `${c.agent}\n${c.bootstrap}\n${c.units}`,
-    /\b(spot-deploy\.(?:service|path))\b/g,
+    /\b(spot-deploy(?:\.service|\.path|-[a-z]+\.service))\b/g,
   );
   const contractUnits = Object.values(UNIT_NAMES) as string[];
   report('unit names carried but not in UNIT_NAMES', minus(units, contractUnits));
@@ -125,7 +126,7 @@ function disagreements(c: Carriers): string[] {
   );
 
   // Step names.
-  const agentSteps = all(c.agent, /(?:\bbegin\(|\.step = )"([^"]*)"/g);
+  const agentSteps = all(c.agent, /(?:\bbegin\(|\.step = |\["step"\] = )"([^"]*)"/g);
   report('agent steps not in AGENT_STEPS', minus(agentSteps, AGENT_STEPS));
   report('AGENT_STEPS the agent never sets', minus(AGENT_STEPS, agentSteps));
   const bootSteps = all(c.bootstrap, /(?:^|[\s;])x ([a-z][a-z-]*)/gm);
@@ -135,7 +136,7 @@ function disagreements(c: Carriers): string[] {
   report('RUNNER_STEPS no TypeScript source names', minus(RUNNER_STEPS, tsLiterals));
 
   // status.json states.
-  const agentStates = all(c.agent, /\bwrite_status\("([^"]*)"[,)]/g);
+  const agentStates = all(c.agent, /(?:\bwrite_status\(|\["state"\] = )"([^"]*)"/g);
   const bootStates = all(c.bootstrap, /\\?"state\\?":\\?"([^"\\]*)/g);
   report('states not in AGENT_STATES', minus([...agentStates, ...bootStates], AGENT_STATES));
   report('AGENT_STATES the agent never writes', minus(AGENT_STATES, agentStates));
@@ -167,6 +168,9 @@ describe('the on-instance contract', () => {
         REMOTE_PATHS.healthDeadline,
         REMOTE_PATHS.ttlMinutes,
         REMOTE_PATHS.agentLog,
+        REMOTE_PATHS.watcherDir,
+        REMOTE_PATHS.watcherScript,
+        REMOTE_PATHS.watcherUnit,
       ]),
     );
     expect(new Set(paths(expandShell(REAL.bootstrap)))).toEqual(
@@ -231,6 +235,11 @@ describe('the contract check fails on a file that drifts', () => {
       'a state the contract lacks',
       agent('write_status("ready",', 'write_status("ok",'),
       ['states not in AGENT_STATES: ok', 'AGENT_STATES the agent never writes: ready'],
+    ],
+    [
+      'a state the watcher writes that the contract lacks',
+      agent('fields["state"] = "interrupted"', 'fields["state"] = "drained"'),
+      ['states not in AGENT_STATES: drained', 'AGENT_STATES the agent never writes: interrupted'],
     ],
     [
       'a bootstrap step the contract lacks',

@@ -169,6 +169,25 @@ describe('parseActivation', () => {
     });
   });
 
+  it('reads interrupted (the watcher drained on a spot notice) as failed at step interrupted', () => {
+    const doc = {
+      sha256: SHA,
+      state: 'interrupted',
+      step: 'interrupted',
+      log_tail: 'watcher: drained in 412 ms',
+      interruptedAt: '2026-12-02T10:00:00Z',
+      interruptionAction: 'terminate',
+      noticeSeenAt: '2026-12-02T09:58:03Z',
+      stopScript: 'exit 0',
+    };
+    expect(parseActivation(SHA, 0, status(doc, 0), '')).toEqual({
+      status: 'failed',
+      step: 'interrupted',
+      logTail:
+        'spot interruption notice (terminate at 2026-12-02T10:00:00Z): the instance drained its services (stop.sh: exit 0)\nwatcher: drained in 412 ms',
+    });
+  });
+
   it('reports a step the contract does not know as activate, naming it', () => {
     const odd = { sha256: SHA, state: 'failed', step: 'units', log_tail: 'tail' };
     expect(parseActivation(SHA, 0, status(odd, 1), '')).toEqual({

@@ -57,6 +57,12 @@ describe('readProbe', () => {
       kind: 'decided',
       outcome: { status: 'failed', step: 'health-check', rolledBackTo: OLD },
     });
+    // The watcher drained this release on a spot interruption notice: a verdict, not a wait.
+    const gone = mine('interrupted', 'interrupted', { interruptionAction: 'terminate' });
+    expect(readProbe(SHA, out({ fresh: 1 }, gone))).toMatchObject({
+      kind: 'decided',
+      outcome: { status: 'failed', step: 'interrupted' },
+    });
     // The bootstrap's own failure: only sha256, state and step.
     const boot = { sha256: SHA, state: 'failed', step: 'verify-archive' };
     expect(readProbe(SHA, out({ fresh: 1 }, boot))).toMatchObject({
