@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { RELEASE_TAG_KEYS } from '../../src/aws/release-tags.js';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -137,7 +138,7 @@ describe('docs/iam-policy.json', () => {
       expect(JSON.stringify(s.Condition)).toContain('aws:ResourceTag/spot-deploy:deployment');
   });
 
-  it('lets the credentials retag only resources of a deployment, and only their expires-at', () => {
+  it('lets the credentials retag only resources of a deployment, and only their expires-at, lock lease and release', () => {
     const retag = policy.Statement.filter(
       (s) =>
         (Array.isArray(s.Action) ? s.Action : [s.Action]).some((a) =>
@@ -147,7 +148,19 @@ describe('docs/iam-policy.json', () => {
     expect(retag.map((s) => s.Sid)).toEqual([
       'SpotDeployMoveExpiryOfItsOwn',
       'SpotDeployRenewItsLock',
+      'SpotDeployRecordReleaseOfItsOwn',
     ]);
+    // The release tags (aws/release-tags.ts) on instances of a deployment, those keys only.
+    expect(retag[2]).toEqual({
+      Sid: 'SpotDeployRecordReleaseOfItsOwn',
+      Effect: 'Allow',
+      Action: 'ec2:CreateTags',
+      Resource: 'arn:aws:ec2:*:*:instance/*',
+      Condition: {
+        Null: { 'aws:ResourceTag/spot-deploy:deployment': 'false' },
+        'ForAllValues:StringEquals': { 'aws:TagKeys': [...RELEASE_TAG_KEYS] },
+      },
+    });
     // Renewing the deploy lock: only its own lease tag, only on a lock of a deployment.
     expect(retag[1]).toMatchObject({
       Action: 'ec2:CreateTags',

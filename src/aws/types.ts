@@ -15,6 +15,16 @@ export const TAG = {
   hostKey: 'spot-deploy:host-key',
   /** SHA256 fingerprint of the client key authorised on the instance. */
   clientKey: 'spot-deploy:client-key',
+  /**
+   * The release an instance was delivered (its bundle's sha256) and where mode reconcile finds
+   * that bundle again: the workflow run that uploaded it and the artifact's name in that run.
+   * Set when the instance is launched; moved by CreateTags when a later deploy readies it.
+   */
+  bundleSha256: 'spot-deploy:bundle-sha256',
+  bundleRun: 'spot-deploy:bundle-run',
+  bundleArtifact: 'spot-deploy:bundle-artifact',
+  /** The deployment's `count` at its last deploy: the size mode reconcile brings the fleet back to. */
+  count: 'spot-deploy:count',
   /** Set on resources spot-deploy created (security group, launch template) so destroy removes only those. */
   managed: 'spot-deploy:managed',
   /** Deploy lock (aws/lock.ts): who holds it (run URL, or user@host pid on the command line). */

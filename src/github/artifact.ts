@@ -9,7 +9,7 @@ import type { UploadArtifactOptions, UploadArtifactResponse } from '@actions/art
 import type { BundleResult } from '../bundle/build.js';
 import type { UserData } from '../cloud-init/render.js';
 import { errorMessage } from '../errors.js';
-import type { Plan, RunContext } from '../inputs/plan.js';
+import type { Plan } from '../inputs/plan.js';
 import type { ArtifactOutcome } from '../report/artifact.js';
 import { artifactUrl } from '../report/links.js';
 import { writeNewFile } from '../private-files.js';
@@ -77,17 +77,8 @@ export function renderRedactedUserData(
     : note + text;
 }
 
-/** `none` → false; empty → unique per run, attempt and mode (artifact names are unique per run). */
-export function artifactNameFor(
-  setting: string | false | undefined,
-  deploymentId: string,
-  mode: 'deploy' | 'plan',
-  ctx: Pick<RunContext, 'runId' | 'runAttempt'>,
-): string | false {
-  if (setting !== undefined) return setting;
-  const kind = mode === 'plan' ? '-plan' : '';
-  return `spot-deploy-${deploymentId}${kind}-${ctx.runId ?? 'local'}-${ctx.runAttempt ?? '1'}`;
-}
+// Named here for the upload; mode deploy records the same name in the instances' tags.
+export { artifactNameFor } from '../report/links.js';
 
 export interface DeployArtifactOptions {
   /** From artifactNameFor; false skips the upload. */

@@ -27,3 +27,19 @@ export function runLinks(
   const artifact = artifactUrl(ctx, artifactId);
   return { ...(run ? { run } : {}), ...(artifact ? { artifact } : {}) };
 }
+
+/**
+ * The deploy artifact's name: `none` → false; empty → unique per run, attempt and mode (artifact
+ * names are unique per run). The upload (github/artifact.ts) and the instances' release tags
+ * (mode deploy, read back by mode reconcile) both take it from here.
+ */
+export function artifactNameFor(
+  setting: string | false | undefined,
+  deploymentId: string,
+  mode: 'deploy' | 'plan',
+  ctx: Pick<RunContext, 'runId' | 'runAttempt'>,
+): string | false {
+  if (setting !== undefined) return setting;
+  const kind = mode === 'plan' ? '-plan' : '';
+  return `spot-deploy-${deploymentId}${kind}-${ctx.runId ?? 'local'}-${ctx.runAttempt ?? '1'}`;
+}

@@ -36,7 +36,12 @@ export interface Provisioned {
  */
 export async function provision(
   plan: Plan,
-  keys: { readonly clientPublicKey: string; readonly hostPublicKey: string },
+  keys: {
+    readonly clientPublicKey: string;
+    readonly hostPublicKey: string;
+    /** More tags for the launched instances (the release tags, aws/release-tags.ts). */
+    readonly instanceTags?: Readonly<Record<string, string>>;
+  },
   userData: Buffer,
   deps: ProvisionDeps,
 ): Promise<Provisioned> {
@@ -76,6 +81,7 @@ export async function provision(
   if (needed > 0) {
     const instanceTags = {
       ...plan.tags,
+      ...keys.instanceTags,
       [TAG.hostKey]: keys.hostPublicKey.split(/\s+/).slice(0, 2).join(' '),
       [TAG.clientKey]: keyFingerprint(keys.clientPublicKey),
     };

@@ -22,6 +22,9 @@ import { reportArtifact, type ArtifactOutcome } from '../../report/artifact.js';
 import { NO_ARTIFACT, type Publisher } from '../publisher.js';
 import { renderPrComment } from '../../report/pr-comment.js';
 import { withDeployLock, type LockDeps } from '../lock.js';
+import { releaseTags } from '../../aws/release-tags.js';
+import { artifactNameFor } from '../../report/links.js';
+import { recordReadyRelease } from './record-release.js';
 
 export interface DeployDeps {
   readonly sink: Sink;
@@ -124,11 +127,24 @@ async function converge(
   let batches: readonly BatchRecord[];
   let stop: RolloutStop | undefined;
   let artifact: ArtifactOutcome;
+  // What mode reconcile needs to rebuild a lost instance with the same bytes.
+  const release = releaseTags({
+    sha256: prepared.bundle.sha256,
+    runId: ctx.runId,
+    artifactName: deps.publisher
+      ? artifactNameFor(inputs.artifactName, plan.deploymentId, 'deploy', ctx)
+      : false,
+    count: inputs.count,
+  });
   try {
     fleet = await inGroup(sink, 'spot-deploy: launch and wait', () =>
       provision(
         plan,
-        { clientPublicKey: client.publicKey, hostPublicKey: host.publicKey },
+        {
+          clientPublicKey: client.publicKey,
+          hostPublicKey: host.publicKey,
+          instanceTags: release,
+        },
         prepared.userData.body,
         { sink, state, ec2: deps.ec2, ...(deps.sleep ? { sleep: deps.sleep } : {}) },
       ),
@@ -156,6 +172,7 @@ async function converge(
       const { ttlMinutes, cleanup } = inputs;
       const o = { deploymentId: plan.deploymentId, ttlMinutes, cleanup, now: clock() };
       await extendExpiry(r, o, { ec2: deps.ec2, sink });
+      await recordReadyRelease(r, release, { ec2: deps.ec2, sink });
     });
   } finally {
     artifact = await artifactP;

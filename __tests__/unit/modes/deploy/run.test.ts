@@ -426,6 +426,41 @@ describe('runDeploy', () => {
     });
   });
 
+  it('tags launched instances with their release (bundle sha256) and the deployment size, for mode reconcile', async () => {
+    ec2World([]);
+    const { run } = deploy({ count: '2' });
+    const res = await run;
+    const tags = tagsOf(fleetCalls()[0]?.TagSpecifications?.[0]?.Tags);
+    expect(tags[TAG.bundleSha256]).toBe(res.prepared.bundle.sha256);
+    expect(tags[TAG.count]).toBe('2');
+    // No artifact outside Actions (no publisher): nothing names one.
+    expect(tags[TAG.bundleRun]).toBeUndefined();
+    expect(tags[TAG.bundleArtifact]).toBeUndefined();
+  });
+
+  it('moves the release tags onto the adopted instances that became ready, never onto failed ones', async () => {
+    const a = earlier('i-aaa1', '2026-11-01T00:00:00Z');
+    const b = earlier('i-aaa2', '2026-11-02T00:00:00Z');
+    ec2World([a.instance, b.instance]);
+    const { run } = deploy({ count: '2', 'min-ready': '1' }, { failing: ['i-aaa2'] });
+    const res = await run;
+    const release = ec2
+      .commandCalls(CreateTagsCommand)
+      .map((c) => c.args[0].input)
+      .filter((c) => c.Tags?.some((t) => t.Key === TAG.bundleSha256));
+    expect(release).toEqual([
+      {
+        Resources: ['i-aaa1'],
+        Tags: [
+          { Key: TAG.bundleSha256, Value: res.prepared.bundle.sha256 },
+          { Key: TAG.bundleRun, Value: '' },
+          { Key: TAG.bundleArtifact, Value: '' },
+          { Key: TAG.count, Value: '2' },
+        ],
+      },
+    ]);
+  });
+
   it('adopts the running instances: no region preparation, no CreateFleet, each pinned to its own host-key tag', async () => {
     const a = earlier('i-aaa1', '2026-11-01T00:00:00Z');
     const b = earlier('i-aaa2', '2026-11-02T00:00:00Z');
@@ -732,7 +767,12 @@ describe('runDeploy: the TTL follows activity', () => {
       ],
     });
   };
-  const createTags = () => ec2.commandCalls(CreateTagsCommand).map((c) => c.args[0].input);
+  // The expiry's CreateTags calls (the release tags have their own tests above).
+  const createTags = () =>
+    ec2
+      .commandCalls(CreateTagsCommand)
+      .map((c) => c.args[0].input)
+      .filter((c) => c.Tags?.some((t) => t.Key === TAG.expiresAt));
 
   it('sends ttl-minutes and an always-present env file with every delivery', async () => {
     fourAdopted();
