@@ -96,6 +96,11 @@ export class DeployFailedError extends Error {
   override readonly name = 'DeployFailedError';
 }
 
+/** A release's workflow artifact no longer exists (retention expired, deleted): reconcile cannot rebuild it. */
+export class ArtifactGoneError extends Error {
+  override readonly name = 'ArtifactGoneError';
+}
+
 /**
  * Something that should be gone is not: the post step could not terminate what the run launched,
  * or a destroy left resources. `problems` has one line per region and resource; the message

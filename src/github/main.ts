@@ -9,6 +9,8 @@ import { runPost } from '../modes/cleanup.js';
 import { runDestroy } from '../modes/destroy.js';
 import { runPlan } from '../modes/plan.js';
 import { runRollback } from '../modes/rollback.js';
+import { runReconcile } from '../modes/reconcile/run.js';
+import { artifactBundleSource } from './artifact-download.js';
 import { githubPublisher } from './publish.js';
 import { actionsSink } from './sink.js';
 import { STATE } from '../modes/state.js';
@@ -34,8 +36,9 @@ export async function run(): Promise<void> {
     ]);
     const sink = actionsSink();
     const root = actionRoot();
+    const artifacts = new DefaultArtifactClient();
     const publisher = githubPublisher(
-      { artifacts: new DefaultArtifactClient(), octokit: (token) => getOctokit(token) },
+      { artifacts, octokit: (token) => getOctokit(token) },
       inputs,
       ctx,
       sink,
@@ -46,7 +49,13 @@ export async function run(): Promise<void> {
       await runDestroy(inputs, ctx, { sink, ec2, publisher, state: actionsState });
     else if (inputs.mode === 'rollback')
       await runRollback(inputs, ctx, { sink, ec2, publisher, state: actionsState });
-    else await runDeploy(inputs, ctx, { sink, state: actionsState, ec2, root, publisher });
+    else if (inputs.mode === 'reconcile') {
+      const source = artifactBundleSource(artifacts, {
+        token: inputs.githubToken,
+        repository: ctx.repository,
+      });
+      await runReconcile(inputs, ctx, { sink, ec2, root, source, state: actionsState });
+    } else await runDeploy(inputs, ctx, { sink, state: actionsState, ec2, root, publisher });
   } catch (e) {
     core.setFailed(errorMessage(e));
   } finally {

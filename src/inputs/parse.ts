@@ -68,7 +68,7 @@ export function parseInputs(get: InputGetter, ctx: ParseContext): Inputs {
     (raw: string, input: InputName) =>
       p.parseEnum<T>(input, raw, allowed);
 
-  const mode = field('mode', oneOf<Mode>('deploy', 'destroy', 'plan', 'rollback'));
+  const mode = field('mode', oneOf<Mode>('deploy', 'destroy', 'plan', 'rollback', 'reconcile'));
   const regions = field('regions', (r) => ec2.parseRegions(r, ctx.defaultRegion)) ?? [];
   const count = field('count', int(1, 100)) ?? 1;
   const architecture = field('architecture', oneOf<Architecture>('x86_64', 'arm64'));
@@ -145,7 +145,7 @@ export function parseInputs(get: InputGetter, ctx: ParseContext): Inputs {
   };
   // Only the key the instances authorise reaches them: an ephemeral one would be refused by all.
   if (
-    mode === 'rollback' &&
+    (mode === 'rollback' || mode === 'reconcile') &&
     inputs.sshPrivateKey === undefined &&
     get('ssh-private-key').trim() === ''
   )

@@ -19,6 +19,12 @@ export function parseDeploymentId(raw: string, mode: Mode): string {
       "'expired' is reserved for the janitor (mode: destroy); choose another id.",
     );
   }
+  if (raw === 'all' && mode !== 'reconcile') {
+    throw new InputError(
+      'deployment-id',
+      "'all' is reserved for mode: reconcile (every live deployment of the repository); choose another id.",
+    );
+  }
   if (!DEPLOYMENT_ID.test(raw)) {
     throw new InputError(
       'deployment-id',
@@ -70,7 +76,7 @@ export function parseTtl(raw: string): number {
 
 export function parseBundlePath(raw: string, mode: Mode, workspace: string): string | undefined {
   if (raw === '') {
-    if (mode === 'destroy' || mode === 'rollback') return undefined;
+    if (mode === 'destroy' || mode === 'rollback' || mode === 'reconcile') return undefined;
     throw new InputError(
       'bundle-path',
       `is required in mode ${mode}: the directory (relative to the workspace) whose files are deployed, e.g. deploy/.`,

@@ -2,7 +2,7 @@ import type { Architecture } from './instance-types.js';
 
 // The typed shape of the action's inputs: what every later stage reads. Parsing lives in parse.ts.
 
-export type Mode = 'deploy' | 'destroy' | 'plan' | 'rollback';
+export type Mode = 'deploy' | 'destroy' | 'plan' | 'rollback' | 'reconcile';
 export type Cleanup = 'on-failure' | 'always' | 'never';
 export type SshAddress = 'public-ip' | 'private-ip' | 'public-dns';
 /** `batch-size`: a number of instances, or a percentage of the adopted ones (rounded up). */

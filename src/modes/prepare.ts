@@ -11,17 +11,16 @@ import { makePrivateDir, writeNewFile } from '../private-files.js';
 export type Prepared = RenderedFiles;
 
 /**
- * Renders the user-data and builds the bundle: everything that can fail on the user's input
- * without touching AWS, so plan and deploy fail the same way before any cloud call.
+ * The user-data alone, written to the run's own directory: what a launch needs (mode deploy
+ * through `prepare`, mode reconcile with a bundle from the artifact).
  */
-export async function prepare(
+export async function prepareUserData(
   plan: Plan,
   keys: { readonly client: KeyPair; readonly host: KeyPair },
   sink: Sink,
   root: string,
-): Promise<Prepared> {
+): Promise<{ workDir: string; userData: Prepared['userData']; userDataPath: string }> {
   const inputs = plan.inputs;
-  if (!inputs.bundlePath) throw new InputError('bundle-path', `is required in mode ${inputs.mode}`);
   sink.setSecret(keys.client.privateKey);
   sink.setSecret(keys.host.privateKey);
   const userData = renderUserData(
@@ -46,6 +45,23 @@ export async function prepare(
   sink.info(
     `user-data: ${userData.bytes} bytes${userData.gzipped ? ' (gzip)' : ''} → ${userDataPath}`,
   );
+
+  return { workDir, userData, userDataPath };
+}
+
+/**
+ * Renders the user-data and builds the bundle: everything that can fail on the user's input
+ * without touching AWS, so plan and deploy fail the same way before any cloud call.
+ */
+export async function prepare(
+  plan: Plan,
+  keys: { readonly client: KeyPair; readonly host: KeyPair },
+  sink: Sink,
+  root: string,
+): Promise<Prepared> {
+  const inputs = plan.inputs;
+  if (!inputs.bundlePath) throw new InputError('bundle-path', `is required in mode ${inputs.mode}`);
+  const { workDir, userData, userDataPath } = await prepareUserData(plan, keys, sink, root);
 
   const bundle = await buildBundle({
     sourceDir: inputs.bundlePath,

@@ -86,7 +86,7 @@ export function instancesJson(
 }
 
 /** The outputs that describe the fleet (deploy and rollback); warns when `instances` was shortened. */
-function fleetOutputs(sink: Sink, results: readonly InstanceResult[]): Outputs {
+export function fleetOutputs(sink: Sink, results: readonly InstanceResult[]): Outputs {
   const ready = results.filter((r) => r.status === 'ready');
   const { json, truncated } = instancesJson(results);
   if (truncated > 0)

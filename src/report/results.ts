@@ -82,6 +82,14 @@ export function failedBeforeDelivery(
   };
 }
 
+/**
+ * mode reconcile: an instance found serving (`ready`) or still launching (`skipped`), left as it
+ * is: no upload, no timings.
+ */
+export function untouched(i: InstanceInfo, status: 'ready' | 'skipped'): InstanceResult {
+  return { ...base(i, true), status, timings: {} };
+}
+
 /** An instance a stopped rolling redeploy never attempted: untouched, still on its release. */
 export function skippedInRollout(
   i: InstanceInfo,

@@ -1,0 +1,13 @@
+/**
+ * The port through which mode reconcile gets a release's bundle back: the artifact of the run
+ * that deployed it. The action's entry builds the real one (github/artifact-download.ts); the
+ * command line and the tests pass their own.
+ */
+export interface BundleSource {
+  /**
+   * Downloads `bundle.tar.gz` of the artifact `artifactName` of workflow run `runId` into `dir`
+   * and returns its path. Throws ArtifactGoneError when the artifact no longer exists (retention
+   * expired, deleted), another error for anything else.
+   */
+  fetch(source: { runId: string; artifactName: string }, dir: string): Promise<string>;
+}

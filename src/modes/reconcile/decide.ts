@@ -1,0 +1,112 @@
+/**
+ * mode reconcile's decisions (pure): which instances keep serving, which are replaced, which
+ * release the replacements get and how many of them. No I/O: the instances EC2 lists and what each
+ * said over SSH come in, a plan goes out.
+ */
+import { readReleaseTags } from '../../aws/release-tags.js';
+import type { InstanceInfo } from '../../aws/types.js';
+import type { InstanceStatus } from '../../ssh/status-probe.js';
+
+export interface Replaced {
+  readonly info: InstanceInfo;
+  readonly why: string;
+}
+
+export interface ReconcilePlan {
+  /** Ready on a release: never touched (no upload, no restart), only reported. */
+  readonly healthy: readonly InstanceInfo[];
+  /** Still pending (a launch in progress): counted, not probed, not touched. */
+  readonly pending: readonly InstanceInfo[];
+  /** Running but not serving: terminated and replaced. */
+  readonly unhealthy: readonly Replaced[];
+  /** The release the healthy instances run; undefined when none runs and no tag names one. */
+  readonly sha256: string | undefined;
+  /** The size the fleet is brought back to. */
+  readonly size: number;
+  /** Replacements to launch: size − healthy − pending (never negative). */
+  readonly launch: number;
+  /** Where the release's bundle is: the run and the artifact name, from an instance's tags. */
+  readonly source: { readonly runId: string; readonly artifactName: string } | undefined;
+}
+
+/** Why a reachable instance is not serving, or undefined when it is. */
+export function unhealthyBecause(s: InstanceStatus): string | undefined {
+  if (!s.reachable) return `unreachable over SSH: ${s.error}`;
+  if (s.state === undefined) return 'no status.json: no release was ever activated';
+  if (s.state !== 'ready') return `its agent says ${s.state}`;
+  if (s.current === undefined) return 'ready, but no current release';
+  return undefined;
+}
+
+/**
+ * The release most healthy instances run (ties: the one whose instance launched last, then
+ * the smaller sha256, so that the choice never depends on EC2's order).
+ */
+function chooseRelease(
+  healthy: ReadonlyArray<{ info: InstanceInfo; current: string }>,
+  live: readonly InstanceInfo[],
+): string | undefined {
+  const votes = new Map<string, { n: number; newest: string }>();
+  for (const h of healthy) {
+    const v = votes.get(h.current) ?? { n: 0, newest: '' };
+    const at = h.info.launchTime ?? '';
+    votes.set(h.current, { n: v.n + 1, newest: at > v.newest ? at : v.newest });
+  }
+  const ranked = [...votes.entries()].sort(
+    ([a, x], [b, y]) => y.n - x.n || y.newest.localeCompare(x.newest) || a.localeCompare(b),
+  );
+  if (ranked[0]) return ranked[0][0];
+  // Nothing serves: the release the newest instance was given, as its tags say.
+  const byAge = [...live].sort((a, b) => (b.launchTime ?? '').localeCompare(a.launchTime ?? ''));
+  for (const i of byAge) {
+    const sha = readReleaseTags(i.tags).sha256;
+    if (sha !== undefined) return sha;
+  }
+  return undefined;
+}
+
+/**
+ * From the deployment's live instances (pending or running; stopped ones are left out by the
+ * caller) and the status of each running one: keep the ready ones, replace the others, and
+ * launch up to the size recorded in the tags (`spot-deploy:count` of the instances on the
+ * release; else `fallbackCount`, the `count` input).
+ */
+export function planReconcile(
+  live: readonly InstanceInfo[],
+  statuses: readonly InstanceStatus[],
+  fallbackCount: number,
+): ReconcilePlan {
+  const byId = new Map(statuses.map((s) => [s.id, s]));
+  const pending = live.filter((i) => i.state === 'pending');
+  const healthy: Array<{ info: InstanceInfo; current: string }> = [];
+  const unhealthy: Replaced[] = [];
+  for (const info of live) {
+    if (info.state === 'pending') continue;
+    const s = byId.get(info.id) ?? { id: info.id, reachable: false, error: 'not probed' };
+    const why = unhealthyBecause(s);
+    if (why === undefined && s.reachable && s.current !== undefined)
+      healthy.push({ info, current: s.current });
+    else unhealthy.push({ info, why: why ?? 'not serving' });
+  }
+  const sha256 = chooseRelease(healthy, live);
+  const onRelease = live.filter((i) => readReleaseTags(i.tags).sha256 === sha256);
+  const counts = onRelease.map((i) => readReleaseTags(i.tags).count ?? 0).filter((n) => n > 0);
+  const size = counts.length > 0 ? Math.max(...counts) : fallbackCount;
+  const launch = Math.max(0, size - healthy.length - pending.length);
+  const tagged = onRelease
+    .map((i) => readReleaseTags(i.tags))
+    .find((t) => t.runId !== undefined && t.artifactName !== undefined);
+  const source =
+    tagged?.runId !== undefined && tagged.artifactName !== undefined
+      ? { runId: tagged.runId, artifactName: tagged.artifactName }
+      : undefined;
+  return {
+    healthy: healthy.map((h) => h.info),
+    pending,
+    unhealthy,
+    sha256,
+    size,
+    launch,
+    source,
+  };
+}

@@ -1,0 +1,185 @@
+/**
+ * One deployment's reconcile, under its deploy lock: find → probe (read-only SSH) → decide
+ * (decide.ts) → fetch and check the bundle → terminate the unhealthy → launch replacements
+ * through the deploy's provisioning → deliver to the replacements only.
+ */
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import type { EC2Client } from '@aws-sdk/client-ec2';
+import { findInstances, terminateInstances } from '../../aws/instances.js';
+import { releaseTags } from '../../aws/release-tags.js';
+import { TAG, type InstanceInfo } from '../../aws/types.js';
+import { addressOf } from '../../aws/wait.js';
+import { DeployFailedError } from '../../errors.js';
+import { buildPlan, type Plan, type RunContext } from '../../inputs/plan.js';
+import type { Inputs } from '../../inputs/types.js';
+import { generateEd25519, type KeyPair } from '../../keys.js';
+import { makePrivateDir } from '../../private-files.js';
+import { untouched, type InstanceResult } from '../../report/results.js';
+import { inGroup, type Sink } from '../../report/sink.js';
+import { deliverToMany, type Target } from '../../ssh/deliver-many.js';
+import { probeStatuses, type InstanceStatus } from '../../ssh/status-probe.js';
+import type { Sleep } from '../../time.js';
+import type { BundleSource } from '../bundle-source.js';
+import { chooseAdopted } from '../deploy/adopt.js';
+import { deliverFleet } from '../deploy/deliver-fleet.js';
+import { retireFailed } from '../deploy/finish.js';
+import { provision } from '../deploy/provision.js';
+import { prepareUserData } from '../prepare.js';
+import type { StateStore } from '../state.js';
+import { planReconcile, type Replaced } from './decide.js';
+
+export interface FleetDeps {
+  readonly sink: Sink;
+  readonly state: StateStore;
+  readonly ec2: (region: string) => EC2Client;
+  readonly root: string;
+  readonly source: BundleSource | undefined;
+  readonly now: () => Date;
+  readonly sleep?: Sleep;
+  readonly probe: typeof probeStatuses;
+  readonly deliver: typeof deliverToMany;
+}
+
+export interface Reconciled {
+  readonly deploymentId: string;
+  /** The fleet after the run: the instances kept (untouched) and the replacements. */
+  readonly instances: readonly InstanceResult[];
+  readonly replaced: readonly Replaced[];
+  readonly launched: number;
+  readonly size: number;
+  readonly sha256: string | undefined;
+}
+
+async function sha256File(path: string): Promise<string> {
+  const h = createHash('sha256');
+  for await (const chunk of createReadStream(path)) h.update(chunk as Buffer);
+  return h.digest('hex');
+}
+
+/** Probes the running instances that can be reached with a pinned key; the rest are unreachable. */
+async function look(live: readonly InstanceInfo[], inputs: Inputs, key: KeyPair, deps: FleetDeps) {
+  const statuses: InstanceStatus[] = [];
+  const targets: Array<Target & { hostKey: string }> = [];
+  for (const info of live.filter((i) => i.state !== 'pending')) {
+    const host = addressOf(info, inputs.sshAddress);
+    const hostKey = info.tags?.[TAG.hostKey];
+    if (host === undefined || hostKey === undefined)
+      statuses.push({
+        id: info.id,
+        reachable: false,
+        error: `no ${host ? TAG.hostKey : inputs.sshAddress}`,
+      });
+    else targets.push({ id: info.id, host, port: inputs.sshPort, hostKey });
+  }
+  const probed = await deps.probe(targets, {
+    concurrency: inputs.concurrency,
+    username: inputs.sshUser,
+    privateKey: key.privateKey,
+    connectDeadlineMs: 30_000,
+    timeoutMs: 30_000,
+  });
+  return [...statuses, ...probed];
+}
+
+export async function reconcileFleet(
+  plan: Plan,
+  ctx: RunContext,
+  key: KeyPair,
+  deps: FleetDeps,
+): Promise<Reconciled> {
+  const { sink } = deps;
+  const inputs = plan.inputs;
+  const id = plan.deploymentId;
+  const found = (
+    await Promise.all(
+      inputs.regions.map((r) =>
+        findInstances(deps.ec2(r), r, { deploymentId: id }, { excludeShuttingDown: true }),
+      ),
+    )
+  ).flat();
+  const live = chooseAdopted(found, found.length, id, key).kept;
+  const rp = planReconcile(live, await look(live, inputs, key, deps), inputs.count);
+  for (const u of rp.unhealthy) sink.info(`[${u.info.id}] ${u.why}: replacing it`);
+  sink.info(
+    `${id}: ${rp.healthy.length} ready, ${rp.pending.length} pending, ${rp.unhealthy.length} to replace; size ${rp.size}, ${rp.launch} to launch`,
+  );
+  const kept = [
+    ...rp.healthy.map((i) => untouched(i, 'ready')),
+    ...rp.pending.map((i) => untouched(i, 'skipped')),
+  ];
+  const done = (instances: InstanceResult[], launched: number): Reconciled => ({
+    deploymentId: id,
+    instances,
+    replaced: rp.unhealthy,
+    launched,
+    size: rp.size,
+    sha256: rp.sha256,
+  });
+  if (rp.launch === 0 && rp.unhealthy.length === 0) return done(kept, 0);
+
+  // The bundle first: without it nothing is terminated or launched.
+  let bundleFile: string | undefined;
+  let workDir: string | undefined;
+  const source = rp.source;
+  if (rp.launch > 0) {
+    if (rp.sha256 === undefined || source === undefined)
+      throw new DeployFailedError(
+        `spot-deploy reconcile: deployment '${id}' has no instance whose tags name its release's artifact (${TAG.bundleSha256}, ${TAG.bundleRun}, ${TAG.bundleArtifact}): it was deployed without an artifact or by an older spot-deploy. Redeploy it (mode: deploy).`,
+      );
+    if (deps.source === undefined)
+      throw new DeployFailedError(
+        'spot-deploy reconcile: no way to download the release artifact here (run it in GitHub Actions).',
+      );
+    workDir = await makePrivateDir(plan.workDirPrefix);
+    const file = await deps.source.fetch(source, workDir);
+    const got = await sha256File(file);
+    if (got !== rp.sha256)
+      throw new DeployFailedError(
+        `spot-deploy reconcile: the bundle of artifact '${source.artifactName}' (run ${source.runId}) has sha256 ${got}, but the instances' release is ${rp.sha256}: not used. Redeploy (mode: deploy).`,
+      );
+    bundleFile = file;
+    sink.info(`bundle ${rp.sha256} from artifact '${source.artifactName}' of run ${source.runId}`);
+  }
+  for (const r of new Set(rp.unhealthy.map((u) => u.info.region))) {
+    const ids = rp.unhealthy.filter((u) => u.info.region === r).map((u) => u.info.id);
+    // Waited for: provision must not find them running and count them.
+    await terminateInstances(deps.ec2(r), r, ids, { wait: true });
+  }
+  if (bundleFile === undefined || source === undefined || rp.sha256 === undefined)
+    return done(kept, 0);
+
+  const size = { ...inputs, count: rp.size };
+  const launchPlan = buildPlan(size, ctx, deps.now());
+  const host = generateEd25519('spot-deploy');
+  const ud = await prepareUserData(launchPlan, { client: key, host }, sink, deps.root);
+  const tags = releaseTags({ sha256: rp.sha256, ...source, count: rp.size });
+  const fleet = await provision(
+    launchPlan,
+    { clientPublicKey: key.publicKey, hostPublicKey: host.publicKey, instanceTags: tags },
+    ud.userData.body,
+    { sink, state: deps.state, ec2: deps.ec2, ...(deps.sleep ? { sleep: deps.sleep } : {}) },
+  );
+  // Only the replacements get the bundle: an instance found running is never touched.
+  const fresh = {
+    ...fleet,
+    running: fleet.running.filter((x) => !x.adopted),
+    lost: fleet.lost.filter((x) => !x.adopted),
+  };
+  const bytes = (await stat(bundleFile)).size;
+  const bundle = { file: bundleFile, sha256: rp.sha256, bytes, fileCount: 0, treeBytes: 0 };
+  const prepared = { ...ud, bundle: { ...bundle, manifest: { version: 1 as const, files: [] } } };
+  const delivered = await inGroup(sink, 'spot-deploy: deliver to the replacements', () =>
+    deliverFleet(
+      size,
+      fresh,
+      prepared,
+      { client: key, host },
+      { sink, now: deps.now, deliver: deps.deliver },
+    ),
+  );
+  const results = delivered.results;
+  await retireFailed(results, size, deps);
+  return done([...kept, ...results], fresh.running.length + fresh.lost.length);
+}

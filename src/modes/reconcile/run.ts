@@ -1,0 +1,130 @@
+/**
+ * mode: reconcile. Brings one deployment (or, with `deployment-id: all`, every live deployment
+ * of the repository) back to its recorded size: instances gone, interrupted or failing are
+ * replaced with the release the healthy ones run, from the artifact of the run that deployed it.
+ * Ready instances are never touched.
+ */
+import type { EC2Client } from '@aws-sdk/client-ec2';
+import { findInstances } from '../../aws/instances.js';
+import { TAG } from '../../aws/types.js';
+import { DeployFailedError, errorMessage } from '../../errors.js';
+import { buildPlan, type RunContext } from '../../inputs/plan.js';
+import { keyRequiredFor } from '../../inputs/rules.js';
+import type { Inputs } from '../../inputs/types.js';
+import { fleetOutputs, setOutputs } from '../../report/outputs.js';
+import { reconcileLine, renderReconcileSummary } from '../../report/reconcile-summary.js';
+import { runLinks } from '../../report/links.js';
+import type { Sink } from '../../report/sink.js';
+import { deliverToMany } from '../../ssh/deliver-many.js';
+import { probeStatuses } from '../../ssh/status-probe.js';
+import { realClock, type Clock, type Sleep } from '../../time.js';
+import type { BundleSource } from '../bundle-source.js';
+import { withDeployLock, type LockDeps } from '../lock.js';
+import { markSucceeded, memoryState, saveDeployStart, type StateStore } from '../state.js';
+import { reconcileFleet, type Reconciled } from './fleet.js';
+
+export interface ReconcileDeps {
+  readonly sink: Sink;
+  readonly state: StateStore;
+  readonly ec2: (region: string) => EC2Client;
+  readonly root: string;
+  /** Downloads a release's bundle from its run's artifact (github/artifact-download.ts). */
+  readonly source?: BundleSource;
+  readonly now?: Clock;
+  readonly sleep?: Sleep;
+  readonly probe?: typeof probeStatuses;
+  readonly deliver?: typeof deliverToMany;
+  readonly lock?: Pick<LockDeps, 'wait' | 'holder'>;
+}
+
+/** `deployment-id: all`: every deployment with a live instance tagged with this repository. */
+async function liveDeployments(inputs: Inputs, ctx: RunContext, deps: ReconcileDeps) {
+  if (!ctx.repository)
+    throw new DeployFailedError(
+      'spot-deploy reconcile: deployment-id all needs the repository (GITHUB_REPOSITORY).',
+    );
+  const found = (
+    await Promise.all(
+      inputs.regions.map((r) =>
+        findInstances(deps.ec2(r), r, { managedOnly: true }, { excludeShuttingDown: true }),
+      ),
+    )
+  ).flat();
+  const ids = found
+    .filter((i) => i.tags?.[TAG.repository] === ctx.repository)
+    .map((i) => i.tags?.[TAG.deployment] ?? '')
+    .filter((id) => id !== '');
+  return [...new Set(ids)].sort();
+}
+
+export async function runReconcile(
+  inputs: Inputs,
+  ctx: RunContext,
+  deps: ReconcileDeps,
+): Promise<readonly Reconciled[]> {
+  const key = inputs.sshPrivateKey;
+  if (key === undefined) throw keyRequiredFor('reconcile');
+  const now = deps.now ?? realClock;
+  const all = inputs.deploymentId === 'all';
+  const ids = all ? await liveDeployments(inputs, ctx, deps) : [undefined];
+  deps.sink.info(
+    `spot-deploy reconcile: ${all ? `${ids.length} live deployment(s) of ${ctx.repository ?? '?'}` : 'one deployment'} in ${inputs.regions.join(', ')}`,
+  );
+  const done: Reconciled[] = [];
+  const failures: string[] = [];
+  for (const id of ids) {
+    const one = id === undefined ? inputs : { ...inputs, deploymentId: id };
+    const plan = buildPlan(one, ctx, now());
+    // One deployment's post-step state at most: with `all`, failed replacements are terminated
+    // in the step (retireFailed) and the instances' own TTL bounds the rest.
+    const state = all ? memoryState() : deps.state;
+    if (!all)
+      saveDeployStart(state, {
+        deploymentId: plan.deploymentId,
+        regions: plan.regions.map((r) => r.region),
+        cleanup: inputs.cleanup,
+        runId: ctx.runId,
+        runAttempt: ctx.runAttempt,
+        ttlMinutes: inputs.ttlMinutes,
+      });
+    try {
+      const r = await withDeployLock({ ...deps, ...deps.lock }, plan, ctx, () =>
+        reconcileFleet(plan, ctx, key, {
+          ...deps,
+          state,
+          source: deps.source,
+          now,
+          probe: deps.probe ?? probeStatuses,
+          deliver: deps.deliver ?? deliverToMany,
+        }),
+      );
+      done.push(r);
+      const ready = r.instances.filter((x) => x.status === 'ready').length;
+      const line = reconcileLine(r);
+      if (ready < r.size) failures.push(line);
+      deps.sink.info(line);
+    } catch (e) {
+      failures.push(`${plan.deploymentId}: ${errorMessage(e)}`);
+      if (!all) {
+        await report(deps, ctx, done);
+        throw e;
+      }
+    }
+  }
+  await report(deps, ctx, done);
+  if (failures.length > 0)
+    throw new DeployFailedError(`spot-deploy reconcile:\n${failures.join('\n')}`);
+  if (!all) markSucceeded(deps.state);
+  return done;
+}
+
+async function report(deps: ReconcileDeps, ctx: RunContext, done: readonly Reconciled[]) {
+  const instances = done.flatMap((r) => r.instances);
+  setOutputs(deps.sink, {
+    'deployment-id': done.map((r) => r.deploymentId).join(','),
+    ...fleetOutputs(deps.sink, instances),
+    ...(done.length === 1 && done[0]?.sha256 ? { 'bundle-sha256': done[0].sha256 } : {}),
+  });
+  const body = renderReconcileSummary(done, runLinks(ctx, '').run);
+  await deps.sink.summary(body);
+}
