@@ -110,3 +110,21 @@ export function planReconcile(
     source,
   };
 }
+
+/**
+ * The ready instances whose env file differs from the one the replacements would get (the step's
+ * `env`, as `wantSha256` of the rendered file). The env is not in the artifact (it holds
+ * secrets): a replacement gets the step's, so a step that does not pass the deploy's env would
+ * start the release without its variables. Instances that could not say are not counted.
+ */
+export function envDiffers(
+  healthy: readonly InstanceInfo[],
+  statuses: readonly InstanceStatus[],
+  wantSha256: string,
+): string[] {
+  const ids = new Set(healthy.map((i) => i.id));
+  return statuses
+    .filter((s) => ids.has(s.id) && s.reachable && s.envSha256 !== undefined)
+    .filter((s) => s.reachable && s.envSha256 !== wantSha256)
+    .map((s) => s.id);
+}

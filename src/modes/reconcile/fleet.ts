@@ -12,6 +12,7 @@ import { releaseTags } from '../../aws/release-tags.js';
 import { TAG, type InstanceInfo } from '../../aws/types.js';
 import { addressOf } from '../../aws/wait.js';
 import { DeployFailedError } from '../../errors.js';
+import { renderEnvFile } from '../../inputs/env.js';
 import { buildPlan, type Plan, type RunContext } from '../../inputs/plan.js';
 import type { Inputs } from '../../inputs/types.js';
 import { generateEd25519, type KeyPair } from '../../keys.js';
@@ -28,7 +29,7 @@ import { retireFailed } from '../deploy/finish.js';
 import { provision } from '../deploy/provision.js';
 import { prepareUserData } from '../prepare.js';
 import type { StateStore } from '../state.js';
-import { planReconcile, type Replaced } from './decide.js';
+import { envDiffers, planReconcile, type Replaced } from './decide.js';
 
 export interface FleetDeps {
   readonly sink: Sink;
@@ -100,7 +101,8 @@ export async function reconcileFleet(
     )
   ).flat();
   const live = chooseAdopted(found, found.length, id, key).kept;
-  const rp = planReconcile(live, await look(live, inputs, key, deps), inputs.count);
+  const statuses = await look(live, inputs, key, deps);
+  const rp = planReconcile(live, statuses, inputs.count);
   for (const u of rp.unhealthy) sink.info(`[${u.info.id}] ${u.why}: replacing it`);
   sink.info(
     `${id}: ${rp.healthy.length} ready, ${rp.pending.length} pending, ${rp.unhealthy.length} to replace; size ${rp.size}, ${rp.launch} to launch`,
@@ -119,6 +121,16 @@ export async function reconcileFleet(
   });
   if (rp.launch === 0 && rp.unhealthy.length === 0) return done(kept, 0);
 
+  // The replacements get the step's env: refused when the fleet runs with another, before anything
+  // is downloaded, terminated or launched. Only digests are compared; no value is printed.
+  if (rp.launch > 0) {
+    const want = createHash('sha256').update(renderEnvFile(inputs.env)).digest('hex');
+    const differ = envDiffers(rp.healthy, statuses, want);
+    if (differ.length > 0)
+      throw new DeployFailedError(
+        `spot-deploy reconcile: deployment '${id}': the ready instances (${differ.join(', ')}) run with an env file that differs from this step's \`env\` input, and the replacements would get the step's. Pass the deploy's env (the same secrets) to the reconcile step, or redeploy (mode: deploy). Nothing was launched or terminated.`,
+      );
+  }
   // The bundle first: without it nothing is terminated or launched.
   let bundleFile: string | undefined;
   let workDir: string | undefined;

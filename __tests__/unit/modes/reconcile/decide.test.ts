@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { releaseTags } from '../../../../src/aws/release-tags.js';
 import type { InstanceInfo } from '../../../../src/aws/types.js';
-import { planReconcile } from '../../../../src/modes/reconcile/decide.js';
+import { envDiffers, planReconcile } from '../../../../src/modes/reconcile/decide.js';
 import type { InstanceStatus } from '../../../../src/ssh/status-probe.js';
 
 const A = 'a'.repeat(64);
@@ -74,5 +74,21 @@ describe('planReconcile', () => {
     const p = planReconcile([inst('i-1')], [{ id: 'i-1', reachable: true }], 2);
     expect(p).toMatchObject({ sha256: A, size: 4, launch: 4 });
     expect(planReconcile([], [], 2)).toMatchObject({ sha256: undefined, size: 2, launch: 2 });
+  });
+});
+
+describe('envDiffers', () => {
+  it("names the ready instances whose env digest is not the step's; unknown ones are not counted", () => {
+    const E = 'e'.repeat(64);
+    const healthy = [inst('i-1'), inst('i-2'), inst('i-3')];
+    const statuses: InstanceStatus[] = [
+      { ...ready('i-1'), envSha256: E },
+      { ...ready('i-2'), envSha256: B },
+      ready('i-3'),
+      // Not among the healthy: its env does not matter.
+      { id: 'i-4', reachable: true, state: 'interrupted', envSha256: B },
+    ];
+    expect(envDiffers(healthy, statuses, E)).toEqual(['i-2']);
+    expect(envDiffers(healthy, statuses, B)).toEqual(['i-1']);
   });
 });

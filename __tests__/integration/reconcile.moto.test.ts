@@ -1,0 +1,337 @@
+// mode reconcile in process against moto and fake instances (helpers/fake-instance-moto.ts): a
+// deploy of 4 (runDeploy, with a Publisher whose artifact keeps the bundle it was given), 2 of
+// them terminated in moto and a third marked `interrupted` in its status.json; runReconcile with a
+// BundleSource serving that bundle brings the fleet back to 4 on the same sha256 and leaves the
+// ready instance untouched; a second reconcile does nothing; an artifact gone fails before
+// anything is launched or terminated. Nothing is sent anywhere but 127.0.0.0/8.
+import { EC2Client, TerminateInstancesCommand, type Instance } from '@aws-sdk/client-ec2';
+import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { readReleaseTags } from '../../src/aws/release-tags.js';
+import { ArtifactGoneError } from '../../src/errors.js';
+import { parseInputs } from '../../src/inputs/parse.js';
+import type { RunContext } from '../../src/inputs/plan.js';
+import type { InputName } from '../../src/inputs/types.js';
+import { generateEd25519 } from '../../src/keys.js';
+import type { BundleSource } from '../../src/modes/bundle-source.js';
+import { runDeploy } from '../../src/modes/deploy/run.js';
+import type { Publisher } from '../../src/modes/publisher.js';
+import { runReconcile } from '../../src/modes/reconcile/run.js';
+import { memoryState } from '../../src/modes/state.js';
+import { fakeInstanceSupport, type FakeInstance } from '../helpers/fake-instance.js';
+import { watchMoto, type MotoWatcher } from '../helpers/fake-instance-moto.js';
+import { tagsOf } from '../helpers/instances-fixtures.js';
+import {
+  deploymentInstances,
+  hasMoto,
+  IMAGE_CATALOGUE,
+  loopbackSubnet,
+  startMoto,
+  type Moto,
+} from '../helpers/moto.js';
+import { recordingSink } from '../helpers/recording-sink.js';
+import { repoRoot } from '../helpers/repo.js';
+import { freePort } from '../helpers/sshd.js';
+
+const REGION = 'eu-west-1';
+const unsupported = hasMoto
+  ? fakeInstanceSupport()
+  : "moto_server is missing (pip install 'moto[server]')";
+if (process.env.CI && unsupported) throw new Error(`reconcile.moto needs: ${unsupported}`);
+
+const userKey = generateEd25519('reconcile-user');
+const STATUS = '/var/lib/spot-deploy/status.json';
+const INCOMING = '/var/lib/spot-deploy/incoming';
+const AGENT_LOG = '/var/log/spot-deploy/agent.log';
+const ENV_FILE = '/etc/spot-deploy/env';
+const ENV = 'GREETING=hi\nAPI_TOKEN=reconcile-secret';
+
+describe.skipIf(unsupported !== undefined)('mode reconcile against moto + fake instances', () => {
+  let moto: Moto;
+  let subnet = '';
+  let port = 0;
+  let watcher: MotoWatcher | undefined;
+  const scratch: string[] = [];
+  const clients = new Map<string, EC2Client>();
+  const ec2 = (region: string) => {
+    let c = clients.get(region);
+    if (!c) clients.set(region, (c = moto.client(region)));
+    return c;
+  };
+
+  beforeAll(async () => {
+    moto = await startMoto({ amis: IMAGE_CATALOGUE });
+    subnet = await loopbackSubnet(moto, REGION, '127.4.0.0/16', '127.4.9.0/24');
+    port = await freePort();
+  }, 60_000);
+  afterEach(async () => {
+    await watcher?.stop();
+    watcher = undefined;
+  });
+  afterAll(async () => {
+    for (const c of clients.values()) c.destroy();
+    await moto?.stop();
+    for (const d of scratch) rmSync(d, { recursive: true, force: true });
+  });
+
+  const tmp = (prefix: string) => {
+    const d = mkdtempSync(join(tmpdir(), prefix));
+    scratch.push(d);
+    return d;
+  };
+
+  function inputs(values: Partial<Record<InputName, string>>) {
+    const all: Partial<Record<InputName, string>> = {
+      regions: REGION,
+      'subnet-ids': subnet,
+      'ssh-address': 'private-ip',
+      'ssh-port': String(port),
+      'ssh-private-key': userKey.privateKey,
+      'launch-timeout': '30s',
+      'ready-timeout': '30s',
+      ...values,
+    };
+    return parseInputs((n) => all[n] ?? '', { workspace: repoRoot, defaultRegion: undefined });
+  }
+
+  const ctx = (runId: string): RunContext => ({
+    tempDir: tmp('reconcile-run-'),
+    repository: 'octo/app',
+    runId,
+    runAttempt: '1',
+  });
+
+  /** A Publisher whose artifact keeps a copy of the bundle it was given (the artifact's bytes). */
+  function keepingPublisher(store: string) {
+    const kept = { bundle: '' };
+    const publisher: Publisher = {
+      artifact: async (_mode, _plan, files) => {
+        kept.bundle = join(store, 'bundle.tar.gz');
+        copyFileSync(files.bundle.file, kept.bundle);
+        return {
+          status: 'uploaded',
+          name: 'kept',
+          id: 1,
+          size: files.bundle.bytes,
+          files: ['bundle.tar.gz'],
+        };
+      },
+      comment: async () => {},
+    };
+    return { publisher, kept };
+  }
+
+  /** A BundleSource serving `file` (what the artifact of run `runId` holds); counts its fetches. */
+  function servingSource(file: () => string, runId: string) {
+    const asked: Array<{ runId: string; artifactName: string }> = [];
+    const source: BundleSource = {
+      fetch: async (s, dir) => {
+        asked.push(s);
+        if (s.runId !== runId) throw new ArtifactGoneError(`no artifact in run ${s.runId}`);
+        const to = join(dir, 'bundle.tar.gz');
+        copyFileSync(file(), to);
+        return to;
+      },
+    };
+    return { source, asked };
+  }
+
+  /** What an instance's release tags say. */
+  const releaseOf = (i: Instance | undefined) =>
+    readReleaseTags(Object.fromEntries((i?.Tags ?? []).map((t) => [t.Key ?? '', t.Value ?? ''])));
+  const instancesOf = (id: string): Promise<Instance[]> => deploymentInstances(moto, REGION, id);
+  const running = async (id: string) =>
+    (await instancesOf(id)).filter((i) => i.State?.Name === 'running');
+
+  function fakeOf(w: MotoWatcher, id: string): FakeInstance {
+    const inst = w.byId(id)?.instance;
+    if (!inst) throw new Error(`no fake instance for ${id}: ${w.errors.join('; ')}`);
+    return inst;
+  }
+
+  /** What an instance shows of every delivery it received. */
+  const footprint = (f: FakeInstance) => ({
+    systemctl: f.systemctlCalls(),
+    incoming: readdirSync(f.path(INCOMING)),
+    agentLog: f.read(AGENT_LOG),
+    status: f.status(),
+  });
+
+  /** Writes status.json as the interruption watcher does on a spot notice. */
+  function markInterrupted(f: FakeInstance) {
+    const was = f.status() ?? {};
+    writeFileSync(
+      f.path(STATUS),
+      JSON.stringify({
+        ...was,
+        state: 'interrupted',
+        interruption: { time: new Date().toISOString(), action: 'terminate' },
+      }),
+    );
+  }
+
+  it('deploy 4, lose 3 (2 terminated, 1 interrupted): reconcile brings back 4 on the same release, touches the ready one not at all, then does nothing', async () => {
+    const w = (watcher = watchMoto(moto, REGION, { port, maxMs: 5 * 60_000, maxInstances: 10 }));
+    const id = 'heal-me';
+
+    // 1. The deploy (run 501): 4 instances, the bundle kept as its artifact.
+    const { publisher, kept } = keepingPublisher(tmp('reconcile-artifact-'));
+    const deploySink = recordingSink();
+    const deployed = await runDeploy(
+      inputs({
+        mode: 'deploy',
+        'deployment-id': id,
+        count: '4',
+        'bundle-path': 'examples/bundle',
+        env: ENV,
+      }),
+      ctx('501'),
+      { sink: deploySink, state: memoryState(), ec2, root: repoRoot, publisher },
+    );
+    expect(deployed.instances.map((i) => i.status)).toEqual(Array(4).fill('ready'));
+    expect(w.errors).toEqual([]);
+    const sha = deployed.prepared.bundle.sha256;
+    const release = releaseOf((await running(id))[0]);
+    expect(release).toMatchObject({ sha256: sha, runId: '501', count: 4 });
+
+    // 2. Two reclaimed (terminated in moto), a third drained by its watcher (interrupted).
+    const [a, b, c, keep] = deployed.instances.map((i) => i.id);
+    if (!a || !b || !c || !keep) throw new Error('4 instances expected');
+    await ec2(REGION).send(new TerminateInstancesCommand({ InstanceIds: [a, b] }));
+    await w.settle();
+    markInterrupted(fakeOf(w, c));
+    const before = footprint(fakeOf(w, keep));
+    const keptTags = tagsOf((await instancesOf(id)).find((i) => i.InstanceId === keep)?.Tags);
+
+    // 3. Reconcile (run 777), the bundle from run 501's artifact.
+    const { source, asked } = servingSource(() => kept.bundle, '501');
+    const sink = recordingSink();
+    const t0 = Date.now();
+    const done = await runReconcile(
+      inputs({ mode: 'reconcile', 'deployment-id': id, env: ENV }),
+      ctx('777'),
+      { sink, state: memoryState(), ec2, root: repoRoot, source },
+    );
+    const reconcileMs = Date.now() - t0;
+    expect(asked).toHaveLength(1);
+    expect(asked[0]?.runId).toBe('501');
+    expect(done).toHaveLength(1);
+    const r = done[0];
+    expect(r?.size).toBe(4);
+    expect(r?.sha256).toBe(sha);
+    expect(r?.launched).toBe(3);
+    expect(r?.replaced.map((x) => x.info.id)).toEqual([c]);
+    expect(r?.instances.map((i) => i.status)).toEqual(Array(4).fill('ready'));
+    expect(sink.outputs.get('ready-count')).toBe('4');
+    expect(sink.outputs.get('bundle-sha256')).toBe(sha);
+
+    // The interrupted one terminated; 4 running: the untouched one and 3 new on the same sha256.
+    const now = await running(id);
+    expect(now.map((i) => i.InstanceId)).toContain(keep);
+    expect(now.map((i) => i.InstanceId)).not.toContain(c);
+    expect(now).toHaveLength(4);
+    const fresh = now.map((i) => i.InstanceId ?? '').filter((x) => x !== keep);
+    expect(fresh.filter((x) => [a, b, c].includes(x))).toEqual([]);
+    for (const n of fresh) {
+      expect(fakeOf(w, n).status()).toMatchObject({ sha256: sha, state: 'ready' });
+      // The same service environment as the instances they stand in for.
+      expect(fakeOf(w, n).read(ENV_FILE)).toBe(fakeOf(w, keep).read(ENV_FILE));
+      // The replacements carry the release's tags, so the next reconcile finds it again.
+      const t = releaseOf(now.find((i) => i.InstanceId === n));
+      expect(t).toMatchObject({ sha256: sha, runId: '501', count: 4 });
+    }
+    // The ready one received nothing: no upload, no agent run, no systemctl call.
+    expect(footprint(fakeOf(w, keep))).toEqual(before);
+    expect(fakeOf(w, keep).read(ENV_FILE)).toBe(ENV);
+    // Nor in EC2: its tags (host key, release, expiry) are as the deploy left them.
+    expect(tagsOf(now.find((i) => i.InstanceId === keep)?.Tags)).toEqual(keptTags);
+    // The env values are secrets: never in the log.
+    expect(sink.lines.join('\n')).not.toContain('reconcile-secret');
+    expect(w.errors).toEqual([]);
+    expect(sink.summaryText()).toContain('replaced');
+
+    // 4. Right after: nothing to do, nothing launched, nothing downloaded, nobody touched.
+    const seen = w.seen.length;
+    const prints = now.map((i) => footprint(fakeOf(w, i.InstanceId ?? '')));
+    const again = await runReconcile(
+      inputs({ mode: 'reconcile', 'deployment-id': id, env: ENV }),
+      ctx('778'),
+      { sink: recordingSink(), state: memoryState(), ec2, root: repoRoot, source },
+    );
+    expect(again[0]).toMatchObject({ launched: 0, replaced: [], size: 4 });
+    expect(again[0]?.instances.map((i) => i.status)).toEqual(Array(4).fill('ready'));
+    expect(asked).toHaveLength(1);
+    expect((await running(id)).map((i) => i.InstanceId).sort()).toEqual(
+      now.map((i) => i.InstanceId).sort(),
+    );
+    await new Promise((res) => setTimeout(res, 500)); // a launch would show in the watcher by now
+    expect(w.seen.length).toBe(seen);
+    expect(now.map((i) => footprint(fakeOf(w, i.InstanceId ?? '')))).toEqual(prints);
+    console.log(`reconcile: 3 replacements in ${reconcileMs} ms`);
+  }, 240_000);
+
+  it("an env that differs from the fleet's, or the artifact gone: a clear failure, nothing launched and nothing terminated", async () => {
+    const w = (watcher = watchMoto(moto, REGION, { port, maxMs: 5 * 60_000, maxInstances: 10 }));
+    const id = 'gone-artifact';
+    const { publisher } = keepingPublisher(tmp('reconcile-artifact-'));
+    const deployed = await runDeploy(
+      inputs({
+        mode: 'deploy',
+        'deployment-id': id,
+        count: '3',
+        'bundle-path': 'examples/bundle',
+        env: ENV,
+      }),
+      ctx('601'),
+      { sink: recordingSink(), state: memoryState(), ec2, root: repoRoot, publisher },
+    );
+    expect(deployed.instances.map((i) => i.status)).toEqual(['ready', 'ready', 'ready']);
+    const [lost, sick, fine] = deployed.instances.map((i) => i.id);
+    if (!lost || !sick || !fine) throw new Error('3 instances expected');
+    await ec2(REGION).send(new TerminateInstancesCommand({ InstanceIds: [lost] }));
+    await w.settle();
+    markInterrupted(fakeOf(w, sick));
+    const seen = w.seen.length;
+    const standing = [sick, fine].sort();
+
+    // The step's env is not the one the fleet runs with: the replacements would start without
+    // the deploy's variables. Refused before the download, any termination or launch.
+    const { source, asked } = servingSource(() => '/nonexistent', '601');
+    const mismatch = await runReconcile(
+      inputs({ mode: 'reconcile', 'deployment-id': id }),
+      ctx('602'),
+      { sink: recordingSink(), state: memoryState(), ec2, root: repoRoot, source },
+    ).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(String(mismatch)).toMatch(/differs from this step's `env` input.*Nothing was launched/);
+    expect(String(mismatch)).not.toContain('reconcile-secret');
+    expect(asked).toEqual([]);
+    expect((await running(id)).map((i) => i.InstanceId).sort()).toEqual(standing);
+
+    const gone: BundleSource = {
+      fetch: async (s) => {
+        throw new ArtifactGoneError(`The artifact of run ${s.runId} no longer exists: redeploy.`);
+      },
+    };
+    const sink = recordingSink();
+    const err = await runReconcile(
+      inputs({ mode: 'reconcile', 'deployment-id': id, env: ENV }),
+      ctx('603'),
+      { sink, state: memoryState(), ec2, root: repoRoot, source: gone },
+    ).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(ArtifactGoneError);
+    expect(String(err)).toMatch(/no longer exists: redeploy/);
+    // The interrupted instance is still there (bundle first, then terminations), nothing new.
+    expect((await running(id)).map((i) => i.InstanceId).sort()).toEqual(standing);
+    await new Promise((res) => setTimeout(res, 500));
+    expect(w.seen.length).toBe(seen);
+    expect(w.errors).toEqual([]);
+  }, 240_000);
+});
