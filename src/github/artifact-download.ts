@@ -31,6 +31,14 @@ function gone(err: unknown): boolean {
   return e.name === 'ArtifactNotFoundError' || e.status === 404 || e.status === 410;
 }
 
+/** A token the API refuses: the job lacks the permission to read another run's artifacts. */
+function refused(err: unknown): string {
+  const status = (err as { status?: unknown }).status;
+  return status === 401 || status === 403
+    ? ". The job's token may not read this run's artifacts: give the job `permissions: actions: read` (and pass github-token if it is not the job's)."
+    : '';
+}
+
 export function artifactBundleSource(
   client: ArtifactReaderLike,
   o: { token: string | undefined; repository: string | undefined },
@@ -57,7 +65,9 @@ export function artifactBundleSource(
           throw new ArtifactGoneError(
             `The ${where} no longer exists (its retention ended, or it was deleted), so the release cannot be rebuilt: redeploy (mode: deploy) to upload it again, and keep artifact-retention-days at least as long as the fleet lives. ${errorMessage(err)}`,
           );
-        throw new Error(`Could not download the ${where}: ${errorMessage(err)}`, { cause: err });
+        throw new Error(`Could not download the ${where}: ${errorMessage(err)}${refused(err)}`, {
+          cause: err,
+        });
       }
       return join(dir, BUNDLE_IN_ARTIFACT);
     },

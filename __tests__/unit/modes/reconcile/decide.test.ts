@@ -11,7 +11,7 @@ const tags = releaseTags({ sha256: A, runId: '42', artifactName: 'art', count: 4
 function inst(id: string, state = 'running', launchTime = '2026-12-01T00:00:00Z'): InstanceInfo {
   return { id, region: 'r', instanceType: 't3.small', lifecycle: 'spot', state, launchTime, tags };
 }
-const ready = (id: string, sha = A): InstanceStatus => ({
+const ready = (id: string, sha = A): Extract<InstanceStatus, { reachable: true }> => ({
   id,
   reachable: true,
   state: 'ready',
