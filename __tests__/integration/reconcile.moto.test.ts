@@ -4,7 +4,12 @@
 // BundleSource serving that bundle brings the fleet back to 4 on the same sha256 and leaves the
 // ready instance untouched; a second reconcile does nothing; an artifact gone fails before
 // anything is launched or terminated. Nothing is sent anywhere but 127.0.0.0/8.
-import { EC2Client, TerminateInstancesCommand, type Instance } from '@aws-sdk/client-ec2';
+import {
+  DescribeInstancesCommand,
+  EC2Client,
+  TerminateInstancesCommand,
+  type Instance,
+} from '@aws-sdk/client-ec2';
 import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -67,6 +72,13 @@ describe.skipIf(unsupported !== undefined)('mode reconcile against moto + fake i
     port = await freePort();
   }, 60_000);
   afterEach(async () => {
+    // Each test starts from an empty region: a later watcher would boot bodies for these.
+    const all = await ec2(REGION).send(new DescribeInstancesCommand({}));
+    const ids = (all.Reservations ?? [])
+      .flatMap((r) => r.Instances ?? [])
+      .filter((i) => i.State?.Name !== 'terminated')
+      .map((i) => i.InstanceId ?? '');
+    if (ids.length > 0) await ec2(REGION).send(new TerminateInstancesCommand({ InstanceIds: ids }));
     await watcher?.stop();
     watcher = undefined;
   });
@@ -96,9 +108,9 @@ describe.skipIf(unsupported !== undefined)('mode reconcile against moto + fake i
     return parseInputs((n) => all[n] ?? '', { workspace: repoRoot, defaultRegion: undefined });
   }
 
-  const ctx = (runId: string): RunContext => ({
+  const ctx = (runId: string, repository = 'octo/app'): RunContext => ({
     tempDir: tmp('reconcile-run-'),
-    repository: 'octo/app',
+    repository,
     runId,
     runAttempt: '1',
   });
@@ -332,6 +344,63 @@ describe.skipIf(unsupported !== undefined)('mode reconcile against moto + fake i
     expect((await running(id)).map((i) => i.InstanceId).sort()).toEqual(standing);
     await new Promise((res) => setTimeout(res, 500));
     expect(w.seen.length).toBe(seen);
+    expect(w.errors).toEqual([]);
+  }, 240_000);
+
+  it("deployment-id all: reconciles this repository's two damaged deployments, leaves its healthy one and another repository's alone", async () => {
+    const w = (watcher = watchMoto(moto, REGION, { port, maxMs: 5 * 60_000, maxInstances: 12 }));
+    const { publisher, kept } = keepingPublisher(tmp('reconcile-artifact-'));
+    const deploy = async (id: string, count: number, repository = 'octo/app') => {
+      const d = await runDeploy(
+        inputs({
+          mode: 'deploy',
+          'deployment-id': id,
+          count: String(count),
+          'bundle-path': 'examples/bundle',
+          env: ENV,
+        }),
+        ctx('901', repository),
+        { sink: recordingSink(), state: memoryState(), ec2, root: repoRoot, publisher },
+      );
+      expect(d.instances.map((i) => i.status)).toEqual(Array(count).fill('ready'));
+      return d.instances.map((i) => i.id);
+    };
+    const [a1, a2] = await deploy('all-a', 2);
+    const [b1] = await deploy('all-b', 1);
+    const [c1] = await deploy('all-c', 1);
+    const [o1] = await deploy('all-other', 1, 'octo/other');
+    if (!a1 || !a2 || !b1 || !c1 || !o1) throw new Error('5 instances expected');
+    await ec2(REGION).send(new TerminateInstancesCommand({ InstanceIds: [a1] }));
+    await w.settle();
+    markInterrupted(fakeOf(w, b1)); // nothing of all-b serves: its release comes from its tags
+    markInterrupted(fakeOf(w, o1));
+    const untouched = [c1, o1, a2].map((x) => footprint(fakeOf(w, x)));
+
+    const { source, asked } = servingSource(() => kept.bundle, '901');
+    const sink = recordingSink();
+    const done = await runReconcile(
+      inputs({ mode: 'reconcile', 'deployment-id': 'all', env: ENV }),
+      ctx('902'),
+      { sink, state: memoryState(), ec2, root: repoRoot, source },
+    );
+    expect(done.map((r) => [r.deploymentId, r.launched, r.size])).toEqual([
+      ['all-a', 1, 2],
+      ['all-b', 1, 1],
+      ['all-c', 0, 1],
+    ]);
+    expect(asked).toHaveLength(2);
+    for (const r of done)
+      expect(r.instances.map((i) => i.status)).toEqual(Array(r.size).fill('ready'));
+    expect((await running('all-a')).map((i) => i.InstanceId)).toContain(a2);
+    expect(await running('all-a')).toHaveLength(2);
+    expect((await running('all-b')).map((i) => i.InstanceId)).not.toContain(b1);
+    expect(await running('all-b')).toHaveLength(1);
+    expect((await running('all-c')).map((i) => i.InstanceId)).toEqual([c1]);
+    // Another repository's deployment is not this repository's to heal, even interrupted.
+    expect((await running('all-other')).map((i) => i.InstanceId)).toEqual([o1]);
+    expect([c1, o1, a2].map((x) => footprint(fakeOf(w, x)))).toEqual(untouched);
+    expect(sink.outputs.get('deployment-id')).toBe('all-a,all-b,all-c');
+    expect(sink.outputs.get('ready-count')).toBe('4');
     expect(w.errors).toEqual([]);
   }, 240_000);
 });
