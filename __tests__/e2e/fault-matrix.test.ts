@@ -39,6 +39,7 @@ import { generateEd25519 } from '../../src/keys.js';
 import {
   actionEnv,
   actionFiles,
+  cancelAsTheRunnerDoes,
   readCommandFile,
   startAction,
   type ActionFiles,
@@ -549,15 +550,7 @@ describe.skipIf(unsupported !== undefined)(
           60_000,
         );
         expect(launched).toBe(true);
-        // The runner's cancellation: SIGINT, 7.5 s later SIGTERM (shortened here), then it is gone.
-        main.kill('SIGINT');
-        await Promise.race([main.done, sleep(1_000)]);
-        main.kill('SIGTERM');
-        const ended = await Promise.race([
-          main.done.then(() => true),
-          sleep(5_000).then(() => false),
-        ]);
-        if (!ended) main.kill('SIGKILL');
+        await cancelAsTheRunnerDoes(main);
         const m = await finish(files, main.done);
         expect(m.state.succeeded).toBeUndefined();
         expect((await alive('fm-killed')).length).toBe(2);
@@ -629,14 +622,7 @@ describe.skipIf(unsupported !== undefined)(
       );
       expect(launched, 'the main step never launched').toBe(true);
       await sleep(1_000);
-      main.kill('SIGINT');
-      await Promise.race([main.done, sleep(1_000)]);
-      main.kill('SIGTERM');
-      const ended = await Promise.race([
-        main.done.then(() => true),
-        sleep(5_000).then(() => false),
-      ]);
-      if (!ended) main.kill('SIGKILL');
+      await cancelAsTheRunnerDoes(main);
       const m = await finish(files, main.done);
       expect(m.state.succeeded).toBeUndefined();
       expect((await alive(id)).length).toBe(count);
