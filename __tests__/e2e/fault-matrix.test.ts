@@ -45,8 +45,9 @@ import {
   type ActionFiles,
 } from '../helpers/action-run.js';
 import { startEc2FaultProxy, type Ec2FaultProxy } from '../helpers/ec2-fault-proxy.js';
-import { fakeInstanceSupport, type FakeInstance } from '../helpers/fake-instance.js';
+import type { FakeInstance } from '../helpers/fake-instance.js';
 import {
+  fakeFleetUnsupported,
   watchMoto,
   type MotoWatcher,
   type SeenInstance,
@@ -54,7 +55,6 @@ import {
 } from '../helpers/fake-instance-moto.js';
 import {
   deploymentInstances,
-  hasMoto,
   IMAGE_CATALOGUE,
   loopbackSubnet,
   startMoto,
@@ -64,10 +64,7 @@ import { freePort } from '../helpers/sshd.js';
 
 const REGION = 'eu-west-1';
 const TYPES = 't3.small,t3a.small';
-const unsupported = hasMoto
-  ? fakeInstanceSupport()
-  : "moto_server is missing (pip install 'moto[server]')";
-if (process.env.CI && unsupported) throw new Error(`fault-matrix needs: ${unsupported}`);
+const unsupported = fakeFleetUnsupported('fault-matrix');
 
 const userKey = generateEd25519('fault-matrix-user');
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
