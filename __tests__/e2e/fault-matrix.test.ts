@@ -39,13 +39,15 @@ import { generateEd25519 } from '../../src/keys.js';
 import {
   actionEnv,
   actionFiles,
+  cancelAsTheRunnerDoes,
   readCommandFile,
   startAction,
   type ActionFiles,
 } from '../helpers/action-run.js';
 import { startEc2FaultProxy, type Ec2FaultProxy } from '../helpers/ec2-fault-proxy.js';
-import { fakeInstanceSupport, type FakeInstance } from '../helpers/fake-instance.js';
+import type { FakeInstance } from '../helpers/fake-instance.js';
 import {
+  fakeFleetUnsupported,
   watchMoto,
   type MotoWatcher,
   type SeenInstance,
@@ -53,7 +55,6 @@ import {
 } from '../helpers/fake-instance-moto.js';
 import {
   deploymentInstances,
-  hasMoto,
   IMAGE_CATALOGUE,
   loopbackSubnet,
   startMoto,
@@ -63,10 +64,7 @@ import { freePort } from '../helpers/sshd.js';
 
 const REGION = 'eu-west-1';
 const TYPES = 't3.small,t3a.small';
-const unsupported = hasMoto
-  ? fakeInstanceSupport()
-  : "moto_server is missing (pip install 'moto[server]')";
-if (process.env.CI && unsupported) throw new Error(`fault-matrix needs: ${unsupported}`);
+const unsupported = fakeFleetUnsupported('fault-matrix');
 
 const userKey = generateEd25519('fault-matrix-user');
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
@@ -549,15 +547,7 @@ describe.skipIf(unsupported !== undefined)(
           60_000,
         );
         expect(launched).toBe(true);
-        // The runner's cancellation: SIGINT, 7.5 s later SIGTERM (shortened here), then it is gone.
-        main.kill('SIGINT');
-        await Promise.race([main.done, sleep(1_000)]);
-        main.kill('SIGTERM');
-        const ended = await Promise.race([
-          main.done.then(() => true),
-          sleep(5_000).then(() => false),
-        ]);
-        if (!ended) main.kill('SIGKILL');
+        await cancelAsTheRunnerDoes(main);
         const m = await finish(files, main.done);
         expect(m.state.succeeded).toBeUndefined();
         expect((await alive('fm-killed')).length).toBe(2);
@@ -629,14 +619,7 @@ describe.skipIf(unsupported !== undefined)(
       );
       expect(launched, 'the main step never launched').toBe(true);
       await sleep(1_000);
-      main.kill('SIGINT');
-      await Promise.race([main.done, sleep(1_000)]);
-      main.kill('SIGTERM');
-      const ended = await Promise.race([
-        main.done.then(() => true),
-        sleep(5_000).then(() => false),
-      ]);
-      if (!ended) main.kill('SIGKILL');
+      await cancelAsTheRunnerDoes(main);
       const m = await finish(files, main.done);
       expect(m.state.succeeded).toBeUndefined();
       expect((await alive(id)).length).toBe(count);

@@ -18,11 +18,13 @@ import { stringify } from 'yaml';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { lockName } from '../../src/aws/lock.js';
 import { generateEd25519 } from '../../src/keys.js';
-import { fakeInstanceSupport } from '../helpers/fake-instance.js';
-import { watchMoto, type MotoWatcher } from '../helpers/fake-instance-moto.js';
+import {
+  fakeFleetUnsupported,
+  watchMoto,
+  type MotoWatcher,
+} from '../helpers/fake-instance-moto.js';
 import {
   deploymentInstances,
-  hasMoto,
   IMAGE_CATALOGUE,
   loopbackSubnet,
   startMoto,
@@ -31,10 +33,7 @@ import {
 import { freePort } from '../helpers/sshd.js';
 
 const REGION = 'eu-west-1';
-const unsupported = hasMoto
-  ? fakeInstanceSupport()
-  : "moto_server is missing (pip install 'moto[server]')";
-if (process.env.CI && unsupported) throw new Error(`lock e2e needs: ${unsupported}`);
+const unsupported = fakeFleetUnsupported('lock e2e');
 
 const userKey = generateEd25519('lock-e2e-user');
 

@@ -26,11 +26,14 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { generateEd25519 } from '../../src/keys.js';
 import type { InstanceResult } from '../../src/report/results.js';
 import { actionEnv, actionFiles, readCommandFile, startAction } from '../helpers/action-run.js';
-import { fakeInstanceSupport, type FakeInstance } from '../helpers/fake-instance.js';
-import { watchMoto, type MotoWatcher } from '../helpers/fake-instance-moto.js';
+import type { FakeInstance } from '../helpers/fake-instance.js';
+import {
+  fakeFleetUnsupported,
+  watchMoto,
+  type MotoWatcher,
+} from '../helpers/fake-instance-moto.js';
 import {
   deploymentInstances,
-  hasMoto,
   IMAGE_CATALOGUE,
   loopbackSubnet,
   startMoto,
@@ -40,10 +43,7 @@ import { freePort } from '../helpers/sshd.js';
 
 const REGION = 'eu-west-1';
 const ID = 'safe-releases';
-const unsupported = hasMoto
-  ? fakeInstanceSupport()
-  : "moto_server is missing (pip install 'moto[server]')";
-if (process.env.CI && unsupported) throw new Error(`releases e2e needs: ${unsupported}`);
+const unsupported = fakeFleetUnsupported('releases e2e');
 
 const userKey = generateEd25519('releases-user');
 /** Every release carries a marker file; the health check asks for it in the release directory. */

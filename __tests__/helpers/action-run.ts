@@ -100,3 +100,16 @@ export function startAction(env: NodeJS.ProcessEnv): Running {
   }>((r) => child.once('exit', (code, signal) => r({ code, signal, stdout, stderr })));
   return { pid: child.pid ?? 0, done, kill: (s) => void child.kill(s) };
 }
+
+/**
+ * A run cancelled as the runner cancels it: SIGINT, SIGTERM a moment later (7.5 s on GitHub,
+ * 1 s here), then SIGKILL if it is still there 5 s after that. Resolves once the signals are sent.
+ */
+export async function cancelAsTheRunnerDoes(run: Running): Promise<void> {
+  const wait = (ms: number) => new Promise<false>((r) => setTimeout(() => r(false), ms));
+  run.kill('SIGINT');
+  await Promise.race([run.done, wait(1_000)]);
+  run.kill('SIGTERM');
+  const ended = await Promise.race([run.done.then(() => true), wait(5_000)]);
+  if (!ended) run.kill('SIGKILL');
+}

@@ -11,13 +11,30 @@ import {
   type EC2Client,
   type Instance,
 } from '@aws-sdk/client-ec2';
-import type { Moto } from './moto.js';
-import { startFakeInstance, type FakeFault, type FakeInstance } from './fake-instance.js';
+import { hasMoto, type Moto } from './moto.js';
+import {
+  fakeInstanceSupport,
+  startFakeInstance,
+  type FakeFault,
+  type FakeInstance,
+} from './fake-instance.js';
 
 /**
  * `no-ssh`: the instance is never booted (nothing listens at its address); `slow-boot`: sshd starts
  * `slowBootMs` late (the action's connect retries must wait for it).
  */
+/**
+ * Why a suite of moto-launched fake instances cannot run here (undefined: it can). Under CI a
+ * missing piece fails the suite instead of skipping it: `.ci/run` installs all of them.
+ */
+export function fakeFleetUnsupported(suite: string): string | undefined {
+  const why = hasMoto
+    ? fakeInstanceSupport()
+    : "moto_server is missing (pip install 'moto[server]')";
+  if (process.env.CI && why) throw new Error(`${suite} needs: ${why}`);
+  return why;
+}
+
 export type WatchFailure = FakeFault | 'no-ssh' | 'slow-boot';
 
 export interface WatchOptions {

@@ -25,15 +25,15 @@ import { TAG } from '../../src/aws/types.js';
 import type { InstanceResult } from '../../src/report/results.js';
 import { generateEd25519 } from '../../src/keys.js';
 import { actionEnv, actionFiles, readCommandFile, startAction } from '../helpers/action-run.js';
+import { readCloudConfig, type FakeInstance } from '../helpers/fake-instance.js';
 import {
-  fakeInstanceSupport,
-  readCloudConfig,
-  type FakeInstance,
-} from '../helpers/fake-instance.js';
-import { watchMoto, type MotoWatcher, type WatchOptions } from '../helpers/fake-instance-moto.js';
+  fakeFleetUnsupported,
+  watchMoto,
+  type MotoWatcher,
+  type WatchOptions,
+} from '../helpers/fake-instance-moto.js';
 import {
   deploymentInstances,
-  hasMoto,
   IMAGE_CATALOGUE,
   loopbackSubnet,
   startMoto,
@@ -43,10 +43,7 @@ import { tagsOf } from '../helpers/instances-fixtures.js';
 import { freePort } from '../helpers/sshd.js';
 
 const REGION = 'eu-west-1';
-const unsupported = hasMoto
-  ? fakeInstanceSupport()
-  : "moto_server is missing (pip install 'moto[server]')";
-if (process.env.CI && unsupported) throw new Error(`deploy-success needs: ${unsupported}`);
+const unsupported = fakeFleetUnsupported('deploy-success');
 
 const userKey = generateEd25519('deploy-success-user');
 const token = randomBytes(12).toString('hex');

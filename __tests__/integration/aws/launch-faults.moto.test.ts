@@ -2,13 +2,12 @@ import {
   DescribeInstancesCommand,
   DescribeLaunchTemplatesCommand,
   DescribeSecurityGroupsCommand,
-  EC2Client,
   type Instance,
 } from '@aws-sdk/client-ec2';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AwsError } from '../../../src/aws/aws-errors.js';
 import { KMS_DOC } from '../../../src/aws/launch-failure.js';
 import { DeployFailedError } from '../../../src/errors.js';
@@ -26,11 +25,10 @@ import {
   launchedIds,
   QUOTA_MESSAGES,
   signedRegion,
-  startEc2FaultProxy,
   withDeathReported,
-  type Ec2FaultProxy,
 } from '../../helpers/ec2-fault-proxy.js';
-import { hasMoto, IMAGE_CATALOGUE, startMoto, useMotoEnv, type Moto } from '../../helpers/moto.js';
+import { hasMoto } from '../../helpers/moto.js';
+import { motoBehindProxy } from '../../helpers/moto-proxy.js';
 import { recordingSink } from '../../helpers/recording-sink.js';
 import { repoRoot } from '../../helpers/repo.js';
 
@@ -91,32 +89,9 @@ describe('the fault proxy reads regions and rewrites instance states', () => {
 });
 
 describe.skipIf(!hasMoto)('launch faults against moto: quotas per region, death on launch', () => {
-  let moto: Moto;
-  let proxy: Ec2FaultProxy;
-  let restore: () => void;
-  const clients = new Map<string, EC2Client>();
-  const ec2 = (region: string) => {
-    let c = clients.get(region);
-    if (!c) clients.set(region, (c = new EC2Client({ region, endpoint: proxy.endpoint })));
-    return c;
-  };
-
-  beforeAll(async () => {
-    moto = await startMoto({ amis: IMAGE_CATALOGUE });
-    restore = useMotoEnv(moto);
-    proxy = await startEc2FaultProxy(moto.endpoint);
-  }, 60_000);
-  afterAll(async () => {
-    for (const c of clients.values()) c.destroy();
-    await proxy?.stop();
-    restore?.();
-    await moto?.stop();
-  });
-  beforeEach(async () => {
-    await moto.reset();
-    proxy.reset();
-  });
-  afterEach(() => proxy.reset());
+  const stand = motoBehindProxy();
+  /** Product clients go through the proxy; the test's own assertions talk to moto directly. */
+  const ec2 = (region: string) => stand.ec2(region);
 
   function inputs(values: Partial<Record<InputName, string>>) {
     const all: Partial<Record<InputName, string>> = {
@@ -140,7 +115,7 @@ describe.skipIf(!hasMoto)('launch faults against moto: quotas per region, death 
 
   /** Every instance moto holds in `region` (any state, any deployment). */
   async function instancesIn(region: string): Promise<Instance[]> {
-    const r = await moto.client(region).send(new DescribeInstancesCommand({}));
+    const r = await stand.moto.client(region).send(new DescribeInstancesCommand({}));
     return (r.Reservations ?? []).flatMap((x) => x.Instances ?? []);
   }
   const live = (xs: Instance[]) =>
@@ -148,7 +123,7 @@ describe.skipIf(!hasMoto)('launch faults against moto: quotas per region, death 
 
   /** Names of the security groups and launch templates in `region` (moto's default group aside). */
   async function resourcesIn(region: string): Promise<string[]> {
-    const c = moto.client(region);
+    const c = stand.moto.client(region);
     const groups = (await c.send(new DescribeSecurityGroupsCommand({}))).SecurityGroups ?? [];
     const templates = (await c.send(new DescribeLaunchTemplatesCommand({}))).LaunchTemplates ?? [];
     return [
@@ -199,9 +174,9 @@ describe.skipIf(!hasMoto)('launch faults against moto: quotas per region, death 
     ])(
       '$name',
       async ({ code, noSpotInSecond, lifecycle }) => {
-        proxy.quota({ 'eu-west-1': code });
+        stand.proxy.quota({ 'eu-west-1': code });
         if (noSpotInSecond)
-          proxy.capacity((_pool, call) =>
+          stand.proxy.capacity((_pool, call) =>
             call.region === 'us-east-1' &&
             call.params.get('TargetCapacitySpecification.DefaultTargetCapacityType') === 'spot'
               ? 'InsufficientInstanceCapacity'
@@ -229,7 +204,7 @@ describe.skipIf(!hasMoto)('launch faults against moto: quotas per region, death 
           ['us-east-1', lifecycle],
         ]);
         // eu-west-1 was asked for spot, and for on-demand when on-demand was needed, and refused.
-        const refused = proxy.calls.filter((c) => c.outcome === 'quota');
+        const refused = stand.proxy.calls.filter((c) => c.outcome === 'quota');
         expect(refused.every((c) => c.region === 'eu-west-1' && c.action === 'CreateFleet')).toBe(
           true,
         );
@@ -249,7 +224,7 @@ describe.skipIf(!hasMoto)('launch faults against moto: quotas per region, death 
     );
 
     it('a quota in every region: the step fails with each region and lifecycle, and nothing runs', async () => {
-      proxy.quota({ 'eu-west-1': 'VcpuLimitExceeded', 'us-east-1': 'InstanceLimitExceeded' });
+      stand.proxy.quota({ 'eu-west-1': 'VcpuLimitExceeded', 'us-east-1': 'InstanceLimitExceeded' });
       const r = await deployAndPost({ 'deployment-id': 'quota-all', 'on-demand-fallback': 'true' });
 
       expect(r.err).toBeInstanceOf(AwsError);
@@ -263,8 +238,8 @@ describe.skipIf(!hasMoto)('launch faults against moto: quotas per region, death 
         ['us-east-1 on-demand', 'InstanceLimitExceeded'],
       ] as const)
         expect(message).toContain(`${where}: ${code} (${QUOTA_MESSAGES[code]})`);
-      expect(proxy.count('CreateFleet', 'quota')).toBe(4);
-      expect(proxy.count('CreateFleet', 'forwarded')).toBe(0);
+      expect(stand.proxy.count('CreateFleet', 'quota')).toBe(4);
+      expect(stand.proxy.count('CreateFleet', 'forwarded')).toBe(0);
       expect(r.delivered).toEqual([]);
 
       // Nothing was launched, so nothing is saved and the post step has nothing to terminate.
@@ -291,13 +266,13 @@ describe.skipIf(!hasMoto)('launch faults against moto: quotas per region, death 
 
   describe('A5: instances that die on launch (EBS KMS key)', () => {
     it('each is failed at running with the KMS cause, terminated by the step, and the post step finds nothing left', async () => {
-      proxy.dieOnLaunch(KMS_LAUNCH_FAILURE);
+      stand.proxy.dieOnLaunch(KMS_LAUNCH_FAILURE);
       const r = await deployAndPost({ 'deployment-id': 'kms', regions: 'eu-west-1' });
 
       expect(r.err).toBeInstanceOf(DeployFailedError);
       expect((r.err as Error).message).toMatch(/0 of 2 instance\(s\) ready \(min-ready 2\)/);
-      expect(proxy.count('CreateFleet', 'died-on-launch')).toBe(1);
-      expect(proxy.count('DescribeInstances', 'death-reported')).toBeGreaterThan(0);
+      expect(stand.proxy.count('CreateFleet', 'died-on-launch')).toBe(1);
+      expect(stand.proxy.count('DescribeInstances', 'death-reported')).toBeGreaterThan(0);
       expect(r.delivered).toEqual([]);
 
       const results = JSON.parse(r.sink.outputs.get('instances') ?? '[]') as InstanceResult[];

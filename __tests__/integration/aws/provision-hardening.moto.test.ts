@@ -4,13 +4,12 @@ import {
   DescribeLaunchTemplatesCommand,
   DescribeSecurityGroupsCommand,
   DescribeVpcsCommand,
-  EC2Client,
   ModifyVpcAttributeCommand,
 } from '@aws-sdk/client-ec2';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { InputError } from '../../../src/errors.js';
 import { parseInputs } from '../../../src/inputs/parse.js';
 import { buildPlan } from '../../../src/inputs/plan.js';
@@ -18,8 +17,8 @@ import type { InputName } from '../../../src/inputs/types.js';
 import { generateEd25519 } from '../../../src/keys.js';
 import { provision } from '../../../src/modes/deploy/provision.js';
 import { memoryState } from '../../../src/modes/state.js';
-import { startEc2FaultProxy, type Ec2FaultProxy } from '../../helpers/ec2-fault-proxy.js';
-import { hasMoto, IMAGE_CATALOGUE, startMoto, useMotoEnv, type Moto } from '../../helpers/moto.js';
+import { hasMoto } from '../../helpers/moto.js';
+import { motoBehindProxy } from '../../helpers/moto-proxy.js';
 import { recordingSink } from '../../helpers/recording-sink.js';
 
 // provision() against moto through the EC2 fault proxy: what real EC2 does and moto does not
@@ -29,33 +28,9 @@ const REGIONS = ['eu-west-1', 'us-east-1'];
 const userKey = generateEd25519('hardening-user');
 
 describe.skipIf(!hasMoto)('provision against moto: eventual consistency, network checks', () => {
-  let moto: Moto;
-  let proxy: Ec2FaultProxy;
-  let restore: () => void;
-  const clients = new Map<string, EC2Client>();
+  const stand = motoBehindProxy();
   /** Product clients go through the proxy; the test's own assertions talk to moto directly. */
-  const ec2 = (region: string) => {
-    let c = clients.get(region);
-    if (!c) clients.set(region, (c = new EC2Client({ region, endpoint: proxy.endpoint })));
-    return c;
-  };
-
-  beforeAll(async () => {
-    moto = await startMoto({ amis: IMAGE_CATALOGUE });
-    restore = useMotoEnv(moto);
-    proxy = await startEc2FaultProxy(moto.endpoint);
-  }, 60_000);
-  afterAll(async () => {
-    for (const c of clients.values()) c.destroy();
-    await proxy?.stop();
-    restore?.();
-    await moto?.stop();
-  });
-  beforeEach(async () => {
-    await moto.reset();
-    proxy.reset();
-  });
-  afterEach(() => proxy.reset());
+  const ec2 = (region: string) => stand.ec2(region);
 
   async function deploy(values: Partial<Record<InputName, string>>, regions = REGIONS) {
     const all: Partial<Record<InputName, string>> = {
@@ -86,7 +61,7 @@ describe.skipIf(!hasMoto)('provision against moto: eventual consistency, network
 
   /** Groups and templates spot-deploy left in `region` (moto's default group aside). */
   async function leftovers(region: string) {
-    const c = moto.client(region);
+    const c = stand.moto.client(region);
     const groups = (await c.send(new DescribeSecurityGroupsCommand({}))).SecurityGroups ?? [];
     const templates = (await c.send(new DescribeLaunchTemplatesCommand({}))).LaunchTemplates ?? [];
     return [
@@ -98,14 +73,14 @@ describe.skipIf(!hasMoto)('provision against moto: eventual consistency, network
   it.each(['thrown', 'errorSet'] as const)(
     'a group and a template unknown for 2 s after create (CreateFleet: %s): the run waits, then launches',
     async (fleet) => {
-      proxy.notVisibleAfterCreate({ windowMs: 2_000, fleet });
+      stand.proxy.notVisibleAfterCreate({ windowMs: 2_000, fleet });
       const { run, sink } = await deploy({}, ['eu-west-1']);
       const res = await run;
       expect(res.running).toHaveLength(1);
       expect(res.shortfall).toBe(0);
-      expect(proxy.count('AuthorizeSecurityGroupIngress', 'not-visible')).toBeGreaterThan(0);
-      expect(proxy.count('CreateFleet', 'not-visible')).toBeGreaterThan(0);
-      expect(proxy.count('CreateFleet', 'forwarded')).toBe(1);
+      expect(stand.proxy.count('AuthorizeSecurityGroupIngress', 'not-visible')).toBeGreaterThan(0);
+      expect(stand.proxy.count('CreateFleet', 'not-visible')).toBeGreaterThan(0);
+      expect(stand.proxy.count('CreateFleet', 'forwarded')).toBe(1);
       expect(sink.lines.join('\n')).toMatch(/not visible to ec2:CreateFleet yet/);
     },
     40_000,
@@ -114,7 +89,7 @@ describe.skipIf(!hasMoto)('provision against moto: eventual consistency, network
   it('public-dns in a VPC without DNS hostnames fails before any group or template exists', async () => {
     // The second region's default VPC has DNS hostnames off: the first region must not have
     // been prepared when that is found.
-    const c = moto.client('us-east-1');
+    const c = stand.moto.client('us-east-1');
     const vpc = (
       await c.send(new DescribeVpcsCommand({ Filters: [{ Name: 'is-default', Values: ['true'] }] }))
     ).Vpcs?.[0]?.VpcId;
@@ -127,11 +102,13 @@ describe.skipIf(!hasMoto)('provision against moto: eventual consistency, network
     expect((err as InputError).input).toBe('ssh-address');
     expect((err as Error).message).toContain(`VPC ${vpc} in us-east-1 has DNS hostnames off`);
     for (const r of REGIONS) expect(await leftovers(r)).toEqual([]);
-    expect(proxy.count('CreateSecurityGroup') + proxy.count('CreateLaunchTemplate')).toBe(0);
+    expect(
+      stand.proxy.count('CreateSecurityGroup') + stand.proxy.count('CreateLaunchTemplate'),
+    ).toBe(0);
   });
 
   it('an IPv6-only subnet fails before launching, naming subnet-ids', async () => {
-    const c = moto.client('eu-west-1');
+    const c = stand.moto.client('eu-west-1');
     const vpc = await c.send(
       new CreateVpcCommand({ CidrBlock: '10.9.0.0/16', AmazonProvidedIpv6CidrBlock: true }),
     );
@@ -156,12 +133,12 @@ describe.skipIf(!hasMoto)('provision against moto: eventual consistency, network
 
   it('after a launch, asks to delete the template versions beyond the default and the newest two', async () => {
     for (let k = 0; k < 4; k++) {
-      proxy.reset();
+      stand.proxy.reset();
       // One more instance each time, so every run launches and adds a template version.
       const { run, sink } = await deploy({ count: String(k + 1) }, ['eu-west-1']);
       await run;
       if (k < 3) continue;
-      const del = proxy.calls.filter((x) => x.action === 'DeleteLaunchTemplateVersions');
+      const del = stand.proxy.calls.filter((x) => x.action === 'DeleteLaunchTemplateVersions');
       // The SDK's own retries repeat the call moto refuses with a 5xx: the same call each time.
       expect(del.length).toBeGreaterThan(0);
       for (const d of del) {
