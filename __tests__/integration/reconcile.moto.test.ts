@@ -324,6 +324,29 @@ describe.skipIf(unsupported !== undefined)('mode reconcile against moto + fake i
     expect(asked).toEqual([]);
     expect((await running(id)).map((i) => i.InstanceId).sort()).toEqual(standing);
 
+    // Not one instance answers over SSH (here: a probe that sees none, as a runner outside
+    // ssh-cidr would): the runner's path is suspect, so nothing is terminated or launched.
+    const blind = await runReconcile(
+      inputs({ mode: 'reconcile', 'deployment-id': id, env: ENV }),
+      ctx('604'),
+      {
+        sink: recordingSink(),
+        state: memoryState(),
+        ec2,
+        root: repoRoot,
+        source,
+        probe: async (targets) =>
+          targets.map((t) => ({ id: t.id, reachable: false as const, error: 'timed out' })),
+      },
+    ).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(String(blind)).toMatch(/none of its 2 running instance\(s\) answered over SSH/);
+    expect(String(blind)).toMatch(/nothing was terminated or launched/);
+    expect(asked).toEqual([]);
+    expect((await running(id)).map((i) => i.InstanceId).sort()).toEqual(standing);
+
     const gone: BundleSource = {
       fetch: async (s) => {
         throw new ArtifactGoneError(`The artifact of run ${s.runId} no longer exists: redeploy.`);

@@ -39,6 +39,17 @@ export function unhealthyBecause(s: InstanceStatus): string | undefined {
 }
 
 /**
+ * True when instances were probed and not one answered over SSH. Then the runner's own path
+ * (network, `ssh-cidr`, `ssh-address`, a wrong key) is the likelier cause than every instance
+ * dying at once, and replacing them all would terminate a fleet that may be serving: the caller
+ * refuses instead. One answer is enough to trust the path, and an instance that gives none is
+ * then replaced.
+ */
+export function noneAnswered(statuses: readonly InstanceStatus[]): boolean {
+  return statuses.length > 0 && statuses.every((s) => !s.reachable);
+}
+
+/**
  * The release most healthy instances run (ties: the one whose instance launched last, then
  * the smaller sha256, so that the choice never depends on EC2's order).
  */

@@ -29,7 +29,7 @@ import { retireFailed } from '../deploy/finish.js';
 import { provision } from '../deploy/provision.js';
 import { prepareUserData } from '../prepare.js';
 import type { StateStore } from '../state.js';
-import { envDiffers, planReconcile, type Replaced } from './decide.js';
+import { envDiffers, noneAnswered, planReconcile, type Replaced } from './decide.js';
 
 export interface FleetDeps {
   readonly sink: Sink;
@@ -102,6 +102,10 @@ export async function reconcileFleet(
   ).flat();
   const live = chooseAdopted(found, found.length, id, key).kept;
   const statuses = await look(live, inputs, key, deps);
+  if (noneAnswered(statuses))
+    throw new DeployFailedError(
+      `spot-deploy reconcile: deployment '${id}': none of its ${statuses.length} running instance(s) answered over SSH (${statuses.map((s) => `${s.id}: ${s.reachable ? '' : s.error}`).join('; ')}). That points at the path from this runner (ssh-cidr, ssh-address, ssh-port, the ssh-private-key) rather than at every instance at once, so nothing was terminated or launched. Check the path; to replace the fleet anyway, run mode: deploy.`,
+    );
   const rp = planReconcile(live, statuses, inputs.count);
   for (const u of rp.unhealthy) sink.info(`[${u.info.id}] ${u.why}: replacing it`);
   sink.info(

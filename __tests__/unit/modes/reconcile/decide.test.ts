@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { releaseTags } from '../../../../src/aws/release-tags.js';
 import type { InstanceInfo } from '../../../../src/aws/types.js';
-import { envDiffers, planReconcile } from '../../../../src/modes/reconcile/decide.js';
+import { envDiffers, noneAnswered, planReconcile } from '../../../../src/modes/reconcile/decide.js';
 import type { InstanceStatus } from '../../../../src/ssh/status-probe.js';
 
 const A = 'a'.repeat(64);
@@ -90,5 +90,16 @@ describe('envDiffers', () => {
     ];
     expect(envDiffers(healthy, statuses, E)).toEqual(['i-2']);
     expect(envDiffers(healthy, statuses, B)).toEqual(['i-1']);
+  });
+});
+
+describe('noneAnswered', () => {
+  const down = (id: string): InstanceStatus => ({ id, reachable: false, error: 'timed out' });
+  it('is true only when instances were probed and not one answered', () => {
+    expect(noneAnswered([down('i-1'), down('i-2')])).toBe(true);
+    expect(noneAnswered([down('i-1'), ready('i-2')])).toBe(false);
+    expect(noneAnswered([{ id: 'i-1', reachable: true, state: 'interrupted' }])).toBe(false);
+    // No running instance at all: nothing to distrust, every lost one is launched again.
+    expect(noneAnswered([])).toBe(false);
   });
 });
