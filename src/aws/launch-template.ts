@@ -58,7 +58,9 @@ export function launchTemplateData(spec: LaunchTemplateSpec): RequestLaunchTempl
       HttpPutResponseHopLimit: 1,
     },
     // The services reach AWS with the profile's role through IMDS, under the options above.
-    ...(spec.instanceProfile ? { IamInstanceProfile: iamInstanceProfile(spec.instanceProfile) } : {}),
+    ...(spec.instanceProfile
+      ? { IamInstanceProfile: iamInstanceProfile(spec.instanceProfile) }
+      : {}),
     BlockDeviceMappings: [rootBlockDevice(spec.rootDeviceName, spec.rootVolume)],
     ...(spec.cpuCredits ? { CreditSpecification: { CpuCredits: spec.cpuCredits } } : {}),
     // The on-instance TTL runs `shutdown`: that must end the bill, not leave a stopped instance.

@@ -174,7 +174,9 @@ export async function prepareRegion(
       : undefined;
   log(
     `${region}: launch template ${spec.names.launchTemplate} ${lt.id} version ${lt.version} ${lt.created ? 'created' : 'added'}` +
-      (burstable ? `, version ${burstable.version} (CPU credits ${spec.cpuCredits}) for the T types` : '') +
+      (burstable
+        ? `, version ${burstable.version} (CPU credits ${spec.cpuCredits}) for the T types`
+        : '') +
       (credits === 'all' ? ` (CPU credits ${spec.cpuCredits})` : ''),
   );
   for (const w of [...lt.warnings, ...(burstable?.warnings ?? [])])

@@ -175,7 +175,8 @@ export function parseKmsKeyId(raw: string, regions: readonly string[]): string {
 }
 
 const PROFILE_NAME = /^[\w+=,.@-]{1,128}$/;
-const PROFILE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:instance-profile\/([\w+=,.@/-]*\/)?[\w+=,.@-]{1,128}$/;
+const PROFILE_ARN =
+  /^arn:aws[a-z-]*:iam::\d{12}:instance-profile\/([\w+=,.@/-]*\/)?[\w+=,.@-]{1,128}$/;
 
 /** An instance profile's name, or its ARN (the form EC2 needs for a profile with a path). */
 export function parseInstanceProfile(raw: string): InstanceProfile {
