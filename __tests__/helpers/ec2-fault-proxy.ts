@@ -36,6 +36,8 @@ export interface FleetPool {
   readonly version?: string | undefined;
   readonly instanceType?: string | undefined;
   readonly subnetId?: string | undefined;
+  /** Where the request had it: LaunchTemplateConfigs.[0].Overrides.[1]. */
+  readonly at?: readonly [number, number];
 }
 
 /** One EC2 call as the proxy saw it. */
@@ -153,21 +155,27 @@ export interface Ec2FaultProxy {
 const xmlEscape = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-/** The overrides of LaunchTemplateConfigs.1 (spot-deploy sends one launch template config). */
+/**
+ * The overrides of every LaunchTemplateConfigs.N, in order (spot-deploy sends one config per
+ * launch template version: two when a type list mixes T and other types, see creditVersions).
+ */
 export function fleetPools(params: URLSearchParams): FleetPool[] {
   const pools: FleetPool[] = [];
-  const lt = 'LaunchTemplateConfigs.1.LaunchTemplateSpecification';
-  const base = {
-    launchTemplateId: params.get(`${lt}.LaunchTemplateId`) ?? undefined,
-    launchTemplateName: params.get(`${lt}.LaunchTemplateName`) ?? undefined,
-    version: params.get(`${lt}.Version`) ?? undefined,
-  };
-  for (let i = 1; i <= 1000; i++) {
-    const p = `LaunchTemplateConfigs.1.Overrides.${i}`;
-    const instanceType = params.get(`${p}.InstanceType`) ?? undefined;
-    const subnetId = params.get(`${p}.SubnetId`) ?? undefined;
-    if (instanceType === undefined && subnetId === undefined) break;
-    pools.push({ ...base, instanceType, subnetId });
+  for (let c = 1; c <= 50; c++) {
+    const lt = `LaunchTemplateConfigs.${c}.LaunchTemplateSpecification`;
+    const base = {
+      launchTemplateId: params.get(`${lt}.LaunchTemplateId`) ?? undefined,
+      launchTemplateName: params.get(`${lt}.LaunchTemplateName`) ?? undefined,
+      version: params.get(`${lt}.Version`) ?? undefined,
+    };
+    if (Object.values(base).every((v) => v === undefined)) break;
+    for (let i = 1; i <= 1000; i++) {
+      const p = `LaunchTemplateConfigs.${c}.Overrides.${i}`;
+      const instanceType = params.get(`${p}.InstanceType`) ?? undefined;
+      const subnetId = params.get(`${p}.SubnetId`) ?? undefined;
+      if (instanceType === undefined && subnetId === undefined) break;
+      pools.push({ ...base, instanceType, subnetId, at: [c, i] });
+    }
   }
   return pools;
 }
@@ -317,26 +325,39 @@ export function withDeathReported(xml: string, dead: ReadonlyMap<string, StateRe
   });
 }
 
-/** The request with the failing overrides removed (the rest renumbered from 1). */
-function withoutOverrides(
+/**
+ * The request with the failing overrides removed, the rest renumbered from 1 (a config left with
+ * no override is removed, and the configs renumbered too).
+ */
+export function withoutOverrides(
   params: URLSearchParams,
-  verdicts: readonly { code: string | undefined }[],
+  verdicts: readonly { pool: FleetPool; code: string | undefined }[],
 ): URLSearchParams {
-  const prefix = 'LaunchTemplateConfigs.1.Overrides.';
+  const kept = verdicts.filter((v) => v.code === undefined && v.pool.at).map((v) => v.pool.at!);
+  const configs = new Map<number, number>();
+  const overrides = new Map<string, number>();
+  for (const [c, o] of kept) {
+    if (!configs.has(c)) configs.set(c, configs.size + 1);
+    const n = [...overrides.keys()].filter((k) => k.startsWith(`${c}.`)).length + 1;
+    overrides.set(`${c}.${o}`, n);
+  }
   const out = new URLSearchParams();
-  const renumber = new Map<number, number>();
-  verdicts.forEach((v, i) => {
-    if (v.code === undefined) renumber.set(i + 1, renumber.size + 1);
-  });
   for (const [k, v] of params) {
-    if (!k.startsWith(prefix)) {
+    const m = /^LaunchTemplateConfigs\.(\d+)\.(.*)$/.exec(k);
+    if (!m) {
       out.append(k, v);
       continue;
     }
-    const rest = k.slice(prefix.length);
-    const dot = rest.indexOf('.');
-    const n = renumber.get(Number(rest.slice(0, dot)));
-    if (n !== undefined) out.append(`${prefix}${n}${rest.slice(dot)}`, v);
+    const c = Number(m[1]);
+    const to = configs.get(c);
+    if (to === undefined) continue;
+    const o = /^Overrides\.(\d+)(\..*)$/.exec(m[2] ?? '');
+    if (!o) {
+      out.append(`LaunchTemplateConfigs.${to}.${m[2]}`, v);
+      continue;
+    }
+    const n = overrides.get(`${c}.${o[1]}`);
+    if (n !== undefined) out.append(`LaunchTemplateConfigs.${to}.Overrides.${n}${o[2]}`, v);
   }
   return out;
 }

@@ -22,6 +22,7 @@ const IMPLIED: Readonly<Record<string, string>> = {
   'ec2:CreateTags': 'TagSpecifications on create calls need CreateTags',
   'iam:CreateServiceLinkedRole':
     'the first spot launch in an account creates AWSServiceRoleForEC2Spot',
+  'iam:PassRole': 'a launch template with an instance profile passes its role to EC2',
 };
 
 const list = (x: string | string[]): string[] => (Array.isArray(x) ? x : [x]);
@@ -52,6 +53,23 @@ const REFERENCE_ONLY: Readonly<Record<string, readonly string[]>> = {
 const SPOT_ROLE =
   'arn:aws:iam::*:role/aws-service-role/spot.amazonaws.com/AWSServiceRoleForEC2Spot';
 
+/** The only roles `instance-profile` may pass: the statement and the README say the same. */
+const INSTANCE_ROLES = 'arn:aws:iam::*:role/spot-deploy-instance-*';
+
+/** iam:PassRole limited to named roles (a prefix, never any role) and to EC2. */
+function passRoleScoped(s: Statement): boolean {
+  const c = (s.Condition ?? {}) as Record<string, Record<string, unknown> | undefined>;
+  return (
+    list(s.Action).every((a) => a === 'iam:PassRole') &&
+    list(s.Resource).every((r) =>
+      /^arn:aws:iam::[^:]*:role\/[\w+=,.@-]+[\w+=,.@/-]*\*?$/.test(r),
+    ) &&
+    c.StringEquals?.['iam:PassedToService'] === 'ec2.amazonaws.com' &&
+    Object.keys(c).length === 1 &&
+    Object.keys(c.StringEquals ?? {}).length === 1
+  );
+}
+
 const mutating = (action: string) => !/^[a-z0-9]+:(Describe|Get|List)/.test(action);
 
 /** Requires the deployment tag on the resource acted on, or in the create request's tags. */
@@ -81,7 +99,7 @@ function tagOnCreate(s: Statement): boolean {
 function unconditionedMutations(statements: readonly Statement[]): string[] {
   const out: string[] = [];
   for (const s of statements) {
-    if (tagConditioned(s) || tagOnCreate(s)) continue;
+    if (tagConditioned(s) || tagOnCreate(s) || passRoleScoped(s)) continue;
     for (const action of list(s.Action).filter(mutating)) {
       for (const resource of list(s.Resource)) {
         if (action === 'iam:CreateServiceLinkedRole' && resource === SPOT_ROLE) continue;
@@ -239,6 +257,40 @@ describe('docs/iam-policy.json', () => {
         Null: { 'aws:ResourceTag/spot-deploy:deployment': 'false' },
       });
     }
+  });
+
+  it('allows iam:PassRole only on the documented instance roles, only to EC2', () => {
+    const passing = policy.Statement.filter((s) => list(s.Action).includes('iam:PassRole'));
+    expect(passing).toEqual([
+      {
+        Sid: 'SpotDeployPassInstanceRole',
+        Effect: 'Allow',
+        Action: 'iam:PassRole',
+        Resource: INSTANCE_ROLES,
+        Condition: { StringEquals: { 'iam:PassedToService': 'ec2.amazonaws.com' } },
+      },
+    ]);
+    // The README's permissions table documents the same scope.
+    const readme = readFileSync('README.md', 'utf8');
+    // The "AWS permissions" table: the row whose actions cell is iam:PassRole.
+    const row = readme.split('\n').find((l) => /^\| [^|]+ \| `iam:PassRole` \|/.test(l));
+    expect(row).toContain(INSTANCE_ROLES);
+    expect(row).toContain('`ec2.amazonaws.com`');
+  });
+
+  it('would catch iam:PassRole on any role or to any service (planted)', () => {
+    const base = policy.Statement.find((s) => s.Sid === 'SpotDeployPassInstanceRole');
+    if (base === undefined) throw new Error('SpotDeployPassInstanceRole is missing');
+    const variants: Statement[] = [
+      { ...base, Resource: '*' },
+      { ...base, Resource: 'arn:aws:iam::*:role/*' },
+      { ...base, Condition: undefined },
+      { ...base, Condition: { StringLike: { 'iam:PassedToService': '*' } } },
+    ];
+    for (const v of variants)
+      expect(unconditionedMutations([v]), JSON.stringify(v)).toEqual([
+        `SpotDeployPassInstanceRole: iam:PassRole on ${list(v.Resource).join()}`,
+      ]);
   });
 
   it('lets it create templates, groups and instances only with the deployment tag in the same call', () => {

@@ -9,6 +9,8 @@ export interface ResolvedImage {
   /** The device the root-volume mapping (encrypted gp3) must name. */
   readonly rootDeviceName: string;
   readonly architecture: Architecture;
+  /** Size of the root device's snapshot, GiB: a root volume cannot be smaller. */
+  readonly rootSnapshotGiB?: number;
   /** The image's name, for the log (an alias resolves to a dated build). */
   readonly name?: string;
 }
@@ -151,10 +153,13 @@ function usable(
       `image ${id} in ${region} reports no root device name; give another image.`,
     );
   }
+  const rootSize = image.BlockDeviceMappings?.find((m) => m.DeviceName === image.RootDeviceName)
+    ?.Ebs?.VolumeSize;
   return {
     imageId: id,
     rootDeviceName: image.RootDeviceName,
     architecture,
+    ...(rootSize !== undefined ? { rootSnapshotGiB: rootSize } : {}),
     ...(image.Name ? { name: image.Name } : {}),
   };
 }

@@ -13,6 +13,7 @@ import type {
   TagSpecification,
 } from '@aws-sdk/client-ec2';
 import { AwsError, awsError, classify, type ErrorKind } from './aws-errors.js';
+import { isBurstable } from './launch-options.js';
 import type {
   InstanceInfo,
   LaunchError,
@@ -53,10 +54,21 @@ export interface FleetRequestArgs {
 
 export function buildFleetRequest(a: FleetRequestArgs): CreateFleetCommandInput {
   // The subnet fixes the AZ; naming the AZ as well only adds a way to disagree with it.
-  const overrides = a.pools.map((p): FleetLaunchTemplateOverridesRequest => ({
+  const override = (p: Pool): FleetLaunchTemplateOverridesRequest => ({
     InstanceType: p.instanceType as _InstanceType,
     SubnetId: p.subnet.subnetId,
     ...(a.lifecycle === 'spot' && a.maxPrice !== undefined ? { MaxPrice: a.maxPrice } : {}),
+  });
+  // T types of a mixed list launch from the version with their CreditSpecification (creditVersions).
+  const lt = a.resources.launchTemplate;
+  const versionOf = (p: Pool): string =>
+    lt.burstableVersion !== undefined && isBurstable(p.instanceType)
+      ? lt.burstableVersion
+      : lt.version;
+  const versions = [...new Set(a.pools.map(versionOf))];
+  const configs = (versions.length > 0 ? versions : [lt.version]).map((Version) => ({
+    LaunchTemplateSpecification: { LaunchTemplateId: lt.id, Version },
+    Overrides: a.pools.filter((p) => versionOf(p) === Version).map(override),
   }));
   const tagList = Object.entries(a.tags).map(([Key, Value]) => ({ Key, Value }));
   const tagSpecs: TagSpecification[] =
@@ -66,15 +78,7 @@ export function buildFleetRequest(a: FleetRequestArgs): CreateFleetCommandInput 
   return {
     Type: 'instant',
     ClientToken: a.clientToken,
-    LaunchTemplateConfigs: [
-      {
-        LaunchTemplateSpecification: {
-          LaunchTemplateId: a.resources.launchTemplate.id,
-          Version: a.resources.launchTemplate.version,
-        },
-        Overrides: overrides,
-      },
-    ],
+    LaunchTemplateConfigs: configs,
     TargetCapacitySpecification: {
       TotalTargetCapacity: a.count,
       DefaultTargetCapacityType: a.lifecycle,

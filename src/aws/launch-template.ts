@@ -7,7 +7,9 @@ import {
   type ResourceType,
   type ValidationWarning,
 } from '@aws-sdk/client-ec2';
+import type { CpuCredits, InstanceProfile, RootVolume } from '../inputs/launch-options.js';
 import { AwsError, awsError, errorCode } from './aws-errors.js';
+import { iamInstanceProfile, rootBlockDevice } from './launch-options.js';
 import { TAG, type Tags } from './types.js';
 
 export interface LaunchTemplateSpec {
@@ -17,6 +19,10 @@ export interface LaunchTemplateSpec {
   /** Raw cloud-init user-data. It carries the instance's SSH host private key: never log it. */
   readonly userData: Buffer;
   readonly securityGroupIds: readonly string[];
+  readonly rootVolume: RootVolume;
+  readonly instanceProfile?: InstanceProfile | undefined;
+  /** Set only on a version that launches T types alone (see creditVersions). */
+  readonly cpuCredits?: CpuCredits | undefined;
   /** Tags of the template itself (TAG.managed is added). */
   readonly tags: Tags;
   /** Tags the template puts on each instance and its volumes. */
@@ -51,13 +57,12 @@ export function launchTemplateData(spec: LaunchTemplateSpec): RequestLaunchTempl
       HttpEndpoint: 'enabled',
       HttpPutResponseHopLimit: 1,
     },
-    // No VolumeSize: the image's own size stays, whatever it is.
-    BlockDeviceMappings: [
-      {
-        DeviceName: spec.rootDeviceName,
-        Ebs: { Encrypted: true, VolumeType: 'gp3', DeleteOnTermination: true },
-      },
-    ],
+    // The services reach AWS with the profile's role through IMDS, under the options above.
+    ...(spec.instanceProfile
+      ? { IamInstanceProfile: iamInstanceProfile(spec.instanceProfile) }
+      : {}),
+    BlockDeviceMappings: [rootBlockDevice(spec.rootDeviceName, spec.rootVolume)],
+    ...(spec.cpuCredits ? { CreditSpecification: { CpuCredits: spec.cpuCredits } } : {}),
     // The on-instance TTL runs `shutdown`: that must end the bill, not leave a stopped instance.
     InstanceInitiatedShutdownBehavior: 'terminate',
     SecurityGroupIds: [...spec.securityGroupIds],

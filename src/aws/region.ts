@@ -2,12 +2,19 @@ import type { EC2Client } from '@aws-sdk/client-ec2';
 import type { SshAddress } from '../inputs/types.js';
 import type { Architecture } from '../inputs/instance-types.js';
 import type { Plan } from '../inputs/plan.js';
+import {
+  rootVolumeProblem,
+  type CpuCredits,
+  type InstanceProfile,
+  type RootVolume,
+} from '../inputs/launch-options.js';
 import { resolveImage, type ResolvedImage } from './ami.js';
-import { ensureLaunchTemplate } from './launch-template.js';
+import { ensureLaunchTemplate, type LaunchTemplateRef } from './launch-template.js';
+import { creditVersions } from './launch-options.js';
 import { resolveSubnets } from './network.js';
 import { ensureSecurityGroup } from './security-group.js';
 import type { RegionResources, SubnetRef, Tags } from './types.js';
-import type { VisibilityOptions } from './visibility.js';
+import { TEMPLATE_NOT_VISIBLE, untilVisible, type VisibilityOptions } from './visibility.js';
 
 /** What one region needs resolved or created before a launch. */
 export interface RegionSpec {
@@ -28,6 +35,11 @@ export interface RegionSpec {
   readonly instanceTags: Tags;
   /** Rendered cloud-init; it holds the SSH host private key, so it is never logged. */
   readonly userData: Buffer;
+  /** The types the fleet asks for: whether the template carries a CreditSpecification. */
+  readonly instanceTypes: readonly string[];
+  readonly rootVolume: RootVolume;
+  readonly instanceProfile: InstanceProfile | undefined;
+  readonly cpuCredits: CpuCredits;
 }
 
 /** The region spec of a plan; instance tags and user-data are the launch's own. */
@@ -45,6 +57,10 @@ export function regionSpec(plan: Plan, userData: Buffer, instanceTags: Tags): Re
     tags: plan.tags,
     instanceTags,
     userData,
+    instanceTypes: i.instanceTypes,
+    rootVolume: i.rootVolume,
+    instanceProfile: i.instanceProfile,
+    cpuCredits: i.cpuCredits,
   };
 }
 
@@ -70,6 +86,13 @@ export async function inspectRegion(
   log(
     `${region}: image ${image.imageId}${image.name ? ` (${image.name})` : ''}, ${image.architecture}`,
   );
+  // Before anything is created anywhere: EC2 would refuse the launch, not the template.
+  const volume = rootVolumeProblem(
+    spec.rootVolume,
+    spec.rootVolume.sizeGiB ?? image.rootSnapshotGiB,
+    image.rootSnapshotGiB,
+  );
+  if (volume) throw volume;
   const subnets = await resolveSubnets(client, region, spec.subnetIds, spec.sshAddress);
   const vpcId = subnets[0]?.vpcId ?? '';
   log(
@@ -119,26 +142,56 @@ export async function prepareRegion(
       : `${region}: security group ${spec.names.securityGroup} ${sg.groupIds.join(', ')} ${sg.status}, TCP ${spec.sshPort} from ${spec.sshCidrs.join(', ')}`,
   );
 
-  const lt = await ensureLaunchTemplate(client, region, {
-    name: spec.names.launchTemplate,
-    imageId: image.imageId,
-    rootDeviceName: image.rootDeviceName,
-    userData: spec.userData,
-    securityGroupIds: sg.groupIds,
-    tags: spec.tags,
-    instanceTags: spec.instanceTags,
-  });
+  const template = (cpuCredits: CpuCredits | undefined): Promise<LaunchTemplateRef> =>
+    ensureLaunchTemplate(client, region, {
+      name: spec.names.launchTemplate,
+      imageId: image.imageId,
+      rootDeviceName: image.rootDeviceName,
+      userData: spec.userData,
+      securityGroupIds: sg.groupIds,
+      rootVolume: spec.rootVolume,
+      instanceProfile: spec.instanceProfile,
+      cpuCredits,
+      tags: spec.tags,
+      instanceTags: spec.instanceTags,
+    });
+  const credits = creditVersions(spec.instanceTypes);
+  const lt = await template(credits === 'all' ? spec.cpuCredits : undefined);
+  // A list mixing T and other types: the T types launch from a second version with the credits.
+  // Its CreateLaunchTemplateVersion may follow the template's creation by milliseconds.
+  const burstable =
+    credits === 'split'
+      ? await untilVisible(
+          {
+            action: 'CreateLaunchTemplateVersion',
+            region,
+            resource: `launch template ${lt.id}`,
+            codes: TEMPLATE_NOT_VISIBLE,
+          },
+          () => template(spec.cpuCredits),
+          { ...opts.visibility, log },
+        )
+      : undefined;
   log(
-    `${region}: launch template ${spec.names.launchTemplate} ${lt.id} version ${lt.version} ${lt.created ? 'created' : 'added'}`,
+    `${region}: launch template ${spec.names.launchTemplate} ${lt.id} version ${lt.version} ${lt.created ? 'created' : 'added'}` +
+      (burstable
+        ? `, version ${burstable.version} (CPU credits ${spec.cpuCredits}) for the T types`
+        : '') +
+      (credits === 'all' ? ` (CPU credits ${spec.cpuCredits})` : ''),
   );
-  for (const w of lt.warnings) log(`${region}: launch template warning: ${w}`);
+  for (const w of [...lt.warnings, ...(burstable?.warnings ?? [])])
+    log(`${region}: launch template warning: ${w}`);
 
   return {
     region,
     imageId: image.imageId,
     subnets,
     securityGroupIds: sg.groupIds,
-    launchTemplate: { id: lt.id, version: lt.version },
+    launchTemplate: {
+      id: lt.id,
+      version: lt.version,
+      ...(burstable ? { burstableVersion: burstable.version } : {}),
+    },
     created: [
       ...(sg.status === 'created'
         ? [

@@ -26,16 +26,17 @@ export interface PruneResult {
 
 /**
  * Deletes the versions of template `templateId` other than the default one, the newest
- * `keep` and `current` (this run's). Never throws: a refusal is a warning, since the launch it
+ * `keep` and `current` (this run's: two when a mixed type list split the CPU credits). Never throws: a refusal is a warning, since the launch it
  * follows has already succeeded.
  */
 export async function pruneTemplateVersions(
   client: EC2Client,
   region: string,
   templateId: string,
-  current: string,
+  current: string | readonly string[],
   keep = KEEP_NEWEST,
 ): Promise<PruneResult> {
+  const mine = new Set(typeof current === 'string' ? [current] : current);
   const versions: { n: number; isDefault: boolean }[] = [];
   try {
     let token: string | undefined;
@@ -68,7 +69,7 @@ export async function pruneTemplateVersions(
       .map((v) => v.n),
   );
   const doomed = versions
-    .filter((v) => !v.isDefault && !newest.has(v.n) && String(v.n) !== current)
+    .filter((v) => !v.isDefault && !newest.has(v.n) && !mine.has(String(v.n)))
     .map((v) => v.n)
     .sort((a, b) => a - b);
   const deleted: number[] = [];

@@ -52,8 +52,15 @@ export interface RegionResources {
   readonly imageId: string;
   readonly subnets: readonly SubnetRef[];
   readonly securityGroupIds: readonly string[];
-  /** The launch template and the version carrying this run's user-data. */
-  readonly launchTemplate: { readonly id: string; readonly version: string };
+  /**
+   * The launch template and the version carrying this run's user-data; `burstableVersion`, when
+   * set, is the version (same data plus CreditSpecification) the T types of a mixed list launch from.
+   */
+  readonly launchTemplate: {
+    readonly id: string;
+    readonly version: string;
+    readonly burstableVersion?: string | undefined;
+  };
   /** What this call created (not reused), so a post step that cannot clean up can name it. */
   readonly created?: readonly CreatedResource[];
 }

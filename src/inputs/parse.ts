@@ -6,6 +6,7 @@ import * as rule from './rules.js';
 import * as ec2 from './ec2-rules.js';
 import { parseDirectory, parseSshUser } from './login-user.js';
 import { parseCloudConfig } from './cloud-config.js';
+import * as lo from './launch-options.js';
 import type { Architecture } from './instance-types.js';
 import type {
   Cleanup,
@@ -28,6 +29,8 @@ export const DEFAULTS: Readonly<Partial<Record<InputName, string>>> = {
   'ssh-port': '22',
   'ssh-address': 'public-ip',
   'on-demand-fallback': 'false',
+  'root-volume-type': 'gp3',
+  'cpu-credits': 'standard',
   'ttl-minutes': '240',
   'package-upgrade': 'false',
   'bundle-max-size': '256M',
@@ -75,6 +78,29 @@ export function parseInputs(get: InputGetter, ctx: ParseContext): Inputs {
   const idList = (re: RegExp, what: string) => (raw: string, input: InputName) =>
     ec2.perRegionIds(input, raw, re, what, regions.length);
   const batchSize = field('batch-size', optional(rule.parseBatchSize));
+  const volumeType = field('root-volume-type', lo.parseVolumeType);
+  const volumeSize = field(
+    'root-volume-size',
+    optional((r, n) => lo.parseVolumeSize(r, n, volumeType)),
+  );
+  const volumeIops = field('root-volume-iops', (r, n) => lo.parseIops(r, n, volumeType));
+  const rootVolume: lo.RootVolume = {
+    type: volumeType,
+    sizeGiB: volumeSize,
+    iops: volumeIops,
+    throughputMiBs: field(
+      'root-volume-throughput',
+      optional((r, n) => lo.parseThroughput(r, n, volumeType, volumeIops)),
+    ),
+    kmsKeyId: field(
+      'kms-key-id',
+      optional((r) => lo.parseKmsKeyId(r, regions)),
+    ),
+  };
+  // Known only when the size is given; otherwise checked against the image's size at launch time.
+  const volumeError =
+    volumeType === undefined ? undefined : lo.rootVolumeProblem(rootVolume, volumeSize, undefined);
+  if (volumeError) errors.push(volumeError);
   const inputs: Inputs = {
     mode,
     rollbackTo: field(
@@ -108,6 +134,9 @@ export function parseInputs(get: InputGetter, ctx: ParseContext): Inputs {
     ),
     onDemandFallback: field('on-demand-fallback', bool),
     maxPrice: field('max-price', optional(ec2.parseMaxPrice)),
+    rootVolume: Object.freeze(rootVolume),
+    instanceProfile: field('instance-profile', optional(lo.parseInstanceProfile)),
+    cpuCredits: field('cpu-credits', oneOf<lo.CpuCredits>('standard', 'unlimited')),
     ttlMinutes: field('ttl-minutes', rule.parseTtl),
     packages: field('packages', rule.parsePackages),
     packageUpgrade: field('package-upgrade', bool),

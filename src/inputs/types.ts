@@ -1,4 +1,5 @@
 import type { Architecture } from './instance-types.js';
+import type { CpuCredits, InstanceProfile, RootVolume } from './launch-options.js';
 
 // The typed shape of the action's inputs: what every later stage reads. Parsing lives in parse.ts.
 
@@ -30,6 +31,12 @@ export interface Inputs {
   readonly sshPrivateKey: { readonly privateKey: string; readonly publicKey: string } | undefined;
   readonly onDemandFallback: boolean;
   readonly maxPrice: string | undefined;
+  /** The root volume's size, type, performance and KMS key (always encrypted). */
+  readonly rootVolume: RootVolume;
+  /** Undefined: no instance profile (the instance gets no AWS credentials). */
+  readonly instanceProfile: InstanceProfile | undefined;
+  /** For burstable (T) types only; other types launch without a credit specification. */
+  readonly cpuCredits: CpuCredits;
   readonly ttlMinutes: number;
   readonly packages: readonly string[];
   readonly packageUpgrade: boolean;
@@ -87,6 +94,13 @@ export const INPUT_NAMES = [
   'ssh-private-key',
   'on-demand-fallback',
   'max-price',
+  'root-volume-size',
+  'root-volume-type',
+  'root-volume-iops',
+  'root-volume-throughput',
+  'kms-key-id',
+  'instance-profile',
+  'cpu-credits',
   'ttl-minutes',
   'packages',
   'package-upgrade',

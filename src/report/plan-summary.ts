@@ -1,6 +1,8 @@
 import type { BundleResult } from '../bundle/build.js';
 import { USER_DATA_LIMIT, type UserData } from '../cloud-init/render.js';
+import type { Inputs } from '../inputs/types.js';
 import type { Plan } from '../inputs/plan.js';
+import { isBurstable } from '../aws/launch-options.js';
 import { cell, formatBytes, percent } from './markdown.js';
 
 /** The step summary of a dry run: what a deploy with these inputs would launch and send. */
@@ -22,6 +24,8 @@ export function renderPlanSummary(plan: Plan, userData: UserData, bundle: Bundle
     '',
     `Total **${i.count}** instance(s), ready needed: ${i.minReady}; on-demand fallback: ${i.onDemandFallback ? 'yes' : 'no'}; max price: ${i.maxPrice ? `$${i.maxPrice}/h` : 'on-demand price'}; time to live: ${i.ttlMinutes === 0 ? 'none' : `${i.ttlMinutes} min`}${plan.expiresAt ? ` (until ${plan.expiresAt})` : ''}; cleanup: ${i.cleanup}.`,
     '',
+    ...launchOptionLines(i),
+    '',
     '| size | value | limit | used |',
     '|---|---|---|---|',
     `| user-data${userData.gzipped ? ' (gzip)' : ''} | ${userData.bytes} B | ${USER_DATA_LIMIT} B | ${percent(userData.bytes, USER_DATA_LIMIT)} |`,
@@ -40,4 +44,24 @@ export function renderPlanSummary(plan: Plan, userData: UserData, bundle: Bundle
     '',
   ];
   return lines.join('\n');
+}
+
+/** Root volume, instance profile and CPU credits as the launch template will carry them. */
+export function launchOptionLines(i: Inputs): string[] {
+  const v = i.rootVolume;
+  const perf = [
+    v.iops !== undefined ? `${v.iops} IOPS` : '',
+    v.throughputMiBs !== undefined ? `${v.throughputMiBs} MiB/s` : '',
+  ].filter(Boolean);
+  const volume = `${v.type}, ${v.sizeGiB === undefined ? "the image's size" : `${v.sizeGiB} GiB`}${perf.length ? `, ${perf.join(', ')}` : ''}, encrypted with ${v.kmsKeyId === undefined ? "the account's default EBS key" : `\`${cell(v.kmsKeyId)}\``}, deleted with the instance`;
+  const profile =
+    i.instanceProfile === undefined
+      ? 'none'
+      : `\`${cell('arn' in i.instanceProfile ? i.instanceProfile.arn : i.instanceProfile.name)}\``;
+  const burstable = i.instanceTypes.filter(isBurstable);
+  const credits =
+    burstable.length === 0
+      ? 'no burstable type'
+      : `${i.cpuCredits} for ${burstable.join(', ')}${burstable.length < i.instanceTypes.length ? ' (the other types have none)' : ''}`;
+  return [`Root volume: ${volume}.`, `Instance profile: ${profile}; CPU credits: ${credits}.`];
 }

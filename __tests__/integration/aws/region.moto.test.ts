@@ -61,6 +61,16 @@ describe.skipIf(!hasMoto)('prepareRegion against moto', () => {
     tags: { [TAG.deployment]: 'pr-7', Name: 'spot-deploy-pr-7' },
     instanceTags: { [TAG.deployment]: 'pr-7', Name: 'spot-deploy-pr-7' },
     userData: Buffer.from('#cloud-config\n# run 1\n'),
+    instanceTypes: ['m7i.large'],
+    rootVolume: {
+      type: 'gp3',
+      sizeGiB: undefined,
+      iops: undefined,
+      throughputMiBs: undefined,
+      kmsKeyId: undefined,
+    },
+    instanceProfile: undefined,
+    cpuCredits: 'standard',
     ...over,
   });
 

@@ -507,6 +507,13 @@ const ltSpec: LaunchTemplateSpec = {
   rootDeviceName: '/dev/xvda',
   userData,
   securityGroupIds: ['sg-1'],
+  rootVolume: {
+    type: 'gp3',
+    sizeGiB: undefined,
+    iops: undefined,
+    throughputMiBs: undefined,
+    kmsKeyId: undefined,
+  },
   tags: { [TAG.deployment]: 'pr-7' },
   instanceTags: { [TAG.deployment]: 'pr-7', [TAG.hostKey]: 'ssh-ed25519 AAAA' },
 };
@@ -611,6 +618,16 @@ describe('prepareRegion', () => {
     tags: { [TAG.deployment]: 'pr-7' },
     instanceTags: { [TAG.deployment]: 'pr-7' },
     userData,
+    instanceTypes: ['m7i.large'],
+    rootVolume: {
+      type: 'gp3',
+      sizeGiB: undefined,
+      iops: undefined,
+      throughputMiBs: undefined,
+      kmsKeyId: undefined,
+    },
+    instanceProfile: undefined,
+    cpuCredits: 'standard',
   };
 
   it('resolves image and subnets, then the group, then the template; one log line each', async () => {

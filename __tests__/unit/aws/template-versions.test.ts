@@ -49,6 +49,16 @@ describe('pruneTemplateVersions', () => {
     expect(deletedVersions()).toEqual(['1', '2']);
   });
 
+  it('keeps both versions of a run that split the CPU credits, wherever they are', async () => {
+    // This run added 4 (plain) and 5 (T types); concurrent runs added 6 to 9 since.
+    ec2
+      .on(DescribeLaunchTemplateVersionsCommand)
+      .resolves({ LaunchTemplateVersions: versions([9, 8, 7, 6, 5, 4, 3, 2, 1]) });
+    ec2.on(DeleteLaunchTemplateVersionsCommand).resolves({});
+    await pruneTemplateVersions(client, R, 'lt-1', ['4', '5'], 4);
+    expect(deletedVersions()).toEqual(['2', '3']);
+  });
+
   it('deletes nothing while there are only the kept versions', async () => {
     ec2
       .on(DescribeLaunchTemplateVersionsCommand)

@@ -3,7 +3,7 @@ import { realClock, type Clock, type Sleep } from '../../time.js';
 import { provisionFleet } from '../../aws/fleet-regions.js';
 import { findInstances, terminateInstances } from '../../aws/instances.js';
 import { inspectRegion, prepareRegion, regionSpec } from '../../aws/region.js';
-import { pruneTemplateVersions } from '../../aws/template-versions.js';
+import { KEEP_NEWEST, pruneTemplateVersions } from '../../aws/template-versions.js';
 import { TAG, type InstanceInfo, type LaunchError, type RegionResources } from '../../aws/types.js';
 import { waitRunning } from '../../aws/wait.js';
 import type { Plan } from '../../inputs/plan.js';
@@ -132,7 +132,15 @@ export async function provision(
     // The launch is done: older template versions (each with an old host key) can go.
     for (const p of prepared) {
       const lt = p.resources.launchTemplate;
-      const pruned = await pruneTemplateVersions(p.client, p.region, lt.id, lt.version);
+      // A run with two versions (CPU credits split) keeps two runs' worth: its own and the last.
+      const mine = [lt.version, ...(lt.burstableVersion ? [lt.burstableVersion] : [])];
+      const pruned = await pruneTemplateVersions(
+        p.client,
+        p.region,
+        lt.id,
+        mine,
+        KEEP_NEWEST * mine.length,
+      );
       if (pruned.deleted.length > 0)
         sink.info(
           `${p.region}: deleted ${pruned.deleted.length} old version(s) of launch template ${lt.id}`,
