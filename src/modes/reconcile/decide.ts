@@ -4,7 +4,7 @@
  * said over SSH come in, a plan goes out.
  */
 import { readReleaseTags } from '../../aws/release-tags.js';
-import type { InstanceInfo } from '../../aws/types.js';
+import { TAG, type InstanceInfo } from '../../aws/types.js';
 import type { InstanceStatus } from '../../ssh/status-probe.js';
 
 export interface Replaced {
@@ -127,4 +127,21 @@ export function envDiffers(
     .filter((s) => ids.has(s.id) && s.reachable && s.envSha256 !== undefined)
     .filter((s) => s.reachable && s.envSha256 !== wantSha256)
     .map((s) => s.id);
+}
+
+/**
+ * The pull request the deployment was deployed from: the `spot-deploy:pr` tag of its newest
+ * instance that carries one (a deployment id can be redeployed from another PR). A scheduled
+ * reconcile has no pull request of its own: this is where its comment goes, and what its
+ * replacements are tagged with so the next reconcile still finds it.
+ */
+export function deploymentPr(instances: readonly InstanceInfo[]): number | undefined {
+  const byAge = [...instances].sort((a, b) =>
+    (b.launchTime ?? '').localeCompare(a.launchTime ?? ''),
+  );
+  for (const i of byAge) {
+    const tag = i.tags?.[TAG.pr] ?? '';
+    if (/^[1-9][0-9]{0,9}$/.test(tag)) return Number(tag);
+  }
+  return undefined;
 }

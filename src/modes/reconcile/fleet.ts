@@ -20,6 +20,7 @@ import { makePrivateDir } from '../../private-files.js';
 import { untouched, type InstanceResult } from '../../report/results.js';
 import { inGroup, type Sink } from '../../report/sink.js';
 import { deliverToMany, type Target } from '../../ssh/deliver-many.js';
+import { envRedactor } from '../../ssh/seal.js';
 import { probeStatuses, type InstanceStatus } from '../../ssh/status-probe.js';
 import type { Sleep } from '../../time.js';
 import type { BundleSource } from '../bundle-source.js';
@@ -29,7 +30,7 @@ import { retireFailed } from '../deploy/finish.js';
 import { provision } from '../deploy/provision.js';
 import { prepareUserData } from '../prepare.js';
 import type { StateStore } from '../state.js';
-import { envDiffers, planReconcile, type Replaced } from './decide.js';
+import { deploymentPr, envDiffers, planReconcile, type Replaced } from './decide.js';
 
 export interface FleetDeps {
   readonly sink: Sink;
@@ -51,6 +52,8 @@ export interface Reconciled {
   readonly launched: number;
   readonly size: number;
   readonly sha256: string | undefined;
+  /** The pull request its instances were deployed from (`spot-deploy:pr`), for the PR comment. */
+  readonly pr: number | undefined;
 }
 
 async function sha256File(path: string): Promise<string> {
@@ -102,7 +105,15 @@ export async function reconcileFleet(
   ).flat();
   const live = chooseAdopted(found, found.length, id, key).kept;
   const statuses = await look(live, inputs, key, deps);
-  const rp = planReconcile(live, statuses, inputs.count);
+  const planned = planReconcile(live, statuses, inputs.count);
+  // Why an instance goes is text from it (an SSH error): redacted like a delivery's (seal.ts)
+  // before the log, the summary or the PR comment sees it.
+  const redact = envRedactor(inputs.env);
+  const rp = {
+    ...planned,
+    unhealthy: planned.unhealthy.map((u) => ({ ...u, why: redact(u.why) })),
+  };
+  const pr = deploymentPr(found);
   for (const u of rp.unhealthy) sink.info(`[${u.info.id}] ${u.why}: replacing it`);
   sink.info(
     `${id}: ${rp.healthy.length} ready, ${rp.pending.length} pending, ${rp.unhealthy.length} to replace; size ${rp.size}, ${rp.launch} to launch`,
@@ -118,6 +129,7 @@ export async function reconcileFleet(
     launched,
     size: rp.size,
     sha256: rp.sha256,
+    pr,
   });
   if (rp.launch === 0 && rp.unhealthy.length === 0) return done(kept, 0);
 
@@ -163,7 +175,11 @@ export async function reconcileFleet(
     return done(kept, 0);
 
   const size = { ...inputs, count: rp.size };
-  const launchPlan = buildPlan(size, ctx, deps.now());
+  // The replacements belong to the deployment: its repository and pull request, whatever run
+  // (a schedule) launches them; run-id and run-attempt stay this run's, whose cleanup owns them.
+  const origin = found.find((i) => i.tags?.[TAG.repository])?.tags?.[TAG.repository];
+  const launchCtx = { ...ctx, repository: origin ?? ctx.repository, prNumber: pr ?? ctx.prNumber };
+  const launchPlan = buildPlan(size, launchCtx, deps.now());
   const host = generateEd25519('spot-deploy');
   const ud = await prepareUserData(launchPlan, { client: key, host }, sink, deps.root);
   const tags = releaseTags({ sha256: rp.sha256, ...source, count: rp.size });
