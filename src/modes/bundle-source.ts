@@ -10,4 +10,12 @@ export interface BundleSource {
    * expired, deleted), another error for anything else.
    */
   fetch(source: { runId: string; artifactName: string }, dir: string): Promise<string>;
+  /**
+   * How a refusal names the bytes fetch returned and what to do instead (the command line's
+   * `--bundle-file`); without it, the artifact's name and a redeploy.
+   */
+  describe?(source: { runId: string; artifactName: string }): {
+    readonly what: string;
+    readonly remedy: string;
+  };
 }

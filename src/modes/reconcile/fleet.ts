@@ -159,10 +159,15 @@ export async function reconcileFleet(
     workDir = await makePrivateDir(plan.workDirPrefix);
     const file = await deps.source.fetch(source, workDir);
     const got = await sha256File(file);
-    if (got !== rp.sha256)
+    if (got !== rp.sha256) {
+      const said = deps.source.describe?.(source) ?? {
+        what: `the bundle of artifact '${source.artifactName}' (run ${source.runId})`,
+        remedy: 'Redeploy (mode: deploy).',
+      };
       throw new DeployFailedError(
-        `spot-deploy reconcile: the bundle of artifact '${source.artifactName}' (run ${source.runId}) has sha256 ${got}, but the instances' release is ${rp.sha256}: not used. Redeploy (mode: deploy).`,
+        `spot-deploy reconcile: ${said.what} has sha256 ${got}, but the instances' release is ${rp.sha256}: not used, nothing was launched or terminated. ${said.remedy}`,
       );
+    }
     bundleFile = file;
     sink.info(`bundle ${rp.sha256} from artifact '${source.artifactName}' of run ${source.runId}`);
   }
