@@ -28,24 +28,26 @@ const ABOUT: Record<Command, string> = {
 
 /** Options of one command only, besides the inputs. */
 const OWN_FLAGS: Partial<Record<Command, string>> = {
-  reconcile: `  --bundle-file FILE  the release's bundle.tar.gz, e.g. from
-                  gh run download <run> -n <artifact> (the run and artifact the instances'
-                  spot-deploy:bundle-run and bundle-artifact tags name); its sha256 must be the
-                  instances' release. Without it, GITHUB_TOKEN (or GH_TOKEN, with actions: read)
-                  and GITHUB_REPOSITORY download the artifact; with neither, only a reconcile that
+  reconcile: `  --bundle-file FILE
+                  the release's bundle.tar.gz, e.g. from gh run download <run> -n <artifact>
+                  (the run and artifact the instances' spot-deploy:bundle-run and
+                  spot-deploy:bundle-artifact tags name); its sha256 must be the instances'
+                  release. Without it, GITHUB_TOKEN (or GH_TOKEN, with actions: read) and
+                  GITHUB_REPOSITORY download the artifact; with neither, only a reconcile that
                   needs no replacement succeeds.`,
 };
 
 /** Inputs the command line accepts: all but `mode`, which the command sets. */
 const ACCEPTED: readonly string[] = INPUT_NAMES.filter((n) => n !== 'mode');
 
-const OPTIONS = `  --config FILE   a YAML mapping of action inputs (the same names as in action.yml's \`with:\`);
+const FLAGS = `  --config FILE   a YAML mapping of action inputs (the same names as in action.yml's \`with:\`);
                   every value is read as the text written (007 stays 007), a blank one is unset
   --<input> VALUE one action input, e.g. --bundle-path deploy --regions eu-west-1 (overrides --config)
-  --summary FILE  write the Markdown summary there instead of stdout
-  --help          this help
+  --summary FILE  write the Markdown summary there instead of stdout`;
+const HELP_AND_NOTE = `  --help          this help
 Outputs are printed as name=value lines. The command is the mode: --mode is refused, and a
 mode in the --config file is ignored.`;
+const OPTIONS = `${FLAGS}\n${HELP_AND_NOTE}`;
 
 export const USAGE = `usage: spot-deploy ${COMMANDS.join('|')} [--config FILE.yml] [--<input> VALUE ...] [--summary FILE]
 
@@ -60,7 +62,8 @@ export function commandUsage(command: Command): string {
 
 ${ABOUT[command]}
 
-${OPTIONS}${own ? `\n${own}` : ''}
+${FLAGS}${own ? `\n${own}` : ''}
+${HELP_AND_NOTE}
 inputs: ${ACCEPTED.join(', ')}`;
 }
 
