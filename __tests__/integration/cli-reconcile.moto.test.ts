@@ -5,11 +5,16 @@
 // artifact to download, with the right one it heals the fleet; then, whole again, it succeeds
 // with no bundle at all. The CLI builds its own EC2 clients from the environment (useMotoEnv).
 // Nothing is sent anywhere but 127.0.0.0/8.
-import { EC2Client, TerminateInstancesCommand, type Instance } from '@aws-sdk/client-ec2';
+import {
+  DescribeInstancesCommand,
+  EC2Client,
+  TerminateInstancesCommand,
+  type Instance,
+} from '@aws-sdk/client-ec2';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { readReleaseTags } from '../../src/aws/release-tags.js';
 import { TAG } from '../../src/aws/types.js';
 import { cli } from '../../src/cli.js';
@@ -66,8 +71,18 @@ describe.skipIf(unsupported !== undefined)('spot-deploy reconcile (the CLI) agai
     subnet = await loopbackSubnet(moto, REGION, '127.8.0.0/16', '127.8.9.0/24');
     port = await freePort();
   }, 60_000);
-  afterAll(async () => {
+  afterEach(async () => {
+    // Each test starts from an empty region: a later watcher would boot bodies for these.
+    const all = await ec2.send(new DescribeInstancesCommand({}));
+    const ids = (all.Reservations ?? [])
+      .flatMap((r) => r.Instances ?? [])
+      .filter((i) => i.State?.Name !== 'terminated')
+      .map((i) => i.InstanceId ?? '');
+    if (ids.length > 0) await ec2.send(new TerminateInstancesCommand({ InstanceIds: ids }));
     await watcher?.stop();
+    watcher = undefined;
+  });
+  afterAll(async () => {
     ec2?.destroy();
     restoreEnv();
     await moto?.stop();
@@ -85,13 +100,16 @@ describe.skipIf(unsupported !== undefined)('spot-deploy reconcile (the CLI) agai
     'ready-timeout': '30s',
     env: ENV,
   };
-  const flags = () =>
-    Object.entries({ ...common, 'subnet-ids': subnet, 'ssh-port': String(port) }).flatMap(
-      ([k, v]) => [`--${k}`, v ?? ''],
-    );
+  const flags = (id: string) =>
+    Object.entries({
+      ...common,
+      'deployment-id': id,
+      'subnet-ids': subnet,
+      'ssh-port': String(port),
+    }).flatMap(([k, v]) => [`--${k}`, v ?? '']);
 
   /** Runs the CLI as a user would (argv, an environment without GitHub), capturing its output. */
-  async function run(extra: string[]) {
+  async function run(extra: string[], command = 'reconcile', id = ID) {
     const out: string[] = [];
     const err: string[] = [];
     const log = vi.spyOn(console, 'log').mockImplementation((m: unknown) => {
@@ -101,7 +119,7 @@ describe.skipIf(unsupported !== undefined)('spot-deploy reconcile (the CLI) agai
       err.push(String(m));
     });
     try {
-      const code = await cli(['reconcile', ...flags(), ...extra], { RUNNER_TEMP: tmp('cli-run-') });
+      const code = await cli([command, ...flags(id), ...extra], { RUNNER_TEMP: tmp('cli-run-') });
       return { code, out: out.join('\n'), err: err.join('\n') };
     } finally {
       log.mockRestore();
@@ -109,9 +127,9 @@ describe.skipIf(unsupported !== undefined)('spot-deploy reconcile (the CLI) agai
     }
   }
 
-  const running = async (): Promise<Instance[]> =>
-    (await deploymentInstances(moto, REGION, ID)).filter((i) => i.State?.Name === 'running');
-  const ids = async () => (await running()).map((i) => i.InstanceId ?? '').sort();
+  const running = async (id = ID): Promise<Instance[]> =>
+    (await deploymentInstances(moto, REGION, id)).filter((i) => i.State?.Name === 'running');
+  const ids = async (id = ID) => (await running(id)).map((i) => i.InstanceId ?? '').sort();
 
   it('heals a lost instance with --bundle-file, refuses a wrong file, and says how to get the bundle when it has none', async () => {
     const w = (watcher = watchMoto(moto, REGION, { port, maxMs: 5 * 60_000, maxInstances: 6 }));
@@ -207,6 +225,56 @@ describe.skipIf(unsupported !== undefined)('spot-deploy reconcile (the CLI) agai
     expect(await ids()).toEqual(now.map((i) => i.InstanceId ?? '').sort());
     await new Promise((res) => setTimeout(res, 500));
     expect(w.seen.length).toBe(before);
+    expect(w.errors).toEqual([]);
+  }, 240_000);
+
+  it('heals a fleet the command line deployed (no artifact, no run) from the bundle-file its deploy printed', async () => {
+    const w = (watcher = watchMoto(moto, REGION, { port, maxMs: 5 * 60_000, maxInstances: 6 }));
+    const id = 'cli-made';
+    const deployed = await run(['--count', '2', '--bundle-path', 'examples/bundle'], 'deploy', id);
+    expect(deployed.code, deployed.err).toBe(0);
+    const bundle = /^bundle-file=(.*)$/m.exec(deployed.out)?.[1] ?? '';
+    const sha = /^bundle-sha256=(.*)$/m.exec(deployed.out)?.[1] ?? '';
+    expect(readFileSync(bundle).length).toBeGreaterThan(0);
+    const [lost, keep] = await ids(id);
+    if (!lost || !keep) throw new Error('2 instances expected');
+    // Its tags name the release but no run or artifact: nothing to download from.
+    expect(readReleaseTags(tagsOf((await running(id))[0]?.Tags) as Record<string, string>)).toEqual(
+      { sha256: sha, count: 2 },
+    );
+    await ec2.send(new TerminateInstancesCommand({ InstanceIds: [lost] }));
+    await w.settle();
+
+    const none = await run([], 'reconcile', id);
+    expect(none.code).toBe(1);
+    expect(none.err).toContain(
+      `it was deployed without an artifact or by an older spot-deploy. Redeploy it (mode: deploy), or on the command line pass the bundle of release ${sha} with --bundle-file.`,
+    );
+    const wrong = join(tmp('cli-wrong-'), 'bundle.tar.gz');
+    writeFileSync(wrong, 'not the release');
+    const refused = await run(['--bundle-file', wrong], 'reconcile', id);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain(
+      "pass the bundle.tar.gz their deploy built (spot-deploy deploy's bundle-file output)",
+    );
+    expect(await ids(id)).toEqual([keep]);
+
+    const healed = await run(['--bundle-file', bundle], 'reconcile', id);
+    expect(healed.code, healed.err).toBe(0);
+    expect(healed.err).toContain(`bundle ${sha} from --bundle-file ${bundle}`);
+    expect(healed.out).toMatch(/^ready-count=2$/m);
+    const now = await running(id);
+    expect(now.map((i) => i.InstanceId)).toContain(keep);
+    expect(now).toHaveLength(2);
+    const fresh = now.find((i) => i.InstanceId !== keep);
+    expect(w.byId(fresh?.InstanceId ?? '')?.instance?.status()).toMatchObject({
+      sha256: sha,
+      state: 'ready',
+    });
+    expect(readReleaseTags(tagsOf(fresh?.Tags) as Record<string, string>)).toEqual({
+      sha256: sha,
+      count: 2,
+    });
     expect(w.errors).toEqual([]);
   }, 240_000);
 });

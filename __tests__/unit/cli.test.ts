@@ -210,6 +210,11 @@ describe('spot-deploy reconcile (issue 13)', () => {
       what: `--bundle-file ${bundle}`,
       remedy: `It is not the release the instances run: pass the bundle of artifact 'spot-deploy-web-501-1' of run 501 (gh run download 501 -n spot-deploy-web-501-1, then --bundle-file <dir>/bundle.tar.gz), or redeploy (spot-deploy deploy).`,
     });
+    // A local file serves a release deployed without an artifact too (the CLI's deploy).
+    expect(source.local).toBe(true);
+    expect(source.describe?.({ runId: '', artifactName: '' }).remedy).toContain(
+      "pass the bundle.tar.gz their deploy built (spot-deploy deploy's bundle-file output)",
+    );
     expect(load).not.toHaveBeenCalled();
   });
 

@@ -24,9 +24,13 @@ export function fileBundleSource(file: string): BundleSource {
       await copyFile(file, to);
       return to;
     },
+    local: true,
     describe: (s) => ({
       what: `--bundle-file ${file}`,
-      remedy: `It is not the release the instances run: pass the bundle of artifact '${s.artifactName}' of run ${s.runId} (${download(s)}), or redeploy (spot-deploy deploy).`,
+      remedy:
+        s.runId === ''
+          ? "It is not the release the instances run: pass the bundle.tar.gz their deploy built (spot-deploy deploy's bundle-file output), or redeploy (spot-deploy deploy)."
+          : `It is not the release the instances run: pass the bundle of artifact '${s.artifactName}' of run ${s.runId} (${download(s)}), or redeploy (spot-deploy deploy).`,
     }),
   };
 }

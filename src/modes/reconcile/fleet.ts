@@ -146,30 +146,31 @@ export async function reconcileFleet(
   // The bundle first: without it nothing is terminated or launched.
   let bundleFile: string | undefined;
   let workDir: string | undefined;
-  const source = rp.source;
+  // A local bundle (`--bundle-file`) is checked by its sha256 alone: it also serves a release
+  // deployed without an artifact (the command line's deploy), whose tags name no run.
+  const source = rp.source ?? (deps.source?.local ? { runId: '', artifactName: '' } : undefined);
   if (rp.launch > 0) {
     if (rp.sha256 === undefined || source === undefined)
       throw new DeployFailedError(
-        `spot-deploy reconcile: deployment '${id}' has no instance whose tags name its release's artifact (${TAG.bundleSha256}, ${TAG.bundleRun}, ${TAG.bundleArtifact}): it was deployed without an artifact or by an older spot-deploy. Redeploy it (mode: deploy).`,
+        `spot-deploy reconcile: deployment '${id}' has no instance whose tags name its release's artifact (${TAG.bundleSha256}, ${TAG.bundleRun}, ${TAG.bundleArtifact}): it was deployed without an artifact or by an older spot-deploy. Redeploy it (mode: deploy)${rp.sha256 === undefined ? '' : `, or on the command line pass the bundle of release ${rp.sha256} with --bundle-file`}.`,
       );
     if (deps.source === undefined)
       throw new DeployFailedError(
         'spot-deploy reconcile: no way to download the release artifact here (run it in GitHub Actions).',
       );
+    const said = deps.source.describe?.(source) ?? {
+      what: `the bundle of artifact '${source.artifactName}' (run ${source.runId})`,
+      remedy: 'Redeploy (mode: deploy).',
+    };
     workDir = await makePrivateDir(plan.workDirPrefix);
     const file = await deps.source.fetch(source, workDir);
     const got = await sha256File(file);
-    if (got !== rp.sha256) {
-      const said = deps.source.describe?.(source) ?? {
-        what: `the bundle of artifact '${source.artifactName}' (run ${source.runId})`,
-        remedy: 'Redeploy (mode: deploy).',
-      };
+    if (got !== rp.sha256)
       throw new DeployFailedError(
         `spot-deploy reconcile: ${said.what} has sha256 ${got}, but the instances' release is ${rp.sha256}: not used, nothing was launched or terminated. ${said.remedy}`,
       );
-    }
     bundleFile = file;
-    sink.info(`bundle ${rp.sha256} from artifact '${source.artifactName}' of run ${source.runId}`);
+    sink.info(`bundle ${rp.sha256} from ${said.what}`);
   }
   for (const r of new Set(rp.unhealthy.map((u) => u.info.region))) {
     const ids = rp.unhealthy.filter((u) => u.info.region === r).map((u) => u.info.id);
