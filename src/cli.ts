@@ -16,6 +16,10 @@ import { errorMessage } from './errors.js';
 import { actionRoot } from './paths.js';
 import { runPlan } from './modes/plan.js';
 import { runRollback } from './modes/rollback.js';
+import { runReconcile } from './modes/reconcile/run.js';
+import { fileBundleSource, noBundleSource } from './modes/reconcile/bundle-file.js';
+import type { BundleSource } from './modes/bundle-source.js';
+import { artifactBundleSource, type ArtifactReaderLike } from './github/artifact-download.js';
 import type { Sink } from './report/sink.js';
 
 /** The command line: the same core as the action, with inputs from flags and a YAML file. */
@@ -50,6 +54,12 @@ export async function cli(
     console.error(`spot-deploy: --summary ${summaryFile}: ${summaryProblem}`);
     return 2;
   }
+  const bundleFile = line.bundleFile;
+  const bundleProblem = bundleFile === undefined ? undefined : unreadable(bundleFile);
+  if (bundleProblem !== undefined) {
+    console.error(`spot-deploy: --bundle-file ${bundleFile}: ${bundleProblem}`);
+    return 2;
+  }
   values.set('mode', mode);
   const clients = ec2Clients();
   const sink: Sink = {
@@ -69,7 +79,12 @@ export async function cli(
     });
     // Every run renders into a directory of its own there (prepare: mkdtemp, 0700), kept
     // afterwards since the outputs name the files.
-    const ctx = { tempDir: env.RUNNER_TEMP || tmpdir() };
+    const ctx = {
+      tempDir: env.RUNNER_TEMP || tmpdir(),
+      // reconcile: `deployment-id all` is every live deployment of this repository, and the
+      // artifact download needs it; other commands keep their tags as before.
+      ...(cmd === 'reconcile' ? { repository: env.GITHUB_REPOSITORY || undefined } : {}),
+    };
     const root = actionRoot();
     if (cmd === 'status') await runStatus(inputs, ctx, { sink, ec2: clients.get });
     else if (mode === 'plan') await runPlan(inputs, ctx, sink, root);
@@ -77,7 +92,12 @@ export async function cli(
       await withCleanup(sink, clients.get, (state) =>
         runDestroy(inputs, ctx, { sink, ec2: clients.get, state }),
       );
-    else if (mode === 'rollback')
+    else if (mode === 'reconcile') {
+      const source = reconcileSource(bundleFile, env);
+      await withCleanup(sink, clients.get, (state) =>
+        runReconcile(inputs, ctx, { sink, state, ec2: clients.get, root, source }),
+      );
+    } else if (mode === 'rollback')
       await withCleanup(sink, clients.get, (state) =>
         runRollback(inputs, ctx, { sink, ec2: clients.get, state }),
       );
@@ -92,6 +112,29 @@ export async function cli(
   } finally {
     clients.destroy();
   }
+}
+
+/**
+ * Where reconcile gets the release's bundle: `--bundle-file`; else, with a token and the repository
+ * in the environment, the run's artifact (github/artifact-download.ts; cli.ts is an entry point and
+ * may import github/); else nowhere, which fails only when a replacement needs it.
+ * @actions/artifact is loaded only when a download is asked for: not by other commands, nor by a
+ * reconcile that replaces nothing.
+ */
+export function reconcileSource(
+  bundleFile: string | undefined,
+  env: NodeJS.ProcessEnv,
+  load: () => Promise<ArtifactReaderLike> = async () =>
+    new (await import('@actions/artifact')).DefaultArtifactClient(),
+): BundleSource {
+  if (bundleFile !== undefined) return fileBundleSource(bundleFile);
+  const token = env.GITHUB_TOKEN || env.GH_TOKEN || undefined;
+  const repository = env.GITHUB_REPOSITORY || undefined;
+  if (token === undefined || repository === undefined) return noBundleSource();
+  return {
+    fetch: async (source, dir) =>
+      artifactBundleSource(await load(), { token, repository }).fetch(source, dir),
+  };
 }
 
 /**
@@ -135,6 +178,19 @@ function readConfig(file: string): Map<string, string> | Error {
     return new Error(`could not read --config ${file}: ${errorMessage(e)}`);
   }
   return parseConfig(text, file);
+}
+
+/** Why `--bundle-file` cannot be read, checked before any cloud call: undefined when it can. */
+export function unreadable(file: string): string | undefined {
+  try {
+    const st = statSync(file, { throwIfNoEntry: false });
+    if (st === undefined) return 'no such file.';
+    if (!st.isFile()) return 'is not a regular file; give the bundle.tar.gz of the artifact.';
+    accessSync(file, constants.R_OK);
+    return undefined;
+  } catch (e) {
+    return `cannot be read (${errorMessage(e)}).`;
+  }
 }
 
 /**

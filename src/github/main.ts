@@ -54,7 +54,7 @@ export async function run(): Promise<void> {
         token: inputs.githubToken,
         repository: ctx.repository,
       });
-      await runReconcile(inputs, ctx, { sink, ec2, root, source, state: actionsState });
+      await runReconcile(inputs, ctx, { sink, ec2, root, source, publisher, state: actionsState });
     } else await runDeploy(inputs, ctx, { sink, state: actionsState, ec2, root, publisher });
   } catch (e) {
     core.setFailed(errorMessage(e));

@@ -31,13 +31,15 @@ export function githubPublisher(
         userData: files.userData,
         plan,
       }),
-    comment: async (deploymentId, body) =>
+    comment: async (deploymentId, body, pr) =>
       reportPrComment(
         sink,
         await publishPrComment({
           enabled: inputs.prComment,
           token: inputs.githubToken,
-          target: commentTarget(ctx),
+          target: commentTarget(
+            pr === undefined ? ctx : { repository: ctx.repository, prNumber: pr },
+          ),
           octokit: clients.octokit,
           deploymentId,
           body,

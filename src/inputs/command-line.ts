@@ -5,7 +5,7 @@ import { INPUT_NAMES } from './types.js';
 // I/O. A config value is the text the user wrote: YAML's type guessing would read
 // `deployment-id: 007` as 7 (a destroy of another deployment), a blank value as null, 0x20 as 32.
 
-export const COMMANDS = ['plan', 'deploy', 'rollback', 'destroy', 'status'] as const;
+export const COMMANDS = ['plan', 'deploy', 'rollback', 'destroy', 'status', 'reconcile'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 const ABOUT: Record<Command, string> = {
@@ -19,20 +19,37 @@ const ABOUT: Record<Command, string> = {
     "--rollback-to <sha256>; needs --ssh-private-key (the deployment's key)",
   destroy: "remove everything of the deployment (deployment-id 'expired': every expired one)",
   status: "list the deployment's instances in the given regions (EC2 tags; no SSH)",
+  reconcile:
+    'bring the deployment (deployment-id all: every live one of GITHUB_REPOSITORY) back to its\n' +
+    'recorded size: instances gone, interrupted or failing are replaced with the release the\n' +
+    'ready ones run, which are never touched; needs --ssh-private-key and, to launch, the\n' +
+    "release's bundle: --bundle-file, or GITHUB_TOKEN and GITHUB_REPOSITORY to download it",
+};
+
+/** Options of one command only, besides the inputs. */
+const OWN_FLAGS: Partial<Record<Command, string>> = {
+  reconcile: `  --bundle-file FILE
+                  the release's bundle.tar.gz, e.g. from gh run download <run> -n <artifact>
+                  (the run and artifact the instances' spot-deploy:bundle-run and
+                  spot-deploy:bundle-artifact tags name); its sha256 must be the instances'
+                  release. Without it, GITHUB_TOKEN (or GH_TOKEN, with actions: read) and
+                  GITHUB_REPOSITORY download the artifact; with neither, only a reconcile that
+                  needs no replacement succeeds.`,
 };
 
 /** Inputs the command line accepts: all but `mode`, which the command sets. */
 const ACCEPTED: readonly string[] = INPUT_NAMES.filter((n) => n !== 'mode');
 
-const OPTIONS = `  --config FILE   a YAML mapping of action inputs (the same names as in action.yml's \`with:\`);
+const FLAGS = `  --config FILE   a YAML mapping of action inputs (the same names as in action.yml's \`with:\`);
                   every value is read as the text written (007 stays 007), a blank one is unset
   --<input> VALUE one action input, e.g. --bundle-path deploy --regions eu-west-1 (overrides --config)
-  --summary FILE  write the Markdown summary there instead of stdout
-  --help          this help
+  --summary FILE  write the Markdown summary there instead of stdout`;
+const HELP_AND_NOTE = `  --help          this help
 Outputs are printed as name=value lines. The command is the mode: --mode is refused, and a
 mode in the --config file is ignored.`;
+const OPTIONS = `${FLAGS}\n${HELP_AND_NOTE}`;
 
-export const USAGE = `usage: spot-deploy plan|deploy|rollback|destroy|status [--config FILE.yml] [--<input> VALUE ...] [--summary FILE]
+export const USAGE = `usage: spot-deploy ${COMMANDS.join('|')} [--config FILE.yml] [--<input> VALUE ...] [--summary FILE]
 
 ${COMMANDS.map((c) => `  ${c.padEnd(9)} ${ABOUT[c].split('\n').join(`\n${' '.repeat(12)}`)}`).join('\n')}
 
@@ -40,11 +57,13 @@ ${OPTIONS}`;
 
 /** One command's usage (`spot-deploy deploy --help`). */
 export function commandUsage(command: Command): string {
-  return `usage: spot-deploy ${command} [--config FILE.yml] [--<input> VALUE ...] [--summary FILE]
+  const own = OWN_FLAGS[command];
+  return `usage: spot-deploy ${command} [--config FILE.yml] [--<input> VALUE ...] [--summary FILE]${own ? ' [--bundle-file FILE]' : ''}
 
 ${ABOUT[command]}
 
-${OPTIONS}
+${FLAGS}${own ? `\n${own}` : ''}
+${HELP_AND_NOTE}
 inputs: ${ACCEPTED.join(', ')}`;
 }
 
@@ -58,6 +77,8 @@ export type CommandLine =
       readonly values: ReadonlyMap<string, string>;
       readonly configFile?: string;
       readonly summaryFile?: string;
+      /** reconcile: `--bundle-file`, the release's bundle.tar.gz (checked by cli.ts before any call). */
+      readonly bundleFile?: string;
     };
 
 const isCommand = (s: string): s is Command => (COMMANDS as readonly string[]).includes(s);
@@ -75,6 +96,7 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
   const values = new Map<string, string>();
   let configFile: string | undefined;
   let summaryFile: string | undefined;
+  let bundleFile: string | undefined;
   const seen = new Set<string>();
   const fail = (message: string): CommandLine => ({
     kind: 'error',
@@ -88,7 +110,12 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
     if (name === 'mode') {
       return fail(`--mode is not accepted: the command is the mode (spot-deploy ${command}).`);
     }
-    if (name !== 'config' && name !== 'summary' && !ACCEPTED.includes(name)) {
+    if (name === 'bundle-file' && command !== 'reconcile') {
+      return fail(
+        `--bundle-file is an option of spot-deploy reconcile only (${command} builds its bundle from bundle-path).`,
+      );
+    }
+    if (!['config', 'summary', 'bundle-file'].includes(name) && !ACCEPTED.includes(name)) {
       return fail(`unknown option --${name}; inputs are: ${ACCEPTED.join(', ')}.`);
     }
     if (value === undefined) return fail(`--${name} needs a value.`);
@@ -96,6 +123,7 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
     seen.add(name);
     if (name === 'config') configFile = value;
     else if (name === 'summary') summaryFile = value;
+    else if (name === 'bundle-file') bundleFile = value;
     else values.set(name, value);
   }
   return {
@@ -104,6 +132,7 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
     values,
     ...(configFile === undefined ? {} : { configFile }),
     ...(summaryFile === undefined ? {} : { summaryFile }),
+    ...(bundleFile === undefined ? {} : { bundleFile }),
   };
 }
 

@@ -11,8 +11,12 @@ import type { RenderedFiles } from '../report/outputs.js';
 export interface Publisher {
   /** Uploads the bundle and the redacted user-data as the run's artifact. */
   artifact(mode: 'deploy' | 'plan', plan: Plan, files: RenderedFiles): Promise<ArtifactOutcome>;
-  /** Posts or updates the deployment's PR comment (when `pr-comment` asks) and logs the outcome. */
-  comment(deploymentId: string, body: string): Promise<void>;
+  /**
+   * Posts or updates the deployment's PR comment (when `pr-comment` asks) and logs the outcome:
+   * on pull request `pr` of the run's repository when given (a scheduled reconcile has no pull
+   * request in its event; the instances' `spot-deploy:pr` tag names it), else on the event's.
+   */
+  comment(deploymentId: string, body: string, pr?: number): Promise<void>;
 }
 
 export const NO_ARTIFACT: ArtifactOutcome = {

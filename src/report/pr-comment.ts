@@ -181,6 +181,82 @@ export function renderDestroyComment(d: DestroyCommentData): string {
   );
 }
 
+export interface ReconcileCommentData {
+  readonly deploymentId: string;
+  /** The fleet after the run: the instances kept (adopted: untouched) and the replacements. */
+  readonly instances: readonly InstanceResult[];
+  /** The instances terminated and replaced, with why (redacted by the caller). */
+  readonly replaced: ReadonlyArray<{
+    readonly info: { readonly id: string };
+    readonly why: string;
+  }>;
+  readonly launched: number;
+  readonly size: number;
+  readonly sha256: string | undefined;
+  readonly runUrl?: string | undefined;
+  readonly now?: Date;
+}
+
+/** At most this many "replaced" lines; a fleet lost whole would otherwise push the table out. */
+const MAX_REPLACED_LINES = 20;
+
+function reconcileRow(r: InstanceResult): string {
+  const detail =
+    r.status === 'failed'
+      ? `${code(r.step ?? 'unknown')}: ${code(r.error ?? '')}`
+      : !r.adopted
+        ? `replacement, active${secs(r.timings.activeMs)}`
+        : r.status === 'ready'
+          ? 'ready, untouched'
+          : 'pending (a launch in progress), untouched';
+  return `| ${ICON[r.status]} | \`${cell(r.id)}\` | ${cell(r.region)} / ${cell(r.availabilityZone ?? '–')} | ${cell(r.instanceType)} | ${r.lifecycle} | ${cell(r.publicIp ?? r.privateIp ?? '–')} | ${detail} |`;
+}
+
+/**
+ * The comment after `mode: reconcile`, under the deployment's marker so it replaces the deploy's
+ * table: "replaced N of M", why each replaced instance went, then the fleet (failures first).
+ */
+export function renderReconcileComment(d: ReconcileCommentData): string {
+  const ready = d.instances.filter((r) => r.status === 'ready').length;
+  const failed = d.instances.filter((r) => r.status === 'failed').length;
+  const ok = ready >= d.size && failed === 0;
+  const why = d.replaced
+    .slice(0, MAX_REPLACED_LINES)
+    .map((x) => `- replaced \`${cell(x.info.id)}\`: ${code(x.why, 300)}`);
+  const more = d.replaced.length - why.length;
+  const rank = { failed: 0, skipped: 1, ready: 2 } as const;
+  const rows = [...d.instances]
+    .sort((a, b) => rank[a.status] - rank[b.status] || Number(a.adopted) - Number(b.adopted))
+    .map(reconcileRow);
+  return fit(
+    [
+      commentMarker(d.deploymentId),
+      `### ${ok ? '✅' : '❌'} spot-deploy \`${cell(d.deploymentId)}\`: replaced ${d.launched} of ${d.size}, ${ready}/${d.size} ready`,
+      '',
+      [
+        'reconcile',
+        `**${ready}** ready`,
+        `**${failed}** failed`,
+        ...(d.sha256 === undefined ? [] : [`release \`${d.sha256.slice(0, 12)}\``]),
+        link('workflow run', d.runUrl),
+      ].join(' · '),
+      ...(why.length > 0
+        ? ['', ...why, ...(more > 0 ? [`- … and ${more} more (see the run summary)`] : [])]
+        : []),
+      '',
+      '| | instance | region / AZ | type | lifecycle | address | detail |',
+      '|---|---|---|---|---|---|---|',
+    ],
+    rows,
+    [
+      '',
+      `<sub>Updated ${stamp(d.now)} by spot-deploy reconcile; this comment is edited in place.</sub>`,
+    ],
+    (left) =>
+      `… ${left} more instance(s) not shown (comment size limit); ${link('see the run summary', d.runUrl)}.`,
+  );
+}
+
 function link(text: string, url: string | undefined): string {
   return url === undefined ? text : `[${text}](${url})`;
 }

@@ -18,7 +18,10 @@ import {
   commentMarker,
   renderDestroyComment,
   renderPrComment,
+  renderReconcileComment,
 } from '../../../src/report/pr-comment.js';
+import { githubPublisher } from '../../../src/github/publish.js';
+import { parseInputs } from '../../../src/inputs/parse.js';
 import { recordingSink } from '../../helpers/recording-sink.js';
 
 type Comment = { id: number; body: string; html_url: string };
@@ -286,6 +289,115 @@ describe('renderPrComment', () => {
     expect(partial).toContain('### ⚠️ spot-deploy `pr-7`: fleet destroyed');
     expect(partial).toContain('- ⚠️ `sg-1: DependencyViolation`');
     expect(partial).not.toContain('| instance |');
+  });
+});
+
+describe('renderReconcileComment', () => {
+  const base = {
+    deploymentId: 'pr-7',
+    sha256: 'ab'.repeat(32),
+    runUrl: 'https://github.com/o/r/actions/runs/9',
+    now: new Date('2026-12-02T04:00:00.123Z'),
+  };
+
+  it('says "replaced N of M" under the deploy comment’s marker, why each went, the fleet with the untouched ones last', () => {
+    const body = renderReconcileComment({
+      ...base,
+      size: 3,
+      launched: 2,
+      replaced: [{ info: { id: 'i-9' }, why: 'its agent says interrupted' }],
+      instances: [
+        instance(1, { adopted: true, timings: {} }),
+        instance(2),
+        instance(3, { status: 'failed', step: 'health-check', error: 'unhealthy | <b>x</b>' }),
+      ],
+    });
+    expect(body).toBe(
+      [
+        '<!-- spot-deploy:pr-7 -->',
+        '### ❌ spot-deploy `pr-7`: replaced 2 of 3, 2/3 ready',
+        '',
+        'reconcile · **2** ready · **1** failed · release `abababababab` · [workflow run](https://github.com/o/r/actions/runs/9)',
+        '',
+        '- replaced `i-9`: `its agent says interrupted`',
+        '',
+        '| | instance | region / AZ | type | lifecycle | address | detail |',
+        '|---|---|---|---|---|---|---|',
+        '| ❌ | `i-00000000000000003` | eu-west-1 / eu-west-1a | t3.small | spot | 203.0.113.3 | `health-check`: `unhealthy \\| <b>x</b>` |',
+        '| ✅ | `i-00000000000000002` | eu-west-1 / eu-west-1a | t3.small | spot | 203.0.113.2 | replacement, active in 41 s |',
+        '| ✅ | `i-00000000000000001` | eu-west-1 / eu-west-1a | t3.small | spot | 203.0.113.1 | ready, untouched |',
+        '',
+        '<sub>Updated 2026-12-02T04:00:00Z by spot-deploy reconcile; this comment is edited in place.</sub>',
+      ].join('\n'),
+    );
+    expect(body.startsWith(`${MARKER}\n`)).toBe(true);
+  });
+
+  it('is green when the fleet is whole again, and says when nothing needed replacing', () => {
+    const whole = renderReconcileComment({
+      ...base,
+      size: 2,
+      launched: 0,
+      replaced: [],
+      instances: [instance(1, { adopted: true }), instance(2, { adopted: true })],
+    });
+    expect(whole).toContain('### ✅ spot-deploy `pr-7`: replaced 0 of 2, 2/2 ready');
+    expect(whole).not.toContain('- replaced');
+  });
+
+  it('lists at most 20 replaced instances and stays under GitHub’s limit for a huge fleet', () => {
+    const n = 3000;
+    const body = renderReconcileComment({
+      ...base,
+      size: n,
+      launched: n,
+      replaced: Array.from({ length: n }, (_, i) => ({
+        info: { id: `i-${i}` },
+        why: `unreachable over SSH: ${'E'.repeat(500)}`,
+      })),
+      instances: Array.from({ length: n }, (_, i) => instance(i)),
+    });
+    expect(body.length).toBeLessThan(COMMENT_LIMIT);
+    expect(body.split('\n').filter((l) => l.startsWith('- replaced '))).toHaveLength(20);
+    expect(body).toContain(`- … and ${n - 20} more (see the run summary)`);
+    expect(body).toMatch(/… \d+ more instance\(s\) not shown \(comment size limit\)/);
+  });
+});
+
+describe('githubPublisher.comment', () => {
+  const values: Record<string, string> = {
+    mode: 'destroy',
+    regions: 'eu-west-1',
+    'deployment-id': 'pr-7',
+    'pr-comment': 'true',
+    'github-token': 'ghs_x',
+  };
+  const inputs = parseInputs((n) => values[n] ?? '', { workspace: '/', defaultRegion: undefined });
+
+  it("comments on the pull request it is given (a scheduled reconcile's), else the event's", async () => {
+    const gh = fakeGitHub();
+    const targets: number[] = [];
+    const issues = gh.octokit.rest.issues;
+    const octokit: OctokitLike = {
+      rest: {
+        issues: {
+          listComments: (p) => issues.listComments(p),
+          createComment: (p) => (targets.push(p.issue_number), issues.createComment(p)),
+          updateComment: (p) => issues.updateComment(p),
+        },
+      },
+    };
+    const publisher = (prNumber: number | undefined) =>
+      githubPublisher(
+        { artifacts: {} as never, octokit: () => octokit },
+        inputs,
+        { tempDir: '/nonexistent', repository: 'o/r', prNumber },
+        recordingSink(),
+      );
+    await publisher(undefined).comment('pr-12', `${commentMarker('pr-12')}\nx`, 12);
+    await publisher(7).comment('pr-7', `${MARKER}\nx`);
+    await publisher(7).comment('pr-3', `${commentMarker('pr-3')}\nx`, 3);
+    expect(targets).toEqual([12, 7, 3]);
   });
 });
 

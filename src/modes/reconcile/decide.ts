@@ -180,3 +180,20 @@ export function replacementTtl(
     };
   return { ttlMinutes: Math.ceil((until - nowMs) / 60_000) };
 }
+
+/**
+ * The pull request the deployment was deployed from: the `spot-deploy:pr` tag of its newest
+ * instance that carries one (a deployment id can be redeployed from another PR). A scheduled
+ * reconcile has no pull request of its own: this is where its comment goes, and what its
+ * replacements are tagged with so the next reconcile still finds it.
+ */
+export function deploymentPr(instances: readonly InstanceInfo[]): number | undefined {
+  const byAge = [...instances].sort((a, b) =>
+    (b.launchTime ?? '').localeCompare(a.launchTime ?? ''),
+  );
+  for (const i of byAge) {
+    const tag = i.tags?.[TAG.pr] ?? '';
+    if (/^[1-9][0-9]{0,9}$/.test(tag)) return Number(tag);
+  }
+  return undefined;
+}

@@ -21,6 +21,7 @@ import { makePrivateDir } from '../../private-files.js';
 import { untouched, type InstanceResult } from '../../report/results.js';
 import { inGroup, type Sink } from '../../report/sink.js';
 import { deliverToMany, type Target } from '../../ssh/deliver-many.js';
+import { envRedactor } from '../../ssh/seal.js';
 import { probeStatuses, type InstanceStatus } from '../../ssh/status-probe.js';
 import type { Sleep } from '../../time.js';
 import type { BundleSource } from '../bundle-source.js';
@@ -31,6 +32,7 @@ import { provision } from '../deploy/provision.js';
 import { prepareUserData } from '../prepare.js';
 import type { StateStore } from '../state.js';
 import {
+  deploymentPr,
   envDiffers,
   noneAnswered,
   planReconcile,
@@ -60,6 +62,8 @@ export interface Reconciled {
   readonly sha256: string | undefined;
   /** Why the fleet was left short on purpose (it expires): not a failure. */
   readonly expired?: string;
+  /** The pull request its instances were deployed from (`spot-deploy:pr`), for the PR comment. */
+  readonly pr: number | undefined;
 }
 
 async function sha256File(path: string): Promise<string> {
@@ -111,11 +115,19 @@ export async function reconcileFleet(
   ).flat();
   const live = chooseAdopted(found, found.length, id, key).kept;
   const statuses = await look(live, inputs, key, deps);
+  // Why an instance goes is text from it (an SSH error): redacted like a delivery's (seal.ts)
+  // before the log, the summary or the PR comment sees it.
+  const redact = envRedactor(inputs.env);
   if (noneAnswered(statuses))
     throw new DeployFailedError(
-      `spot-deploy reconcile: deployment '${id}': none of its ${statuses.length} running instance(s) answered over SSH (${statuses.map((s) => `${s.id}: ${s.reachable ? '' : s.error}`).join('; ')}). That points at the path from this runner (ssh-cidr, ssh-address, ssh-port, the ssh-private-key) rather than at every instance at once, so nothing was terminated or launched. Check the path; to replace the fleet anyway, run mode: deploy.`,
+      `spot-deploy reconcile: deployment '${id}': none of its ${statuses.length} running instance(s) answered over SSH (${statuses.map((s) => `${s.id}: ${s.reachable ? '' : redact(s.error)}`).join('; ')}). That points at the path from this runner (ssh-cidr, ssh-address, ssh-port, the ssh-private-key) rather than at every instance at once, so nothing was terminated or launched. Check the path; to replace the fleet anyway, run mode: deploy.`,
     );
-  const rp = planReconcile(live, statuses, inputs.count);
+  const planned = planReconcile(live, statuses, inputs.count);
+  const rp = {
+    ...planned,
+    unhealthy: planned.unhealthy.map((u) => ({ ...u, why: redact(u.why) })),
+  };
+  const pr = deploymentPr(found);
   for (const u of rp.unhealthy) sink.info(`[${u.info.id}] ${u.why}: replacing it`);
   sink.info(
     `${id}: ${rp.healthy.length} ready, ${rp.pending.length} pending, ${rp.unhealthy.length} to replace; size ${rp.size}, ${rp.launch} to launch`,
@@ -131,6 +143,7 @@ export async function reconcileFleet(
     launched,
     size: rp.size,
     sha256: rp.sha256,
+    pr,
   });
   if (rp.launch === 0 && rp.unhealthy.length === 0) return done(kept, 0);
 
@@ -167,25 +180,31 @@ export async function reconcileFleet(
   // The bundle first: without it nothing is terminated or launched.
   let bundleFile: string | undefined;
   let workDir: string | undefined;
-  const source = rp.source;
+  // A local bundle (`--bundle-file`) is checked by its sha256 alone: it also serves a release
+  // deployed without an artifact (the command line's deploy), whose tags name no run.
+  const source = rp.source ?? (deps.source?.local ? { runId: '', artifactName: '' } : undefined);
   if (rp.launch > 0) {
     if (rp.sha256 === undefined || source === undefined)
       throw new DeployFailedError(
-        `spot-deploy reconcile: deployment '${id}' has no instance whose tags name its release's artifact (${TAG.bundleSha256}, ${TAG.bundleRun}, ${TAG.bundleArtifact}): it was deployed without an artifact or by an older spot-deploy. Redeploy it (mode: deploy).`,
+        `spot-deploy reconcile: deployment '${id}' has no instance whose tags name its release's artifact (${TAG.bundleSha256}, ${TAG.bundleRun}, ${TAG.bundleArtifact}): it was deployed without an artifact or by an older spot-deploy. Redeploy it (mode: deploy)${rp.sha256 === undefined ? '' : `, or on the command line pass the bundle of release ${rp.sha256} with --bundle-file`}.`,
       );
     if (deps.source === undefined)
       throw new DeployFailedError(
         'spot-deploy reconcile: no way to download the release artifact here (run it in GitHub Actions).',
       );
+    const said = deps.source.describe?.(source) ?? {
+      what: `the bundle of artifact '${source.artifactName}' (run ${source.runId})`,
+      remedy: 'Redeploy (mode: deploy).',
+    };
     workDir = await makePrivateDir(plan.workDirPrefix);
     const file = await deps.source.fetch(source, workDir);
     const got = await sha256File(file);
     if (got !== rp.sha256)
       throw new DeployFailedError(
-        `spot-deploy reconcile: the bundle of artifact '${source.artifactName}' (run ${source.runId}) has sha256 ${got}, but the instances' release is ${rp.sha256}: not used. Redeploy (mode: deploy).`,
+        `spot-deploy reconcile: ${said.what} has sha256 ${got}, but the instances' release is ${rp.sha256}: not used, nothing was launched or terminated. ${said.remedy}`,
       );
     bundleFile = file;
-    sink.info(`bundle ${rp.sha256} from artifact '${source.artifactName}' of run ${source.runId}`);
+    sink.info(`bundle ${rp.sha256} from ${said.what}`);
   }
   for (const r of new Set(rp.unhealthy.map((u) => u.info.region))) {
     const ids = rp.unhealthy.filter((u) => u.info.region === r).map((u) => u.info.id);
@@ -196,7 +215,11 @@ export async function reconcileFleet(
     return done(kept, 0);
 
   const size = { ...inputs, count: rp.size, ttlMinutes };
-  const launchPlan = buildPlan(size, ctx, deps.now());
+  // The replacements belong to the deployment: its repository and pull request, whatever run
+  // (a schedule) launches them; run-id and run-attempt stay this run's, whose cleanup owns them.
+  const origin = found.find((i) => i.tags?.[TAG.repository])?.tags?.[TAG.repository];
+  const launchCtx = { ...ctx, repository: origin ?? ctx.repository, prNumber: pr ?? ctx.prNumber };
+  const launchPlan = buildPlan(size, launchCtx, deps.now());
   const host = generateEd25519('spot-deploy');
   const ud = await prepareUserData(launchPlan, { client: key, host }, sink, deps.root);
   const tags = releaseTags({ sha256: rp.sha256, ...source, count: rp.size });

@@ -12,6 +12,7 @@ import { buildPlan, type RunContext } from '../../inputs/plan.js';
 import { keyRequiredFor } from '../../inputs/rules.js';
 import type { Inputs } from '../../inputs/types.js';
 import { fleetOutputs, setOutputs } from '../../report/outputs.js';
+import { renderReconcileComment } from '../../report/pr-comment.js';
 import { reconcileLine, renderReconcileSummary } from '../../report/reconcile-summary.js';
 import { runLinks } from '../../report/links.js';
 import type { Sink } from '../../report/sink.js';
@@ -19,6 +20,7 @@ import { deliverToMany } from '../../ssh/deliver-many.js';
 import { probeStatuses } from '../../ssh/status-probe.js';
 import { realClock, type Clock, type Sleep } from '../../time.js';
 import type { BundleSource } from '../bundle-source.js';
+import type { Publisher } from '../publisher.js';
 import { withDeployLock, type LockDeps } from '../lock.js';
 import { markSucceeded, memoryState, saveDeployStart, type StateStore } from '../state.js';
 import { reconcileFleet, type Reconciled } from './fleet.js';
@@ -30,6 +32,8 @@ export interface ReconcileDeps {
   readonly root: string;
   /** Downloads a release's bundle from its run's artifact (github/artifact-download.ts). */
   readonly source?: BundleSource;
+  /** The PR comments (github/publish.ts); none on the command line. */
+  readonly publisher?: Publisher;
   readonly now?: Clock;
   readonly sleep?: Sleep;
   readonly probe?: typeof probeStatuses;
@@ -111,7 +115,7 @@ export async function runReconcile(
       }
     }
   }
-  await report(deps, ctx, done);
+  await report(deps, all ? { ...ctx, prNumber: undefined } : ctx, done);
   if (failures.length > 0)
     throw new DeployFailedError(`spot-deploy reconcile:\n${failures.join('\n')}`);
   if (!all) markSucceeded(deps.state);
@@ -125,6 +129,15 @@ async function report(deps: ReconcileDeps, ctx: RunContext, done: readonly Recon
     ...fleetOutputs(deps.sink, instances),
     ...(done.length === 1 && done[0]?.sha256 ? { 'bundle-sha256': done[0].sha256 } : {}),
   });
-  const body = renderReconcileSummary(done, runLinks(ctx, '').run);
-  await deps.sink.summary(body);
+  const runUrl = runLinks(ctx, '').run;
+  await deps.sink.summary(renderReconcileSummary(done, runUrl));
+  if (!deps.publisher) return;
+  for (const r of done) {
+    const body = renderReconcileComment({ ...r, runUrl });
+    // The deployment's own pull request (its instances' tag); the event's only for a deployment
+    // that names none (another PR's fleet is not this PR's business; with `deployment-id: all`,
+    // never). Without either the
+    // publisher skips it: a scheduled run of a branch deployment has no PR to comment on.
+    await deps.publisher.comment(r.deploymentId, body, r.pr ?? ctx.prNumber);
+  }
 }
