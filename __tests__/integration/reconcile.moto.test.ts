@@ -5,10 +5,15 @@
 // ready instance untouched; a second reconcile does nothing; an artifact gone fails before
 // anything is launched or terminated. Nothing is sent anywhere but 127.0.0.0/8.
 import {
+  CreateTagsCommand,
+  DeleteLaunchTemplateCommand,
   DescribeInstancesCommand,
+  DescribeLaunchTemplatesCommand,
+  DescribeSecurityGroupsCommand,
   EC2Client,
   TerminateInstancesCommand,
   type Instance,
+  type Tag,
 } from '@aws-sdk/client-ec2';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -230,6 +235,11 @@ describe.skipIf(unsupported !== undefined)('mode reconcile against moto + fake i
       // The replacements carry the release's tags, so the next reconcile finds it again.
       const t = releaseOf(now.find((i) => i.InstanceId === n));
       expect(t).toMatchObject({ sha256: sha, runId: '501', count: 4 });
+      // What is left of the fleet's TTL, not a fresh one (rounded up to the minute).
+      const expires = tagsOf(now.find((i) => i.InstanceId === n)?.Tags)['spot-deploy:expires-at'];
+      const fleetEnd = Date.parse(keptTags['spot-deploy:expires-at'] ?? '');
+      expect(Date.parse(expires ?? '') - fleetEnd).toBeGreaterThanOrEqual(-1_000);
+      expect(Date.parse(expires ?? '') - fleetEnd).toBeLessThanOrEqual(61_000);
     }
     // The ready one received nothing: no upload, no agent run, no systemctl call.
     expect(footprint(fakeOf(w, keep))).toEqual(before);
@@ -301,6 +311,29 @@ describe.skipIf(unsupported !== undefined)('mode reconcile against moto + fake i
     expect(asked).toEqual([]);
     expect((await running(id)).map((i) => i.InstanceId).sort()).toEqual(standing);
 
+    // Not one instance answers over SSH (here: a probe that sees none, as a runner outside
+    // ssh-cidr would): the runner's path is suspect, so nothing is terminated or launched.
+    const blind = await runReconcile(
+      inputs({ mode: 'reconcile', 'deployment-id': id, env: ENV }),
+      ctx('604'),
+      {
+        sink: recordingSink(),
+        state: memoryState(),
+        ec2,
+        root: repoRoot,
+        source,
+        probe: async (targets) =>
+          targets.map((t) => ({ id: t.id, reachable: false as const, error: 'timed out' })),
+      },
+    ).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(String(blind)).toMatch(/none of its 2 running instance\(s\) answered over SSH/);
+    expect(String(blind)).toMatch(/nothing was terminated or launched/);
+    expect(asked).toEqual([]);
+    expect((await running(id)).map((i) => i.InstanceId).sort()).toEqual(standing);
+
     const gone: BundleSource = {
       fetch: async (s) => {
         throw new ArtifactGoneError(`The artifact of run ${s.runId} no longer exists: redeploy.`);
@@ -318,6 +351,39 @@ describe.skipIf(unsupported !== undefined)('mode reconcile against moto + fake i
     expect(err).toBeInstanceOf(ArtifactGoneError);
     expect(String(err)).toMatch(/no longer exists: redeploy/);
     // The interrupted instance is still there (bundle first, then terminations), nothing new.
+    expect((await running(id)).map((i) => i.InstanceId).sort()).toEqual(standing);
+
+    // The fleet at its end (its instances', group's and template's expiry passed): a reconcile
+    // must not bring it back with a fresh TTL. Nothing fetched or launched, and no failure.
+    const past = '2026-01-01T00:00:00Z';
+    const ofDeployment = (tags: Tag[] | undefined) =>
+      tags?.some((t) => t.Key === 'spot-deploy:deployment' && t.Value === id) === true;
+    const groups = (await ec2(REGION).send(new DescribeSecurityGroupsCommand({}))).SecurityGroups;
+    await ec2(REGION).send(
+      new CreateTagsCommand({
+        Resources: [
+          ...standing,
+          ...(groups ?? []).filter((g) => ofDeployment(g.Tags)).map((g) => g.GroupId ?? ''),
+        ],
+        Tags: [{ Key: 'spot-deploy:expires-at', Value: past }],
+      }),
+    );
+    // moto's CreateTags does not reach a launch template's own tags (EC2's does, and every deploy
+    // moves them with the rest, aws/expiry.ts): the deployment's template is removed instead.
+    const templates = (await ec2(REGION).send(new DescribeLaunchTemplatesCommand({})))
+      .LaunchTemplates;
+    for (const t of (templates ?? []).filter((x) => ofDeployment(x.Tags)))
+      await ec2(REGION).send(
+        new DeleteLaunchTemplateCommand({ LaunchTemplateId: t.LaunchTemplateId ?? '' }),
+      );
+    const endSink = recordingSink();
+    const ended = await runReconcile(
+      inputs({ mode: 'reconcile', 'deployment-id': id, env: ENV }),
+      ctx('605'),
+      { sink: endSink, state: memoryState(), ec2, root: repoRoot, source: gone },
+    );
+    expect(ended[0]).toMatchObject({ launched: 0, expired: `the fleet expired at ${past}` });
+    expect(endSink.summaryText()).toContain(`the fleet expired at ${past}: not replaced`);
     expect((await running(id)).map((i) => i.InstanceId).sort()).toEqual(standing);
     await new Promise((res) => setTimeout(res, 500));
     expect(w.seen.length).toBe(seen);

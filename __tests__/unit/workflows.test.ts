@@ -4,7 +4,8 @@
  * actionlint cannot see hold: the reusable workflow reaches the action by repository and ref (a
  * `uses: ./` there would be the caller's checkout) and forwards only inputs action.yml declares
  * and every output listed; the examples call it with inputs and secrets it declares; the PR
- * fleet redeploys per PR and destroys on close; the janitor destroys expired deployments.
+ * fleet redeploys per PR and destroys on close; the janitor destroys expired deployments; the
+ * reconcile example heals every live deployment on a schedule, in a concurrency group of its own.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -117,6 +118,7 @@ describe('actionlint', () => {
         'examples/workflows/deploy-dispatch.yml',
         'examples/workflows/pr-fleet.yml',
         'examples/workflows/janitor.yml',
+        'examples/workflows/reconcile.yml',
       ]),
     );
   });
@@ -163,6 +165,30 @@ describe('the reusable workflow', () => {
     // The caller's own repository: no `repository:` override.
     expect(all[checkout]?.with?.repository).toBeUndefined();
     expect(checkout).toBeLessThan(all.findIndex(actionStep));
+  });
+
+  it('offers mode reconcile, which skips the checkout and the artifact download (its bundle comes from the deploy run’s artifact)', () => {
+    expect(call.inputs.mode).toMatchObject({ type: 'string' });
+    expect((call.inputs.mode as { description?: string }).description).toMatch(/`reconcile`/);
+    expect((call.inputs['deployment-id'] as { description?: string }).description).toMatch(
+      /`all` with mode reconcile/,
+    );
+    const all = steps(reusable);
+    const bundleSteps = all.filter(
+      (s) =>
+        s.uses?.startsWith('actions/checkout@') || s.uses?.startsWith('actions/download-artifact@'),
+    );
+    expect(bundleSteps).toHaveLength(2);
+    for (const s of bundleSteps)
+      for (const mode of ['destroy', 'rollback', 'reconcile'])
+        expect(s.if, `${s.uses ?? ''} runs in mode ${mode}`).toContain(`inputs.mode != '${mode}'`);
+    // Credentials and the action itself still run: reconcile needs AWS and the SSH key.
+    const creds = all.find((s) => s.uses?.startsWith('aws-actions/configure-aws-credentials@'));
+    expect(creds?.if).toBe("inputs.mode != 'plan'");
+    expect(all.find(actionStep)?.if).toBeUndefined();
+    // The permissions reconcile needs are written down for callers.
+    const head = text(REUSABLE).split('\nname:')[0] ?? '';
+    expect(head).toMatch(/actions: read\s+mode reconcile/);
   });
 
   it('gets AWS credentials through OIDC or the key secrets, and declares no permissions', () => {
@@ -343,6 +369,73 @@ describe('the examples', () => {
     it('grants pull-requests: write where it asks for a PR comment', () => {
       for (const j of jobs)
         if (j.with?.['pr-comment'] === true) expect(j.permissions?.['pull-requests']).toBe('write');
+    });
+  });
+
+  describe('reconcile', () => {
+    const wf = load('examples/workflows/reconcile.yml');
+    const jobs = Object.entries(wf.jobs).filter(([, j]) => callsReusable(j));
+    const job = jobs[0]?.[1];
+
+    it('heals every live deployment on a 10-minute schedule, or on demand', () => {
+      expect(jobs).toHaveLength(1);
+      expect(wf.on.schedule).toEqual([{ cron: '*/10 * * * *' }]);
+      expect(Object.keys(wf.on)).toContain('workflow_dispatch');
+      expect(job?.with).toMatchObject({
+        mode: 'reconcile',
+        'deployment-id': 'all',
+        'aws-role-arn': '${{ vars.SPOT_DEPLOY_ROLE_ARN }}',
+      });
+    });
+
+    it('passes the deploys’ SSH key and env (probes over SSH; the replacements get the env)', () => {
+      expect(job?.secrets).toMatchObject({
+        'ssh-private-key': expect.stringMatching(/^\$\{\{ secrets\.\w+ \}\}$/) as unknown,
+        env: expect.stringMatching(/^\$\{\{ secrets\.\w+ \}\}$/) as unknown,
+      });
+    });
+
+    it('grants actions: read (another run’s artifact) and OIDC, and pull-requests only for a PR comment', () => {
+      const granted = { ...wf.permissions, ...job?.permissions };
+      expect(granted).toMatchObject({
+        actions: 'read',
+        'id-token': 'write',
+        contents: 'read',
+      });
+      if (job?.with?.['pr-comment'] !== true) expect(granted['pull-requests']).toBeUndefined();
+      // Each grant says why, next to it.
+      for (const scope of ['actions', 'id-token', 'contents'])
+        expect(text('examples/workflows/reconcile.yml')).toMatch(
+          new RegExp(`^  ${scope}: \\w+ # \\S`, 'm'),
+        );
+    });
+
+    it('queues in a group of its own that no deploy, destroy or janitor group can equal', () => {
+      const group = wf.concurrency?.group ?? '';
+      expect(group).not.toBe('');
+      expect(group).not.toContain('${{');
+      expect(wf.concurrency?.['cancel-in-progress']).toBe(false);
+      // Every other workflow's group, with each expression standing for any deployment id (or PR
+      // number): none may produce this group.
+      const others = workflowFiles
+        .filter((f) => f !== 'examples/workflows/reconcile.yml')
+        .map((f) => load(f).concurrency?.group)
+        .filter((g): g is string => typeof g === 'string');
+      expect(others.length).toBeGreaterThanOrEqual(3);
+      for (const g of others) {
+        const pattern = g
+          .split(/\$\{\{[^}]*\}\}/)
+          .map((part) => part.replace(/[.*+?^$()|[\]\\{}]/g, '\\$&'))
+          .join('[a-z0-9-]*');
+        expect(group, `collides with ${g}`).not.toMatch(new RegExp(`^${pattern}$`));
+      }
+    });
+
+    it('says what it never does and what it needs', () => {
+      const head = text('examples/workflows/reconcile.yml').split('\nname:')[0] ?? '';
+      expect(head).toMatch(/never touches a ready instance/);
+      expect(head).toMatch(/artifact-retention-days/);
+      expect(head).toMatch(/regions, health-check, ttl-minutes/);
     });
   });
 

@@ -12,12 +12,15 @@ export interface ReconcileReport {
   readonly launched: number;
   readonly size: number;
   readonly sha256: string | undefined;
+  /** Set when the fleet was left short because it expires (not a failure). */
+  readonly expired?: string | undefined;
 }
 
 /** "replaced N of M": the replacements launched, of the recorded size. */
 export function reconcileLine(r: ReconcileReport): string {
   const ready = r.instances.filter((x) => x.status === 'ready').length;
-  return `${r.deploymentId}: replaced ${r.launched} of ${r.size}, ${ready} of ${r.size} ready`;
+  const why = r.expired === undefined ? '' : ` (${r.expired}: not replaced)`;
+  return `${r.deploymentId}: replaced ${r.launched} of ${r.size}, ${ready} of ${r.size} ready${why}`;
 }
 
 /** The step summary of mode reconcile: one section per deployment. */
@@ -28,7 +31,8 @@ export function renderReconcileSummary(
   const out = ['## spot-deploy reconcile', ''];
   if (done.length === 0) out.push('No live deployment found.', '');
   for (const r of done) {
-    out.push(`### ${cell(r.deploymentId)}: ${cell(reconcileLine(r).split(': ')[1] ?? '')}`, '');
+    const line = reconcileLine(r);
+    out.push(`### ${cell(r.deploymentId)}: ${cell(line.slice(line.indexOf(': ') + 2))}`, '');
     if (r.sha256) out.push(`release \`${r.sha256}\``, '');
     for (const x of r.replaced) out.push(`- replaced \`${x.info.id}\`: ${cell(x.why)}`);
     if (r.replaced.length > 0) out.push('');

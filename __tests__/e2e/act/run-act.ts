@@ -104,6 +104,13 @@ export interface ActOptions {
   /** Extra variables for the job (`--env k=v`). */
   readonly env?: Readonly<Record<string, string>>;
   /**
+   * `secrets.*` (an act secret file, not the command line: values stay out of commandLine and
+   * the process list). Multi-line values (an SSH key) are fine.
+   */
+  readonly secrets?: Readonly<Record<string, string>>;
+  /** `vars.*` (an act variables file). */
+  readonly vars?: Readonly<Record<string, string>>;
+  /**
    * Put the artifact shim (artifact-shim.ts) between the job and act's artifact server, so that
    * @actions/artifact 6 can upload. Default true.
    */
@@ -120,6 +127,24 @@ export function freePort(): Promise<number> {
       srv.close(() => resolve(port));
     });
   });
+}
+
+/**
+ * A dotenv file act reads (godotenv): each value double-quoted, with `\\`, `"`, `$` and newlines
+ * escaped, so that multi-line values survive and nothing is expanded. 0600: it may hold secrets.
+ */
+function dotenvFile(path: string, values: Readonly<Record<string, string>>): string {
+  const line = ([k, v]: [string, string]) => {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(k)) throw new Error(`not a variable name: ${k}`);
+    const escaped = v
+      .replace(/\\/g, '\\\\')
+      .replace(/"/g, '\\"')
+      .replace(/\$/g, '\\$')
+      .replace(/\n/g, '\\n');
+    return `${k}="${escaped}"`;
+  };
+  writeFileSync(path, `${Object.entries(values).map(line).join('\n')}\n`, { mode: 0o600 });
+  return path;
 }
 
 const quote = (s: string) => (/^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
@@ -147,6 +172,8 @@ export async function runAct(opts: ActOptions): Promise<ActRun> {
   for (const d of Object.values(dirs)) mkdirSync(d);
   const empty = join(scratch, 'empty');
   writeFileSync(empty, '');
+  const secretFile = opts.secrets ? dotenvFile(join(scratch, 'secrets'), opts.secrets) : empty;
+  const varFile = opts.vars ? dotenvFile(join(scratch, 'vars'), opts.vars) : empty;
   const port = await freePort();
   const shim = opts.artifactShim === false ? undefined : await startArtifactShim(port);
   const runtimeUrl = shim?.url;
@@ -172,9 +199,9 @@ export async function runAct(opts: ActOptions): Promise<ActRun> {
     '--env-file',
     empty,
     '--secret-file',
-    empty,
+    secretFile,
     '--var-file',
-    empty,
+    varFile,
     '--input-file',
     empty,
     ...Object.entries(opts.inputs ?? {}).flatMap(([k, v]) => ['--input', `${k}=${v}`]),

@@ -3,8 +3,9 @@
  * release the replacements get and how many of them. No I/O: the instances EC2 lists and what each
  * said over SSH come in, a plan goes out.
  */
+import { parseExpiresAt } from '../../aws/janitor.js';
 import { readReleaseTags } from '../../aws/release-tags.js';
-import type { InstanceInfo } from '../../aws/types.js';
+import { TAG, type InstanceInfo, type Tags } from '../../aws/types.js';
 import type { InstanceStatus } from '../../ssh/status-probe.js';
 
 export interface Replaced {
@@ -36,6 +37,17 @@ export function unhealthyBecause(s: InstanceStatus): string | undefined {
   if (s.state !== 'ready') return `its agent says ${s.state}`;
   if (s.current === undefined) return 'ready, but no current release';
   return undefined;
+}
+
+/**
+ * True when instances were probed and not one answered over SSH. Then the runner's own path
+ * (network, `ssh-cidr`, `ssh-address`, a wrong key) is the likelier cause than every instance
+ * dying at once, and replacing them all would terminate a fleet that may be serving: the caller
+ * refuses instead. One answer is enough to trust the path, and an instance that gives none is
+ * then replaced.
+ */
+export function noneAnswered(statuses: readonly InstanceStatus[]): boolean {
+  return statuses.length > 0 && statuses.every((s) => !s.reachable);
 }
 
 /**
@@ -127,4 +139,44 @@ export function envDiffers(
     .filter((s) => ids.has(s.id) && s.reachable && s.envSha256 !== undefined)
     .filter((s) => s.reachable && s.envSha256 !== wantSha256)
     .map((s) => s.id);
+}
+
+/** Replacements launched closer than this to the fleet's expiry would hardly serve. */
+export const MIN_REPLACEMENT_LIFE_MS = 10 * 60_000;
+
+export type ReplacementTtl =
+  { readonly ttlMinutes: number } | { readonly expiredAt: string; readonly why: string };
+
+/**
+ * The TTL the replacements get: what is left of the fleet's, never a fresh one. A reconcile is
+ * not activity (only deploy and rollback move the expiry, aws/expiry.ts): a replacement with a
+ * new `ttl-minutes` would outlive its fleet, and a scheduled reconcile would keep an expired fleet
+ * alive for ever. `tags` are those of the deployment's live instances and its own security group
+ * and launch template (each carries `spot-deploy:expires-at`, moved together by every deploy);
+ * the latest date wins. One without the tag means a fleet with no time limit (`ttl-minutes: 0`),
+ * so the replacements get none either; an unreadable date counts as none too, as the janitor
+ * never expires it. With nothing to go by, the step's own `ttl-minutes` applies.
+ */
+export function replacementTtl(
+  tags: ReadonlyArray<Tags | undefined>,
+  nowMs: number,
+  stepTtlMinutes: number,
+): ReplacementTtl {
+  if (tags.length === 0) return { ttlMinutes: stepTtlMinutes };
+  const dates = tags.map((t) => {
+    const raw = t?.[TAG.expiresAt];
+    return raw === undefined ? undefined : parseExpiresAt(raw);
+  });
+  if (dates.some((d) => d === undefined)) return { ttlMinutes: 0 };
+  const until = Math.max(...(dates as number[]));
+  const expiredAt = new Date(until).toISOString().replace(/\.\d+Z$/, 'Z');
+  if (until - nowMs < MIN_REPLACEMENT_LIFE_MS)
+    return {
+      expiredAt,
+      why:
+        until <= nowMs
+          ? `the fleet expired at ${expiredAt}`
+          : `the fleet expires at ${expiredAt}, in less than ${MIN_REPLACEMENT_LIFE_MS / 60_000} minutes`,
+    };
+  return { ttlMinutes: Math.ceil((until - nowMs) / 60_000) };
 }

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { EC2Client } from '@aws-sdk/client-ec2';
+import { findManagedResources } from '../../aws/destroy-resources.js';
 import { findInstances, terminateInstances } from '../../aws/instances.js';
 import { releaseTags } from '../../aws/release-tags.js';
 import { TAG, type InstanceInfo } from '../../aws/types.js';
@@ -29,7 +30,13 @@ import { retireFailed } from '../deploy/finish.js';
 import { provision } from '../deploy/provision.js';
 import { prepareUserData } from '../prepare.js';
 import type { StateStore } from '../state.js';
-import { envDiffers, planReconcile, type Replaced } from './decide.js';
+import {
+  envDiffers,
+  noneAnswered,
+  planReconcile,
+  replacementTtl,
+  type Replaced,
+} from './decide.js';
 
 export interface FleetDeps {
   readonly sink: Sink;
@@ -51,6 +58,8 @@ export interface Reconciled {
   readonly launched: number;
   readonly size: number;
   readonly sha256: string | undefined;
+  /** Why the fleet was left short on purpose (it expires): not a failure. */
+  readonly expired?: string;
 }
 
 async function sha256File(path: string): Promise<string> {
@@ -102,6 +111,10 @@ export async function reconcileFleet(
   ).flat();
   const live = chooseAdopted(found, found.length, id, key).kept;
   const statuses = await look(live, inputs, key, deps);
+  if (noneAnswered(statuses))
+    throw new DeployFailedError(
+      `spot-deploy reconcile: deployment '${id}': none of its ${statuses.length} running instance(s) answered over SSH (${statuses.map((s) => `${s.id}: ${s.reachable ? '' : s.error}`).join('; ')}). That points at the path from this runner (ssh-cidr, ssh-address, ssh-port, the ssh-private-key) rather than at every instance at once, so nothing was terminated or launched. Check the path; to replace the fleet anyway, run mode: deploy.`,
+    );
   const rp = planReconcile(live, statuses, inputs.count);
   for (const u of rp.unhealthy) sink.info(`[${u.info.id}] ${u.why}: replacing it`);
   sink.info(
@@ -130,6 +143,26 @@ export async function reconcileFleet(
       throw new DeployFailedError(
         `spot-deploy reconcile: deployment '${id}': the ready instances (${differ.join(', ')}) run with an env file that differs from this step's \`env\` input, and the replacements would get the step's. Pass the deploy's env (the same secrets) to the reconcile step, or redeploy (mode: deploy). Nothing was launched or terminated.`,
       );
+  }
+  // The replacements live as long as the fleet has left, never longer (decide.ts); a fleet at
+  // its end is left to its TTL and the janitor.
+  let ttlMinutes = inputs.ttlMinutes;
+  if (rp.launch > 0) {
+    const managed = (
+      await Promise.all(inputs.regions.map((r) => findManagedResources(deps.ec2(r), r, id)))
+    )
+      .flat()
+      .filter((m) => m.tags[TAG.lockHolder] === undefined);
+    const ttl = replacementTtl(
+      [...live.map((i) => i.tags), ...managed.map((m) => m.tags)],
+      deps.now().getTime(),
+      inputs.ttlMinutes,
+    );
+    if ('expiredAt' in ttl) {
+      sink.info(`${id}: ${ttl.why}: nothing replaced (a deploy or rollback moves the expiry)`);
+      return { ...done(kept, 0), expired: ttl.why };
+    }
+    ttlMinutes = ttl.ttlMinutes;
   }
   // The bundle first: without it nothing is terminated or launched.
   let bundleFile: string | undefined;
@@ -162,7 +195,7 @@ export async function reconcileFleet(
   if (bundleFile === undefined || source === undefined || rp.sha256 === undefined)
     return done(kept, 0);
 
-  const size = { ...inputs, count: rp.size };
+  const size = { ...inputs, count: rp.size, ttlMinutes };
   const launchPlan = buildPlan(size, ctx, deps.now());
   const host = generateEd25519('spot-deploy');
   const ud = await prepareUserData(launchPlan, { client: key, host }, sink, deps.root);

@@ -101,7 +101,7 @@ export async function runReconcile(
       done.push(r);
       const ready = r.instances.filter((x) => x.status === 'ready').length;
       const line = reconcileLine(r);
-      if (ready < r.size) failures.push(line);
+      if (ready < r.size && r.expired === undefined) failures.push(line);
       deps.sink.info(line);
     } catch (e) {
       failures.push(`${plan.deploymentId}: ${errorMessage(e)}`);

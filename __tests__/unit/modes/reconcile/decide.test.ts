@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { releaseTags } from '../../../../src/aws/release-tags.js';
 import type { InstanceInfo } from '../../../../src/aws/types.js';
-import { envDiffers, planReconcile } from '../../../../src/modes/reconcile/decide.js';
+import {
+  envDiffers,
+  noneAnswered,
+  planReconcile,
+  replacementTtl,
+} from '../../../../src/modes/reconcile/decide.js';
 import type { InstanceStatus } from '../../../../src/ssh/status-probe.js';
 
 const A = 'a'.repeat(64);
@@ -90,5 +95,40 @@ describe('envDiffers', () => {
     ];
     expect(envDiffers(healthy, statuses, E)).toEqual(['i-2']);
     expect(envDiffers(healthy, statuses, B)).toEqual(['i-1']);
+  });
+});
+
+describe('noneAnswered', () => {
+  const down = (id: string): InstanceStatus => ({ id, reachable: false, error: 'timed out' });
+  it('is true only when instances were probed and not one answered', () => {
+    expect(noneAnswered([down('i-1'), down('i-2')])).toBe(true);
+    expect(noneAnswered([down('i-1'), ready('i-2')])).toBe(false);
+    expect(noneAnswered([{ id: 'i-1', reachable: true, state: 'interrupted' }])).toBe(false);
+    // No running instance at all: nothing to distrust, every lost one is launched again.
+    expect(noneAnswered([])).toBe(false);
+  });
+});
+
+describe('replacementTtl', () => {
+  const now = Date.parse('2026-12-02T10:00:00Z');
+  const at = (iso: string) => ({ 'spot-deploy:expires-at': iso });
+  it("gives the replacements what is left of the fleet's TTL (the latest expiry), rounded up", () => {
+    expect(
+      replacementTtl([at('2026-12-02T11:00:30Z'), at('2026-12-02T10:30:00Z')], now, 240),
+    ).toEqual({ ttlMinutes: 61 });
+  });
+  it('a fleet at its end or expired gets no replacement', () => {
+    expect(replacementTtl([at('2026-12-02T10:09:00Z')], now, 240)).toEqual({
+      expiredAt: '2026-12-02T10:09:00Z',
+      why: 'the fleet expires at 2026-12-02T10:09:00Z, in less than 10 minutes',
+    });
+    expect(replacementTtl([at('2026-12-02T09:00:00Z')], now, 240)).toMatchObject({
+      why: 'the fleet expired at 2026-12-02T09:00:00Z',
+    });
+  });
+  it('a fleet with no time limit (one without the tag, or unreadable) gets none; nothing known: the step input', () => {
+    expect(replacementTtl([at('2026-12-02T11:00:00Z'), {}], now, 240)).toEqual({ ttlMinutes: 0 });
+    expect(replacementTtl([at('next tuesday')], now, 240)).toEqual({ ttlMinutes: 0 });
+    expect(replacementTtl([], now, 240)).toEqual({ ttlMinutes: 240 });
   });
 });
