@@ -12,7 +12,11 @@ import { buildPlan, type RunContext } from '../../inputs/plan.js';
 import { keyRequiredFor } from '../../inputs/rules.js';
 import type { Inputs } from '../../inputs/types.js';
 import { fleetOutputs, setOutputs } from '../../report/outputs.js';
-import { reconcileLine, renderReconcileSummary } from '../../report/reconcile-summary.js';
+import {
+  reconcileLine,
+  renderReconcileSummary,
+  type FailedReconcile,
+} from '../../report/reconcile-summary.js';
 import { runLinks } from '../../report/links.js';
 import type { Sink } from '../../report/sink.js';
 import { deliverToMany } from '../../ssh/deliver-many.js';
@@ -72,6 +76,8 @@ export async function runReconcile(
   );
   const done: Reconciled[] = [];
   const failures: string[] = [];
+  /** The deployments that stopped with an error: the summary says why (not "none found"). */
+  const failed: FailedReconcile[] = [];
   for (const id of ids) {
     const one = id === undefined ? inputs : { ...inputs, deploymentId: id };
     const plan = buildPlan(one, ctx, now());
@@ -105,26 +111,32 @@ export async function runReconcile(
       deps.sink.info(line);
     } catch (e) {
       failures.push(`${plan.deploymentId}: ${errorMessage(e)}`);
+      failed.push({ deploymentId: plan.deploymentId, error: errorMessage(e) });
       if (!all) {
-        await report(deps, ctx, done);
+        await report(deps, ctx, done, failed);
         throw e;
       }
     }
   }
-  await report(deps, ctx, done);
+  await report(deps, ctx, done, failed);
   if (failures.length > 0)
     throw new DeployFailedError(`spot-deploy reconcile:\n${failures.join('\n')}`);
   if (!all) markSucceeded(deps.state);
   return done;
 }
 
-async function report(deps: ReconcileDeps, ctx: RunContext, done: readonly Reconciled[]) {
+async function report(
+  deps: ReconcileDeps,
+  ctx: RunContext,
+  done: readonly Reconciled[],
+  failed: readonly FailedReconcile[],
+) {
   const instances = done.flatMap((r) => r.instances);
   setOutputs(deps.sink, {
     'deployment-id': done.map((r) => r.deploymentId).join(','),
     ...fleetOutputs(deps.sink, instances),
     ...(done.length === 1 && done[0]?.sha256 ? { 'bundle-sha256': done[0].sha256 } : {}),
   });
-  const body = renderReconcileSummary(done, runLinks(ctx, '').run);
+  const body = renderReconcileSummary(done, runLinks(ctx, '').run, failed);
   await deps.sink.summary(body);
 }
