@@ -82,15 +82,18 @@ export interface Running {
   kill(signal: NodeJS.Signals): void;
 }
 
-/** Starts `node dist/index.js` as the runner does. */
-export function startAction(env: NodeJS.ProcessEnv): Running {
+/** Starts `node dist/index.js` as the runner does; `onStdout` gets all its output so far, as it grows. */
+export function startAction(env: NodeJS.ProcessEnv, onStdout?: (text: string) => void): Running {
   const child = spawn(process.execPath, ['dist/index.js'], {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
   let stderr = '';
-  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stdout.on('data', (d: Buffer) => {
+    stdout += d.toString();
+    onStdout?.(stdout);
+  });
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   const done = new Promise<{
     code: number | null;

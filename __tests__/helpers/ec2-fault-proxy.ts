@@ -109,6 +109,12 @@ export const KMS_LAUNCH_FAILURE: StateReason = {
   message: 'Client.InternalError: Client error on launch',
 };
 
+/** What EC2 shows for a spot instance whose capacity it reclaimed (after the 2-minute notice). */
+export const SPOT_RECLAIMED: StateReason = {
+  code: 'Server.SpotInstanceTermination',
+  message: 'Server.SpotInstanceTermination: Spot instance termination',
+};
+
 export interface Ec2FaultProxy {
   readonly endpoint: string;
   readonly calls: readonly Ec2Call[];
@@ -146,6 +152,12 @@ export interface Ec2FaultProxy {
    * DescribeInstances answer from then on (also after `dieOnLaunch(undefined)`, until reset).
    */
   dieOnLaunch(reason: StateReason | undefined): void;
+  /**
+   * From now on (until reset) every DescribeInstances answer shows `ids` `terminated` with
+   * `reason`: moto's TerminateInstances always records a user-initiated shutdown, so a test that
+   * terminates instances in moto says here why EC2 would have (e.g. SPOT_RECLAIMED).
+   */
+  showTerminated(ids: readonly string[], reason: StateReason): void;
   /** Forgets every fault and the call log. */
   reset(): void;
   count(action: string, outcome?: Ec2Call['outcome']): number;
@@ -613,6 +625,9 @@ export async function startEc2FaultProxy(target: string): Promise<Ec2FaultProxy>
     },
     dieOnLaunch(reason) {
       dying = reason;
+    },
+    showTerminated(ids, reason) {
+      for (const id of ids) dead.set(id, reason);
     },
     reset() {
       throttles.clear();

@@ -15,7 +15,7 @@ import {
   type Instance,
   type Tag,
 } from '@aws-sdk/client-ec2';
-import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -32,6 +32,7 @@ import { runReconcile } from '../../src/modes/reconcile/run.js';
 import { memoryState } from '../../src/modes/state.js';
 import { fakeInstanceSupport, type FakeInstance } from '../helpers/fake-instance.js';
 import { watchMoto, type MotoWatcher } from '../helpers/fake-instance-moto.js';
+import { footprint, markInterrupted } from '../helpers/instance-footprint.js';
 import { tagsOf } from '../helpers/instances-fixtures.js';
 import {
   deploymentInstances,
@@ -52,9 +53,6 @@ const unsupported = hasMoto
 if (process.env.CI && unsupported) throw new Error(`reconcile.moto needs: ${unsupported}`);
 
 const userKey = generateEd25519('reconcile-user');
-const STATUS = '/var/lib/spot-deploy/status.json';
-const INCOMING = '/var/lib/spot-deploy/incoming';
-const AGENT_LOG = '/var/log/spot-deploy/agent.log';
 const ENV_FILE = '/etc/spot-deploy/env';
 const ENV = 'GREETING=hi\nAPI_TOKEN=reconcile-secret';
 
@@ -166,27 +164,6 @@ describe.skipIf(unsupported !== undefined)('mode reconcile against moto + fake i
     const inst = w.byId(id)?.instance;
     if (!inst) throw new Error(`no fake instance for ${id}: ${w.errors.join('; ')}`);
     return inst;
-  }
-
-  /** What an instance shows of every delivery it received. */
-  const footprint = (f: FakeInstance) => ({
-    systemctl: f.systemctlCalls(),
-    incoming: readdirSync(f.path(INCOMING)),
-    agentLog: f.read(AGENT_LOG),
-    status: f.status(),
-  });
-
-  /** Writes status.json as the interruption watcher does on a spot notice. */
-  function markInterrupted(f: FakeInstance) {
-    const was = f.status() ?? {};
-    writeFileSync(
-      f.path(STATUS),
-      JSON.stringify({
-        ...was,
-        state: 'interrupted',
-        interruption: { time: new Date().toISOString(), action: 'terminate' },
-      }),
-    );
   }
 
   it('deploy 4, lose 3 (2 terminated, 1 interrupted): reconcile brings back 4 on the same release, touches the ready one not at all, then does nothing', async () => {

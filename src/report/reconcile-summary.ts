@@ -16,6 +16,12 @@ export interface ReconcileReport {
   readonly expired?: string | undefined;
 }
 
+/** A deployment whose reconcile stopped with an error (artifact gone, env differs, …). */
+export interface FailedReconcile {
+  readonly deploymentId: string;
+  readonly error: string;
+}
+
 /** "replaced N of M": the replacements launched, of the recorded size. */
 export function reconcileLine(r: ReconcileReport): string {
   const ready = r.instances.filter((x) => x.status === 'ready').length;
@@ -23,13 +29,15 @@ export function reconcileLine(r: ReconcileReport): string {
   return `${r.deploymentId}: replaced ${r.launched} of ${r.size}, ${ready} of ${r.size} ready${why}`;
 }
 
-/** The step summary of mode reconcile: one section per deployment. */
+/** The step summary of mode reconcile: one section per deployment, the failed ones too. */
 export function renderReconcileSummary(
   done: readonly ReconcileReport[],
   runUrl: string | undefined,
+  failed: readonly FailedReconcile[] = [],
 ): string {
   const out = ['## spot-deploy reconcile', ''];
-  if (done.length === 0) out.push('No live deployment found.', '');
+  if (done.length === 0 && failed.length === 0) out.push('No live deployment found.', '');
+  for (const f of failed) out.push(`### ${cell(f.deploymentId)}: failed`, '', cell(f.error), '');
   for (const r of done) {
     const line = reconcileLine(r);
     out.push(`### ${cell(r.deploymentId)}: ${cell(line.slice(line.indexOf(': ') + 2))}`, '');

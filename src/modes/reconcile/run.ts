@@ -13,7 +13,11 @@ import { keyRequiredFor } from '../../inputs/rules.js';
 import type { Inputs } from '../../inputs/types.js';
 import { fleetOutputs, setOutputs } from '../../report/outputs.js';
 import { renderReconcileComment } from '../../report/pr-comment.js';
-import { reconcileLine, renderReconcileSummary } from '../../report/reconcile-summary.js';
+import {
+  reconcileLine,
+  renderReconcileSummary,
+  type FailedReconcile,
+} from '../../report/reconcile-summary.js';
 import { runLinks } from '../../report/links.js';
 import type { Sink } from '../../report/sink.js';
 import { deliverToMany } from '../../ssh/deliver-many.js';
@@ -76,6 +80,8 @@ export async function runReconcile(
   );
   const done: Reconciled[] = [];
   const failures: string[] = [];
+  /** The deployments that stopped with an error: the summary says why (not "none found"). */
+  const failed: FailedReconcile[] = [];
   for (const id of ids) {
     const one = id === undefined ? inputs : { ...inputs, deploymentId: id };
     const plan = buildPlan(one, ctx, now());
@@ -109,20 +115,26 @@ export async function runReconcile(
       deps.sink.info(line);
     } catch (e) {
       failures.push(`${plan.deploymentId}: ${errorMessage(e)}`);
+      failed.push({ deploymentId: plan.deploymentId, error: errorMessage(e) });
       if (!all) {
-        await report(deps, ctx, done);
+        await report(deps, ctx, done, failed);
         throw e;
       }
     }
   }
-  await report(deps, all ? { ...ctx, prNumber: undefined } : ctx, done);
+  await report(deps, all ? { ...ctx, prNumber: undefined } : ctx, done, failed);
   if (failures.length > 0)
     throw new DeployFailedError(`spot-deploy reconcile:\n${failures.join('\n')}`);
   if (!all) markSucceeded(deps.state);
   return done;
 }
 
-async function report(deps: ReconcileDeps, ctx: RunContext, done: readonly Reconciled[]) {
+async function report(
+  deps: ReconcileDeps,
+  ctx: RunContext,
+  done: readonly Reconciled[],
+  failed: readonly FailedReconcile[],
+) {
   const instances = done.flatMap((r) => r.instances);
   setOutputs(deps.sink, {
     'deployment-id': done.map((r) => r.deploymentId).join(','),
@@ -130,14 +142,14 @@ async function report(deps: ReconcileDeps, ctx: RunContext, done: readonly Recon
     ...(done.length === 1 && done[0]?.sha256 ? { 'bundle-sha256': done[0].sha256 } : {}),
   });
   const runUrl = runLinks(ctx, '').run;
-  await deps.sink.summary(renderReconcileSummary(done, runUrl));
+  await deps.sink.summary(renderReconcileSummary(done, runUrl, failed));
   if (!deps.publisher) return;
   for (const r of done) {
     const body = renderReconcileComment({ ...r, runUrl });
     // The deployment's own pull request (its instances' tag); the event's only for a deployment
     // that names none (another PR's fleet is not this PR's business; with `deployment-id: all`,
-    // never). Without either the
-    // publisher skips it: a scheduled run of a branch deployment has no PR to comment on.
+    // never). Without either the publisher skips it: a scheduled run of a branch deployment has
+    // no PR to comment on.
     await deps.publisher.comment(r.deploymentId, body, r.pr ?? ctx.prNumber);
   }
 }
