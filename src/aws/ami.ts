@@ -11,6 +11,10 @@ export interface ResolvedImage {
   readonly architecture: Architecture;
   /** The image's name, for the log (an alias resolves to a dated build). */
   readonly name?: string;
+  /** EC2's CreationDate, for the log: which build an alias chose. */
+  readonly creationDate?: string;
+  /** The alias it was resolved from; undefined for an explicit id. */
+  readonly alias?: string;
 }
 
 /** What EC2 answers for an id that is unknown, not shared with us, or malformed. */
@@ -42,7 +46,7 @@ export async function resolveImage(
   const image = alias
     ? await newestOfAlias(client, region, ami, alias, architecture)
     : await byId(client, region, ami, architecture);
-  return usable(image, ami, region, architecture);
+  return { ...usable(image, ami, region, architecture), ...(alias ? { alias: ami } : {}) };
 }
 
 async function byId(
@@ -156,5 +160,6 @@ function usable(
     rootDeviceName: image.RootDeviceName,
     architecture,
     ...(image.Name ? { name: image.Name } : {}),
+    ...(image.CreationDate ? { creationDate: image.CreationDate } : {}),
   };
 }
