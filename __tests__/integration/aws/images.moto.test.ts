@@ -107,13 +107,11 @@ describe.skipIf(!hasMoto)('images against moto', () => {
       const xs: Instance[] = (out.Reservations ?? []).flatMap((r) => r.Instances ?? []);
       expect(xs, region).toHaveLength(1);
       expect(xs[0]?.ImageId, region).toBe(want?.id);
-      const lt = await moto
-        .client(region)
-        .send(
-          new DescribeLaunchTemplateVersionsCommand({
-            LaunchTemplateName: 'spot-deploy-image-map',
-          }),
-        );
+      const lt = await moto.client(region).send(
+        new DescribeLaunchTemplateVersionsCommand({
+          LaunchTemplateName: 'spot-deploy-image-map',
+        }),
+      );
       const data = lt.LaunchTemplateVersions?.[0]?.LaunchTemplateData;
       expect(data?.ImageId, region).toBe(want?.id);
       // The root-volume mapping names the image's own root device.
@@ -163,12 +161,11 @@ describe.skipIf(!hasMoto)('images against moto', () => {
     );
     expect(res.running).toHaveLength(2);
     const imageLines = sink.lines.filter((l) => /^info: [a-z0-9-]+: image /.test(l));
-    expect(imageLines).toEqual(
-      REGIONS.map((r) =>
-        expect.stringMatching(
-          new RegExp(
-            `^info: ${r}: image ami-0a000000000000013 \\(al2023-ami-2023\\.7\\.20260301\\.0-kernel-6\\.12-arm64, created \\S+\\) for alias amazon-linux-2023, arm64$`,
-          ),
+    expect(imageLines).toHaveLength(REGIONS.length);
+    REGIONS.forEach((r, i) =>
+      expect(imageLines[i]).toMatch(
+        new RegExp(
+          `^info: ${r}: image ami-0a000000000000013 \\(al2023-ami-2023\\.7\\.20260301\\.0-kernel-6\\.12-arm64, created \\S+\\) for alias amazon-linux-2023, arm64$`,
         ),
       ),
     );
