@@ -3,7 +3,8 @@
  * id, which exists in one region only), or a per-region map `us-east-1=ami-…, eu-west-1=ami-…`
  * whose values are ids or aliases. Checked against `regions` before any call: every region needs
  * exactly one entry, and an entry for a region not in `regions` is refused too (a typo there would
- * otherwise leave a region without its image, or a stale entry would go unnoticed).
+ * otherwise leave a region without its image, or a stale entry would go unnoticed). Also whether
+ * `packages` suits the package manager of the aliases chosen.
  */
 import { InputError } from '../errors.js';
 import * as p from './primitives.js';
@@ -80,4 +81,26 @@ export function parseAmi(raw: string, regions: readonly string[]): AmiInput {
     .map(([r, i]) => `${r}=${i}`)
     .join(', ');
   return { text, byRegion };
+}
+
+/**
+ * `packages` against the images: cloud-init hands each name as written to the image's package
+ * manager, and only apt reads `name=version`; dnf would look for a package of that whole name and
+ * the instance would come up without it. Checked for aliases only: an id's distribution is not
+ * known before launch.
+ */
+export function checkPackagesForImages(
+  packages: readonly string[],
+  byRegion: Readonly<Record<string, string>>,
+): void {
+  const pinned = packages.find((name) => name.includes('='));
+  if (pinned === undefined) return;
+  const dnf = Object.values(byRegion).find(
+    (a) => Object.hasOwn(AMI_ALIASES, a) && AMI_ALIASES[a]?.packageManager === 'dnf',
+  );
+  if (dnf === undefined) return;
+  throw new InputError(
+    'packages',
+    `'${p.printable(pinned)}' pins a version as apt does (name=version), but ${dnf} installs packages with dnf, which reads name-version: write '${p.printable(pinned.replace('=', '-'))}'.`,
+  );
 }

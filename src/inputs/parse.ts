@@ -4,7 +4,7 @@ import { parsePrivateKey } from '../keys.js';
 import * as p from './primitives.js';
 import * as rule from './rules.js';
 import * as ec2 from './ec2-rules.js';
-import { parseAmi, type AmiInput } from './ami.js';
+import { checkPackagesForImages, parseAmi, type AmiInput } from './ami.js';
 import { parseDirectory, parseSshUser } from './login-user.js';
 import { parseCloudConfig } from './cloud-config.js';
 import type { Architecture } from './instance-types.js';
@@ -150,6 +150,15 @@ export function parseInputs(get: InputGetter, ctx: ParseContext): Inputs {
     prComment: field('pr-comment', bool),
     githubToken: field('github-token', rule.parseGithubToken),
   };
+  // Both parsed (undefined after their own error): whether the images' package manager reads them.
+  if (inputs.packages !== undefined && inputs.ami !== '') {
+    try {
+      checkPackagesForImages(inputs.packages, inputs.amiByRegion);
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      errors.push(e);
+    }
+  }
   // Only the key the instances authorise reaches them: an ephemeral one would be refused by all.
   if (
     (mode === 'rollback' || mode === 'reconcile') &&

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError, InputErrors } from '../../../src/errors.js';
-import { parseAmi } from '../../../src/inputs/ami.js';
+import { checkPackagesForImages, parseAmi } from '../../../src/inputs/ami.js';
 import { parseInputs } from '../../../src/inputs/parse.js';
 import type { InputName } from '../../../src/inputs/types.js';
 
@@ -99,6 +99,34 @@ describe('parseAmi: a per-region map', () => {
   });
 });
 
+describe('checkPackagesForImages', () => {
+  it('refuses an apt-style pin (name=version) where an alias installs with dnf', () => {
+    let err: unknown;
+    try {
+      checkPackagesForImages(['jq', 'nginx=1.24.0'], {
+        'us-east-1': 'ubuntu-24.04',
+        'eu-west-1': 'amazon-linux-2023',
+      });
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(InputError);
+    expect((err as InputError).input).toBe('packages');
+    expect((err as InputError).message).toContain(
+      "amazon-linux-2023 installs packages with dnf, which reads name-version: write 'nginx-1.24.0'",
+    );
+  });
+
+  it('leaves apt aliases, explicit ids and unpinned names alone', () => {
+    const pinned = ['nginx=1.24.0'];
+    expect(() => checkPackagesForImages(pinned, { 'us-east-1': 'ubuntu-24.04' })).not.toThrow();
+    expect(() => checkPackagesForImages(pinned, { 'us-east-1': ID_E })).not.toThrow();
+    expect(() =>
+      checkPackagesForImages(['nginx', 'git-2.40.1'], { 'us-east-1': 'amazon-linux-2023' }),
+    ).not.toThrow();
+  });
+});
+
 describe('parseInputs: ami', () => {
   const workspace = mkdtempSync(join(tmpdir(), 'inputs-ami-'));
   mkdirSync(join(workspace, 'deploy'));
@@ -137,6 +165,20 @@ describe('parseInputs: ami', () => {
     const errors = (err as InputErrors).errors;
     expect(errors.map((e) => e.input)).toEqual(['count', 'ami']);
     expect(errors[1]?.message).toContain('has no image for eu-west-1');
+  });
+
+  it('packages pinned the apt way with amazon-linux-2023 is an error naming `packages`', () => {
+    let err: unknown;
+    try {
+      parse({ regions: 'us-east-1', ami: 'amazon-linux-2023', packages: 'jq=1.7.1' });
+    } catch (e) {
+      err = e;
+    }
+    expect((err as InputErrors).errors.map((e) => e.input)).toEqual(['packages']);
+    expect(
+      parse({ regions: 'us-east-1', ami: 'amazon-linux-2023', packages: 'jq, git-2.40.1' })
+        .packages,
+    ).toEqual(['jq', 'git-2.40.1']);
   });
 
   it('an invalid `regions` is the only error a well-formed map causes', () => {
