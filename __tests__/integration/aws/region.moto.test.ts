@@ -194,7 +194,11 @@ describe.skipIf(!hasMoto)('prepareRegion against moto', () => {
 
   it('unknown image, unknown subnet and a foreign security group are input errors', async () => {
     expect(
-      (await rejection(prepareRegion(client, R, spec({ amiByRegion: { [R]: 'ami-0000000000000dead' } })))).input,
+      (
+        await rejection(
+          prepareRegion(client, R, spec({ amiByRegion: { [R]: 'ami-0000000000000dead' } })),
+        )
+      ).input,
     ).toBe('ami');
     expect(
       (await rejection(prepareRegion(client, R, spec({ subnetIds: ['subnet-0000000000000dead'] }))))
