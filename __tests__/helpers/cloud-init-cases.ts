@@ -209,6 +209,9 @@ export const FUZZ = (() => {
   return { fuzz, keys, s };
 })();
 
+/** The label of the Amazon Linux 2023 case (packages, another port, directories). */
+export const AL2023 = 'al2023 packages+port';
+
 /** Every document the renderer tests render, by label. */
 export const CASES: ReadonlyMap<string, CloudInitSpec> = new Map([
   ['default', spec()],
@@ -240,6 +243,20 @@ export const CASES: ReadonlyMap<string, CloudInitSpec> = new Map([
     }),
   ],
   ['gzip', spec({ extraCloudConfig: { write_files: GZIP_FILES } })],
+  // Amazon Linux 2023 (cloud-init 22.2.2, dnf, sshd.service): the renderer has no per-distro
+  // branch, so these are the inputs an AL2023 deploy typically gives (dnf's name-version pin,
+  // its default user's name, another SSH port), validated and size-checked like the others.
+  [
+    AL2023,
+    spec({
+      sshUser: 'ec2-user',
+      packages: ['nginx', 'git-2.40.1', 'python3-pip'],
+      packageUpgrade: true,
+      sshPort: 2222,
+      directories: ['/srv/app'],
+    }),
+  ],
+  ['al2023 default', spec({ sshUser: 'ec2-user' })],
   ...HOSTILE_CASES.map((c): [string, CloudInitSpec] => [c.label, c.s]),
   ['fuzz', FUZZ.s],
 ]);

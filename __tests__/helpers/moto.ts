@@ -51,6 +51,8 @@ export interface MotoAmi {
   readonly owner_id: string;
   readonly architecture: 'x86_64' | 'arm64';
   readonly creation_date: string;
+  /** Default /dev/sda1 (Ubuntu, Debian); Amazon Linux boots from /dev/xvda. */
+  readonly root_device_name?: string;
 }
 
 const image = (
@@ -59,17 +61,24 @@ const image = (
   owner_id: string,
   architecture: 'x86_64' | 'arm64',
   creation_date: string,
+  root_device_name?: string,
 ): MotoAmi => ({
   ami_id,
   name,
   owner_id,
   architecture,
   creation_date,
+  ...(root_device_name ? { root_device_name } : {}),
 });
+
+/** Amazon's account for Amazon Linux (the `amazon-linux-2023` alias's owner). */
+const AMAZON = '137112412989';
 
 /**
  * moto's built-in images stop at Ubuntu 16.04; the aliases spot-deploy resolves (Canonical's
- * noble and jammy, Debian 12) are given to the emulator as its catalogue, as the real EC2 has them.
+ * noble and jammy, Debian 12, Amazon Linux 2023) are given to the emulator as its catalogue, as
+ * the real EC2 has them. Each alias's newest build comes after its older ones: moto stamps the load
+ * time as CreationDate (see catalogueFile), and the name breaks a tie.
  */
 export const IMAGE_CATALOGUE: readonly MotoAmi[] = [
   image(
@@ -115,6 +124,49 @@ export const IMAGE_CATALOGUE: readonly MotoAmi[] = [
     'x86_64',
     '2099-12-31T00:00:00.000Z',
   ),
+  image(
+    'ami-0a000000000000011',
+    'al2023-ami-2023.6.20241121.0-kernel-6.1-x86_64',
+    AMAZON,
+    'x86_64',
+    '2024-11-21T00:00:00.000Z',
+    '/dev/xvda',
+  ),
+  image(
+    'ami-0a000000000000012',
+    'al2023-ami-2023.7.20260301.0-kernel-6.12-x86_64',
+    AMAZON,
+    'x86_64',
+    '2026-03-01T00:00:00.000Z',
+    '/dev/xvda',
+  ),
+  image(
+    'ami-0a000000000000013',
+    'al2023-ami-2023.7.20260301.0-kernel-6.12-arm64',
+    AMAZON,
+    'arm64',
+    '2026-03-01T00:00:00.000Z',
+    '/dev/xvda',
+  ),
+  // Newer, Amazon's, but the minimal image: the alias's name pattern leaves it out.
+  image(
+    'ami-0a000000000000014',
+    'al2023-ami-minimal-2023.7.20260401.0-kernel-6.12-x86_64',
+    AMAZON,
+    'x86_64',
+    '2026-04-01T00:00:00.000Z',
+    '/dev/xvda',
+  ),
+  // Someone else's Amazon Linux name: never picked (moto gives every catalogue image the owner
+  // alias `amazon`, one reason the alias asks by account id).
+  image(
+    'ami-0a000000000000667',
+    'al2023-ami-2023.99.20991231.0-kernel-6.12-x86_64',
+    '111111111111',
+    'x86_64',
+    '2099-12-31T00:00:00.000Z',
+    '/dev/xvda',
+  ),
 ];
 
 function catalogueFile(amis: readonly MotoAmi[]): string {
@@ -128,7 +180,7 @@ function catalogueFile(amis: readonly MotoAmi[]): string {
     public: true,
     image_location: 'amazon/spot-deploy-test',
     root_device_type: 'ebs',
-    root_device_name: '/dev/sda1',
+    root_device_name: a.root_device_name ?? '/dev/sda1',
     description: a.name,
     image_type: 'machine',
     platform: null,

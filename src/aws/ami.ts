@@ -13,6 +13,10 @@ export interface ResolvedImage {
   readonly rootSnapshotGiB?: number;
   /** The image's name, for the log (an alias resolves to a dated build). */
   readonly name?: string;
+  /** EC2's CreationDate, for the log: which build an alias chose. */
+  readonly creationDate?: string;
+  /** The alias it was resolved from; undefined for an explicit id. */
+  readonly alias?: string;
 }
 
 /** What EC2 answers for an id that is unknown, not shared with us, or malformed. */
@@ -44,7 +48,7 @@ export async function resolveImage(
   const image = alias
     ? await newestOfAlias(client, region, ami, alias, architecture)
     : await byId(client, region, ami, architecture);
-  return usable(image, ami, region, architecture);
+  return { ...usable(image, ami, region, architecture), ...(alias ? { alias: ami } : {}) };
 }
 
 async function byId(
@@ -161,5 +165,6 @@ function usable(
     architecture,
     ...(rootSize !== undefined ? { rootSnapshotGiB: rootSize } : {}),
     ...(image.Name ? { name: image.Name } : {}),
+    ...(image.CreationDate ? { creationDate: image.CreationDate } : {}),
   };
 }

@@ -1,4 +1,5 @@
 import type { EC2Client } from '@aws-sdk/client-ec2';
+import { InputError } from '../errors.js';
 import type { SshAddress } from '../inputs/types.js';
 import type { Architecture } from '../inputs/instance-types.js';
 import type { Plan } from '../inputs/plan.js';
@@ -18,8 +19,8 @@ import { TEMPLATE_NOT_VISIBLE, untilVisible, type VisibilityOptions } from './vi
 
 /** What one region needs resolved or created before a launch. */
 export interface RegionSpec {
-  /** An `ami-…` id or an alias of AMI_ALIASES. */
-  readonly ami: string;
+  /** Each region → an `ami-…` id or an alias of AMI_ALIASES (Inputs.amiByRegion). */
+  readonly amiByRegion: Readonly<Record<string, string>>;
   readonly architecture: Architecture;
   /** Empty: the default VPC's default subnets. */
   readonly subnetIds: readonly string[];
@@ -46,7 +47,7 @@ export interface RegionSpec {
 export function regionSpec(plan: Plan, userData: Buffer, instanceTags: Tags): RegionSpec {
   const i = plan.inputs;
   return {
-    ami: i.ami,
+    amiByRegion: i.amiByRegion,
     architecture: i.architecture,
     subnetIds: i.subnetIds,
     securityGroupIds: i.securityGroupIds,
@@ -62,6 +63,14 @@ export function regionSpec(plan: Plan, userData: Buffer, instanceTags: Tags): Re
     instanceProfile: i.instanceProfile,
     cpuCredits: i.cpuCredits,
   };
+}
+
+/** One log line per region: for an alias, which build it chose (id, name, creation date). */
+export function imageLine(region: string, image: ResolvedImage): string {
+  const about = [image.name, image.creationDate && `created ${image.creationDate}`].filter(Boolean);
+  const detail = about.length > 0 ? ` (${about.join(', ')})` : '';
+  const from = image.alias ? ` for alias ${image.alias}` : '';
+  return `${region}: image ${image.imageId}${detail}${from}, ${image.architecture}`;
 }
 
 /** What a region offers, read before anything is created there (inspectRegion). */
@@ -82,10 +91,11 @@ export async function inspectRegion(
   spec: RegionSpec,
   log: (line: string) => void = () => {},
 ): Promise<InspectedRegion> {
-  const image = await resolveImage(client, region, spec.ami, spec.architecture);
-  log(
-    `${region}: image ${image.imageId}${image.name ? ` (${image.name})` : ''}, ${image.architecture}`,
-  );
+  const ami = Object.hasOwn(spec.amiByRegion, region) ? spec.amiByRegion[region] : undefined;
+  // parseAmi gives every region of `regions` an entry: this is a caller's mistake, said clearly.
+  if (ami === undefined) throw new InputError('ami', `has no image for region ${region}.`);
+  const image = await resolveImage(client, region, ami, spec.architecture);
+  log(imageLine(region, image));
   // Before anything is created anywhere: EC2 would refuse the launch, not the template.
   const volume = rootVolumeProblem(
     spec.rootVolume,

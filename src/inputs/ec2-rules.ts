@@ -1,15 +1,16 @@
 /**
  * The rules of the inputs that become EC2 request parameters: `regions`, `instance-types` (their
- * form and their architecture), `ami`, the per-region ids (`subnet-ids`, `security-group-ids`)
+ * form and their architecture), the per-region ids (`subnet-ids`, `security-group-ids`)
  * and `max-price`. Apart from the other input rules because they are EC2's names and limits,
  * checked before any call (whether the SDK knows a name is known-names.ts's warning).
  */
 import { InputError } from '../errors.js';
 import * as p from './primitives.js';
-import { AMI_ALIASES, architectureOf, type Architecture } from './instance-types.js';
+import { architectureOf, type Architecture } from './instance-types.js';
 import type { InputName } from './types.js';
 
-const REGION = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d{1,2}$/;
+/** An AWS region name (partition forms included); also the keys of `ami`'s per-region map. */
+export const REGION = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d{1,2}$/;
 /**
  * family.size: a family is letters, a generation and attribute letters, optionally `-` and a
  * variant (m7i-flex, u-6tb1, mac2-m2pro; mac-m4 has no generation); sizes are EC2's words.
@@ -51,23 +52,6 @@ export function parseInstanceTypes(raw: string, arch: Architecture | undefined):
     }
   }
   return types;
-}
-
-export function parseAmi(raw: string, regionCount: number): string {
-  if (/^ami-[0-9a-f]{8}([0-9a-f]{9})?$/.test(raw)) {
-    if (regionCount > 1) {
-      throw new InputError(
-        'ami',
-        `an AMI id belongs to one region but ${regionCount} regions are given; use an alias (${Object.keys(AMI_ALIASES).join(', ')}) or deploy one region per step.`,
-      );
-    }
-    return raw;
-  }
-  if (raw in AMI_ALIASES) return raw;
-  throw new InputError(
-    'ami',
-    `'${p.printable(raw)}' is neither an AMI id (ami- and 8 or 17 hex digits) nor an alias (${Object.keys(AMI_ALIASES).join(', ')}).`,
-  );
 }
 
 export function perRegionIds(

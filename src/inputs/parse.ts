@@ -4,6 +4,7 @@ import { parsePrivateKey } from '../keys.js';
 import * as p from './primitives.js';
 import * as rule from './rules.js';
 import * as ec2 from './ec2-rules.js';
+import { checkPackagesForImages, parseAmi, type AmiInput } from './ami.js';
 import { parseDirectory, parseSshUser } from './login-user.js';
 import { parseCloudConfig } from './cloud-config.js';
 import * as lo from './launch-options.js';
@@ -45,6 +46,12 @@ export const DEFAULTS: Readonly<Partial<Record<InputName, string>>> = {
   // The runner expands this; the literal only reaches the parser outside Actions (see parseGithubToken).
   'github-token': rule.GITHUB_TOKEN_DEFAULT,
 };
+
+/** The two fields of `ami` (placeholders when it was refused: parseInputs throws then). */
+const amiFields = (a: AmiInput | undefined) => ({
+  ami: a?.text ?? '',
+  amiByRegion: a?.byRegion ?? {},
+});
 
 /** Parses every input, collecting all problems so that one failed run shows them all. */
 export function parseInputs(get: InputGetter, ctx: ParseContext): Inputs {
@@ -114,7 +121,7 @@ export function parseInputs(get: InputGetter, ctx: ParseContext): Inputs {
     regions,
     count,
     instanceTypes: field('instance-types', (r) => ec2.parseInstanceTypes(r, architecture)),
-    ami: field('ami', (r) => ec2.parseAmi(r, regions.length)),
+    ...amiFields(field('ami', (r) => parseAmi(r, regions))),
     architecture,
     subnetIds: field(
       'subnet-ids',
@@ -172,6 +179,15 @@ export function parseInputs(get: InputGetter, ctx: ParseContext): Inputs {
     prComment: field('pr-comment', bool),
     githubToken: field('github-token', rule.parseGithubToken),
   };
+  // Both parsed (undefined after their own error): whether the images' package manager reads them.
+  if (inputs.packages !== undefined && inputs.ami !== '') {
+    try {
+      checkPackagesForImages(inputs.packages, inputs.amiByRegion);
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      errors.push(e);
+    }
+  }
   // Only the key the instances authorise reaches them: an ephemeral one would be refused by all.
   if (
     (mode === 'rollback' || mode === 'reconcile') &&

@@ -20,7 +20,10 @@ export interface Inputs {
   readonly regions: readonly string[];
   readonly count: number;
   readonly instanceTypes: readonly string[];
+  /** `ami` as written (a per-region map normalised to `region=image, …`), for plan and manifest. */
   readonly ami: string;
+  /** Each region of `regions` → the `ami-…` id or alias it launches (the map, or `ami` for all). */
+  readonly amiByRegion: Readonly<Record<string, string>>;
   readonly architecture: Architecture;
   readonly subnetIds: readonly string[];
   readonly securityGroupIds: readonly string[];

@@ -10,7 +10,7 @@ export function renderPlanSummary(plan: Plan, userData: UserData, bundle: Bundle
   const i = plan.inputs;
   const rows = plan.regions.map(
     (r) =>
-      `| ${cell(r.region)} | ${r.count === 0 ? '0 (fallback)' : r.count} | ${cell(i.instanceTypes.join(', '))} | ${cell(i.ami)} (${i.architecture}) |`,
+      `| ${cell(r.region)} | ${r.count === 0 ? '0 (fallback)' : r.count} | ${cell(i.instanceTypes.join(', '))} | ${cell(i.amiByRegion[r.region] ?? i.ami)} (${i.architecture}) |`,
   );
   const parts = userData.parts.map((p) => `| ${cell(p.name)} | ${p.bytes} |`);
   const lines = [

@@ -61,7 +61,7 @@ describe.skipIf(!hasMoto)('launch options in the launch template, against moto',
   });
 
   const spec = (over: Partial<RegionSpec> = {}): RegionSpec => ({
-    ami: image.id,
+    amiByRegion: { [R]: image.id },
     architecture: 'x86_64',
     subnetIds: [],
     securityGroupIds: [],

@@ -50,7 +50,7 @@ describe.skipIf(!hasMoto)('prepareRegion against moto', () => {
   });
 
   const spec = (over: Partial<RegionSpec> = {}): RegionSpec => ({
-    ami: imageId,
+    amiByRegion: { [R]: imageId },
     architecture: 'x86_64',
     subnetIds: [],
     securityGroupIds: [],
@@ -204,7 +204,11 @@ describe.skipIf(!hasMoto)('prepareRegion against moto', () => {
 
   it('unknown image, unknown subnet and a foreign security group are input errors', async () => {
     expect(
-      (await rejection(prepareRegion(client, R, spec({ ami: 'ami-0000000000000dead' })))).input,
+      (
+        await rejection(
+          prepareRegion(client, R, spec({ amiByRegion: { [R]: 'ami-0000000000000dead' } })),
+        )
+      ).input,
     ).toBe('ami');
     expect(
       (await rejection(prepareRegion(client, R, spec({ subnetIds: ['subnet-0000000000000dead'] }))))

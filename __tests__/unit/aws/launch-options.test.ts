@@ -227,7 +227,7 @@ describe('prepareRegion: launch options', () => {
     });
   });
   const spec = (over: Partial<RegionSpec> = {}): RegionSpec => ({
-    ami: 'ami-0123456789abcdef0',
+    amiByRegion: { [R]: 'ami-0123456789abcdef0' },
     architecture: 'x86_64',
     subnetIds: [],
     securityGroupIds: [],

@@ -20,7 +20,7 @@ import { MAX_IMAGE_PAGES, resolveImage } from '../../../src/aws/ami.js';
 import { AwsError } from '../../../src/aws/aws-errors.js';
 import { ensureLaunchTemplate, type LaunchTemplateSpec } from '../../../src/aws/launch-template.js';
 import { resolveSubnets } from '../../../src/aws/network.js';
-import { prepareRegion, type RegionSpec } from '../../../src/aws/region.js';
+import { inspectRegion, prepareRegion, type RegionSpec } from '../../../src/aws/region.js';
 import { ensureSecurityGroup, type SecurityGroupSpec } from '../../../src/aws/security-group.js';
 import { TAG } from '../../../src/aws/types.js';
 import { InputError } from '../../../src/errors.js';
@@ -71,6 +71,7 @@ describe('resolveImage', () => {
       rootDeviceName: '/dev/sda1',
       architecture: 'x86_64',
       name: 'my-image',
+      creationDate: '2026-01-01T00:00:00.000Z',
     });
     expect(ec2.commandCalls(DescribeImagesCommand)[0]?.args[0].input).toEqual({
       ImageIds: ['ami-0123456789abcdef0'],
@@ -140,6 +141,54 @@ describe('resolveImage', () => {
       MaxResults: 1000,
     });
   });
+
+  it.each([
+    ['x86_64', 'al2023-ami-2023.*-kernel-*-x86_64'],
+    ['arm64', 'al2023-ami-2023.*-kernel-*-arm64'],
+  ] as const)(
+    'amazon-linux-2023 (%s) asks for Amazon-owned standard builds, the newest by CreationDate',
+    async (arch, pattern) => {
+      ec2.on(DescribeImagesCommand).resolves({
+        Images: [
+          image({
+            ImageId: 'ami-0a1',
+            Name: `al2023-ami-2023.6.20241121.0-kernel-6.1-${arch}`,
+            CreationDate: '2024-11-21T10:00:00.000Z',
+            Architecture: arch,
+          }),
+          image({
+            ImageId: 'ami-0a2',
+            Name: `al2023-ami-2023.7.20250301.0-kernel-6.12-${arch}`,
+            CreationDate: '2025-03-01T10:00:00.000Z',
+            Architecture: arch,
+          }),
+        ],
+      });
+      const r = await resolveImage(client, R, 'amazon-linux-2023', arch);
+      expect(r).toMatchObject({
+        imageId: 'ami-0a2',
+        name: `al2023-ami-2023.7.20250301.0-kernel-6.12-${arch}`,
+        creationDate: '2025-03-01T10:00:00.000Z',
+        alias: 'amazon-linux-2023',
+        architecture: arch,
+      });
+      expect(ec2.commandCalls(DescribeImagesCommand)[0]?.args[0].input).toEqual({
+        // Amazon's account, not the `amazon` owner alias (every Amazon-published image).
+        Owners: ['137112412989'],
+        Filters: [
+          { Name: 'name', Values: [pattern] },
+          { Name: 'architecture', Values: [arch] },
+          { Name: 'state', Values: ['available'] },
+        ],
+        MaxResults: 1000,
+      });
+      // The minimal and ECS-optimised builds do not match the pattern.
+      const re = new RegExp(`^${pattern.replaceAll('.', '\\.').replaceAll('*', '.*')}$`);
+      expect(re.test(`al2023-ami-2023.6.20241121.0-kernel-6.1-${arch}`)).toBe(true);
+      expect(re.test(`al2023-ami-minimal-2023.6.20241121.0-kernel-6.1-${arch}`)).toBe(false);
+      expect(re.test(`al2023-ami-ecs-hvm-2023.0.20241120-kernel-6.1-${arch}`)).toBe(false);
+    },
+  );
 
   it('reads every page of an alias lookup: the newest build may be on the last one', async () => {
     ec2
@@ -607,7 +656,7 @@ describe('ensureLaunchTemplate', () => {
 
 describe('prepareRegion', () => {
   const spec: RegionSpec = {
-    ami: 'ubuntu-24.04',
+    amiByRegion: { [R]: 'ubuntu-24.04' },
     architecture: 'x86_64',
     subnetIds: [],
     securityGroupIds: [],
@@ -675,12 +724,39 @@ describe('prepareRegion', () => {
     expect(lt?.SecurityGroupIds).toEqual(['sg-new']);
     expect(lt?.ImageId).toBe('ami-x');
     expect(lines).toEqual([
-      'eu-west-1: image ami-x (my-image), x86_64',
+      'eu-west-1: image ami-x (my-image, created 2026-01-01T00:00:00.000Z) for alias ubuntu-24.04, x86_64',
       'eu-west-1: subnets subnet-a (eu-west-1a), subnet-b (eu-west-1b) in vpc-d',
       'eu-west-1: security group spot-deploy-pr-7 sg-new created, TCP 22 from 0.0.0.0/0',
       'eu-west-1: launch template spot-deploy-pr-7 lt-1 version 1 created',
     ]);
     expect(lines.join('\n')).not.toContain('SECRET');
+  });
+
+  it("takes each region's own entry of the map and says which image an alias chose", async () => {
+    ec2
+      .on(DescribeImagesCommand)
+      .resolves({ Images: [image({ ImageId: 'ami-0123456789abcdef0' })] });
+    ec2.on(DescribeVpcsCommand).resolves({ Vpcs: [{ VpcId: 'vpc-d' }] });
+    ec2
+      .on(DescribeSubnetsCommand)
+      .resolves({ Subnets: [subnet('subnet-a', 'vpc-d', 'eu-west-1a')] });
+    const perRegion: RegionSpec = {
+      ...spec,
+      amiByRegion: { 'us-east-1': 'amazon-linux-2023', [R]: 'ami-0123456789abcdef0' },
+    };
+    const lines: string[] = [];
+    const r = await inspectRegion(client, R, perRegion, (l) => lines.push(l));
+    expect(r.image.imageId).toBe('ami-0123456789abcdef0');
+    expect(ec2.commandCalls(DescribeImagesCommand)[0]?.args[0].input).toEqual({
+      ImageIds: ['ami-0123456789abcdef0'],
+    });
+    // An explicit id: no alias named.
+    expect(lines[0]).toBe(
+      'eu-west-1: image ami-0123456789abcdef0 (my-image, created 2026-01-01T00:00:00.000Z), x86_64',
+    );
+    expect(await inputError(inspectRegion(client, 'ap-south-1', perRegion), 'ami')).toContain(
+      'has no image for region ap-south-1',
+    );
   });
 
   it('stops at the first input error, before creating anything', async () => {

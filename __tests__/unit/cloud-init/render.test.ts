@@ -18,7 +18,9 @@ import { repoRoot } from '../../helpers/repo.js';
 import { mergeCloudConfig } from '../../../src/cloud-init/merge.js';
 import { CloudInitError } from '../../../src/errors.js';
 import {
+  AL2023,
   assets,
+  CASES,
   caseSpec,
   CLIENT_PUB,
   ENABLE,
@@ -409,6 +411,71 @@ describe('injection', () => {
     expect(doc.fuzz).toEqual(FUZZ.fuzz);
     expect(doc.keys).toEqual(FUZZ.keys);
     expect(ud.text).not.toMatch(/[\u0085\u2028\u2029\u007f-\u009f]/);
+  });
+});
+
+/**
+ * The keys our own parts emit, each handled by cloud-init 22.2.2 (Amazon Linux 2023's) with the
+ * meaning we use: users/groups, ssh, set-passwords (ssh_pwauth), write-files,
+ * package-update-upgrade-install (distro-neutral: apt on Debian/Ubuntu, dnf on Amazon Linux) and
+ * runcmd all predate 22.2. A new key must be checked against 22.2.2 before it joins this list.
+ */
+const KEYS_OF_CLOUD_INIT_22_2 = {
+  top: [
+    'users',
+    'ssh_pwauth',
+    'ssh_keys',
+    'ssh_deletekeys',
+    'ssh_genkeytypes',
+    'write_files',
+    'packages',
+    'package_update',
+    'package_upgrade',
+    'runcmd',
+  ],
+  user: ['name', 'sudo', 'shell', 'lock_passwd', 'ssh_authorized_keys'],
+  file: ['path', 'permissions', 'content'],
+  sshKeys: ['ed25519_private'],
+};
+
+describe('Amazon Linux 2023 (cloud-init 22.2.2, dnf)', () => {
+  const ours = [...CASES].filter(([, s]) => s.extraCloudConfig === undefined);
+
+  it('every key of our own documents is one 22.2.2 handles; none is apt-only', () => {
+    expect(ours.length).toBeGreaterThan(8);
+    for (const [label] of ours) {
+      const doc = load(render(label).text);
+      expect(KEYS_OF_CLOUD_INIT_22_2.top, label).toEqual(expect.arrayContaining(Object.keys(doc)));
+      for (const u of doc.users as object[])
+        expect(KEYS_OF_CLOUD_INIT_22_2.user, label).toEqual(expect.arrayContaining(Object.keys(u)));
+      for (const f of doc.write_files as object[])
+        expect(KEYS_OF_CLOUD_INIT_22_2.file, label).toEqual(expect.arrayContaining(Object.keys(f)));
+      expect(KEYS_OF_CLOUD_INIT_22_2.sshKeys, label).toEqual(
+        expect.arrayContaining(Object.keys(doc.ssh_keys as object)),
+      );
+      expect(render(label).text, label).not.toMatch(/\b(apt|snap|yum_repos)\w*:/);
+    }
+  });
+
+  it('the AL2023 cases: packages as dnf reads them, user and sudo, TTL first, the default at most 2,048 bytes', () => {
+    const ud = render(AL2023);
+    const doc = load(ud.text);
+    expect(doc.packages).toEqual(['nginx', 'git-2.40.1', 'python3-pip']);
+    expect(doc).toMatchObject({ package_update: true, package_upgrade: true });
+    expect(doc.users).toEqual([loginUser('ec2-user')]);
+    const runcmd = doc.runcmd as unknown[][];
+    expect(runcmd[0]).toEqual(['shutdown', '-P', '+240']);
+    expect(runcmd[1]).toEqual(systemAccountGuard('ec2-user'));
+    // Amazon Linux has sshd.service and no ssh.service: the restart falls back to it.
+    expect(runcmd.find((c) => c[0] === 'sh' && c.length === 3)?.[2]).toMatch(
+      /\|\|systemctl restart sshd\.service;fi$/,
+    );
+    // Packages, a port and directories cost bytes on any image; the 2,048 budget is the default's.
+    expect(ud.gzipped).toBe(false);
+    const al2023 = render('al2023 default');
+    expect(al2023.textBytes, `AL2023 user-data: ${al2023.textBytes} bytes`).toBeLessThanOrEqual(
+      2048,
+    );
   });
 });
 
