@@ -30,13 +30,16 @@ import { runDeploy } from '../../src/modes/deploy/run.js';
 import type { Publisher } from '../../src/modes/publisher.js';
 import { runReconcile } from '../../src/modes/reconcile/run.js';
 import { memoryState } from '../../src/modes/state.js';
-import { fakeInstanceSupport, type FakeInstance } from '../helpers/fake-instance.js';
-import { watchMoto, type MotoWatcher } from '../helpers/fake-instance-moto.js';
+import type { FakeInstance } from '../helpers/fake-instance.js';
+import {
+  fakeFleetUnsupported,
+  watchMoto,
+  type MotoWatcher,
+} from '../helpers/fake-instance-moto.js';
 import { footprint, markInterrupted } from '../helpers/instance-footprint.js';
 import { tagsOf } from '../helpers/instances-fixtures.js';
 import {
   deploymentInstances,
-  hasMoto,
   IMAGE_CATALOGUE,
   loopbackSubnet,
   startMoto,
@@ -47,10 +50,7 @@ import { repoRoot } from '../helpers/repo.js';
 import { freePort } from '../helpers/sshd.js';
 
 const REGION = 'eu-west-1';
-const unsupported = hasMoto
-  ? fakeInstanceSupport()
-  : "moto_server is missing (pip install 'moto[server]')";
-if (process.env.CI && unsupported) throw new Error(`reconcile.moto needs: ${unsupported}`);
+const unsupported = fakeFleetUnsupported('reconcile.moto');
 
 const userKey = generateEd25519('reconcile-user');
 const ENV_FILE = '/etc/spot-deploy/env';

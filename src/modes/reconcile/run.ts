@@ -137,7 +137,8 @@ async function report(
 ) {
   const instances = done.flatMap((r) => r.instances);
   setOutputs(deps.sink, {
-    'deployment-id': done.map((r) => r.deploymentId).join(','),
+    // Every deployment the run worked on, the failed ones too (their instances are still there).
+    'deployment-id': [...done, ...failed].map((r) => r.deploymentId).join(','),
     ...fleetOutputs(deps.sink, instances),
     ...(done.length === 1 && done[0]?.sha256 ? { 'bundle-sha256': done[0].sha256 } : {}),
   });

@@ -74,7 +74,7 @@ function world(instances: Instance[]) {
   });
 }
 
-async function reconcile(ctx: Partial<RunContext> = {}) {
+async function reconcile(ctx: Partial<RunContext> = {}, sink = recordingSink()) {
   const all: Partial<Record<InputName, string>> = {
     mode: 'reconcile',
     regions: R,
@@ -83,7 +83,6 @@ async function reconcile(ctx: Partial<RunContext> = {}) {
     env: `API_TOKEN=${SECRET}`,
   };
   const inputs = parseInputs((n) => all[n] ?? '', { workspace: '/', defaultRegion: undefined });
-  const sink = recordingSink();
   const comments: Array<{ id: string; body: string; pr: number | undefined }> = [];
   const publisher: Publisher = {
     artifact: () => Promise.reject(new Error('reconcile uploads no artifact')),
@@ -167,5 +166,23 @@ describe('runReconcile: the PR comment', () => {
     expect(comments[0]?.body).toContain('API_TOKEN=[redacted]');
     for (const text of [comments[0]?.body, sink.summaryText(), sink.lines.join('\n')])
       expect(text).not.toContain(SECRET);
+  });
+});
+
+describe('runReconcile: a deployment that fails', () => {
+  it('is still named in the deployment-id output, and the summary says why', async () => {
+    // Its one instance gives no answer over SSH: refused, nothing terminated.
+    world([instance('i-2', '2026-11-30T10:00:00Z', '3')]);
+    const sink = recordingSink();
+    const err = await reconcile({}, sink).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(String(err)).toMatch(/none of its 1 running instance\(s\) answered over SSH/);
+    expect(String(err)).not.toContain(SECRET);
+    expect(ec2.commandCalls(TerminateInstancesCommand)).toHaveLength(0);
+    expect(sink.outputs.get('deployment-id')).toBe(ID);
+    expect(sink.summaryText()).toMatch(/failed/);
+    expect(sink.summaryText()).not.toContain(SECRET);
   });
 });
