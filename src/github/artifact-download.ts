@@ -63,7 +63,7 @@ export function artifactBundleSource(
       } catch (err) {
         if (gone(err))
           throw new ArtifactGoneError(
-            `The ${where} no longer exists (its retention ended, or it was deleted), so the release cannot be rebuilt: redeploy (mode: deploy) to upload it again, and keep artifact-retention-days at least as long as the fleet lives. ${errorMessage(err)}`,
+            `The ${where} no longer exists (its retention ended, it was deleted, or that run's upload failed: see its log), so the release cannot be rebuilt: redeploy (mode: deploy) to upload it again, and keep artifact-retention-days at least as long as the fleet lives. ${errorMessage(err)}`,
           );
         throw new Error(`Could not download the ${where}: ${errorMessage(err)}${refused(err)}`, {
           cause: err,
