@@ -6,6 +6,12 @@ import * as rule from './rules.js';
 import * as ec2 from './ec2-rules.js';
 import { parseDirectory, parseSshUser } from './login-user.js';
 import { parseCloudConfig } from './cloud-config.js';
+import {
+  parseRunnerIpLookup,
+  parseSshCidr,
+  RUNNER,
+  RUNNER_IP_LOOKUP_DEFAULT,
+} from './runner-ip.js';
 import type { Architecture } from './instance-types.js';
 import type {
   Cleanup,
@@ -23,7 +29,8 @@ export const DEFAULTS: Readonly<Partial<Record<InputName, string>>> = {
   count: '1',
   ami: 'ubuntu-24.04',
   architecture: 'x86_64',
-  'ssh-cidr': '0.0.0.0/0',
+  'ssh-cidr': RUNNER,
+  'runner-ip-lookup': RUNNER_IP_LOOKUP_DEFAULT,
   'ssh-user': 'spot-deploy',
   'ssh-port': '22',
   'ssh-address': 'public-ip',
@@ -75,6 +82,11 @@ export function parseInputs(get: InputGetter, ctx: ParseContext): Inputs {
   const idList = (re: RegExp, what: string) => (raw: string, input: InputName) =>
     ec2.perRegionIds(input, raw, re, what, regions.length);
   const batchSize = field('batch-size', optional(rule.parseBatchSize));
+  const { runner: sshRunner, cidrs: sshCidrs } = field('ssh-cidr', parseSshCidr) ?? {
+    runner: false,
+    cidrs: [],
+  };
+  const sshCidr = { sshCidrs, sshRunner };
   const inputs: Inputs = {
     mode,
     rollbackTo: field(
@@ -98,7 +110,8 @@ export function parseInputs(get: InputGetter, ctx: ParseContext): Inputs {
       'security-group-ids',
       idList(/^sg-[0-9a-f]{8,17}$/, 'a security group id (sg-0123abcd…)'),
     ),
-    sshCidrs: field('ssh-cidr', (r, n) => p.parseList(n, r).map((c) => p.parseCidr(n, c))),
+    ...sshCidr,
+    runnerIpLookup: field('runner-ip-lookup', parseRunnerIpLookup),
     sshUser: field('ssh-user', parseSshUser),
     sshPort: field('ssh-port', int(1, 65535)),
     sshAddress: field('ssh-address', oneOf<SshAddress>('public-ip', 'private-ip', 'public-dns')),

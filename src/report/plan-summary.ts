@@ -1,6 +1,7 @@
 import type { BundleResult } from '../bundle/build.js';
 import { USER_DATA_LIMIT, type UserData } from '../cloud-init/render.js';
 import type { Plan } from '../inputs/plan.js';
+import { sshAccessText, worldOpenWarning } from '../inputs/runner-ip.js';
 import { cell, formatBytes, percent } from './markdown.js';
 
 /** The step summary of a dry run: what a deploy with these inputs would launch and send. */
@@ -21,6 +22,11 @@ export function renderPlanSummary(plan: Plan, userData: UserData, bundle: Bundle
     ...rows,
     '',
     `Total **${i.count}** instance(s), ready needed: ${i.minReady}; on-demand fallback: ${i.onDemandFallback ? 'yes' : 'no'}; max price: ${i.maxPrice ? `$${i.maxPrice}/h` : 'on-demand price'}; time to live: ${i.ttlMinutes === 0 ? 'none' : `${i.ttlMinutes} min`}${plan.expiresAt ? ` (until ${plan.expiresAt})` : ''}; cleanup: ${i.cleanup}.`,
+    '',
+    `SSH (TCP ${i.sshPort}) open to: ${sshAccessText(i)}.`,
+    ...(i.securityGroupIds.length === 0 && worldOpenWarning(i.sshCidrs, i.sshPort)
+      ? ['', `> [!WARNING]`, `> ${worldOpenWarning(i.sshCidrs, i.sshPort) ?? ''}`]
+      : []),
     '',
     '| size | value | limit | used |',
     '|---|---|---|---|',

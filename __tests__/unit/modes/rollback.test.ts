@@ -18,6 +18,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { TAG } from '../../../src/aws/types.js';
 import { DeployFailedError, InputError } from '../../../src/errors.js';
+import { echo } from '../../helpers/fake-fetch.js';
 import { parseInputs } from '../../../src/inputs/parse.js';
 import type { InputName } from '../../../src/inputs/types.js';
 import { generateEd25519 } from '../../../src/keys.js';
@@ -113,6 +114,8 @@ function rollback(
       ec2: () => new EC2Client({ region: R }),
       now: () => NOW,
       publisher,
+      // ssh-cidr's default, runner: the IP-echo answer without a socket.
+      fetch: echo('203.0.113.9'),
       rollback: async (targets, opts) => {
         calls.push({
           targets: targets.map(({ id, host, port, hostKey }) => ({ id, host, port, hostKey })),

@@ -29,6 +29,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TAG } from '../../../../src/aws/types.js';
 import { DeployFailedError, InputError } from '../../../../src/errors.js';
+import { echo } from '../../../helpers/fake-fetch.js';
 import { parseInputs } from '../../../../src/inputs/parse.js';
 import type { InputName } from '../../../../src/inputs/types.js';
 import { generateEd25519 } from '../../../../src/keys.js';
@@ -275,6 +276,8 @@ function deploy(
       },
       sleep: async () => undefined,
       ...(o.now ? { now: o.now } : {}),
+      // ssh-cidr's default, runner: the IP-echo answer without a socket.
+      fetch: echo('203.0.113.9'),
       // No heartbeat fires: the run ends first (the heartbeat has its own tests).
       lock: {
         holder: HOLDER,
