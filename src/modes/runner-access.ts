@@ -129,6 +129,8 @@ export async function revokeSavedRules(
 ): Promise<RevokeReport> {
   const rules = readRunnerRules(state);
   const problems: string[] = [];
+  // Nothing saved: nothing written either (a post step's state file may not even exist).
+  if (rules.length === 0) return { problems };
   // Saved back without the rules that are done: a second post step (CLI signal) skips them.
   const remaining: RunnerRule[] = [];
   const say = (m: string) => sink.info(`spot-deploy post: ${m}`);

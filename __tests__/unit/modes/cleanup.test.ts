@@ -95,8 +95,11 @@ describe('the post step', () => {
 
   it('does nothing when the main step launched nothing (plan, destroy, or failed early)', async () => {
     await runPost(memoryState({ [STATE.mode]: 'plan' }), () => client, sink);
-    await runPost(memoryState(), () => client, sink);
+    const empty = memoryState();
+    await runPost(empty, () => client, sink);
     expect(ec2.calls()).toHaveLength(0);
+    // Nothing written either: on a runner the post step's state file need not exist.
+    expect([...empty.values.keys()]).toEqual([]);
   });
 
   it('on-failure: terminates everything this run launched when the main step did not succeed', async () => {
