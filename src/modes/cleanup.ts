@@ -64,13 +64,14 @@ function throwIfRulesLeft(rules: RevokeReport): void {
   const left = rules.refused?.left ?? [];
   if (left.length + rules.problems.length === 0) return;
   const why = rules.refused
-    ? [`the AWS credentials were refused (${rules.refused.code} in ${rules.refused.region})`]
-    : [];
+    ? ` (the AWS credentials were refused: ${rules.refused.code} in ${rules.refused.region})`
+    : '';
+  const commands = left.map(revokeCommand).join('; ');
   throw new CleanupError(
-    `spot-deploy post: could not remove this runner's SSH rule(s)${why.length ? ` (${why[0]})` : ''}; left open`,
+    `spot-deploy post: could not remove this runner's SSH rule(s)${why}; left open`,
     [...left.map(describeRunnerRule), ...rules.problems],
-    `Remove them with valid credentials (${[...left.map(revokeCommand)].join('; ') || 'aws ec2 revoke-security-group-ingress'}); ` +
-      'otherwise the next deploy of the deployment and the janitor remove them once they are 6 hours old.',
+    `Remove them with valid credentials${commands ? ` (${commands})` : ''}; otherwise the next ` +
+      'deploy of the deployment and the janitor remove them once they are 6 hours old.',
   );
 }
 
