@@ -117,7 +117,13 @@ describe('the built action (dist/index.js)', () => {
       expect(deploy.code).toBe(1);
       expect(deploy.stdout).toContain("Input 'ssh-cidr'");
       const bundle = await runAction(
-        { ...exampleInputs, mode: 'deploy', 'bundle-path': 'no/such/dir' },
+        // Explicit blocks: the default (ssh-cidr: runner) would ask checkip.amazonaws.com first.
+        {
+          ...exampleInputs,
+          mode: 'deploy',
+          'ssh-cidr': '10.0.0.0/8',
+          'bundle-path': 'no/such/dir',
+        },
         aws,
       );
       expect(bundle.code).toBe(1);

@@ -48,6 +48,8 @@ export interface Ec2Call {
   readonly params: URLSearchParams;
   /** The region the request is signed for (its SigV4 credential scope), if it says. */
   readonly region: string | undefined;
+  /** When the proxy received it (Date.now()), for timelines. */
+  readonly at: number;
   /**
    * What the proxy did: forwarded to moto, answered 503 RequestLimitExceeded, answered "no capacity
    * in any pool", forwarded the pools with capacity and added errors for the others ('partial').
@@ -158,6 +160,12 @@ export interface Ec2FaultProxy {
    * terminates instances in moto says here why EC2 would have (e.g. SPOT_RECLAIMED).
    */
   showTerminated(ids: readonly string[], reason: StateReason): void;
+  /**
+   * While on, every DescribeInstances answer shows each instance's private address as its public
+   * one (`ipAddress`): the fake instances listen on loopback private addresses, so a run with
+   * `ssh-address: public-ip` reaches them. Off after reset.
+   */
+  publicIpIsPrivate(on: boolean): void;
   /** Forgets every fault and the call log. */
   reset(): void;
   count(action: string, outcome?: Ec2Call['outcome']): number;
@@ -338,6 +346,48 @@ export function withDeathReported(xml: string, dead: ReadonlyMap<string, StateRe
 }
 
 /**
+ * A DescribeInstances answer in which every instance's `ipAddress` (its public IPv4) is its
+ * `privateIpAddress` (publicIpIsPrivate).
+ */
+export function withPrivateAsPublic(xml: string): string {
+  return xml.replace(/<instancesSet>([\s\S]*?)<\/instancesSet>/g, (_all, body: string) => {
+    let out = '';
+    let at = 0;
+    for (const r of outerItems(body)) {
+      out += body.slice(at, r.start);
+      at = r.end;
+      out += ownLevelRewrite(body.slice(r.start, r.end));
+    }
+    return `<instancesSet>${out}${body.slice(at)}</instancesSet>`;
+  });
+}
+
+/** One instance item with its own `ipAddress` set to its own `privateIpAddress` (nested items untouched). */
+function ownLevelRewrite(item: string): string {
+  const inner = item.slice('<item>'.length, -'</item>'.length);
+  const nested = outerItems(inner);
+  // The instance's own fields: the text between its nested items (interfaces, tags, …).
+  const pieces: Array<{ own: boolean; text: string }> = [];
+  let at = 0;
+  for (const r of nested) {
+    pieces.push({ own: true, text: inner.slice(at, r.start) });
+    pieces.push({ own: false, text: inner.slice(r.start, r.end) });
+    at = r.end;
+  }
+  pieces.push({ own: true, text: inner.slice(at) });
+  const own = pieces
+    .filter((p) => p.own)
+    .map((p) => p.text)
+    .join('');
+  const priv = /<privateIpAddress>([^<]+)<\/privateIpAddress>/.exec(own)?.[1];
+  if (priv === undefined) return item;
+  const rewritten = pieces
+    .map((p) => (p.own ? p.text.replace(/<ipAddress>[^<]*<\/ipAddress>/g, '') : p.text))
+    .join('');
+  return `<item><ipAddress>${priv}</ipAddress>${rewritten}</item>`;
+}
+
+/**
  * The request with the failing overrides removed, the rest renumbered from 1 (a config left with
  * no override is removed, and the configs renumbered too).
  */
@@ -414,6 +464,7 @@ export async function startEc2FaultProxy(target: string): Promise<Ec2FaultProxy>
   let expired = false;
   let quotas: Readonly<Record<string, QuotaCode>> | undefined;
   let dying: StateReason | undefined;
+  let publicIsPrivate = false;
   /** Instance id → the state reason DescribeInstances shows for it (dieOnLaunch). */
   const dead = new Map<string, StateReason>();
 
@@ -434,7 +485,7 @@ export async function startEc2FaultProxy(target: string): Promise<Ec2FaultProxy>
     const index = perAction.get(action) ?? 0;
     perAction.set(action, index + 1);
     const region = signedRegion(req.headers.authorization);
-    const call: Ec2Call = { action, index, params, region, outcome: 'forwarded' };
+    const call: Ec2Call = { action, index, params, region, at: Date.now(), outcome: 'forwarded' };
     calls.push(call);
 
     if (expired) {
@@ -573,6 +624,7 @@ export async function startEc2FaultProxy(target: string): Promise<Ec2FaultProxy>
       if (shown !== text) call.outcome = 'death-reported';
       text = shown;
     }
+    if (action === 'DescribeInstances' && publicIsPrivate && r.ok) text = withPrivateAsPublic(text);
     res.writeHead(r.status, {
       'content-type': r.headers.get('content-type') ?? 'text/xml',
       'content-length': Buffer.byteLength(text),
@@ -629,7 +681,11 @@ export async function startEc2FaultProxy(target: string): Promise<Ec2FaultProxy>
     showTerminated(ids, reason) {
       for (const id of ids) dead.set(id, reason);
     },
+    publicIpIsPrivate(on) {
+      publicIsPrivate = on;
+    },
     reset() {
+      publicIsPrivate = false;
       throttles.clear();
       capacity = undefined;
       notVisible = undefined;

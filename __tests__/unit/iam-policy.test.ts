@@ -227,6 +227,7 @@ describe('docs/iam-policy.json', () => {
       expect(unconditionedMutations(changed)).toEqual([
         'SpotDeployChangeOnlyItsOwn: ec2:CreateLaunchTemplateVersion on *',
         'SpotDeployChangeOnlyItsOwn: ec2:AuthorizeSecurityGroupIngress on *',
+        'SpotDeployChangeOnlyItsOwn: ec2:UpdateSecurityGroupRuleDescriptionsIngress on *',
       ]);
     }
     // A reference-only resource type is that only for a launch, not for opening a group.
@@ -250,13 +251,25 @@ describe('docs/iam-policy.json', () => {
   });
 
   it('lets the credentials change only templates and groups tagged by spot-deploy', () => {
-    for (const action of ['ec2:CreateLaunchTemplateVersion', 'ec2:AuthorizeSecurityGroupIngress']) {
+    // The per-run runner rule (ssh-cidr: runner) is added, taken over and revoked on such groups only.
+    for (const action of [
+      'ec2:CreateLaunchTemplateVersion',
+      'ec2:AuthorizeSecurityGroupIngress',
+      'ec2:UpdateSecurityGroupRuleDescriptionsIngress',
+    ]) {
       const granting = policy.Statement.filter((s) => list(s.Action).includes(action));
       expect(granting.map((s) => s.Sid)).toEqual(['SpotDeployChangeOnlyItsOwn']);
       expect(granting[0]?.Condition).toEqual({
         Null: { 'aws:ResourceTag/spot-deploy:deployment': 'false' },
       });
     }
+    const revoking = policy.Statement.filter((s) =>
+      list(s.Action).includes('ec2:RevokeSecurityGroupIngress'),
+    );
+    expect(revoking).toHaveLength(1);
+    expect(revoking[0]?.Condition).toEqual({
+      Null: { 'aws:ResourceTag/spot-deploy:deployment': 'false' },
+    });
   });
 
   it('allows iam:PassRole only on the documented instance roles, only to EC2', () => {

@@ -13,12 +13,15 @@ import {
 } from './destroy.js';
 import { findManagedResources, type ManagedResource } from './destroy-resources.js';
 import { findInstances } from './instances.js';
+import { pruneStaleRunnerRules } from './runner-access.js';
 import { splitLocks, sweepLocks, type LockSweep } from './lock-sweep.js';
 import { TAG, type InstanceInfo, type Tags } from './types.js';
 
 export interface JanitorReport extends DestroyReport {
   /** Resources left alone because their expiry could not be read. */
   readonly warnings: string[];
+  /** Runner rules (`ssh-cidr: runner`) older than a job can live, removed: one line per group. */
+  readonly runnerRulesRemoved?: string[];
 }
 
 const ISO_8601 =
@@ -86,7 +89,8 @@ async function janitorRegion(
   locked: ReadonlySet<string>,
   opts: DestroyOptions,
 ): Promise<JanitorReport> {
-  const report: JanitorReport = {
+  const report: JanitorReport & { readonly runnerRulesRemoved: string[] } = {
+    runnerRulesRemoved: [],
     ...emptyReport(region),
     launchTemplatesDeleted: [...scan.locks.removed],
     errors: [...scan.locks.errors],
@@ -99,6 +103,14 @@ async function janitorRegion(
   for (const w of scan.locks.warnings) warn(w);
   const instances = scan.instances;
   if (instances === undefined) return report;
+  try {
+    // Every managed group, live deployments too: a rule this old outlived the run that added it.
+    const removed = await pruneStaleRunnerRules(client, region, nowMs);
+    report.runnerRulesRemoved.push(...removed);
+    for (const line of removed) opts.log?.(line);
+  } catch (err) {
+    report.errors.push(errorMessage(err));
+  }
   const expired: InstanceInfo[] = [];
   for (const i of instances) {
     // A run holds this deployment's lock: it is adopting or re-arming these instances right now.

@@ -152,3 +152,28 @@ async function defaultSubnets(client: EC2Client, region: string): Promise<Subnet
   // EC2 does not promise an order: sort so that runs try the zones alike.
   return subnets.sort((a, b) => (a.AvailabilityZone ?? '').localeCompare(b.AvailabilityZone ?? ''));
 }
+
+/**
+ * The IPv4 blocks of a VPC (primary and associated ones): with `ssh-cidr: runner` and
+ * `ssh-address: private-ip`, the runner is inside the VPC, so the VPC is who may reach SSH.
+ */
+export async function vpcIpv4Blocks(
+  client: EC2Client,
+  region: string,
+  vpcId: string,
+): Promise<string[]> {
+  try {
+    const out = await client.send(new DescribeVpcsCommand({ VpcIds: [vpcId] }));
+    const vpc = out.Vpcs?.[0];
+    const blocks = (vpc?.CidrBlockAssociationSet ?? [])
+      .filter(
+        (a) => a.CidrBlockState?.State === undefined || a.CidrBlockState.State === 'associated',
+      )
+      .map((a) => a.CidrBlock ?? '')
+      .filter((c) => c !== '');
+    const all = blocks.length > 0 ? blocks : vpc?.CidrBlock ? [vpc.CidrBlock] : [];
+    return [...new Set(all)];
+  } catch (err) {
+    throw awsError('DescribeVpcs', region, err, `read the address blocks of ${vpcId}`);
+  }
+}

@@ -12,7 +12,7 @@ import {
 import { resolveImage, type ResolvedImage } from './ami.js';
 import { ensureLaunchTemplate, type LaunchTemplateRef } from './launch-template.js';
 import { creditVersions } from './launch-options.js';
-import { resolveSubnets } from './network.js';
+import { resolveSubnets, vpcIpv4Blocks } from './network.js';
 import { ensureSecurityGroup } from './security-group.js';
 import type { RegionResources, SubnetRef, Tags } from './types.js';
 import { TEMPLATE_NOT_VISIBLE, untilVisible, type VisibilityOptions } from './visibility.js';
@@ -29,6 +29,8 @@ export interface RegionSpec {
   readonly sshAddress: SshAddress;
   readonly sshPort: number;
   readonly sshCidrs: readonly string[];
+  /** `ssh-cidr` lists `runner`: with `ssh-address: private-ip` the VPC's blocks are allowed too. */
+  readonly sshRunner?: boolean | undefined;
   readonly names: { readonly securityGroup: string; readonly launchTemplate: string };
   /** Tags of the deployment's resources (security group, launch template). */
   readonly tags: Tags;
@@ -54,6 +56,7 @@ export function regionSpec(plan: Plan, userData: Buffer, instanceTags: Tags): Re
     sshAddress: i.sshAddress,
     sshPort: i.sshPort,
     sshCidrs: i.sshCidrs,
+    sshRunner: i.sshRunner,
     names: plan.names,
     tags: plan.tags,
     instanceTags,
@@ -133,6 +136,15 @@ export async function prepareRegion(
   const { image, subnets, vpcId } =
     opts.inspected ?? (await inspectRegion(client, region, spec, log));
 
+  // A runner inside the VPC (private-ip) reaches the instances from the VPC's own blocks: a
+  // static rule, no per-run lookup. Given groups are never modified, so nothing to read then.
+  const vpcBlocks =
+    spec.sshRunner === true &&
+    spec.sshAddress === 'private-ip' &&
+    spec.securityGroupIds.length === 0
+      ? await vpcIpv4Blocks(client, region, vpcId)
+      : [];
+  const cidrs = [...new Set([...spec.sshCidrs, ...vpcBlocks])];
   const sg = await ensureSecurityGroup(
     client,
     region,
@@ -140,7 +152,7 @@ export async function prepareRegion(
       vpcId,
       name: spec.names.securityGroup,
       sshPort: spec.sshPort,
-      cidrs: spec.sshCidrs,
+      cidrs,
       tags: spec.tags,
       given: spec.securityGroupIds,
     },
@@ -149,7 +161,7 @@ export async function prepareRegion(
   log(
     sg.status === 'given'
       ? `${region}: security groups ${sg.groupIds.join(', ')} (given)`
-      : `${region}: security group ${spec.names.securityGroup} ${sg.groupIds.join(', ')} ${sg.status}, TCP ${spec.sshPort} from ${spec.sshCidrs.join(', ')}`,
+      : `${region}: security group ${spec.names.securityGroup} ${sg.groupIds.join(', ')} ${sg.status}, TCP ${spec.sshPort} from ${cidrs.join(', ') || 'no fixed address'}${vpcBlocks.length > 0 ? ` (the VPC's blocks: ssh-address private-ip)` : ''}`,
   );
 
   const template = (cpuCredits: CpuCredits | undefined): Promise<LaunchTemplateRef> =>

@@ -9,6 +9,7 @@ import {
 } from '@aws-sdk/client-ec2';
 import { InputError, errorMessage } from '../errors.js';
 import { awsError, errorCode } from './aws-errors.js';
+import { isLiveRunnerRule } from './runner-rule.js';
 import { TAG, type Tags } from './types.js';
 import { GROUP_NOT_VISIBLE, untilVisible, type VisibilityOptions } from './visibility.js';
 
@@ -38,8 +39,9 @@ const GROUP_NOT_FOUND: ReadonlySet<string> = new Set([
  * The security groups for the instances of one VPC. Given groups are only checked. Otherwise the
  * deployment's own group is found by name (a redeploy reuses it) or created, and its ingress is
  * made exactly TCP `sshPort` from `cidrs`: in a group spot-deploy manages, rules of earlier runs
- * (another runner address, another port) are revoked, so they neither stay open nor pile up to
- * the per-group rule quota.
+ * (another address, another port) are revoked, so they neither stay open nor pile up to the
+ * per-group rule quota. Other runs' `ssh-cidr: runner` rules younger than RUNNER_RULE_MAX_AGE_MS
+ * stay (those runs are alive and revoke them in their post steps); older ones go.
  */
 export async function ensureSecurityGroup(
   client: EC2Client,
@@ -63,15 +65,12 @@ export async function ensureSecurityGroup(
   // A group created a moment ago may be unknown to the next call for a few seconds: wait for it.
   // A reused one was found by DescribeSecurityGroups, so NotFound there is a real error.
   const fresh = status === 'created' ? visibility : undefined;
-  await syncIngress(
-    client,
-    region,
-    groupId,
-    group.IpPermissions ?? [],
-    spec,
-    managed === true,
+  const nowMs = (visibility.now ?? Date.now)();
+  await syncIngress(client, region, groupId, group.IpPermissions ?? [], spec, {
+    prune: managed === true,
     fresh,
-  );
+    nowMs,
+  });
   return { groupIds: [groupId], status };
 }
 
@@ -113,6 +112,32 @@ async function checkGiven(
     );
   }
   return ids;
+}
+
+/**
+ * The deployment's own groups in a region, found by the plan's group name (one per VPC it was
+ * deployed to), for modes that do not create one (rollback, reconcile). Only groups tagged with
+ * the deployment: those spot-deploy created.
+ */
+export async function findDeploymentGroups(
+  client: EC2Client,
+  region: string,
+  name: string,
+  deploymentId: string,
+): Promise<SecurityGroup[]> {
+  try {
+    const out = await client.send(
+      new DescribeSecurityGroupsCommand({
+        Filters: [
+          { Name: 'group-name', Values: [name] },
+          { Name: `tag:${TAG.deployment}`, Values: [deploymentId] },
+        ],
+      }),
+    );
+    return out.SecurityGroups ?? [];
+  } catch (err) {
+    throw awsError('DescribeSecurityGroups', region, err, `find security group ${name}`);
+  }
 }
 
 async function findByName(
@@ -190,9 +215,9 @@ async function syncIngress(
   groupId: string,
   existing: readonly IpPermission[],
   spec: SecurityGroupSpec,
-  prune: boolean,
-  fresh: VisibilityOptions | undefined,
+  opts: { prune: boolean; fresh: VisibilityOptions | undefined; nowMs: number },
 ): Promise<void> {
+  const { prune, fresh, nowMs } = opts;
   const port = spec.sshPort;
   const isSsh = (p: IpPermission): boolean =>
     p.IpProtocol === 'tcp' && p.FromPort === port && p.ToPort === port;
@@ -242,8 +267,14 @@ async function syncIngress(
   // Revoked after the new rules exist, so the current addresses are never locked out.
   const stale: IpPermission[] = existing.flatMap((p) => {
     const keep = isSsh(p) ? wanted : new Set<string>();
-    const v4 = (p.IpRanges ?? []).filter((r) => !keep.has(canonical(r.CidrIp ?? '')));
-    const v6 = (p.Ipv6Ranges ?? []).filter((r) => !keep.has(canonical(r.CidrIpv6 ?? '')));
+    // Another live run's per-run rule (ssh-cidr: runner): its own post step revokes it.
+    const live = (d: string | undefined) => isSsh(p) && isLiveRunnerRule(d, nowMs);
+    const v4 = (p.IpRanges ?? []).filter(
+      (r) => !keep.has(canonical(r.CidrIp ?? '')) && !live(r.Description),
+    );
+    const v6 = (p.Ipv6Ranges ?? []).filter(
+      (r) => !keep.has(canonical(r.CidrIpv6 ?? '')) && !live(r.Description),
+    );
     const groups = p.UserIdGroupPairs ?? [];
     const lists = p.PrefixListIds ?? [];
     if (v4.length + v6.length + groups.length + lists.length === 0) return [];

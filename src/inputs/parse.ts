@@ -8,6 +8,12 @@ import { checkPackagesForImages, parseAmi, type AmiInput } from './ami.js';
 import { parseDirectory, parseSshUser } from './login-user.js';
 import { parseCloudConfig } from './cloud-config.js';
 import * as lo from './launch-options.js';
+import {
+  parseRunnerIpLookup,
+  parseSshCidr,
+  RUNNER,
+  RUNNER_IP_LOOKUP_DEFAULT,
+} from './runner-ip.js';
 import type { Architecture } from './instance-types.js';
 import type {
   Cleanup,
@@ -25,7 +31,8 @@ export const DEFAULTS: Readonly<Partial<Record<InputName, string>>> = {
   count: '1',
   ami: 'ubuntu-24.04',
   architecture: 'x86_64',
-  'ssh-cidr': '0.0.0.0/0',
+  'ssh-cidr': RUNNER,
+  'runner-ip-lookup': RUNNER_IP_LOOKUP_DEFAULT,
   'ssh-user': 'spot-deploy',
   'ssh-port': '22',
   'ssh-address': 'public-ip',
@@ -108,6 +115,11 @@ export function parseInputs(get: InputGetter, ctx: ParseContext): Inputs {
   const volumeError =
     volumeType === undefined ? undefined : lo.rootVolumeProblem(rootVolume, volumeSize, undefined);
   if (volumeError) errors.push(volumeError);
+  const { runner: sshRunner, cidrs: sshCidrs } = field('ssh-cidr', parseSshCidr) ?? {
+    runner: false,
+    cidrs: [],
+  };
+  const sshCidr = { sshCidrs, sshRunner };
   const inputs: Inputs = {
     mode,
     rollbackTo: field(
@@ -131,7 +143,8 @@ export function parseInputs(get: InputGetter, ctx: ParseContext): Inputs {
       'security-group-ids',
       idList(/^sg-[0-9a-f]{8,17}$/, 'a security group id (sg-0123abcd…)'),
     ),
-    sshCidrs: field('ssh-cidr', (r, n) => p.parseList(n, r).map((c) => p.parseCidr(n, c))),
+    ...sshCidr,
+    runnerIpLookup: field('runner-ip-lookup', parseRunnerIpLookup),
     sshUser: field('ssh-user', parseSshUser),
     sshPort: field('ssh-port', int(1, 65535)),
     sshAddress: field('ssh-address', oneOf<SshAddress>('public-ip', 'private-ip', 'public-dns')),

@@ -27,7 +27,15 @@ export interface Inputs {
   readonly architecture: Architecture;
   readonly subnetIds: readonly string[];
   readonly securityGroupIds: readonly string[];
+  /** The CIDR blocks `ssh-cidr` writes out: static rules of the deployment's own group. */
   readonly sshCidrs: readonly string[];
+  /**
+   * `ssh-cidr` lists `runner` (the default): the deploying runner's egress /32 for this run only
+   * (looked up through `runnerIpLookup`), or with `ssh-address: private-ip` the VPC's blocks.
+   */
+  readonly sshRunner: boolean;
+  /** `runner-ip-lookup`: IP-echo URLs, tried in order. */
+  readonly runnerIpLookup: readonly string[];
   readonly sshUser: string;
   readonly sshPort: number;
   readonly sshAddress: SshAddress;
@@ -91,6 +99,7 @@ export const INPUT_NAMES = [
   'subnet-ids',
   'security-group-ids',
   'ssh-cidr',
+  'runner-ip-lookup',
   'ssh-user',
   'ssh-port',
   'ssh-address',

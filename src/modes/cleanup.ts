@@ -8,6 +8,12 @@ import type { Sleep } from '../time.js';
 import { credentialsExpiredError, removeCommand, ttlNote } from './leftovers.js';
 import { readDeployState, type DeployState, type StateStore } from './state.js';
 import { releaseSavedLock } from './lock.js';
+import {
+  describeRunnerRule,
+  revokeCommand,
+  revokeSavedRules,
+  type RevokeReport,
+} from './runner-access.js';
 
 /** The clock the post step's NotFound retries run on (tests pass their own). */
 export interface PostOptions {
@@ -32,7 +38,9 @@ export interface PostResult {
  * answers NotFound for is asked again (EC2 is eventually consistent) and, if EC2 never shows it,
  * fails the step naming it. Refused credentials (an expired session) fail it listing everything
  * left. Then releases the deploy lock the main step left (killed, or a failed deploy whose cleanup
- * happens here).
+ * happens here). First of all, whatever the policy and however the main step ended, it revokes
+ * the per-run SSH rules (`ssh-cidr: runner`) the main step saved; a failure there fails the step
+ * after the instance cleanup and the lock release have run.
  */
 export async function runPost(
   state: StateStore,
@@ -41,11 +49,30 @@ export async function runPost(
   opts: PostOptions = {},
 ): Promise<PostResult> {
   try {
-    return await cleanUp(state, ec2, sink, opts);
+    const rules = await revokeSavedRules(state, ec2, sink);
+    const result = await cleanUp(state, ec2, sink, opts, rules);
+    throwIfRulesLeft(rules);
+    return result;
   } finally {
     // After the cleanup: no other run may adopt instances this one is still terminating.
     await releaseSavedLock(state, ec2, sink);
   }
+}
+
+/** The runner rules the post step could not revoke, as an error that says how to remove them. */
+function throwIfRulesLeft(rules: RevokeReport): void {
+  const left = rules.refused?.left ?? [];
+  if (left.length + rules.problems.length === 0) return;
+  const why = rules.refused
+    ? ` (the AWS credentials were refused: ${rules.refused.code} in ${rules.refused.region})`
+    : '';
+  const commands = left.map(revokeCommand).join('; ');
+  throw new CleanupError(
+    `spot-deploy post: could not remove this runner's SSH rule(s)${why}; left open`,
+    [...left.map(describeRunnerRule), ...rules.problems],
+    `Remove them with valid credentials${commands ? ` (${commands})` : ''}; otherwise the next ` +
+      'deploy of the deployment and the janitor remove them once they are 6 hours old.',
+  );
 }
 
 async function cleanUp(
@@ -53,6 +80,7 @@ async function cleanUp(
   ec2: (region: string) => EC2Client,
   sink: Sink,
   opts: PostOptions,
+  rules: RevokeReport,
 ): Promise<PostResult> {
   const saved = readDeployState(state);
   if (!saved) {
@@ -85,11 +113,13 @@ async function cleanUp(
         // The post step never deletes them (destroy does): all of them are left.
         created: saved.created,
         ttlMinutes: saved.ttlMinutes,
-        problems,
+        runnerRules: (rules.refused?.left ?? []).map(describeRunnerRule),
+        problems: [...rules.problems, ...problems],
       });
     }
   }
   if (problems.length > 0) {
+    problems.unshift(...rules.problems, ...(rules.refused?.left ?? []).map(describeRunnerRule));
     throw new CleanupError(
       `spot-deploy post: could not clean up everything; ${removeCommand(deploymentId, regions)}. ${ttlNote(saved.ttlMinutes)} What is left`,
       problems,

@@ -33,6 +33,8 @@ export interface Leftovers {
   /** Security groups and launch templates this run created, per region. */
   readonly created: Readonly<Record<string, readonly CreatedResource[]>>;
   readonly ttlMinutes: number | undefined;
+  /** Per-run SSH rules (`ssh-cidr: runner`) that could not be revoked, one line each. */
+  readonly runnerRules?: readonly string[];
   /** What already went wrong before the credentials were refused (other regions). */
   readonly problems?: readonly string[];
 }
@@ -55,6 +57,7 @@ export function credentialsExpiredError(
       lines.push(`${r}: ${c.kind} ${c.name} (${c.id}), created by this run`);
   }
   if (lines.length === 0) lines.push('no instance of this run is known to be left');
+  lines.push(...(left.runnerRules ?? []));
   lines.push(...(left.problems ?? []));
   return new CleanupError(
     `spot-deploy post: the AWS credentials were refused (${code} in ${region}), so the post step ` +

@@ -25,6 +25,8 @@ import { chooseAdopted } from './deploy/adopt.js';
 import { withDeployLock, type LockDeps } from './lock.js';
 import type { Publisher } from './publisher.js';
 import type { StateStore } from './state.js';
+import { openEverywhere, resolveRunnerAccess } from './runner-access.js';
+import type { Fetch } from './runner-ip.js';
 
 export interface RollbackDeps {
   readonly sink: Sink;
@@ -39,6 +41,8 @@ export interface RollbackDeps {
   readonly sleep?: Sleep;
   /** The deploy lock's heartbeat wait and holder name (tests). */
   readonly lock?: Pick<LockDeps, 'wait' | 'holder'>;
+  /** How `runner-ip-lookup` is asked (Node's fetch by default). */
+  readonly fetch?: Fetch;
 }
 
 export interface RollbackResult {
@@ -61,15 +65,18 @@ export async function runRollback(
   const plan = buildPlan(inputs, ctx, (deps.now ?? realClock)());
   const key = inputs.sshPrivateKey;
   if (key === undefined) throw keyRequiredFor('rollback');
+  // Before any AWS call: a runner that cannot learn its address fails here.
+  const access = await resolveRunnerAccess(inputs, ctx, deps.sink, deps.fetch);
   const target = inputs.rollbackTo ?? "each instance's previous ready release";
   deps.sink.info(
     `spot-deploy rollback: deployment ${plan.deploymentId} in ${inputs.regions.join(', ')}, to ${target}`,
   );
   // Everything that touches the instances, under the deploy lock: no deploy, destroy or other
   // rollback of this deployment interleaves with it.
-  const results = await withDeployLock({ ...deps, ...deps.lock }, plan, ctx, () =>
-    rollbackFleet(plan, key.privateKey, key, deps),
-  );
+  const results = await withDeployLock({ ...deps, ...deps.lock }, plan, ctx, async () => {
+    await openEverywhere(plan, access, deps);
+    return rollbackFleet(plan, key.privateKey, key, deps);
+  });
 
   const v = rollbackVerdict(results);
   setRollbackOutputs(deps.sink, plan.deploymentId, results);

@@ -7,6 +7,7 @@
  * The raw store holds strings under named keys (as setup-node does); everything else goes through
  * this codec: the writers below and one reader, `readDeployState`, that parses once and types it.
  */
+import type { RunnerRule } from '../aws/runner-access.js';
 import type { CreatedResource } from '../aws/types.js';
 import type { Cleanup } from '../inputs/types.js';
 
@@ -39,6 +40,11 @@ export const STATE = {
    * cleared when released; the post step releases what is still here (a killed main step).
    */
   lock: 'lock',
+  /**
+   * JSON `[{region, groupId, cidr, port, owner}]`: the per-run SSH rules (`ssh-cidr: runner`)
+   * this run authorised, each saved right after its call returned; the post step revokes them.
+   */
+  runnerRules: 'runnerRules',
 } as const;
 
 export type StateKey = (typeof STATE)[keyof typeof STATE];
@@ -185,6 +191,28 @@ export function readLock(state: StateStore): SavedLock | undefined {
   if (typeof id !== 'string' || typeof region !== 'string' || typeof holder !== 'string')
     return undefined;
   return id !== '' && region !== '' ? { id, region, holder } : undefined;
+}
+
+/** Adds a per-run SSH rule this run authorised (or took over) and saves the list again at once. */
+export function recordRunnerRule(state: StateStore, rule: RunnerRule): void {
+  const all = readRunnerRules(state).filter(
+    (r) => !(r.region === rule.region && r.groupId === rule.groupId && r.cidr === rule.cidr),
+  );
+  const { region, groupId, cidr, port, owner } = rule;
+  state.save(STATE.runnerRules, JSON.stringify([...all, { region, groupId, cidr, port, owner }]));
+}
+
+/** The per-run SSH rules saved; unreadable entries are left out. */
+export function readRunnerRules(state: StateStore): RunnerRule[] {
+  const v = parseJson(state.get(STATE.runnerRules));
+  if (!Array.isArray(v)) return [];
+  return v.flatMap((x: unknown) => {
+    const { region, groupId, cidr, port, owner } = (x ?? {}) as Record<string, unknown>;
+    const ok = [region, groupId, cidr, owner].every((f) => typeof f === 'string' && f !== '');
+    return ok && typeof port === 'number'
+      ? [{ region, groupId, cidr, port, owner } as RunnerRule]
+      : [];
+  });
 }
 
 /** A `{region: ids}` record; anything unreadable is empty (the tag search still finds them). */

@@ -3,6 +3,7 @@ import { USER_DATA_LIMIT, type UserData } from '../cloud-init/render.js';
 import type { Inputs } from '../inputs/types.js';
 import type { Plan } from '../inputs/plan.js';
 import { isBurstable } from '../aws/launch-options.js';
+import { sshAccessText, worldOpenWarning } from '../inputs/runner-ip.js';
 import { cell, formatBytes, percent } from './markdown.js';
 
 /** The step summary of a dry run: what a deploy with these inputs would launch and send. */
@@ -25,6 +26,10 @@ export function renderPlanSummary(plan: Plan, userData: UserData, bundle: Bundle
     `Total **${i.count}** instance(s), ready needed: ${i.minReady}; on-demand fallback: ${i.onDemandFallback ? 'yes' : 'no'}; max price: ${i.maxPrice ? `$${i.maxPrice}/h` : 'on-demand price'}; time to live: ${i.ttlMinutes === 0 ? 'none' : `${i.ttlMinutes} min`}${plan.expiresAt ? ` (until ${plan.expiresAt})` : ''}; cleanup: ${i.cleanup}.`,
     '',
     ...launchOptionLines(i),
+    `SSH (TCP ${i.sshPort}) open to: ${sshAccessText(i)}.`,
+    ...(i.securityGroupIds.length === 0 && worldOpenWarning(i.sshCidrs, i.sshPort)
+      ? ['', `> [!WARNING]`, `> ${worldOpenWarning(i.sshCidrs, i.sshPort) ?? ''}`]
+      : []),
     '',
     '| size | value | limit | used |',
     '|---|---|---|---|',

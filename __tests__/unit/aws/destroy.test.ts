@@ -5,6 +5,7 @@ import {
   DescribeLaunchTemplatesCommand,
   DescribeSecurityGroupsCommand,
   EC2Client,
+  RevokeSecurityGroupIngressCommand,
   TerminateInstancesCommand,
   type DescribeInstancesCommandInput,
   type Tag,
@@ -15,6 +16,7 @@ import { deleteSecurityGroup, findManagedResources } from '../../../src/aws/dest
 
 import { destroyDeployment } from '../../../src/aws/destroy.js';
 import { janitor, parseExpiresAt } from '../../../src/aws/janitor.js';
+import { runnerRuleDescription } from '../../../src/aws/runner-rule.js';
 import { ec2Error, fakeClock, inst, reservations } from '../../helpers/instances-fixtures.js';
 
 const ec2 = mockClient(EC2Client);
@@ -232,6 +234,61 @@ describe('janitor', () => {
       .commandCalls(TerminateInstancesCommand)
       .flatMap((c) => c.args[0].input.InstanceIds);
     expect(terminated).toEqual(['i-old', 'i-mixed']);
+  });
+
+  it('removes runner rules older than 6 h from every managed group, also of a live deployment', async () => {
+    const now = new Date('2026-06-01T12:00:00Z');
+    instancesMock([
+      inst('i-live', 'running', {
+        Tags: tags({
+          'spot-deploy:deployment': 'live',
+          'spot-deploy:expires-at': '2027-01-01T00:00:00Z',
+        }),
+      }),
+    ]);
+    const rule = (cidr: string, hoursAgo: number) => ({
+      CidrIp: cidr,
+      Description: runnerRuleDescription('run=9/1', new Date(now.getTime() - hoursAgo * 3600_000)),
+    });
+    ec2.on(DescribeSecurityGroupsCommand).resolves({
+      SecurityGroups: [
+        {
+          GroupId: 'sg-live',
+          Tags: managed('live', '2027-01-01T00:00:00Z'),
+          IpPermissions: [
+            {
+              IpProtocol: 'tcp',
+              FromPort: 22,
+              ToPort: 22,
+              IpRanges: [rule('203.0.113.1/32', 7), rule('203.0.113.2/32', 1)],
+            },
+          ],
+        },
+      ],
+    });
+    ec2.on(DescribeLaunchTemplatesCommand).resolves({ LaunchTemplates: [] });
+    ec2.on(RevokeSecurityGroupIngressCommand).resolves({});
+    const [report] = await janitor([{ region: 'r', client }], now, fakeClock());
+    expect(report?.errors).toEqual([]);
+    expect(report?.runnerRulesRemoved).toEqual([
+      'r sg-live: removed stale runner rule(s) 203.0.113.1/32',
+    ]);
+    expect(ec2.commandCalls(RevokeSecurityGroupIngressCommand).map((c) => c.args[0].input)).toEqual(
+      [
+        {
+          GroupId: 'sg-live',
+          IpPermissions: [
+            {
+              IpProtocol: 'tcp',
+              FromPort: 22,
+              ToPort: 22,
+              IpRanges: [{ CidrIp: '203.0.113.1/32' }],
+            },
+          ],
+        },
+      ],
+    );
+    expect(ec2.commandCalls(TerminateInstancesCommand)).toHaveLength(0);
   });
 
   it('touches nothing when it cannot list the instances', async () => {

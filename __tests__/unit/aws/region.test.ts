@@ -23,6 +23,7 @@ import { resolveSubnets } from '../../../src/aws/network.js';
 import { inspectRegion, prepareRegion, type RegionSpec } from '../../../src/aws/region.js';
 import { ensureSecurityGroup, type SecurityGroupSpec } from '../../../src/aws/security-group.js';
 import { TAG } from '../../../src/aws/types.js';
+import { runnerRuleDescription } from '../../../src/aws/runner-rule.js';
 import { InputError } from '../../../src/errors.js';
 
 const R = 'eu-west-1';
@@ -493,6 +494,95 @@ describe('ensureSecurityGroup', () => {
     });
     await ensureSecurityGroup(client, R, sgSpec({ cidrs: ['192.0.2.1/32'] }));
     expect(ec2.commandCalls(RevokeSecurityGroupIngressCommand)).toHaveLength(0);
+  });
+
+  it("keeps other live runs' runner rules, and revokes the old and undated ones", async () => {
+    const now = Date.parse('2026-12-02T12:00:00.000Z');
+    const at = (hoursAgo: number) =>
+      runnerRuleDescription('run=5/1', new Date(now - hoursAgo * 3600_000));
+    const ranges = [
+      { CidrIp: '203.0.113.9/32', Description: at(1) },
+      { CidrIp: '203.0.113.10/32', Description: at(7) },
+      { CidrIp: '203.0.113.11/32', Description: 'spot-deploy runner run=5/1' },
+      { CidrIp: '198.51.100.7/32', Description: 'old static rule' },
+    ];
+    ec2.on(DescribeSecurityGroupsCommand).resolves({
+      SecurityGroups: [
+        {
+          GroupId: 'sg-old',
+          Tags: [{ Key: TAG.managed, Value: 'true' }],
+          IpPermissions: [{ IpProtocol: 'tcp', FromPort: 22, ToPort: 22, IpRanges: ranges }],
+        },
+      ],
+    });
+    await ensureSecurityGroup(client, R, sgSpec({ cidrs: [] }), { now: () => now });
+    expect(ec2.commandCalls(AuthorizeSecurityGroupIngressCommand)).toHaveLength(0);
+    const revoked = ec2.commandCalls(RevokeSecurityGroupIngressCommand)[0]?.args[0].input;
+    expect(revoked?.IpPermissions?.flatMap((p) => p.IpRanges?.map((r) => r.CidrIp))).toEqual([
+      '203.0.113.10/32',
+      '203.0.113.11/32',
+      '198.51.100.7/32',
+    ]);
+  });
+
+  it('with ssh-cidr runner and ssh-address private-ip, allows the VPC blocks as a static rule', async () => {
+    ec2.on(DescribeImagesCommand).resolves({ Images: [image({ ImageId: 'ami-x' })] });
+    ec2.on(DescribeSubnetsCommand).resolves({
+      Subnets: [{ ...subnet('subnet-a', 'vpc-d', 'eu-west-1a'), MapPublicIpOnLaunch: false }],
+    });
+    ec2.on(DescribeVpcsCommand).resolves({
+      Vpcs: [
+        {
+          VpcId: 'vpc-d',
+          CidrBlock: '10.0.0.0/16',
+          CidrBlockAssociationSet: [
+            { CidrBlock: '10.0.0.0/16', CidrBlockState: { State: 'associated' } },
+            { CidrBlock: '10.1.0.0/16', CidrBlockState: { State: 'associated' } },
+            { CidrBlock: '10.2.0.0/16', CidrBlockState: { State: 'disassociated' } },
+          ],
+        },
+      ],
+    });
+    ec2.on(DescribeSecurityGroupsCommand).resolves({ SecurityGroups: [] });
+    ec2.on(CreateSecurityGroupCommand).resolves({ GroupId: 'sg-new' });
+    ec2.on(AuthorizeSecurityGroupIngressCommand).resolves({});
+    ec2.on(CreateLaunchTemplateCommand).resolves({
+      LaunchTemplate: { LaunchTemplateId: 'lt-1', LatestVersionNumber: 1 },
+    });
+    const spec: RegionSpec = {
+      amiByRegion: { [R]: 'ubuntu-24.04' },
+      instanceTypes: ['m7i.large'],
+      rootVolume: {
+        type: 'gp3',
+        sizeGiB: undefined,
+        iops: undefined,
+        throughputMiBs: undefined,
+        kmsKeyId: undefined,
+      },
+      instanceProfile: undefined,
+      cpuCredits: 'standard',
+      architecture: 'x86_64',
+      subnetIds: ['subnet-a'],
+      securityGroupIds: [],
+      sshAddress: 'private-ip',
+      sshPort: 22,
+      sshCidrs: [],
+      sshRunner: true,
+      names: { securityGroup: 'spot-deploy-pr-7', launchTemplate: 'spot-deploy-pr-7' },
+      tags: { [TAG.deployment]: 'pr-7' },
+      instanceTags: { [TAG.deployment]: 'pr-7' },
+      userData,
+    };
+    const lines: string[] = [];
+    await prepareRegion(client, R, spec, (l) => lines.push(l));
+    const allowed = ec2
+      .commandCalls(AuthorizeSecurityGroupIngressCommand)
+      .flatMap((c) =>
+        c.args[0].input.IpPermissions?.flatMap((p) => p.IpRanges?.map((r) => r.CidrIp)),
+      );
+    expect(allowed).toEqual(['10.0.0.0/16', '10.1.0.0/16']);
+    expect(ec2.commandCalls(DescribeVpcsCommand)[0]?.args[0].input).toEqual({ VpcIds: ['vpc-d'] });
+    expect(lines.join('\n')).toMatch(/from 10\.0\.0\.0\/16, 10\.1\.0\.0\/16 \(the VPC's blocks/);
   });
 
   it("uses a concurrent run's group when the name is taken meanwhile", async () => {

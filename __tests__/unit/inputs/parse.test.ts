@@ -60,6 +60,13 @@ const BAD: Array<[InputName, string, string | RegExp]> = [
   ['subnet-ids', 'subnet-xyz', 'subnet id'],
   ['security-group-ids', 'sg-12', 'security group id'],
   ['ssh-cidr', '10.0.0.0/33', 'prefix is 0 to 32'],
+  ['ssh-cidr', 'Runner', 'CIDR block'],
+  ['ssh-cidr', 'runner, runner', 'listed twice'],
+  ['runner-ip-lookup', 'http://checkip.amazonaws.com', 'only to a loopback host'],
+  ['runner-ip-lookup', 'http://10.0.0.1/ip', 'only to a loopback host'],
+  ['runner-ip-lookup', 'ftp://127.0.0.1/', 'not an https:// URL'],
+  ['runner-ip-lookup', 'checkip.amazonaws.com', 'not a URL'],
+  ['runner-ip-lookup', 'https://u:p@example.com/', 'no user or password'],
   ['ssh-cidr', '10.0.0.1/24', 'write 10.0.0.0/24'],
   ['ssh-cidr', '300.1.1.1/32', 'CIDR block'],
   ['ssh-cidr', '1.2.3.4', 'CIDR block'],
@@ -218,7 +225,10 @@ describe('parseInputs: good inputs', () => {
       ami: 'ubuntu-24.04',
       architecture: 'x86_64',
       instanceTypes: ['t3.small', 't3a.small', 'm7i.large'],
-      sshCidrs: ['0.0.0.0/0'],
+      // Closed by default: only this runner, only during its run (issue 14).
+      sshCidrs: [],
+      sshRunner: true,
+      runnerIpLookup: ['https://checkip.amazonaws.com/'],
       sshUser: 'spot-deploy',
       sshPort: 22,
       ttlMinutes: 240,
@@ -253,6 +263,9 @@ describe('parseInputs: good inputs', () => {
       'deployment-id': 'pr-42',
     });
     expect(i.regions).toEqual(['eu-west-1', 'us-east-1']);
+    // Written-out CIDRs only: no per-run rule, no lookup.
+    expect(i.sshCidrs).toEqual(['203.0.113.0/24', '2001:db8::/32']);
+    expect(i.sshRunner).toBe(false);
     expect(i.minReady).toBe(3);
     expect(i.directories).toEqual(['/srv/app', '/var/lib/app']);
     expect(i.launchTimeoutSeconds).toBe(90);

@@ -2,15 +2,20 @@ import {
   DeleteLaunchTemplateCommand,
   DescribeTagsCommand,
   DescribeInstancesCommand,
+  DescribeSecurityGroupsCommand,
   EC2Client,
+  RevokeSecurityGroupIngressCommand,
   TerminateInstancesCommand,
 } from '@aws-sdk/client-ec2';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { runnerRuleDescription } from '../../../src/aws/runner-rule.js';
 import { runPost } from '../../../src/modes/cleanup.js';
 import {
   memoryState,
   readDeployState,
+  readRunnerRules,
+  recordRunnerRule,
   recordCreated,
   recordIds,
   saveDeployStart,
@@ -90,8 +95,11 @@ describe('the post step', () => {
 
   it('does nothing when the main step launched nothing (plan, destroy, or failed early)', async () => {
     await runPost(memoryState({ [STATE.mode]: 'plan' }), () => client, sink);
-    await runPost(memoryState(), () => client, sink);
+    const empty = memoryState();
+    await runPost(empty, () => client, sink);
     expect(ec2.calls()).toHaveLength(0);
+    // Nothing written either: on a runner the post step's state file need not exist.
+    expect([...empty.values.keys()]).toEqual([]);
   });
 
   it('on-failure: terminates everything this run launched when the main step did not succeed', async () => {
@@ -307,5 +315,123 @@ describe('the post step', () => {
         ],
       });
     });
+  });
+});
+
+describe('the post step: this run’s SSH rule (ssh-cidr: runner)', () => {
+  const mine = {
+    region: 'eu-west-1',
+    groupId: 'sg-1',
+    cidr: '203.0.113.9/32',
+    port: 22,
+    owner: 'run=42/1',
+  };
+  const groupWith = (owner: string) => ({
+    SecurityGroups: [
+      {
+        GroupId: 'sg-1',
+        IpPermissions: [
+          {
+            IpProtocol: 'tcp',
+            FromPort: 22,
+            ToPort: 22,
+            IpRanges: [
+              {
+                CidrIp: '203.0.113.9/32',
+                Description: runnerRuleDescription(owner, new Date('2026-12-02T12:00:00Z')),
+              },
+            ],
+          },
+        ],
+      },
+    ],
+  });
+
+  it.each([
+    ['on-failure, succeeded', { [STATE.cleanup]: 'on-failure', [STATE.succeeded]: 'true' }],
+    ['never, failed', { [STATE.cleanup]: 'never' }],
+    ['always', { [STATE.cleanup]: 'always' }],
+    ['on-failure, killed', { [STATE.cleanup]: 'on-failure' }],
+  ])('revokes it first, whatever the policy (%s)', async (_name, extra) => {
+    const order: string[] = [];
+    ec2.on(DescribeSecurityGroupsCommand).resolves(groupWith('run=42/1'));
+    ec2.on(RevokeSecurityGroupIngressCommand).callsFake(() => void order.push('revoke'));
+    ec2.on(TerminateInstancesCommand).callsFake((input: { InstanceIds?: string[] }) => {
+      order.push('terminate');
+      return {
+        TerminatingInstances: (input.InstanceIds ?? []).map((InstanceId) => ({ InstanceId })),
+      };
+    });
+    const state = deployState(extra);
+    recordRunnerRule(state, mine);
+    await runPost(state, () => client, sink);
+    expect(order[0]).toBe('revoke');
+    expect(ec2.commandCalls(RevokeSecurityGroupIngressCommand)[0]?.args[0].input).toEqual({
+      GroupId: 'sg-1',
+      IpPermissions: [
+        { IpProtocol: 'tcp', FromPort: 22, ToPort: 22, IpRanges: [{ CidrIp: '203.0.113.9/32' }] },
+      ],
+    });
+    expect(readRunnerRules(state)).toEqual([]);
+  });
+
+  it('also after a rollback (no deploy state) and leaves a rule another run took over', async () => {
+    ec2.on(DescribeSecurityGroupsCommand).resolves(groupWith('run=43/1'));
+    const state = memoryState();
+    recordRunnerRule(state, mine);
+    await runPost(state, () => client, sink);
+    expect(ec2.commandCalls(RevokeSecurityGroupIngressCommand)).toHaveLength(0);
+    expect(sink.lines.join('\n')).toContain('taken over by another run');
+  });
+
+  it('a failed revoke fails the step naming the rule, after the instances and the lock', async () => {
+    ec2.on(DescribeSecurityGroupsCommand).rejects(ec2Error('UnauthorizedOperation', 'no'));
+    ec2
+      .on(DescribeTagsCommand)
+      .resolves({ Tags: [{ Key: 'spot-deploy:lock-holder', Value: 'run 42' }] });
+    const state = deployState({
+      [STATE.cleanup]: 'on-failure',
+      [STATE.lock]: JSON.stringify({ id: 'lt-lock', region: 'eu-west-1', holder: 'run 42' }),
+    });
+    recordRunnerRule(state, mine);
+    const err = await runPost(state, () => client, sink).then(
+      () => undefined,
+      (e: unknown) => e as Error,
+    );
+    expect(terminated().sort()).toEqual(['i-1', 'i-2', 'i-3']);
+    expect(ec2.commandCalls(DeleteLaunchTemplateCommand)).toHaveLength(1);
+    expect(err?.message).toContain(
+      "eu-west-1: TCP 22 from 203.0.113.9/32 in security group sg-1 (this runner's rule)",
+    );
+  });
+
+  it('refused credentials: the leftovers list the rule and how to revoke it', async () => {
+    ec2.on(DescribeSecurityGroupsCommand).rejects(ec2Error('ExpiredToken', 'expired'));
+    ec2.on(DescribeInstancesCommand).rejects(ec2Error('ExpiredToken', 'expired'));
+    const state = deployState({ [STATE.cleanup]: 'on-failure' });
+    recordRunnerRule(state, mine);
+    const m = await runPost(state, () => client, sink, fakeClock()).then(
+      () => '',
+      (e: unknown) => (e as Error).message,
+    );
+    expect(m).toContain('the AWS credentials were refused (ExpiredToken in eu-west-1)');
+    expect(m).toContain('eu-west-1: instances i-1, i-2');
+    expect(m).toContain(
+      "eu-west-1: TCP 22 from 203.0.113.9/32 in security group sg-1 (this runner's rule)",
+    );
+    // Kept for a second post step (the CLI's signal path).
+    expect(readRunnerRules(state)).toEqual([mine]);
+
+    // With nothing launched (a rollback), the rule alone, and the command that removes it.
+    const rb = memoryState();
+    recordRunnerRule(rb, mine);
+    const m2 = await runPost(rb, () => client, sink).then(
+      () => '',
+      (e: unknown) => (e as Error).message,
+    );
+    expect(m2).toContain("could not remove this runner's SSH rule(s)");
+    expect(m2).toContain(
+      'aws ec2 revoke-security-group-ingress --region eu-west-1 --group-id sg-1 --protocol tcp --port 22 --cidr 203.0.113.9/32',
+    );
   });
 });

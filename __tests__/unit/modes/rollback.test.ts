@@ -1,4 +1,5 @@
 import {
+  AuthorizeSecurityGroupIngressCommand,
   CreateLaunchTemplateCommand,
   CreateTagsCommand,
   DeleteLaunchTemplateCommand,
@@ -18,6 +19,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { TAG } from '../../../src/aws/types.js';
 import { DeployFailedError, InputError } from '../../../src/errors.js';
+import { echo } from '../../helpers/fake-fetch.js';
 import { parseInputs } from '../../../src/inputs/parse.js';
 import type { InputName } from '../../../src/inputs/types.js';
 import { generateEd25519 } from '../../../src/keys.js';
@@ -113,6 +115,8 @@ function rollback(
       ec2: () => new EC2Client({ region: R }),
       now: () => NOW,
       publisher,
+      // ssh-cidr's default, runner: the IP-echo answer without a socket.
+      fetch: echo('203.0.113.9'),
       rollback: async (targets, opts) => {
         calls.push({
           targets: targets.map(({ id, host, port, hostKey }) => ({ id, host, port, hostKey })),
@@ -176,6 +180,30 @@ beforeEach(() => {
 });
 
 describe('runRollback', () => {
+  it('ssh-cidr runner: the group found by name allows this runner before any SSH, under the lock', async () => {
+    world([instance('i-1')]);
+    ec2.on(AuthorizeSecurityGroupIngressCommand).resolves({});
+    const { run, calls } = rollback();
+    await run;
+    const find = ec2
+      .commandCalls(DescribeSecurityGroupsCommand)
+      .map((c) => c.args[0].input.Filters)
+      .find((f) => f?.some((x) => x.Name === 'group-name'));
+    expect(find).toEqual([
+      { Name: 'group-name', Values: [`spot-deploy-${DEPLOYMENT}`] },
+      { Name: `tag:${TAG.deployment}`, Values: [DEPLOYMENT] },
+    ]);
+    const auth = ec2.commandCalls(AuthorizeSecurityGroupIngressCommand).map((c) => c.args[0].input);
+    expect(auth.map((a) => [a.GroupId, a.IpPermissions?.[0]?.IpRanges?.[0]?.CidrIp])).toEqual([
+      ['sg-1', '203.0.113.9/32'],
+    ]);
+    const order = ec2.calls().map((c) => c.args[0].constructor.name);
+    expect(order.indexOf('CreateLaunchTemplateCommand')).toBeLessThan(
+      order.indexOf('AuthorizeSecurityGroupIngressCommand'),
+    );
+    expect(calls).toHaveLength(1);
+  });
+
   it('rolls every instance back and reports the release before and after', async () => {
     world([instance('i-1'), instance('i-2'), instance('i-3', { state: 'stopped' })]);
     const { run, rec, calls, comments } = rollback({ 'ttl-minutes': '60', concurrency: '3' });

@@ -54,6 +54,7 @@ describe('plan summary: launch options', () => {
 function summary(over: Partial<Record<InputName, string>>): string {
   const values: Partial<Record<InputName, string>> = {
     mode: 'plan',
+    regions: 'eu-west-1',
     'deployment-id': 'pr-5',
     'bundle-path': 'deploy',
     count: '2',
@@ -79,5 +80,26 @@ describe('plan summary: images', () => {
   it('shows the alias in every region', () => {
     const md = summary({ regions: 'us-east-1, eu-west-1', ami: 'amazon-linux-2023' });
     expect(md.match(/\| amazon-linux-2023 \(x86_64\) \|/g)).toHaveLength(2);
+  });
+});
+
+describe('the plan summary: who may reach SSH', () => {
+  it('says runner (looked up at run time) by default, and nothing is looked up', () => {
+    expect(summary({})).toContain(
+      'SSH (TCP 22) open to: runner (looked up at run time, for the run only).',
+    );
+    expect(summary({})).not.toContain('[!WARNING]');
+  });
+
+  it('warns when 0.0.0.0/0 is written out', () => {
+    const s = summary({ 'ssh-cidr': '0.0.0.0/0', 'ssh-port': '2222' });
+    expect(s).toContain('SSH (TCP 2222) open to: 0.0.0.0/0.');
+    expect(s).toContain('> [!WARNING]\n> ssh-cidr 0.0.0.0/0 opens TCP 2222 of every instance');
+  });
+
+  it("private-ip: the VPC's blocks", () => {
+    expect(summary({ 'ssh-address': 'private-ip' })).toContain(
+      "SSH (TCP 22) open to: the VPC's IPv4 blocks (ssh-address: private-ip).",
+    );
   });
 });

@@ -9,6 +9,7 @@ import { waitRunning } from '../../aws/wait.js';
 import type { Plan } from '../../inputs/plan.js';
 import type { Sink } from '../../report/sink.js';
 import { recordCreated, recordIds, STATE, type StateStore } from '../state.js';
+import { openByName, openOnGroup, type RunnerAccess } from '../runner-access.js';
 import { chooseAdopted, keyFingerprint, launchCounts } from './adopt.js';
 
 export interface ProvisionDeps {
@@ -17,6 +18,8 @@ export interface ProvisionDeps {
   readonly ec2: (region: string) => EC2Client;
   readonly sleep?: Sleep;
   readonly now?: Clock;
+  /** `ssh-cidr: runner`: this run's address, allowed on the group before any launch. */
+  readonly access?: RunnerAccess | undefined;
 }
 
 export interface Provisioned {
@@ -75,6 +78,33 @@ export async function provision(
 
   const counts = launchCounts(plan.regions, adoption.kept, i.count);
   const needed = counts.reduce((n, r) => n + r.count, 0);
+  // This run's SSH rule: on the groups just ensured (a new one may not be visible yet), and by
+  // name where instances are only adopted. Before any launch, so the post step always sees it.
+  const openRunner = async (
+    ready: ReadonlyArray<{ region: string; resources: RegionResources }>,
+  ) => {
+    const access = deps.access;
+    if (access === undefined) return;
+    const visibility = { ...(deps.sleep ? { sleep: deps.sleep } : {}), now };
+    for (const r of regions) {
+      const p = ready.find((x) => x.region === r);
+      if (p === undefined) {
+        if (adoption.kept.some((x) => x.region === r)) await openByName(plan, r, access, deps);
+        continue;
+      }
+      const fresh = p.resources.created?.some((c) => c.kind === 'security group');
+      for (const g of p.resources.securityGroupIds)
+        await openOnGroup(
+          access,
+          r,
+          g,
+          i.sshPort,
+          { ...deps, now: clock },
+          fresh ? visibility : undefined,
+        );
+    }
+  };
+  if (needed === 0) await openRunner([]);
   let launched: InstanceInfo[] = [];
   let launchErrors: LaunchError[] = [];
   let shortfall = 0;
@@ -108,6 +138,7 @@ export async function provision(
       recordCreated(deps.state, r.region, resources.created ?? []);
       prepared.push({ region: r.region, client, resources, count: r.count });
     }
+    await openRunner(prepared);
     const fleet = await provisionFleet(prepared, {
       instanceTypes: i.instanceTypes,
       ...(i.maxPrice === undefined ? {} : { maxPrice: i.maxPrice }),

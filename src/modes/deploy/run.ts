@@ -25,6 +25,9 @@ import { withDeployLock, type LockDeps } from '../lock.js';
 import { releaseTags } from '../../aws/release-tags.js';
 import { artifactNameFor } from '../../report/links.js';
 import { recordReadyRelease } from './record-release.js';
+import { worldOpenWarning } from '../../inputs/runner-ip.js';
+import { resolveRunnerAccess, type RunnerAccess } from '../runner-access.js';
+import type { Fetch } from '../runner-ip.js';
 
 export interface DeployDeps {
   readonly sink: Sink;
@@ -40,6 +43,8 @@ export interface DeployDeps {
   readonly deliver?: typeof deliverToMany;
   /** The deploy lock's heartbeat wait and holder name (tests). */
   readonly lock?: Pick<LockDeps, 'wait' | 'holder'>;
+  /** How `runner-ip-lookup` is asked (Node's fetch by default). */
+  readonly fetch?: Fetch;
 }
 
 export interface DeployResult {
@@ -73,6 +78,8 @@ export async function runDeploy(
   const started = (deps.now ?? realClock)();
   const sink = timed(deps.sink, Date.now());
   const plan = buildPlan(inputs, ctx, started);
+  // The runner's address first: a failed lookup fails before anything is written or launched.
+  const access = await resolveRunnerAccess(inputs, ctx, sink, deps.fetch);
   const client = inputs.sshPrivateKey ?? generateEd25519('spot-deploy');
   const host = generateEd25519('spot-deploy');
   const prepared = await inGroup(sink, 'spot-deploy: user-data and bundle', () =>
@@ -87,7 +94,8 @@ export async function runDeploy(
     lockDeps,
     plan,
     ctx,
-    () => converge(inputs, ctx, { ...deps, sink }, { plan, prepared, client, host, started }),
+    () =>
+      converge(inputs, ctx, { ...deps, sink }, { plan, prepared, client, host, started, access }),
     { holdForPost },
   );
 }
@@ -103,11 +111,17 @@ async function converge(
     client: { privateKey: string; publicKey: string };
     host: { privateKey: string; publicKey: string };
     started: Date;
+    access: RunnerAccess | undefined;
   },
 ): Promise<DeployResult> {
   const { state, sink } = deps;
   const clock = deps.now ?? realClock;
-  const { plan, prepared, client, host, started } = p;
+  const { plan, prepared, client, host, started, access } = p;
+  const worldOpen =
+    inputs.securityGroupIds.length === 0
+      ? worldOpenWarning(inputs.sshCidrs, inputs.sshPort)
+      : undefined;
+  if (worldOpen !== undefined) sink.warning(worldOpen);
   // From here on instances may exist: tell the post step what it needs before the first launch.
   saveDeployStart(state, {
     deploymentId: plan.deploymentId,
@@ -146,7 +160,7 @@ async function converge(
           instanceTags: release,
         },
         prepared.userData.body,
-        { sink, state, ec2: deps.ec2, ...(deps.sleep ? { sleep: deps.sleep } : {}) },
+        { sink, state, ec2: deps.ec2, access, ...(deps.sleep ? { sleep: deps.sleep } : {}) },
       ),
     );
     const f = fleet;
@@ -182,10 +196,18 @@ async function converge(
   const artifactId = artifact.status === 'uploaded' ? String(artifact.id) : '';
   const v = verdict(results, inputs.minReady, fleet.shortfall);
   setDeployOutputs(deps.sink, plan.deploymentId, prepared, results, artifactId);
-  await deps.sink.summary(
-    renderDeploySummary(plan, prepared, results, { ...fleet, batches, stop }, v.line, {
+  const summary = renderDeploySummary(
+    plan,
+    prepared,
+    results,
+    { ...fleet, batches, stop },
+    v.line,
+    {
       ...runLinks(ctx, artifactId),
-    }),
+    },
+  );
+  await deps.sink.summary(
+    worldOpen === undefined ? summary : `${summary}\n> [!WARNING]\n> ${worldOpen}\n`,
   );
   if (deps.publisher) {
     const body = renderPrComment({

@@ -28,6 +28,8 @@ import type { Publisher } from '../publisher.js';
 import { withDeployLock, type LockDeps } from '../lock.js';
 import { markSucceeded, memoryState, saveDeployStart, type StateStore } from '../state.js';
 import { reconcileFleet, type Reconciled } from './fleet.js';
+import { openEverywhere, resolveRunnerAccess } from '../runner-access.js';
+import type { Fetch } from '../runner-ip.js';
 
 export interface ReconcileDeps {
   readonly sink: Sink;
@@ -43,6 +45,8 @@ export interface ReconcileDeps {
   readonly probe?: typeof probeStatuses;
   readonly deliver?: typeof deliverToMany;
   readonly lock?: Pick<LockDeps, 'wait' | 'holder'>;
+  /** How `runner-ip-lookup` is asked (Node's fetch by default). */
+  readonly fetch?: Fetch;
 }
 
 /** `deployment-id: all`: every deployment with a live instance tagged with this repository. */
@@ -73,6 +77,8 @@ export async function runReconcile(
   const key = inputs.sshPrivateKey;
   if (key === undefined) throw keyRequiredFor('reconcile');
   const now = deps.now ?? realClock;
+  // Before any AWS call: a runner that cannot learn its address fails here.
+  const access = await resolveRunnerAccess(inputs, ctx, deps.sink, deps.fetch);
   const all = inputs.deploymentId === 'all';
   const ids = all ? await liveDeployments(inputs, ctx, deps) : [undefined];
   deps.sink.info(
@@ -98,16 +104,18 @@ export async function runReconcile(
         ttlMinutes: inputs.ttlMinutes,
       });
     try {
-      const r = await withDeployLock({ ...deps, ...deps.lock }, plan, ctx, () =>
-        reconcileFleet(plan, ctx, key, {
+      const r = await withDeployLock({ ...deps, ...deps.lock }, plan, ctx, async () => {
+        // The real state, also with `all`: the post step revokes every rule this run added.
+        await openEverywhere(plan, access, deps);
+        return reconcileFleet(plan, ctx, key, {
           ...deps,
           state,
           source: deps.source,
           now,
           probe: deps.probe ?? probeStatuses,
           deliver: deps.deliver ?? deliverToMany,
-        }),
-      );
+        });
+      });
       done.push(r);
       const ready = r.instances.filter((x) => x.status === 'ready').length;
       const line = reconcileLine(r);

@@ -29,12 +29,18 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TAG } from '../../../../src/aws/types.js';
 import { DeployFailedError, InputError } from '../../../../src/errors.js';
+import { echo } from '../../../helpers/fake-fetch.js';
 import { parseInputs } from '../../../../src/inputs/parse.js';
 import type { InputName } from '../../../../src/inputs/types.js';
 import { generateEd25519 } from '../../../../src/keys.js';
 import { keyFingerprint } from '../../../../src/modes/deploy/adopt.js';
 import { runDeploy } from '../../../../src/modes/deploy/run.js';
-import { memoryState, readDeployState, type DeployState } from '../../../../src/modes/state.js';
+import {
+  memoryState,
+  readDeployState,
+  STATE,
+  type DeployState,
+} from '../../../../src/modes/state.js';
 import type { OutputName, Sink } from '../../../../src/report/sink.js';
 import type {
   DeliverManyOptions,
@@ -275,6 +281,8 @@ function deploy(
       },
       sleep: async () => undefined,
       ...(o.now ? { now: o.now } : {}),
+      // ssh-cidr's default, runner: the IP-echo answer without a socket.
+      fetch: echo('203.0.113.9'),
       // No heartbeat fires: the run ends first (the heartbeat has its own tests).
       lock: {
         holder: HOLDER,
@@ -366,6 +374,39 @@ describe('runDeploy', () => {
     await expect(run).rejects.toThrow(DeployFailedError);
     expect(ec2.commandCalls(DeleteLaunchTemplateCommand)).toEqual([]);
     expect(JSON.parse(state.get('lock'))).toEqual({ id: 'lt-lock', region: R, holder: HOLDER });
+  });
+
+  it('ssh-cidr runner (default): allows the looked-up /32 on the new group and saves it before the launch', async () => {
+    ec2World([]);
+    const { run, state, rec } = deploy({});
+    const fleetBefore = fleetCalls().length;
+    await run;
+    const auth = ec2.commandCalls(AuthorizeSecurityGroupIngressCommand).map((c) => c.args[0].input);
+    // No static rule: the only rule is this run's.
+    expect(auth).toHaveLength(1);
+    expect(auth[0]?.GroupId).toBe('sg-new');
+    expect(auth[0]?.IpPermissions?.[0]?.IpRanges?.[0]?.CidrIp).toBe('203.0.113.9/32');
+    expect(auth[0]?.IpPermissions?.[0]?.IpRanges?.[0]?.Description).toMatch(
+      /^spot-deploy runner run=42\/1 at=/,
+    );
+    expect(fleetCalls().length - fleetBefore).toBe(1);
+    const calls = ec2.calls().map((c) => c.args[0].constructor.name);
+    expect(calls.indexOf('AuthorizeSecurityGroupIngressCommand')).toBeLessThan(
+      calls.indexOf('CreateFleetCommand'),
+    );
+    expect(JSON.parse(state.get(STATE.runnerRules))).toEqual([
+      { region: R, groupId: 'sg-new', cidr: '203.0.113.9/32', port: 22, owner: 'run=42/1' },
+    ]);
+    expect(rec.warnings.join('\n')).not.toContain('whole internet');
+  });
+
+  it('ssh-cidr 0.0.0.0/0 written out: a warning in the log and the summary, and no lookup', async () => {
+    ec2World([]);
+    const { run, rec } = deploy({ 'ssh-cidr': '0.0.0.0/0' });
+    await run;
+    expect(rec.warnings.join('\n')).toContain('ssh-cidr 0.0.0.0/0 opens TCP 22 of every instance');
+    expect(rec.summaries.join('\n')).toContain('> [!WARNING]\n> ssh-cidr 0.0.0.0/0 opens TCP 22');
+    expect(rec.lines.join('\n')).not.toContain("this runner's address");
   });
 
   it('launches the missing instances with one CreateFleet, saves their ids before delivery and pins its own host key', async () => {

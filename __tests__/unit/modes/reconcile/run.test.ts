@@ -2,6 +2,7 @@ import {
   CreateLaunchTemplateCommand,
   DeleteLaunchTemplateCommand,
   DescribeInstancesCommand,
+  DescribeSecurityGroupsCommand,
   DescribeTagsCommand,
   EC2Client,
   TerminateInstancesCommand,
@@ -25,6 +26,7 @@ import { commentMarker } from '../../../../src/report/pr-comment.js';
 import type { InstanceStatus } from '../../../../src/ssh/status-probe.js';
 import { inst, reservations } from '../../../helpers/instances-fixtures.js';
 import { recordingSink } from '../../../helpers/recording-sink.js';
+import { echo } from '../../../helpers/fake-fetch.js';
 
 // runReconcile's PR comment in-process: EC2 behind aws-sdk-client-mock, the SSH probe a fake. A
 // deployment of size 1 with a ready instance and a second one that no longer answers: the second
@@ -104,6 +106,7 @@ async function reconcile(ctx: Partial<RunContext> = {}, sink = recordingSink()) 
       root: '/nonexistent',
       publisher,
       probe,
+      fetch: echo('203.0.113.9'),
       now: () => new Date('2026-12-02T03:00:00Z'),
       lock: {
         holder: HOLDER,
@@ -122,6 +125,8 @@ beforeEach(() => {
     .resolves({ LaunchTemplate: { LaunchTemplateId: 'lt-lock' } });
   ec2.on(DescribeTagsCommand).resolves({ Tags: [{ Key: TAG.lockHolder, Value: HOLDER }] });
   ec2.on(DeleteLaunchTemplateCommand).resolves({});
+  // The deployment's group (ssh-cidr runner): none here, so no runner rule to add.
+  ec2.on(DescribeSecurityGroupsCommand).resolves({ SecurityGroups: [] });
   ec2.on(TerminateInstancesCommand).callsFake((input: { InstanceIds?: string[] }) => ({
     TerminatingInstances: (input.InstanceIds ?? []).map((InstanceId) => ({
       InstanceId,
