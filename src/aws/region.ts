@@ -13,7 +13,7 @@ import { resolveImage, type ResolvedImage } from './ami.js';
 import { ensureLaunchTemplate, type LaunchTemplateRef } from './launch-template.js';
 import { creditVersions } from './launch-options.js';
 import { resolveSubnets } from './network.js';
-import { ensureSecurityGroup } from './security-group.js';
+import { ensureSecurityGroup, type IngressRule } from './security-group.js';
 import type { RegionResources, SubnetRef, Tags } from './types.js';
 import { TEMPLATE_NOT_VISIBLE, untilVisible, type VisibilityOptions } from './visibility.js';
 
@@ -29,6 +29,8 @@ export interface RegionSpec {
   readonly sshAddress: SshAddress;
   readonly sshPort: number;
   readonly sshCidrs: readonly string[];
+  /** `ports` from `ports-cidr` (none when unset); `keep`: the group's other rules are left alone. */
+  readonly services?: readonly IngressRule[] | 'keep';
   readonly names: { readonly securityGroup: string; readonly launchTemplate: string };
   /** Tags of the deployment's resources (security group, launch template). */
   readonly tags: Tags;
@@ -43,8 +45,17 @@ export interface RegionSpec {
   readonly cpuCredits: CpuCredits;
 }
 
-/** The region spec of a plan; instance tags and user-data are the launch's own. */
-export function regionSpec(plan: Plan, userData: Buffer, instanceTags: Tags): RegionSpec {
+/**
+ * The region spec of a plan; instance tags and user-data are the launch's own. `keepPorts`: leave
+ * the group's service-port rules as they are (mode reconcile: one step serves deployments whose
+ * deploys opened different ports, so its own `ports` input says nothing about theirs).
+ */
+export function regionSpec(
+  plan: Plan,
+  userData: Buffer,
+  instanceTags: Tags,
+  opts: { readonly keepPorts?: boolean } = {},
+): RegionSpec {
   const i = plan.inputs;
   return {
     amiByRegion: i.amiByRegion,
@@ -54,6 +65,7 @@ export function regionSpec(plan: Plan, userData: Buffer, instanceTags: Tags): Re
     sshAddress: i.sshAddress,
     sshPort: i.sshPort,
     sshCidrs: i.sshCidrs,
+    services: opts.keepPorts ? 'keep' : i.ports.map((port) => ({ port, cidrs: i.portsCidrs })),
     names: plan.names,
     tags: plan.tags,
     instanceTags,
@@ -141,6 +153,7 @@ export async function prepareRegion(
       name: spec.names.securityGroup,
       sshPort: spec.sshPort,
       cidrs: spec.sshCidrs,
+      services: spec.services,
       tags: spec.tags,
       given: spec.securityGroupIds,
     },
@@ -151,6 +164,13 @@ export async function prepareRegion(
       ? `${region}: security groups ${sg.groupIds.join(', ')} (given)`
       : `${region}: security group ${spec.names.securityGroup} ${sg.groupIds.join(', ')} ${sg.status}, TCP ${spec.sshPort} from ${spec.sshCidrs.join(', ')}`,
   );
+  const ports = spec.services === 'keep' ? [] : (spec.services ?? []);
+  if (ports.length > 0)
+    log(
+      sg.status === 'given'
+        ? `${region}: ports ${ports.map((r) => r.port).join(', ')} not opened: security groups given in security-group-ids are never changed; allow them there yourself.`
+        : `${region}: ports ${ports.map((r) => r.port).join(', ')} open to ${ports[0]?.cidrs.join(', ')}`,
+    );
 
   const template = (cpuCredits: CpuCredits | undefined): Promise<LaunchTemplateRef> =>
     ensureLaunchTemplate(client, region, {

@@ -8,6 +8,7 @@ import { checkPackagesForImages, parseAmi, type AmiInput } from './ami.js';
 import { parseDirectory, parseSshUser } from './login-user.js';
 import { parseCloudConfig } from './cloud-config.js';
 import * as lo from './launch-options.js';
+import { parsePorts, parsePortsCidr } from './ports.js';
 import type { Architecture } from './instance-types.js';
 import type {
   Cleanup,
@@ -29,6 +30,8 @@ export const DEFAULTS: Readonly<Partial<Record<InputName, string>>> = {
   'ssh-user': 'spot-deploy',
   'ssh-port': '22',
   'ssh-address': 'public-ip',
+  // Open to all by default: a service port is opened to be reached (README, "Service ports").
+  'ports-cidr': '0.0.0.0/0',
   'on-demand-fallback': 'false',
   'root-volume-type': 'gp3',
   'cpu-credits': 'standard',
@@ -108,6 +111,8 @@ export function parseInputs(get: InputGetter, ctx: ParseContext): Inputs {
   const volumeError =
     volumeType === undefined ? undefined : lo.rootVolumeProblem(rootVolume, volumeSize, undefined);
   if (volumeError) errors.push(volumeError);
+  const sshPort = field('ssh-port', int(1, 65535));
+  const ports = field('ports', (r, n) => parsePorts(r, n, sshPort)) ?? [];
   const inputs: Inputs = {
     mode,
     rollbackTo: field(
@@ -133,12 +138,14 @@ export function parseInputs(get: InputGetter, ctx: ParseContext): Inputs {
     ),
     sshCidrs: field('ssh-cidr', (r, n) => p.parseList(n, r).map((c) => p.parseCidr(n, c))),
     sshUser: field('ssh-user', parseSshUser),
-    sshPort: field('ssh-port', int(1, 65535)),
+    sshPort,
     sshAddress: field('ssh-address', oneOf<SshAddress>('public-ip', 'private-ip', 'public-dns')),
     sshPrivateKey: field(
       'ssh-private-key',
       optional((r, n) => parsePrivateKey(n, r)),
     ),
+    ports,
+    portsCidrs: field('ports-cidr', (r, n) => parsePortsCidr(r, n, ports.length)),
     onDemandFallback: field('on-demand-fallback', bool),
     maxPrice: field('max-price', optional(ec2.parseMaxPrice)),
     rootVolume: Object.freeze(rootVolume),

@@ -17,6 +17,8 @@ export interface ProvisionDeps {
   readonly ec2: (region: string) => EC2Client;
   readonly sleep?: Sleep;
   readonly now?: Clock;
+  /** Leave the security group's service-port rules alone (mode reconcile; see regionSpec). */
+  readonly keepPorts?: boolean;
 }
 
 export interface Provisioned {
@@ -91,7 +93,7 @@ export async function provision(
       resources: RegionResources;
       count: number;
     }> = [];
-    const spec = regionSpec(plan, userData, instanceTags);
+    const spec = regionSpec(plan, userData, instanceTags, { keepPorts: deps.keepPorts === true });
     const log = (m: string) => sink.info(m);
     // Every region's read-only checks first: a bad input in the last region must not leave
     // groups and templates behind in the first ones.
