@@ -13,6 +13,7 @@ import { resolveImage, type ResolvedImage } from './ami.js';
 import { ensureLaunchTemplate, type LaunchTemplateRef } from './launch-template.js';
 import { creditVersions } from './launch-options.js';
 import { resolveSubnets } from './network.js';
+import { portsLines } from './region-group.js';
 import { ensureSecurityGroup, type IngressRule } from './security-group.js';
 import type { RegionResources, SubnetRef, Tags } from './types.js';
 import { TEMPLATE_NOT_VISIBLE, untilVisible, type VisibilityOptions } from './visibility.js';
@@ -164,13 +165,7 @@ export async function prepareRegion(
       ? `${region}: security groups ${sg.groupIds.join(', ')} (given)`
       : `${region}: security group ${spec.names.securityGroup} ${sg.groupIds.join(', ')} ${sg.status}, TCP ${spec.sshPort} from ${spec.sshCidrs.join(', ')}`,
   );
-  const ports = spec.services === 'keep' ? [] : (spec.services ?? []);
-  if (ports.length > 0)
-    log(
-      sg.status === 'given'
-        ? `${region}: ports ${ports.map((r) => r.port).join(', ')} not opened: security groups given in security-group-ids are never changed; allow them there yourself.`
-        : `${region}: ports ${ports.map((r) => r.port).join(', ')} open to ${ports[0]?.cidrs.join(', ')}`,
-    );
+  for (const l of portsLines(region, spec, sg)) log(l);
 
   const template = (cpuCredits: CpuCredits | undefined): Promise<LaunchTemplateRef> =>
     ensureLaunchTemplate(client, region, {

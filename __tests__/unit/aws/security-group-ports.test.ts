@@ -5,6 +5,7 @@ import {
   AuthorizeSecurityGroupIngressCommand,
   CreateLaunchTemplateCommand,
   DescribeSecurityGroupsCommand,
+  DescribeSubnetsCommand,
   EC2Client,
   RevokeSecurityGroupIngressCommand,
   type SecurityGroup,
@@ -12,6 +13,7 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { prepareRegion, regionSpec, type RegionSpec } from '../../../src/aws/region.js';
+import { syncRegionGroup } from '../../../src/aws/region-group.js';
 import { ensureSecurityGroup, type SecurityGroupSpec } from '../../../src/aws/security-group.js';
 import { TAG } from '../../../src/aws/types.js';
 import { parseInputs } from '../../../src/inputs/parse.js';
@@ -203,5 +205,49 @@ describe('service ports on the security group', () => {
     );
     // A reconcile's spec: the group's port rules are the deploy's business.
     expect(regionSpec(plan, Buffer.from(''), {}, { keepPorts: true }).services).toBe('keep');
+  });
+
+  it('a region where nothing is launched still brings its group to the inputs (syncRegionGroup)', async () => {
+    ec2.on(DescribeSubnetsCommand).resolves({
+      Subnets: [
+        {
+          SubnetId: 'subnet-1',
+          VpcId: 'vpc-1',
+          AvailabilityZone: 'eu-west-1a',
+          MapPublicIpOnLaunch: true,
+        },
+      ],
+    });
+    ec2.on(DescribeSecurityGroupsCommand).resolves({
+      SecurityGroups: [managed(rule(22, '203.0.113.0/24'), rule(8080, '0.0.0.0/0'))],
+    });
+    const lines: string[] = [];
+    await syncRegionGroup(
+      client,
+      R,
+      {
+        subnetIds: ['subnet-1'],
+        securityGroupIds: [],
+        sshAddress: 'public-ip',
+        sshPort: 22,
+        sshCidrs: ['203.0.113.0/24'],
+        services: [{ port: 443, cidrs: ['0.0.0.0/0'] }],
+        names: { securityGroup: 'spot-deploy-pr-7' },
+        tags: { [TAG.deployment]: 'pr-7' },
+      },
+      (l) => lines.push(l),
+    );
+    expect(
+      ec2.commandCalls(DescribeSecurityGroupsCommand)[0]?.args[0].input.Filters,
+    ).toContainEqual({
+      Name: 'vpc-id',
+      Values: ['vpc-1'],
+    });
+    expect(authorized()).toEqual([[rule(443, '0.0.0.0/0')]]);
+    expect(revoked()).toEqual([[rule(8080, '0.0.0.0/0')]]);
+    expect(lines).toEqual([
+      'eu-west-1: security group spot-deploy-pr-7 sg-old reused, TCP 22 from 203.0.113.0/24 (nothing to launch here)',
+      'eu-west-1: ports 443 open to 0.0.0.0/0',
+    ]);
   });
 });
