@@ -3,10 +3,24 @@
 // group holds exactly one 8080 rule from `ports-cidr` next to SSH's, the link is in the urls
 // output, the step summary and the log; a redeploy with another port closes 8080 and opens it;
 // destroy deletes the group. Nothing here is sent anywhere but 127.0.0.0/8.
-import { DescribeSecurityGroupsCommand, type SecurityGroup } from '@aws-sdk/client-ec2';
-import { readFileSync } from 'node:fs';
+import {
+  DescribeSecurityGroupsCommand,
+  EC2Client,
+  TerminateInstancesCommand,
+  type SecurityGroup,
+} from '@aws-sdk/client-ec2';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { parseInputs } from '../../src/inputs/parse.js';
+import type { InputName } from '../../src/inputs/types.js';
 import { generateEd25519 } from '../../src/keys.js';
+import type { BundleSource } from '../../src/modes/bundle-source.js';
+import { runDeploy } from '../../src/modes/deploy/run.js';
+import type { Publisher } from '../../src/modes/publisher.js';
+import { runReconcile } from '../../src/modes/reconcile/run.js';
+import { memoryState } from '../../src/modes/state.js';
 import { actionEnv, actionFiles, readCommandFile, startAction } from '../helpers/action-run.js';
 import {
   fakeFleetUnsupported,
@@ -14,6 +28,8 @@ import {
   type MotoWatcher,
 } from '../helpers/fake-instance-moto.js';
 import { IMAGE_CATALOGUE, loopbackSubnet, startMoto, type Moto } from '../helpers/moto.js';
+import { recordingSink } from '../helpers/recording-sink.js';
+import { repoRoot } from '../helpers/repo.js';
 import { freePort } from '../helpers/sshd.js';
 
 const REGION = 'eu-west-1';
@@ -26,6 +42,13 @@ describe.skipIf(unsupported !== undefined)('ports: service ports on the managed 
   let subnet = '';
   let port = 0;
   let watcher: MotoWatcher | undefined;
+  const scratch: string[] = [];
+  const clients = new Map<string, EC2Client>();
+  const ec2 = (region: string) => {
+    let c = clients.get(region);
+    if (!c) clients.set(region, (c = moto.client(region)));
+    return c;
+  };
 
   beforeAll(async () => {
     moto = await startMoto({ amis: IMAGE_CATALOGUE });
@@ -37,7 +60,9 @@ describe.skipIf(unsupported !== undefined)('ports: service ports on the managed 
     watcher = undefined;
   });
   afterAll(async () => {
+    for (const c of clients.values()) c.destroy();
     await moto?.stop();
+    for (const d of scratch) rmSync(d, { recursive: true, force: true });
   });
 
   const inputs = (extra: Record<string, string>) => ({
@@ -66,12 +91,12 @@ describe.skipIf(unsupported !== undefined)('ports: service ports on the managed 
     };
   }
 
-  async function groups(): Promise<SecurityGroup[]> {
+  async function groups(id = ID): Promise<SecurityGroup[]> {
     const c = moto.client(REGION);
     try {
       const r = await c.send(
         new DescribeSecurityGroupsCommand({
-          Filters: [{ Name: 'tag:spot-deploy:deployment', Values: [ID] }],
+          Filters: [{ Name: 'tag:spot-deploy:deployment', Values: [id] }],
         }),
       );
       return r.SecurityGroups ?? [];
@@ -81,8 +106,8 @@ describe.skipIf(unsupported !== undefined)('ports: service ports on the managed 
   }
 
   /** Every ingress rule of the deployment's one group, as `port cidr`, sorted. */
-  async function rules(): Promise<string[]> {
-    const gs = await groups();
+  async function rules(id = ID): Promise<string[]> {
+    const gs = await groups(id);
     expect(gs).toHaveLength(1);
     return (gs[0]?.IpPermissions ?? [])
       .flatMap((p) =>
@@ -127,5 +152,78 @@ describe.skipIf(unsupported !== undefined)('ports: service ports on the managed 
     const gone = await run({ mode: 'destroy', 'deployment-id': ID, regions: REGION });
     expect(gone.code, gone.stdout + gone.stderr).toBe(0);
     expect(await groups()).toEqual([]);
+  }, 180_000);
+
+  it("mode reconcile leaves the deploy's port rules alone, whatever its own ports input", async () => {
+    watcher = watchMoto(moto, REGION, { port, maxMs: 3 * 60_000, maxInstances: 4 });
+    const id = 'fake-ports-heal';
+    const parsed = (values: Partial<Record<InputName, string>>) => {
+      const all: Partial<Record<InputName, string>> = {
+        regions: REGION,
+        'deployment-id': id,
+        'subnet-ids': subnet,
+        'ssh-address': 'private-ip',
+        'ssh-port': String(port),
+        'ssh-cidr': '127.0.0.0/8',
+        'ssh-private-key': userKey.privateKey,
+        'launch-timeout': '30s',
+        'ready-timeout': '30s',
+        ...values,
+      };
+      return parseInputs((n) => all[n] ?? '', { workspace: repoRoot, defaultRegion: undefined });
+    };
+    const dir = mkdtempSync(join(tmpdir(), 'ports-reconcile-'));
+    scratch.push(dir);
+    const ctx = (runId: string) => ({
+      tempDir: dir,
+      repository: 'octo/app',
+      runId,
+      runAttempt: '1',
+    });
+    // The deploy's artifact: a copy of its bundle, which the reconcile's source serves back.
+    const kept = join(dir, 'bundle.tar.gz');
+    const publisher: Publisher = {
+      artifact: async (_mode, _plan, files) => {
+        copyFileSync(files.bundle.file, kept);
+        return { status: 'uploaded', name: 'kept', id: 1, size: 1, files: ['bundle.tar.gz'] };
+      },
+      comment: async () => {},
+    };
+    const source: BundleSource = {
+      fetch: async (_s, to) => {
+        copyFileSync(kept, join(to, 'bundle.tar.gz'));
+        return join(to, 'bundle.tar.gz');
+      },
+    };
+
+    const deployed = await runDeploy(
+      parsed({ mode: 'deploy', count: '2', 'bundle-path': 'examples/bundle', ports: '8080' }),
+      ctx('601'),
+      { sink: recordingSink(), state: memoryState(), ec2, root: repoRoot, publisher },
+    );
+    expect(deployed.instances.map((i) => i.status)).toEqual(['ready', 'ready']);
+    const withPort = [`tcp ${port}-${port} 127.0.0.0/8`, 'tcp 8080-8080 0.0.0.0/0'];
+    expect(await rules(id)).toEqual(withPort);
+
+    // One instance is reclaimed; a scheduled reconcile (no ports input) launches a replacement
+    // through the deploy's provisioning, which syncs the group: SSH's rule yes, 8080 untouched.
+    await ec2(REGION).send(
+      new TerminateInstancesCommand({ InstanceIds: [deployed.instances[0]?.id ?? ''] }),
+    );
+    await watcher.settle();
+    const sink = recordingSink();
+    const done = await runReconcile(parsed({ mode: 'reconcile' }), ctx('602'), {
+      sink,
+      state: memoryState(),
+      ec2,
+      root: repoRoot,
+      source,
+    });
+    expect(done[0]?.launched, sink.lines.join('\n')).toBe(1);
+    expect(done[0]?.instances.map((i) => i.status)).toEqual(['ready', 'ready']);
+    expect(await rules(id)).toEqual(withPort);
+    // It cannot know the deployment's ports: no urls output rather than a wrong one.
+    expect(sink.outputs.has('urls')).toBe(false);
+    expect(watcher.errors).toEqual([]);
   }, 180_000);
 });
