@@ -22,6 +22,7 @@ const FORWARDED_OUTPUTS = [
   'ready-count',
   'failed-count',
   'public-ips',
+  'urls',
   'deployment-id',
   'bundle-sha256',
   'artifact-id',

@@ -12,8 +12,9 @@ import {
 import { resolveImage, type ResolvedImage } from './ami.js';
 import { ensureLaunchTemplate, type LaunchTemplateRef } from './launch-template.js';
 import { creditVersions } from './launch-options.js';
-import { resolveSubnets, vpcIpv4Blocks } from './network.js';
-import { ensureSecurityGroup } from './security-group.js';
+import { resolveSubnets } from './network.js';
+import { portsLines, sshBlocks } from './region-group.js';
+import { ensureSecurityGroup, type IngressRule } from './security-group.js';
 import type { RegionResources, SubnetRef, Tags } from './types.js';
 import { TEMPLATE_NOT_VISIBLE, untilVisible, type VisibilityOptions } from './visibility.js';
 
@@ -31,6 +32,8 @@ export interface RegionSpec {
   readonly sshCidrs: readonly string[];
   /** `ssh-cidr` lists `runner`: with `ssh-address: private-ip` the VPC's blocks are allowed too. */
   readonly sshRunner?: boolean | undefined;
+  /** `ports` from `ports-cidr` (none when unset); `keep`: the group's other rules are left alone. */
+  readonly services?: readonly IngressRule[] | 'keep';
   readonly names: { readonly securityGroup: string; readonly launchTemplate: string };
   /** Tags of the deployment's resources (security group, launch template). */
   readonly tags: Tags;
@@ -45,8 +48,17 @@ export interface RegionSpec {
   readonly cpuCredits: CpuCredits;
 }
 
-/** The region spec of a plan; instance tags and user-data are the launch's own. */
-export function regionSpec(plan: Plan, userData: Buffer, instanceTags: Tags): RegionSpec {
+/**
+ * The region spec of a plan; instance tags and user-data are the launch's own. `keepPorts`: leave
+ * the group's service-port rules as they are (mode reconcile: one step serves deployments whose
+ * deploys opened different ports, so its own `ports` input says nothing about theirs).
+ */
+export function regionSpec(
+  plan: Plan,
+  userData: Buffer,
+  instanceTags: Tags,
+  opts: { readonly keepPorts?: boolean } = {},
+): RegionSpec {
   const i = plan.inputs;
   return {
     amiByRegion: i.amiByRegion,
@@ -57,6 +69,7 @@ export function regionSpec(plan: Plan, userData: Buffer, instanceTags: Tags): Re
     sshPort: i.sshPort,
     sshCidrs: i.sshCidrs,
     sshRunner: i.sshRunner,
+    services: opts.keepPorts ? 'keep' : i.ports.map((port) => ({ port, cidrs: i.portsCidrs })),
     names: plan.names,
     tags: plan.tags,
     instanceTags,
@@ -136,15 +149,7 @@ export async function prepareRegion(
   const { image, subnets, vpcId } =
     opts.inspected ?? (await inspectRegion(client, region, spec, log));
 
-  // A runner inside the VPC (private-ip) reaches the instances from the VPC's own blocks: a
-  // static rule, no per-run lookup. Given groups are never modified, so nothing to read then.
-  const vpcBlocks =
-    spec.sshRunner === true &&
-    spec.sshAddress === 'private-ip' &&
-    spec.securityGroupIds.length === 0
-      ? await vpcIpv4Blocks(client, region, vpcId)
-      : [];
-  const cidrs = [...new Set([...spec.sshCidrs, ...vpcBlocks])];
+  const { cidrs, vpcBlocks } = await sshBlocks(client, region, spec, vpcId);
   const sg = await ensureSecurityGroup(
     client,
     region,
@@ -153,6 +158,7 @@ export async function prepareRegion(
       name: spec.names.securityGroup,
       sshPort: spec.sshPort,
       cidrs,
+      services: spec.services,
       tags: spec.tags,
       given: spec.securityGroupIds,
     },
@@ -163,6 +169,7 @@ export async function prepareRegion(
       ? `${region}: security groups ${sg.groupIds.join(', ')} (given)`
       : `${region}: security group ${spec.names.securityGroup} ${sg.groupIds.join(', ')} ${sg.status}, TCP ${spec.sshPort} from ${cidrs.join(', ') || 'no fixed address'}${vpcBlocks.length > 0 ? ` (the VPC's blocks: ssh-address private-ip)` : ''}`,
   );
+  for (const l of portsLines(region, spec, sg)) log(l);
 
   const template = (cpuCredits: CpuCredits | undefined): Promise<LaunchTemplateRef> =>
     ensureLaunchTemplate(client, region, {

@@ -13,12 +13,24 @@ import { isLiveRunnerRule } from './runner-rule.js';
 import { TAG, type Tags } from './types.js';
 import { GROUP_NOT_VISIBLE, untilVisible, type VisibilityOptions } from './visibility.js';
 
+/** A TCP port and the blocks allowed to reach it. */
+export interface IngressRule {
+  readonly port: number;
+  readonly cidrs: readonly string[];
+}
+
 export interface SecurityGroupSpec {
   readonly vpcId: string;
   /** The plan's group name; a redeploy finds its group again by it. */
   readonly name: string;
   readonly sshPort: number;
   readonly cidrs: readonly string[];
+  /**
+   * The service ports (`ports` from `ports-cidr`), kept exactly like SSH's rule (none when unset).
+   * `keep`: rules on other ports are left as they are (mode reconcile, which does not know a
+   * deployment's ports).
+   */
+  readonly services?: readonly IngressRule[] | 'keep' | undefined;
   readonly tags: Tags;
   /** `security-group-ids`: when set, these are used as they are and nothing is created. */
   readonly given: readonly string[];
@@ -38,10 +50,11 @@ const GROUP_NOT_FOUND: ReadonlySet<string> = new Set([
 /**
  * The security groups for the instances of one VPC. Given groups are only checked. Otherwise the
  * deployment's own group is found by name (a redeploy reuses it) or created, and its ingress is
- * made exactly TCP `sshPort` from `cidrs`: in a group spot-deploy manages, rules of earlier runs
- * (another address, another port) are revoked, so they neither stay open nor pile up to the
- * per-group rule quota. Other runs' `ssh-cidr: runner` rules younger than RUNNER_RULE_MAX_AGE_MS
- * stay (those runs are alive and revoke them in their post steps); older ones go.
+ * made exactly TCP `sshPort` from `cidrs` and each service port from its blocks: in a group
+ * spot-deploy manages, rules of earlier runs (another address, a port no longer listed) are
+ * revoked, so they neither stay open nor pile up to the per-group rule quota. Other runs'
+ * `ssh-cidr: runner` rules younger than RUNNER_RULE_MAX_AGE_MS stay (those runs are alive and
+ * revoke them in their post steps); older ones go.
  */
 export async function ensureSecurityGroup(
   client: EC2Client,
@@ -218,21 +231,31 @@ async function syncIngress(
   opts: { prune: boolean; fresh: VisibilityOptions | undefined; nowMs: number },
 ): Promise<void> {
   const { prune, fresh, nowMs } = opts;
-  const port = spec.sshPort;
   const isSsh = (p: IpPermission): boolean =>
-    p.IpProtocol === 'tcp' && p.FromPort === port && p.ToPort === port;
-  const wanted = new Set(spec.cidrs.map(canonical));
+    p.IpProtocol === 'tcp' && p.FromPort === spec.sshPort && p.ToPort === spec.sshPort;
+  // Rules compare as (port, block) pairs: one port's block says nothing about another port.
+  const keepOthers = spec.services === 'keep';
+  const rules: readonly IngressRule[] = [
+    { port: spec.sshPort, cidrs: spec.cidrs },
+    ...(spec.services === 'keep' ? [] : (spec.services ?? [])),
+  ];
+  const pair = (port: number | undefined, cidr: string): string => `${port} ${canonical(cidr)}`;
+  const single = (p: IpPermission): boolean =>
+    p.IpProtocol === 'tcp' && p.FromPort !== undefined && p.FromPort === p.ToPort;
+  const wanted = new Set(rules.flatMap((r) => r.cidrs.map((c) => pair(r.port, c))));
   const present = new Set(
     existing
-      .filter(isSsh)
+      .filter(single)
       .flatMap((p) => [
-        ...(p.IpRanges ?? []).map((r) => r.CidrIp ?? ''),
-        ...(p.Ipv6Ranges ?? []).map((r) => r.CidrIpv6 ?? ''),
-      ])
-      .map(canonical),
+        ...(p.IpRanges ?? []).map((r) => pair(p.FromPort, r.CidrIp ?? '')),
+        ...(p.Ipv6Ranges ?? []).map((r) => pair(p.FromPort, r.CidrIpv6 ?? '')),
+      ]),
+  );
+  const missing = rules.flatMap((r) =>
+    r.cidrs.filter((c) => !present.has(pair(r.port, c))).map((cidr) => ({ port: r.port, cidr })),
   );
   // One call per block: EC2 rejects a whole batch when any rule in it exists already.
-  for (const cidr of spec.cidrs.filter((c) => !present.has(canonical(c)))) {
+  for (const { port, cidr } of missing) {
     const authorize = () =>
       client.send(
         new AuthorizeSecurityGroupIngressCommand({
@@ -266,15 +289,13 @@ async function syncIngress(
   if (!prune) return;
   // Revoked after the new rules exist, so the current addresses are never locked out.
   const stale: IpPermission[] = existing.flatMap((p) => {
-    const keep = isSsh(p) ? wanted : new Set<string>();
+    if (keepOthers && !isSsh(p)) return [];
+    const keep = (cidr: string | undefined): boolean =>
+      single(p) && wanted.has(pair(p.FromPort, cidr ?? ''));
     // Another live run's per-run rule (ssh-cidr: runner): its own post step revokes it.
     const live = (d: string | undefined) => isSsh(p) && isLiveRunnerRule(d, nowMs);
-    const v4 = (p.IpRanges ?? []).filter(
-      (r) => !keep.has(canonical(r.CidrIp ?? '')) && !live(r.Description),
-    );
-    const v6 = (p.Ipv6Ranges ?? []).filter(
-      (r) => !keep.has(canonical(r.CidrIpv6 ?? '')) && !live(r.Description),
-    );
+    const v4 = (p.IpRanges ?? []).filter((r) => !keep(r.CidrIp) && !live(r.Description));
+    const v6 = (p.Ipv6Ranges ?? []).filter((r) => !keep(r.CidrIpv6) && !live(r.Description));
     const groups = p.UserIdGroupPairs ?? [];
     const lists = p.PrefixListIds ?? [];
     if (v4.length + v6.length + groups.length + lists.length === 0) return [];

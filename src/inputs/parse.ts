@@ -14,6 +14,7 @@ import {
   RUNNER,
   RUNNER_IP_LOOKUP_DEFAULT,
 } from './runner-ip.js';
+import { parsePorts, parsePortsCidr } from './ports.js';
 import type { Architecture } from './instance-types.js';
 import type {
   Cleanup,
@@ -36,6 +37,8 @@ export const DEFAULTS: Readonly<Partial<Record<InputName, string>>> = {
   'ssh-user': 'spot-deploy',
   'ssh-port': '22',
   'ssh-address': 'public-ip',
+  // Open to all by default: a service port is opened to be reached (README, "Service ports").
+  'ports-cidr': '0.0.0.0/0',
   'on-demand-fallback': 'false',
   'root-volume-type': 'gp3',
   'cpu-credits': 'standard',
@@ -120,6 +123,8 @@ export function parseInputs(get: InputGetter, ctx: ParseContext): Inputs {
     cidrs: [],
   };
   const sshCidr = { sshCidrs, sshRunner };
+  const sshPort = field('ssh-port', int(1, 65535));
+  const ports = field('ports', (r, n) => parsePorts(r, n, sshPort)) ?? [];
   const inputs: Inputs = {
     mode,
     rollbackTo: field(
@@ -146,12 +151,14 @@ export function parseInputs(get: InputGetter, ctx: ParseContext): Inputs {
     ...sshCidr,
     runnerIpLookup: field('runner-ip-lookup', parseRunnerIpLookup),
     sshUser: field('ssh-user', parseSshUser),
-    sshPort: field('ssh-port', int(1, 65535)),
+    sshPort,
     sshAddress: field('ssh-address', oneOf<SshAddress>('public-ip', 'private-ip', 'public-dns')),
     sshPrivateKey: field(
       'ssh-private-key',
       optional((r, n) => parsePrivateKey(n, r)),
     ),
+    ports,
+    portsCidrs: field('ports-cidr', (r, n) => parsePortsCidr(r, n, ports.length)),
     onDemandFallback: field('on-demand-fallback', bool),
     maxPrice: field('max-price', optional(ec2.parseMaxPrice)),
     rootVolume: Object.freeze(rootVolume),

@@ -40,6 +40,10 @@ export interface Inputs {
   readonly sshPort: number;
   readonly sshAddress: SshAddress;
   readonly sshPrivateKey: { readonly privateKey: string; readonly publicKey: string } | undefined;
+  /** `ports`: TCP ports opened on the deployment's own security group (never `ssh-port`). */
+  readonly ports: readonly number[];
+  /** `ports-cidr`: the blocks allowed to reach `ports`. */
+  readonly portsCidrs: readonly string[];
   readonly onDemandFallback: boolean;
   readonly maxPrice: string | undefined;
   /** The root volume's size, type, performance and KMS key (always encrypted). */
@@ -104,6 +108,8 @@ export const INPUT_NAMES = [
   'ssh-port',
   'ssh-address',
   'ssh-private-key',
+  'ports',
+  'ports-cidr',
   'on-demand-fallback',
   'max-price',
   'root-volume-size',

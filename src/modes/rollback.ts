@@ -79,7 +79,10 @@ export async function runRollback(
   });
 
   const v = rollbackVerdict(results);
-  setRollbackOutputs(deps.sink, plan.deploymentId, results);
+  setRollbackOutputs(deps.sink, plan.deploymentId, results, {
+    ports: inputs.ports,
+    sshAddress: inputs.sshAddress,
+  });
   const runUrl = runLinks(ctx, '').run;
   await deps.sink.summary(
     renderRollbackSummary({

@@ -6,6 +6,7 @@ import type { LaunchError } from '../aws/types.js';
 import { batchTable, stopMessage, type BatchRecord, type RolloutStop } from './batches.js';
 import type { RenderedFiles } from './outputs.js';
 import type { InstanceResult } from './results.js';
+import { linksCell, type ServiceLinks } from './service-urls.js';
 
 /** GitHub shows at most 1 MiB of summary per step; failures' details share what the table leaves. */
 export const SUMMARY_BUDGET = 900 * 1024;
@@ -31,14 +32,14 @@ function rolledBack(r: InstanceResult): string {
     : `, rolled back to \`${cell(r.rolledBackTo.slice(0, 12))}\``;
 }
 
-function row(r: InstanceResult): string {
+function row(r: InstanceResult, links: ServiceLinks): string {
   const status =
     r.status === 'ready'
       ? '✅ ready'
       : r.status === 'skipped'
         ? `⏭️ skipped (batch ${r.batch?.number ?? '?'})`
         : `❌ failed: ${cell(r.step ?? '?')}${rolledBack(r)}`;
-  return `| ${status} | \`${r.id}\`${r.adopted ? ' (adopted)' : ''} | ${cell(r.region)} / ${cell(r.availabilityZone ?? '–')} | ${cell(r.instanceType)} | ${r.lifecycle} | ${r.spotPrice ? `$${cell(r.spotPrice)}` : '–'} | ${cell(r.publicIp ?? r.privateIp ?? '–')} | ${secs(r.timings.runningMs)} | ${secs(r.timings.sshReadyMs)} | ${secs(r.timings.uploadedMs)} | ${secs(r.timings.activeMs)} |`;
+  return `| ${status} | \`${r.id}\`${r.adopted ? ' (adopted)' : ''} | ${cell(r.region)} / ${cell(r.availabilityZone ?? '–')} | ${cell(r.instanceType)} | ${r.lifecycle} | ${r.spotPrice ? `$${cell(r.spotPrice)}` : '–'} | ${cell(r.publicIp ?? r.privateIp ?? '–')} | ${secs(r.timings.runningMs)} | ${secs(r.timings.sshReadyMs)} | ${secs(r.timings.uploadedMs)} | ${secs(r.timings.activeMs)} |${links.ports.length > 0 ? ` ${linksCell(r, links)} |` : ''}`;
 }
 
 /** A collapsible block per failed instance with its error and diagnostics, within `budget` bytes. */
@@ -82,6 +83,9 @@ export function renderDeploySummary(
   // What the fleet costs from now on: the ready instances (failed ones this run launched are terminated).
   const cost = hourlyCost(results.filter((r) => r.status === 'ready'));
   const spot = results.filter((r) => r.lifecycle === 'spot').length;
+  // A links column only when `ports` opened something: the table stays as it was without.
+  const services = { ports: plan.inputs.ports, sshAddress: plan.inputs.sshAddress };
+  const linked = services.ports.length > 0;
   const launch = fleet.launchErrors.map(
     (e) =>
       `| ${cell(e.region)} | ${e.lifecycle} | ${cell(e.instanceType ?? '–')} | ${cell(e.availabilityZone ?? e.subnetId ?? '–')} | ${cell(e.code)} | ${cell(e.message)} |`,
@@ -93,9 +97,9 @@ export function renderDeploySummary(
     '',
     ...(fleet.stop ? [`${html(stopMessage(fleet.stop))}.`, ''] : []),
     ...batchTable(fleet.batches ?? [], fleet.stop),
-    '| status | instance | region / AZ | type | lifecycle | $/h | address | running | ssh ready | uploaded | active |',
-    '|---|---|---|---|---|---|---|---|---|---|---|',
-    ...results.map(row),
+    `| status | instance | region / AZ | type | lifecycle | $/h | address | running | ssh ready | uploaded | active |${linked ? ' links |' : ''}`,
+    `|---|---|---|---|---|---|---|---|---|---|---|${linked ? '---|' : ''}`,
+    ...results.map((r) => row(r, services)),
     '',
     '| totals | |',
     '|---|---|',

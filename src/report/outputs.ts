@@ -1,6 +1,7 @@
 import type { BundleResult } from '../bundle/build.js';
 import type { UserData } from '../cloud-init/render.js';
 import type { InstanceResult } from './results.js';
+import { fleetUrls, type ServiceLinks } from './service-urls.js';
 import { OUTPUT_NAMES, type OutputName, type Sink } from './sink.js';
 
 export type Outputs = Readonly<Partial<Record<OutputName, string>>>;
@@ -29,6 +30,7 @@ export const NO_FLEET: Outputs = {
   'ready-count': '0',
   'failed-count': '0',
   'public-ips': '',
+  urls: '',
 };
 
 /** The outputs that describe what was rendered (plan and deploy alike). */
@@ -85,8 +87,15 @@ export function instancesJson(
   return { json, truncated };
 }
 
-/** The outputs that describe the fleet (deploy and rollback); warns when `instances` was shortened. */
-export function fleetOutputs(sink: Sink, results: readonly InstanceResult[]): Outputs {
+/**
+ * The outputs that describe the fleet (deploy and rollback); warns when `instances` was shortened.
+ * `urls` only with `links`: mode reconcile does not know which ports each deployment opened.
+ */
+export function fleetOutputs(
+  sink: Sink,
+  results: readonly InstanceResult[],
+  links?: ServiceLinks,
+): Outputs {
   const ready = results.filter((r) => r.status === 'ready');
   const { json, truncated } = instancesJson(results);
   if (truncated > 0)
@@ -102,6 +111,7 @@ export function fleetOutputs(sink: Sink, results: readonly InstanceResult[]): Ou
       .map((r) => r.publicIp ?? '')
       .filter(Boolean)
       .join(','),
+    ...(links ? { urls: fleetUrls(results, links).join(',') } : {}),
   };
 }
 
@@ -112,10 +122,11 @@ export function setDeployOutputs(
   p: RenderedFiles,
   results: readonly InstanceResult[],
   artifactId: string,
+  links: ServiceLinks,
 ): void {
   setOutputs(sink, {
     ...renderedOutputs(deploymentId, p),
-    ...fleetOutputs(sink, results),
+    ...fleetOutputs(sink, results, links),
     'artifact-id': artifactId,
   });
 }
@@ -125,6 +136,7 @@ export function setRollbackOutputs(
   sink: Sink,
   deploymentId: string,
   results: readonly InstanceResult[],
+  links?: ServiceLinks,
 ): void {
-  setOutputs(sink, { 'deployment-id': deploymentId, ...fleetOutputs(sink, results) });
+  setOutputs(sink, { 'deployment-id': deploymentId, ...fleetOutputs(sink, results, links) });
 }

@@ -5,6 +5,7 @@
 import { formatDuration } from '../time.js';
 import { cell } from './markdown.js';
 import type { InstanceResult } from './results.js';
+import { linksCell, type ServiceLinks } from './service-urls.js';
 
 /** GitHub refuses bodies over 65,536 characters; the margin covers the truncation note. */
 export const COMMENT_LIMIT = 65_536;
@@ -27,7 +28,7 @@ const secs = (ms: number | undefined) =>
 
 const ICON = { ready: '✅', failed: '❌', skipped: '⏭️' } as const;
 
-function row(r: InstanceResult): string {
+function row(r: InstanceResult, links: ServiceLinks | undefined): string {
   const detail =
     r.status === 'ready'
       ? `active${secs(r.timings.activeMs)}`
@@ -36,7 +37,7 @@ function row(r: InstanceResult): string {
         : r.rolledBackTo !== undefined
           ? `${code(r.step ?? 'unknown')}: rolled back to \`${r.rolledBackTo.slice(0, 12).replace(/[^0-9a-f]/g, '')}\``
           : `${code(r.step ?? 'unknown')}: ${code(r.error ?? '')}`;
-  return `| ${ICON[r.status]} | \`${cell(r.id)}\`${r.adopted ? ' (adopted)' : ''} | ${cell(r.region)} / ${cell(r.availabilityZone ?? '–')} | ${cell(r.instanceType)} | ${r.lifecycle} | ${cell(r.publicIp ?? r.privateIp ?? '–')} | ${detail} |`;
+  return `| ${ICON[r.status]} | \`${cell(r.id)}\`${r.adopted ? ' (adopted)' : ''} | ${cell(r.region)} / ${cell(r.availabilityZone ?? '–')} | ${cell(r.instanceType)} | ${r.lifecycle} | ${cell(r.publicIp ?? r.privateIp ?? '–')} | ${detail} |${links ? ` ${linksCell(r, links)} |` : ''}`;
 }
 
 /** Lines up to the budget, then a note on what was left out. */
@@ -59,6 +60,8 @@ export interface DeployCommentData {
   /** Instances asked for but never launched (no capacity). */
   readonly shortfall?: number;
   readonly minReady?: number;
+  /** `ports` and `ssh-address`: a links column when ports were opened. */
+  readonly links?: ServiceLinks | undefined;
   readonly runUrl?: string | undefined;
   readonly artifact?: { readonly name: string; readonly url?: string | undefined } | undefined;
   readonly now?: Date;
@@ -83,7 +86,10 @@ export function renderPrComment(d: DeployCommentData): string {
     link('workflow run', d.runUrl),
   ];
   const rank = { failed: 0, skipped: 1, ready: 2 } as const;
-  const rows = [...d.instances].sort((a, b) => rank[a.status] - rank[b.status]).map(row);
+  const links = d.links && d.links.ports.length > 0 ? d.links : undefined;
+  const rows = [...d.instances]
+    .sort((a, b) => rank[a.status] - rank[b.status])
+    .map((r) => row(r, links));
   return fit(
     [
       commentMarker(d.deploymentId),
@@ -91,8 +97,8 @@ export function renderPrComment(d: DeployCommentData): string {
       '',
       facts.join(' · '),
       '',
-      '| | instance | region / AZ | type | lifecycle | address | detail |',
-      '|---|---|---|---|---|---|---|',
+      `| | instance | region / AZ | type | lifecycle | address | detail |${links ? ' links |' : ''}`,
+      `|---|---|---|---|---|---|---|${links ? '---|' : ''}`,
     ],
     rows,
     ['', `<sub>Updated ${stamp(d.now)} by spot-deploy; this comment is edited in place.</sub>`],

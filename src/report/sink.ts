@@ -5,6 +5,7 @@ export const OUTPUT_NAMES = [
   'ready-count',
   'failed-count',
   'public-ips',
+  'urls',
   'bundle-sha256',
   'artifact-id',
   'cloud-init-bytes',

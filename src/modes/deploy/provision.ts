@@ -3,6 +3,7 @@ import { realClock, type Clock, type Sleep } from '../../time.js';
 import { provisionFleet } from '../../aws/fleet-regions.js';
 import { findInstances, terminateInstances } from '../../aws/instances.js';
 import { inspectRegion, prepareRegion, regionSpec } from '../../aws/region.js';
+import { syncRegionGroup } from '../../aws/region-group.js';
 import { KEEP_NEWEST, pruneTemplateVersions } from '../../aws/template-versions.js';
 import { TAG, type InstanceInfo, type LaunchError, type RegionResources } from '../../aws/types.js';
 import { waitRunning } from '../../aws/wait.js';
@@ -20,6 +21,8 @@ export interface ProvisionDeps {
   readonly now?: Clock;
   /** `ssh-cidr: runner`: this run's address, allowed on the group before any launch. */
   readonly access?: RunnerAccess | undefined;
+  /** Leave the security group's service-port rules alone (mode reconcile; see regionSpec). */
+  readonly keepPorts?: boolean;
 }
 
 export interface Provisioned {
@@ -121,7 +124,7 @@ export async function provision(
       resources: RegionResources;
       count: number;
     }> = [];
-    const spec = regionSpec(plan, userData, instanceTags);
+    const spec = regionSpec(plan, userData, instanceTags, { keepPorts: deps.keepPorts === true });
     const log = (m: string) => sink.info(m);
     // Every region's read-only checks first: a bad input in the last region must not leave
     // groups and templates behind in the first ones.
@@ -182,6 +185,13 @@ export async function provision(
     launchErrors = fleet.errors;
     shortfall = fleet.shortfall;
     if (shortfall > 0) sink.warning(`${shortfall} of ${needed} instance(s) could not be launched.`);
+  } else {
+    // Nothing to launch, so no prepareRegion: the groups of the regions still running instances
+    // follow this run's inputs all the same (a port taken out of `ports` closes now).
+    const spec = regionSpec(plan, userData, {}, { keepPorts: deps.keepPorts === true });
+    const visibility = { ...(deps.sleep ? { sleep: deps.sleep } : {}), now };
+    for (const r of regions.filter((x) => adoption.kept.some((k) => k.region === x)))
+      await syncRegionGroup(deps.ec2(r), r, spec, (m) => sink.info(m), visibility);
   }
 
   const all = [

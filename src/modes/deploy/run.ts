@@ -195,7 +195,8 @@ async function converge(
 
   const artifactId = artifact.status === 'uploaded' ? String(artifact.id) : '';
   const v = verdict(results, inputs.minReady, fleet.shortfall);
-  setDeployOutputs(deps.sink, plan.deploymentId, prepared, results, artifactId);
+  const links = { ports: inputs.ports, sshAddress: inputs.sshAddress };
+  setDeployOutputs(deps.sink, plan.deploymentId, prepared, results, artifactId, links);
   const summary = renderDeploySummary(
     plan,
     prepared,
@@ -216,6 +217,7 @@ async function converge(
       bundleSha256: prepared.bundle.sha256,
       shortfall: fleet.shortfall,
       minReady: inputs.minReady,
+      links,
       runUrl: runLinks(ctx, '').run,
       artifact:
         artifact.status === 'uploaded'

@@ -227,7 +227,14 @@ export async function reconcileFleet(
     launchPlan,
     { clientPublicKey: key.publicKey, hostPublicKey: host.publicKey, instanceTags: tags },
     ud.userData.body,
-    { sink, state: deps.state, ec2: deps.ec2, ...(deps.sleep ? { sleep: deps.sleep } : {}) },
+    {
+      sink,
+      state: deps.state,
+      ec2: deps.ec2,
+      ...(deps.sleep ? { sleep: deps.sleep } : {}),
+      // The deploy decided the ports; this step's `ports` may belong to no deployment at all.
+      keepPorts: true,
+    },
   );
   // Only the replacements get the bundle: an instance found running is never touched.
   const fresh = {
