@@ -134,7 +134,9 @@ describe.skipIf(!hasMoto)('the EC2 lifecycle against moto', () => {
       const perms = sg.SecurityGroups?.[0]?.IpPermissions ?? [];
       expect(perms).toHaveLength(1);
       expect(perms[0]).toMatchObject({ IpProtocol: 'tcp', FromPort: 22, ToPort: 22 });
-      expect(perms[0]?.IpRanges?.map((r) => r.CidrIp)).toEqual(['0.0.0.0/0']);
+      // ssh-cidr runner (the default) with ssh-address private-ip: the VPC's own blocks, no
+      // internet rule and no lookup (moto's default VPC is 172.31.0.0/16).
+      expect(perms[0]?.IpRanges?.map((r) => r.CidrIp)).toEqual(['172.31.0.0/16']);
     }
   }, 120_000);
 
