@@ -107,6 +107,8 @@ export async function openEverywhere(
 export interface RevokeReport {
   /** One line per rule that could not be revoked. */
   readonly problems: string[];
+  /** Those rules (still in state), so the error can say how to remove each by hand. */
+  readonly failed: RunnerRule[];
   /** The credentials' error code when EC2 refused them, and the rules left. */
   readonly refused?: {
     readonly code: string;
@@ -129,8 +131,9 @@ export async function revokeSavedRules(
 ): Promise<RevokeReport> {
   const rules = readRunnerRules(state);
   const problems: string[] = [];
+  const failed: RunnerRule[] = [];
   // Nothing saved: nothing written either (a post step's state file may not even exist).
-  if (rules.length === 0) return { problems };
+  if (rules.length === 0) return { problems, failed };
   // Saved back without the rules that are done: a second post step (CLI signal) skips them.
   const remaining: RunnerRule[] = [];
   const say = (m: string) => sink.info(`spot-deploy post: ${m}`);
@@ -150,13 +153,14 @@ export async function revokeSavedRules(
       if (classify(code) === 'credentials') {
         const left = [...remaining, ...rules.slice(n + 1)];
         state.save(STATE.runnerRules, JSON.stringify(left));
-        return { problems, refused: { code, region: rule.region, left } };
+        return { problems, failed, refused: { code, region: rule.region, left } };
       }
+      failed.push(rule);
       problems.push(`${describe(rule)}: ${errorMessage(e)}`);
     }
   }
   state.save(STATE.runnerRules, JSON.stringify(remaining));
-  return { problems };
+  return { problems, failed };
 }
 
 /** How to remove a runner rule by hand (the next deploy and the janitor do after 6 h). */

@@ -405,6 +405,23 @@ describe('the post step: this run’s SSH rule (ssh-cidr: runner)', () => {
     );
   });
 
+  it('a revoke failed otherwise (not the credentials) also says how to remove the rule', async () => {
+    ec2.on(DescribeSecurityGroupsCommand).rejects(ec2Error('RequestLimitExceeded', 'slow down'));
+    const state = memoryState();
+    recordRunnerRule(state, mine);
+    const m = await runPost(state, () => client, sink).then(
+      () => '',
+      (e: unknown) => (e as Error).message,
+    );
+    expect(m).toContain("could not remove this runner's SSH rule(s); left open");
+    expect(m).toContain(
+      'aws ec2 revoke-security-group-ingress --region eu-west-1 --group-id sg-1 --protocol tcp --port 22 --cidr 203.0.113.9/32',
+    );
+    // The credentials were not refused: no advice to renew them.
+    expect(m).not.toContain('with valid credentials');
+    expect(readRunnerRules(state)).toEqual([mine]);
+  });
+
   it('refused credentials: the leftovers list the rule and how to revoke it', async () => {
     ec2.on(DescribeSecurityGroupsCommand).rejects(ec2Error('ExpiredToken', 'expired'));
     ec2.on(DescribeInstancesCommand).rejects(ec2Error('ExpiredToken', 'expired'));
