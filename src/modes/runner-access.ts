@@ -16,7 +16,7 @@ import type { Inputs } from '../inputs/types.js';
 import type { Sink } from '../report/sink.js';
 import { realClock, type Clock } from '../time.js';
 import { lookupRunnerIp, type Fetch } from './runner-ip.js';
-import { readRunnerRules, recordRunnerRule, STATE, type StateStore } from './state.js';
+import { parseJson, STATE, type StateStore } from './state.js';
 
 /** This run's address and name for its rule; undefined when the run adds no per-run rule. */
 export interface RunnerAccess {
@@ -102,6 +102,31 @@ export async function openEverywhere(
 ) {
   if (access === undefined) return;
   for (const { region } of plan.regions) await openByName(plan, region, access, deps);
+}
+
+/**
+ * Adds a per-run SSH rule this run authorised (or took over) and saves the list again at once
+ * (state key `runnerRules`; state.ts codes the rest of what main hands to post).
+ */
+export function recordRunnerRule(state: StateStore, rule: RunnerRule): void {
+  const all = readRunnerRules(state).filter(
+    (r) => !(r.region === rule.region && r.groupId === rule.groupId && r.cidr === rule.cidr),
+  );
+  const { region, groupId, cidr, port, owner } = rule;
+  state.save(STATE.runnerRules, JSON.stringify([...all, { region, groupId, cidr, port, owner }]));
+}
+
+/** The per-run SSH rules saved; unreadable entries are left out. */
+export function readRunnerRules(state: StateStore): RunnerRule[] {
+  const v = parseJson(state.get(STATE.runnerRules));
+  if (!Array.isArray(v)) return [];
+  return v.flatMap((x: unknown) => {
+    const { region, groupId, cidr, port, owner } = (x ?? {}) as Record<string, unknown>;
+    const ok = [region, groupId, cidr, owner].every((f) => typeof f === 'string' && f !== '');
+    return ok && typeof port === 'number'
+      ? [{ region, groupId, cidr, port, owner } as RunnerRule]
+      : [];
+  });
 }
 
 export interface RevokeReport {

@@ -11,11 +11,10 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { runnerRuleDescription } from '../../../src/aws/runner-rule.js';
 import { runPost } from '../../../src/modes/cleanup.js';
+import { readRunnerRules, recordRunnerRule } from '../../../src/modes/runner-access.js';
 import {
   memoryState,
   readDeployState,
-  readRunnerRules,
-  recordRunnerRule,
   recordCreated,
   recordIds,
   saveDeployStart,
