@@ -5,17 +5,20 @@
  * later watcher would boot bodies for what is left) and the watcher stopped. Call it inside a
  * `describe`: it registers the hooks there. Nothing leaves 127.0.0.0/8.
  */
-import {
-  DescribeInstancesCommand,
-  TerminateInstancesCommand,
-  EC2Client,
-} from '@aws-sdk/client-ec2';
+import type { EC2Client } from '@aws-sdk/client-ec2';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { watchMoto, type MotoWatcher, type WatchOptions } from './fake-instance-moto.js';
-import { IMAGE_CATALOGUE, loopbackSubnet, startMoto, useMotoEnv, type Moto } from './moto.js';
+import {
+  IMAGE_CATALOGUE,
+  loopbackSubnet,
+  startMoto,
+  terminateAll,
+  useMotoEnv,
+  type Moto,
+} from './moto.js';
 import { freePort } from './sshd.js';
 
 export interface MotoFleetSuite {
@@ -65,13 +68,7 @@ export function motoFleetSuite(o: {
     port = await freePort();
   }, 60_000);
   afterEach(async () => {
-    const all = await ec2(o.region).send(new DescribeInstancesCommand({}));
-    const ids = (all.Reservations ?? [])
-      .flatMap((r) => r.Instances ?? [])
-      .filter((i) => i.State?.Name !== 'terminated')
-      .map((i) => i.InstanceId ?? '');
-    if (ids.length > 0)
-      await ec2(o.region).send(new TerminateInstancesCommand({ InstanceIds: ids }));
+    await terminateAll(started(), o.region);
     await watcher?.stop();
     watcher = undefined;
   });
