@@ -68,6 +68,13 @@ export async function openOnGroup(
 ): Promise<void> {
   const rule: RunnerRule = { region, groupId, cidr: access.cidr, port, owner: access.owner };
   const how = await authorizeRunnerRule(deps.ec2(region), rule, (deps.now ?? realClock)(), fresh);
+  if (how === 'static') {
+    // ssh-cidr lists this very address: the deploy's own rule, not this run's to revoke.
+    deps.sink.info(
+      `${region}: TCP ${port} from ${access.cidr} (this runner) is already allowed in ${groupId} by ssh-cidr; no runner rule added.`,
+    );
+    return;
+  }
   if (deps.state) recordRunnerRule(deps.state, rule);
   deps.sink.info(
     `${region}: TCP ${port} from ${access.cidr} (this runner, ${access.owner}) ${how === 'added' ? 'allowed' : 'taken over from another run at the same address'} in ${groupId} until the post step`,

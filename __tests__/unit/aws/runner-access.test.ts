@@ -70,6 +70,9 @@ describe('authorizeRunnerRule', () => {
 
   it('takes over a rule that exists (another run at the same address): its description becomes ours', async () => {
     ec2.on(AuthorizeSecurityGroupIngressCommand).rejects(ec2Error('InvalidPermission.Duplicate'));
+    ec2
+      .on(DescribeSecurityGroupsCommand)
+      .resolves({ SecurityGroups: [group(runnerRuleDescription('run=41/1', NOW))] });
     ec2.on(UpdateSecurityGroupRuleDescriptionsIngressCommand).resolves({ Return: true });
     await expect(authorizeRunnerRule(client, rule, NOW)).resolves.toBe('taken over');
     const update = ec2.commandCalls(UpdateSecurityGroupRuleDescriptionsIngressCommand)[0];
@@ -79,6 +82,15 @@ describe('authorizeRunnerRule', () => {
         Description: 'spot-deploy runner run=42/1 at=2026-12-02T12:00:00.000Z',
       },
     ]);
+  });
+
+  it("leaves a static rule for the same /32 (ssh-cidr lists the runner's own address) as it is", async () => {
+    ec2.on(AuthorizeSecurityGroupIngressCommand).rejects(ec2Error('InvalidPermission.Duplicate'));
+    ec2.on(DescribeSecurityGroupsCommand).resolves({ SecurityGroups: [group(undefined)] });
+    ec2.on(UpdateSecurityGroupRuleDescriptionsIngressCommand).resolves({ Return: true });
+    await expect(authorizeRunnerRule(client, rule, NOW)).resolves.toBe('static');
+    // Not made this run's: its post step would revoke a rule every deploy keeps.
+    expect(ec2.commandCalls(UpdateSecurityGroupRuleDescriptionsIngressCommand)).toHaveLength(0);
   });
 
   it('names the IAM action when refused', async () => {
