@@ -4,7 +4,6 @@ import {
   EC2Client,
   RevokeSecurityGroupIngressCommand,
   UpdateSecurityGroupRuleDescriptionsIngressCommand,
-  type SecurityGroup,
 } from '@aws-sdk/client-ec2';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -17,6 +16,7 @@ import {
 import { runnerRuleDescription } from '../../../src/aws/runner-rule.js';
 import { TAG } from '../../../src/aws/types.js';
 import { ec2Error } from '../../helpers/instances-fixtures.js';
+import { sshGroup } from '../../helpers/security-groups.js';
 
 const R = 'eu-west-1';
 const client = new EC2Client({
@@ -32,17 +32,7 @@ const rule: RunnerRule = {
   port: 22,
   owner: 'run=42/1',
 };
-const group = (description: string | undefined, cidr = rule.cidr): SecurityGroup => ({
-  GroupId: 'sg-1',
-  IpPermissions: [
-    {
-      IpProtocol: 'tcp',
-      FromPort: 22,
-      ToPort: 22,
-      IpRanges: [{ CidrIp: cidr, Description: description }],
-    },
-  ],
-});
+const group = sshGroup;
 
 beforeEach(() => ec2.reset());
 

@@ -23,6 +23,7 @@ import {
 } from '../../../src/modes/state.js';
 import { ec2Error, fakeClock, inst, reservations } from '../../helpers/instances-fixtures.js';
 import { recordingSink } from '../../helpers/recording-sink.js';
+import { sshGroup } from '../../helpers/security-groups.js';
 
 const ec2 = mockClient(EC2Client);
 const client = new EC2Client({
@@ -326,24 +327,7 @@ describe('the post step: this run’s SSH rule (ssh-cidr: runner)', () => {
     owner: 'run=42/1',
   };
   const groupWith = (owner: string) => ({
-    SecurityGroups: [
-      {
-        GroupId: 'sg-1',
-        IpPermissions: [
-          {
-            IpProtocol: 'tcp',
-            FromPort: 22,
-            ToPort: 22,
-            IpRanges: [
-              {
-                CidrIp: '203.0.113.9/32',
-                Description: runnerRuleDescription(owner, new Date('2026-12-02T12:00:00Z')),
-              },
-            ],
-          },
-        ],
-      },
-    ],
+    SecurityGroups: [sshGroup(runnerRuleDescription(owner, new Date('2026-12-02T12:00:00Z')))],
   });
 
   it.each([

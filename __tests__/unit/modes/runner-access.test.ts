@@ -11,6 +11,7 @@ import { openOnGroup, readRunnerRules } from '../../../src/modes/runner-access.j
 import { memoryState } from '../../../src/modes/state.js';
 import { ec2Error } from '../../helpers/instances-fixtures.js';
 import { recordingSink } from '../../helpers/recording-sink.js';
+import { sshGroup } from '../../helpers/security-groups.js';
 
 // openOnGroup when the runner's /32 is in the group already: another run's rule is taken over
 // and saved for this run's post step; a static one (ssh-cidr lists the runner's own address) is
@@ -23,20 +24,8 @@ const client = new EC2Client({
 const ec2 = mockClient(client);
 const NOW = new Date('2026-12-02T12:00:00.000Z');
 const access = { cidr: '203.0.113.9/32', owner: 'run=42/1' };
-const withRange = (Description: string | undefined) => ({
-  SecurityGroups: [
-    {
-      GroupId: 'sg-1',
-      IpPermissions: [
-        {
-          IpProtocol: 'tcp',
-          FromPort: 22,
-          ToPort: 22,
-          IpRanges: [{ CidrIp: access.cidr, Description }],
-        },
-      ],
-    },
-  ],
+const withRange = (description: string | undefined) => ({
+  SecurityGroups: [sshGroup(description)],
 });
 
 beforeEach(() => {
