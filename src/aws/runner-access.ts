@@ -87,20 +87,12 @@ export async function authorizeRunnerRule(
   // Only another run's rule is taken over. A rule without a runner description is a static one
   // (`ssh-cidr` lists this very /32): taken over, the post step would revoke what the deploy
   // keeps, and the address would lose SSH until the next deploy.
-  let existing: IpRange | 'group gone' | undefined;
-  try {
-    existing = await findRange(client, rule);
-  } catch (err) {
-    throw awsError(
-      'DescribeSecurityGroups',
-      rule.region,
-      err,
-      `read security group ${rule.groupId}`,
-    );
-  }
-  if (existing !== 'group gone' && existing !== undefined) {
-    if (parseRunnerRuleDescription(existing.Description) === undefined) return 'static';
-  }
+  const existing = await findRange(client, rule);
+  if (
+    typeof existing === 'object' &&
+    parseRunnerRuleDescription(existing.Description) === undefined
+  )
+    return 'static';
   try {
     await client.send(
       new UpdateSecurityGroupRuleDescriptionsIngressCommand({
@@ -130,7 +122,7 @@ const GROUP_GONE: ReadonlySet<string> = new Set([
   'InvalidGroupId.NotFound',
 ]);
 
-/** The group's range of exactly TCP `port` from `cidr`; 'group gone' when the group is. */
+/** The group's range of exactly TCP `port` from `cidr`; 'group gone' when the group is. Throws AwsError. */
 async function findRange(
   client: EC2Client,
   rule: RunnerRule,
@@ -141,7 +133,12 @@ async function findRange(
     perms = out.SecurityGroups?.[0]?.IpPermissions ?? [];
   } catch (err) {
     if (GROUP_GONE.has(errorCode(err))) return 'group gone';
-    throw err;
+    throw awsError(
+      'DescribeSecurityGroups',
+      rule.region,
+      err,
+      `read security group ${rule.groupId}`,
+    );
   }
   return perms
     .filter((p) => p.IpProtocol === 'tcp' && p.FromPort === rule.port && p.ToPort === rule.port)
@@ -157,17 +154,7 @@ export async function revokeRunnerRule(
   client: EC2Client,
   rule: RunnerRule,
 ): Promise<RevokeOutcome> {
-  let range: IpRange | 'group gone' | undefined;
-  try {
-    range = await findRange(client, rule);
-  } catch (err) {
-    throw awsError(
-      'DescribeSecurityGroups',
-      rule.region,
-      err,
-      `read security group ${rule.groupId}`,
-    );
-  }
+  const range = await findRange(client, rule);
   if (range === undefined || range === 'group gone') return { kind: 'gone' };
   const owner = parseRunnerRuleDescription(range.Description)?.owner;
   if (owner !== rule.owner)
