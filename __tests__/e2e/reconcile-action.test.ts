@@ -16,7 +16,6 @@
 //      nothing launched or terminated, and its post step terminates nothing either.
 // Nothing here is sent anywhere but 127.0.0.0/8.
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import {
   DescribeInstancesCommand,
   EC2Client,
@@ -24,8 +23,7 @@ import {
 } from '@aws-sdk/client-ec2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateEd25519 } from '../../src/keys.js';
-import type { InstanceResult } from '../../src/report/results.js';
-import { actionEnv, actionFiles, readCommandFile, startAction } from '../helpers/action-run.js';
+import { runStep, type StepResult } from '../helpers/action-run.js';
 import {
   SPOT_RECLAIMED,
   startEc2FaultProxy,
@@ -48,6 +46,7 @@ import {
   IMAGE_CATALOGUE,
   loopbackSubnet,
   startMoto,
+  terminateAll,
   type Moto,
 } from '../helpers/moto.js';
 import { freePort } from '../helpers/sshd.js';
@@ -63,17 +62,7 @@ const unsupported = fakeFleetUnsupported('reconcile e2e');
 
 const userKey = generateEd25519('reconcile-e2e-user');
 
-interface Run {
-  code: number | null;
-  log: string;
-  outputs: Record<string, string>;
-  instances: InstanceResult[];
-  summary: string;
-  state: Record<string, string>;
-  /** Wall time of the step, and from its start until each of `marks` was first printed. */
-  ms: number;
-  at: Record<string, number>;
-}
+type Run = StepResult;
 
 describe.skipIf(unsupported !== undefined)(
   'mode reconcile (built action, moto, fake instances, fake GitHub artifacts)',
@@ -100,12 +89,7 @@ describe.skipIf(unsupported !== undefined)(
     afterAll(async () => {
       // Nothing leaks into another suite: every instance terminated, every body powered off.
       if (ec2) {
-        const r = await ec2.send(new DescribeInstancesCommand({}));
-        const left = (r.Reservations ?? [])
-          .flatMap((x) => x.Instances ?? [])
-          .filter((i) => !['terminated', 'shutting-down'].includes(i.State?.Name ?? ''))
-          .map((i) => i.InstanceId ?? '');
-        if (left.length > 0) await ec2.send(new TerminateInstancesCommand({ InstanceIds: left }));
+        await terminateAll(moto, REGION);
         ec2.destroy();
       }
       await watcher?.stop();
@@ -132,43 +116,21 @@ describe.skipIf(unsupported !== undefined)(
     });
 
     /** One step of run `runId` (its post step with `state`), as the runner runs it. */
-    async function step(
+    const step = (
       runId: string,
       values: Record<string, string>,
       o: { state?: Record<string, string>; marks?: readonly string[] } = {},
-    ): Promise<Run> {
-      const files = actionFiles();
-      const env = actionEnv(
-        files,
-        values,
-        {
+    ): Promise<Run> =>
+      runStep(values, {
+        ...o,
+        env: {
           ...moto.env,
           AWS_ENDPOINT_URL_EC2: proxy.endpoint,
           ...api.env(runId),
           GITHUB_REPOSITORY: REPOSITORY,
           GITHUB_RUN_ID: runId,
         },
-        o.state,
-      );
-      const t0 = Date.now();
-      const at: Record<string, number> = {};
-      const r = await startAction(env, (out) => {
-        for (const m of o.marks ?? [])
-          if (at[m] === undefined && out.includes(m)) at[m] = Date.now() - t0;
-      }).done;
-      const ms = Date.now() - t0;
-      const outputs = readCommandFile(files.output);
-      return {
-        code: r.code,
-        log: `${r.stdout}\n${r.stderr}`,
-        outputs,
-        instances: JSON.parse(outputs.instances ?? '[]') as InstanceResult[],
-        summary: readFileSync(files.summary, 'utf8'),
-        state: readCommandFile(files.state),
-        ms,
-        at,
-      };
-    }
+      });
 
     const alive = async () =>
       (await deploymentInstances(moto, REGION, ID))
@@ -251,7 +213,7 @@ describe.skipIf(unsupported !== undefined)(
         // Node loading the bundled action (the machine's load shows here first).
         started: 'spot-deploy reconcile: one deployment',
         probed: 'to launch',
-        fetched: `bundle ${at.sha} from artifact`,
+        fetched: `bundle ${at.sha} from the bundle of artifact`,
         launched: 'fleet: launched 3',
         ready: `${ID}: replaced 3 of 4, 4 of 4 ready`,
       };
@@ -259,7 +221,7 @@ describe.skipIf(unsupported !== undefined)(
       expect(r.code, r.log).toBe(0);
       const t = (m: string) => `${r.at[m] ?? '?'} ms`;
       console.log(
-        `reconcile e2e: 3 replacements on fake instances: step ${r.ms} ms; from its start: first line ${t(marks.started)}, probed ${t(marks.probed)}, bundle fetched ${t(marks.fetched)}, launched ${t(marks.launched)}, all 4 ready ${t(marks.ready)}`,
+        `reconcile e2e: 3 replacements on fake instances: step ${r.end - r.start} ms; from its start: first line ${t(marks.started)}, probed ${t(marks.probed)}, bundle fetched ${t(marks.fetched)}, launched ${t(marks.launched)}, all 4 ready ${t(marks.ready)}`,
       );
 
       // 4 ready: the untouched one and 3 new, all on the deploy's release.
@@ -320,7 +282,7 @@ describe.skipIf(unsupported !== undefined)(
       api.set({});
       const r = await step(RUN.again, inputs('reconcile'));
       expect(r.code, r.log).toBe(0);
-      console.log(`reconcile e2e: no-op reconcile of 4 ready: step ${r.ms} ms`);
+      console.log(`reconcile e2e: no-op reconcile of 4 ready: step ${r.end - r.start} ms`);
       expect(r.outputs['ready-count']).toBe('4');
       expect(r.summary).toContain(`${ID}: replaced 0 of 4, 4 of 4 ready`);
       expect(proxy.count('CreateFleet')).toBe(0);

@@ -7,24 +7,13 @@
 // address as its public one (publicIpIsPrivate), so the runner's SSH reaches the fake instance.
 // The deployment's security group is read from moto after each step, and the rule's timeline
 // (Authorize / UpdateDescriptions / Revoke with their times) from the proxy's log.
-import {
-  DescribeInstancesCommand,
-  DescribeSecurityGroupsCommand,
-  ModifySubnetAttributeCommand,
-  TerminateInstancesCommand,
-} from '@aws-sdk/client-ec2';
+import { DescribeSecurityGroupsCommand, ModifySubnetAttributeCommand } from '@aws-sdk/client-ec2';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { generateEd25519 } from '../../src/keys.js';
-import {
-  actionEnv,
-  actionFiles,
-  readCommandFile,
-  startAction,
-  type ActionFiles,
-} from '../helpers/action-run.js';
+import { startStep, type StepResult } from '../helpers/action-run.js';
 import {
   startEc2FaultProxy,
   type Ec2Call,
@@ -36,7 +25,13 @@ import {
   type MotoWatcher,
   type WatchOptions,
 } from '../helpers/fake-instance-moto.js';
-import { IMAGE_CATALOGUE, loopbackSubnet, startMoto, type Moto } from '../helpers/moto.js';
+import {
+  IMAGE_CATALOGUE,
+  loopbackSubnet,
+  startMoto,
+  terminateAll,
+  type Moto,
+} from '../helpers/moto.js';
 import { freePort } from '../helpers/sshd.js';
 
 const REGION = 'eu-west-1';
@@ -144,17 +139,7 @@ describe.skipIf(unsupported !== undefined)(
       closedPort = await freePort();
     }, 60_000);
     afterEach(async () => {
-      const c = moto.client(REGION);
-      try {
-        const r = await c.send(new DescribeInstancesCommand({}));
-        const left = (r.Reservations ?? [])
-          .flatMap((x) => x.Instances ?? [])
-          .filter((i) => !['terminated', 'shutting-down'].includes(i.State?.Name ?? ''))
-          .map((i) => i.InstanceId ?? '');
-        if (left.length > 0) await c.send(new TerminateInstancesCommand({ InstanceIds: left }));
-      } finally {
-        c.destroy();
-      }
+      await terminateAll(moto, REGION);
       for (const w of watchers.splice(0)) await w.stop();
       watcher = undefined;
       proxy.reset();
@@ -190,41 +175,12 @@ describe.skipIf(unsupported !== undefined)(
     });
     const awsEnv = () => ({ ...moto.env, AWS_ENDPOINT_URL_EC2: proxy.endpoint });
 
-    interface Run {
-      code: number | null;
-      signal: string | null;
-      out: string;
-      files: ActionFiles;
-      state: Record<string, string>;
-      summary: string;
-      start: number;
-      end: number;
-    }
-
-    async function finish(
-      files: ActionFiles,
-      start: number,
-      done: Promise<{ code: number | null; signal: string | null; stdout: string; stderr: string }>,
-    ): Promise<Run> {
-      const r = await done;
-      return {
-        code: r.code,
-        signal: r.signal,
-        out: `${r.stdout}\n${r.stderr}`,
-        files,
-        state: readCommandFile(files.state),
-        summary: readFileSync(files.summary, 'utf8'),
-        start,
-        end: Date.now(),
-      };
-    }
+    type Run = StepResult;
 
     function start(env: Record<string, string>, state?: Record<string, string>, runId?: string) {
-      const files = actionFiles();
-      const t0 = Date.now();
       const extra = { ...awsEnv(), ...(runId ? { GITHUB_RUN_ID: runId } : {}) };
-      const main = startAction(actionEnv(files, env, extra, state));
-      return { files, main, done: () => finish(files, t0, main.done) };
+      const s = startStep(env, { env: extra, state });
+      return { files: s.files, main: s.main, done: s.result };
     }
     const run = (env: Record<string, string>, state?: Record<string, string>, runId?: string) =>
       start(env, state, runId).done();
@@ -255,7 +211,7 @@ describe.skipIf(unsupported !== undefined)(
 
     async function destroy(id: string): Promise<void> {
       const r = await run({ mode: 'destroy', 'deployment-id': id, regions: REGION });
-      expect(r.code, r.out).toBe(0);
+      expect(r.code, r.log).toBe(0);
     }
 
     /** The rule's events for `groupId`, each inside [main.start, post.end], and its revoke after main. */
@@ -293,8 +249,8 @@ describe.skipIf(unsupported !== undefined)(
       proxy.publicIpIsPrivate(true);
       watch();
       const main = await run(inputs('rr-ok'), undefined, '5101');
-      expect(main.code, main.out).toBe(0);
-      expect(main.out).toContain(`ssh-cidr runner: this runner's address is ${RUNNER_IP}`);
+      expect(main.code, main.log).toBe(0);
+      expect(main.log).toContain(`ssh-cidr runner: this runner's address is ${RUNNER_IP}`);
       const during = await sshIngress('rr-ok');
       expect(during.cidrs).toEqual([RUNNER_CIDR]);
       expect(JSON.parse(main.state.runnerRules ?? '[]')).toEqual([
@@ -302,7 +258,7 @@ describe.skipIf(unsupported !== undefined)(
       ]);
       expect(echo.hits).toContain('/ip');
       const p = await post(main);
-      expect(p.code, p.out).toBe(0);
+      expect(p.code, p.log).toBe(0);
       expect((await sshIngress('rr-ok')).cidrs).toEqual([]);
       const events = checkTimeline(during.groupId, main, p, 'run=5101/1');
       console.log(
@@ -315,13 +271,13 @@ describe.skipIf(unsupported !== undefined)(
       proxy.publicIpIsPrivate(true);
       watch({ failures: { 0: 'setup-fails' } });
       const main = await run(inputs('rr-fail'), undefined, '5102');
-      expect(main.code, main.out).toBe(1);
+      expect(main.code, main.log).toBe(1);
       // It failed on the instance, over SSH: the runner's rule let it in.
-      expect(main.out).toContain('failed at setup');
+      expect(main.log).toContain('failed at setup');
       const during = await sshIngress('rr-fail');
       expect(during.cidrs).toEqual([RUNNER_CIDR]);
       const p = await post(main);
-      expect(p.code, p.out).toBe(0);
+      expect(p.code, p.log).toBe(0);
       expect((await sshIngress('rr-fail')).cidrs).toEqual([]);
       checkTimeline(during.groupId, main, p, 'run=5102/1');
     }, 120_000);
@@ -342,7 +298,7 @@ describe.skipIf(unsupported !== undefined)(
       const during = await sshIngress('rr-kill');
       expect(during.cidrs).toEqual([RUNNER_CIDR]);
       const p = await post(main);
-      expect(p.code, p.out).toBe(0);
+      expect(p.code, p.log).toBe(0);
       expect((await sshIngress('rr-kill')).cidrs).toEqual([]);
       checkTimeline(during.groupId, main, p, 'run=5103/1');
     }, 120_000);
@@ -353,19 +309,19 @@ describe.skipIf(unsupported !== undefined)(
       const a = start(inputs('rr-two-a'), undefined, '5201');
       const b = start(inputs('rr-two-b'), undefined, '5202');
       const [ma, mb] = await Promise.all([a.done(), b.done()]);
-      expect(ma.code, ma.out).toBe(0);
-      expect(mb.code, mb.out).toBe(0);
+      expect(ma.code, ma.log).toBe(0);
+      expect(mb.code, mb.log).toBe(0);
       const [ga, gb] = [await sshIngress('rr-two-a'), await sshIngress('rr-two-b')];
       expect([ga.cidrs, gb.cidrs]).toEqual([[RUNNER_CIDR], [RUNNER_CIDR]]);
       const pa = await post(ma);
-      expect(pa.code, pa.out).toBe(0);
+      expect(pa.code, pa.log).toBe(0);
       // a's post step removed a's rule only.
       expect([(await sshIngress('rr-two-a')).cidrs, (await sshIngress('rr-two-b')).cidrs]).toEqual([
         [],
         [RUNNER_CIDR],
       ]);
       const pb = await post(mb);
-      expect(pb.code, pb.out).toBe(0);
+      expect(pb.code, pb.log).toBe(0);
       expect((await sshIngress('rr-two-b')).cidrs).toEqual([]);
       checkTimeline(ga.groupId, ma, pa, 'run=5201/1');
       checkTimeline(gb.groupId, mb, pb, 'run=5202/1');
@@ -381,18 +337,18 @@ describe.skipIf(unsupported !== undefined)(
       await until(() => readFileSync(first.files.state, 'utf8').includes('lock'), 60_000);
       const second = start(inputs('rr-same'), undefined, '5302');
       const [m1, m2] = await Promise.all([first.done(), second.done()]);
-      expect(m1.code, m1.out).toBe(0);
-      expect(m2.code, m2.out).toBe(0);
-      expect(m2.out).toContain('taken over from another run at the same address');
+      expect(m1.code, m1.log).toBe(0);
+      expect(m2.code, m2.log).toBe(0);
+      expect(m2.log).toContain('taken over from another run at the same address');
       const g = await sshIngress('rr-same');
       expect(g.cidrs).toEqual([RUNNER_CIDR]);
       // The first run's post step: the rule names the second run now, so it stays.
       const p1 = await post(m1);
-      expect(p1.code, p1.out).toBe(0);
-      expect(p1.out).toContain('taken over by another run');
+      expect(p1.code, p1.log).toBe(0);
+      expect(p1.log).toContain('taken over by another run');
       expect((await sshIngress('rr-same')).cidrs).toEqual([RUNNER_CIDR]);
       const p2 = await post(m2);
-      expect(p2.code, p2.out).toBe(0);
+      expect(p2.code, p2.log).toBe(0);
       expect((await sshIngress('rr-same')).cidrs).toEqual([]);
       const events = ruleEvents(proxy.calls, g.groupId);
       expect(events.map((e) => [e.action, e.description.split(' at=')[0]])).toEqual([
@@ -415,8 +371,8 @@ describe.skipIf(unsupported !== undefined)(
         const before = proxy.calls.length;
         const main = await run(inputs('rr-lookup', { 'runner-ip-lookup': url() }));
         expect(main.code).toBe(1);
-        expect(main.out).toContain("Input 'runner-ip-lookup'");
-        expect(main.out).toMatch(why);
+        expect(main.log).toContain("Input 'runner-ip-lookup'");
+        expect(main.log).toMatch(why);
         expect(proxy.calls.length - before).toBe(0);
         expect(main.state.runnerRules).toBeUndefined();
         expect(main.state.mode).toBeUndefined();

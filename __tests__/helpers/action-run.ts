@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import type { InstanceResult } from '../../src/report/results.js';
 
 /** Reads a GITHUB_OUTPUT / GITHUB_STATE file (`name<<DELIM … DELIM` blocks or `name=value` lines). */
 export function readCommandFile(file: string): Record<string, string> {
@@ -116,3 +117,70 @@ export async function cancelAsTheRunnerDoes(run: Running): Promise<void> {
   const ended = await Promise.race([run.done.then(() => true), wait(5_000)]);
   if (!ended) run.kill('SIGKILL');
 }
+
+/** What one step of the built action left: its exit, its output and the command files read back. */
+export interface StepResult {
+  readonly code: number | null;
+  readonly signal: string | null;
+  /** stdout, then stderr. */
+  readonly log: string;
+  readonly files: ActionFiles;
+  readonly outputs: Record<string, string>;
+  /** The `instances` output, parsed ([] when there is none). */
+  readonly instances: InstanceResult[];
+  readonly state: Record<string, string>;
+  readonly summary: string;
+  /** Date.now() when the step was started and when it had ended. */
+  readonly start: number;
+  readonly end: number;
+  /** Milliseconds from the start until each of the `marks` first showed on stdout. */
+  readonly at: Record<string, number>;
+}
+
+export interface StepOptions {
+  /** More environment for the step (AWS endpoints, GITHUB_RUN_ID, …). */
+  readonly env?: Record<string, string>;
+  /** The post step: STATE_* from what the main step saved. */
+  readonly state?: Record<string, string> | undefined;
+  readonly marks?: readonly string[];
+}
+
+/**
+ * Starts one step of `node dist/index.js` with these inputs in a fresh runner-like directory;
+ * `result` waits for its end and reads back what it left. `main` can be killed meanwhile.
+ */
+export function startStep(
+  inputs: Record<string, string>,
+  o: StepOptions = {},
+): { files: ActionFiles; main: Running; result: () => Promise<StepResult> } {
+  const files = actionFiles();
+  const start = Date.now();
+  const at: Record<string, number> = {};
+  const main = startAction(actionEnv(files, inputs, o.env, o.state), (out) => {
+    for (const m of o.marks ?? [])
+      if (at[m] === undefined && out.includes(m)) at[m] = Date.now() - start;
+  });
+  const result = async (): Promise<StepResult> => {
+    const r = await main.done;
+    const end = Date.now();
+    const outputs = readCommandFile(files.output);
+    return {
+      code: r.code,
+      signal: r.signal,
+      log: `${r.stdout}\n${r.stderr}`,
+      files,
+      outputs,
+      instances: JSON.parse(outputs.instances ?? '[]') as InstanceResult[],
+      state: readCommandFile(files.state),
+      summary: readFileSync(files.summary, 'utf8'),
+      start,
+      end,
+      at,
+    };
+  };
+  return { files, main, result };
+}
+
+/** One step of the built action to its end (startStep). */
+export const runStep = (inputs: Record<string, string>, o: StepOptions = {}) =>
+  startStep(inputs, o).result();

@@ -312,36 +312,40 @@ function ownInstanceId(item: string): string | undefined {
 }
 
 /**
- * A DescribeInstances answer in which every instance of `dead` is `terminated` with its state
- * reason, as EC2 shows an instance that died on launch. The instances are the outermost items of
- * each `instancesSet`; their block devices, interfaces and tags are left as moto wrote them.
+ * A DescribeInstances answer with each instance rewritten by `f`: the instances are the outermost
+ * items of each `instancesSet` (their block devices, interfaces and tags are nested items).
  */
-export function withDeathReported(xml: string, dead: ReadonlyMap<string, StateReason>): string {
+function mapInstanceItems(xml: string, f: (item: string) => string): string {
   return xml.replace(/<instancesSet>([\s\S]*?)<\/instancesSet>/g, (_all, body: string) => {
     let out = '';
     let at = 0;
     for (const r of outerItems(body)) {
-      const item = body.slice(r.start, r.end);
-      const reason = dead.get(ownInstanceId(item) ?? '');
-      out += body.slice(at, r.start);
+      out += body.slice(at, r.start) + f(body.slice(r.start, r.end));
       at = r.end;
-      if (reason === undefined) {
-        out += item;
-        continue;
-      }
-      const stateReason =
-        `<stateReason><code>${xmlEscape(reason.code)}</code>` +
-        `<message>${xmlEscape(reason.message)}</message></stateReason>`;
-      let rewritten = item.replace(
-        /<instanceState>[\s\S]*?<\/instanceState>/,
-        '<instanceState><code>48</code><name>terminated</name></instanceState>',
-      );
-      rewritten = /<stateReason>[\s\S]*?<\/stateReason>/.test(rewritten)
-        ? rewritten.replace(/<stateReason>[\s\S]*?<\/stateReason>/, stateReason)
-        : `${rewritten.slice(0, -'</item>'.length)}${stateReason}</item>`;
-      out += rewritten;
     }
     return `<instancesSet>${out}${body.slice(at)}</instancesSet>`;
+  });
+}
+
+/**
+ * A DescribeInstances answer in which every instance of `dead` is `terminated` with its state
+ * reason, as EC2 shows an instance that died on launch. Their block devices, interfaces and tags
+ * are left as moto wrote them.
+ */
+export function withDeathReported(xml: string, dead: ReadonlyMap<string, StateReason>): string {
+  return mapInstanceItems(xml, (item) => {
+    const reason = dead.get(ownInstanceId(item) ?? '');
+    if (reason === undefined) return item;
+    const stateReason =
+      `<stateReason><code>${xmlEscape(reason.code)}</code>` +
+      `<message>${xmlEscape(reason.message)}</message></stateReason>`;
+    const rewritten = item.replace(
+      /<instanceState>[\s\S]*?<\/instanceState>/,
+      '<instanceState><code>48</code><name>terminated</name></instanceState>',
+    );
+    return /<stateReason>[\s\S]*?<\/stateReason>/.test(rewritten)
+      ? rewritten.replace(/<stateReason>[\s\S]*?<\/stateReason>/, stateReason)
+      : `${rewritten.slice(0, -'</item>'.length)}${stateReason}</item>`;
   });
 }
 
@@ -350,16 +354,7 @@ export function withDeathReported(xml: string, dead: ReadonlyMap<string, StateRe
  * `privateIpAddress` (publicIpIsPrivate).
  */
 export function withPrivateAsPublic(xml: string): string {
-  return xml.replace(/<instancesSet>([\s\S]*?)<\/instancesSet>/g, (_all, body: string) => {
-    let out = '';
-    let at = 0;
-    for (const r of outerItems(body)) {
-      out += body.slice(at, r.start);
-      at = r.end;
-      out += ownLevelRewrite(body.slice(r.start, r.end));
-    }
-    return `<instancesSet>${out}${body.slice(at)}</instancesSet>`;
-  });
+  return mapInstanceItems(xml, ownLevelRewrite);
 }
 
 /** One instance item with its own `ipAddress` set to its own `privateIpAddress` (nested items untouched). */

@@ -8,6 +8,7 @@ import {
   CreateVpcCommand,
   DescribeInstancesCommand,
   EC2Client,
+  TerminateInstancesCommand,
   type Instance,
 } from '@aws-sdk/client-ec2';
 import { freePort } from './sshd.js';
@@ -318,6 +319,24 @@ export async function deploymentInstances(
       }),
     );
     return (r.Reservations ?? []).flatMap((x) => x.Instances ?? []);
+  } finally {
+    c.destroy();
+  }
+}
+
+/**
+ * Terminates every instance of `region` that is not (being) terminated: a suite's cleanup, so a
+ * later test's watcher boots no body for what an earlier one left.
+ */
+export async function terminateAll(moto: Moto, region: string): Promise<void> {
+  const c = moto.client(region);
+  try {
+    const r = await c.send(new DescribeInstancesCommand({}));
+    const left = (r.Reservations ?? [])
+      .flatMap((x) => x.Instances ?? [])
+      .filter((i) => !['terminated', 'shutting-down'].includes(i.State?.Name ?? ''))
+      .map((i) => i.InstanceId ?? '');
+    if (left.length > 0) await c.send(new TerminateInstancesCommand({ InstanceIds: left }));
   } finally {
     c.destroy();
   }

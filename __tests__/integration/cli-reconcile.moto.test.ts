@@ -5,16 +5,10 @@
 // artifact to download, with the right one it heals the fleet; then, whole again, it succeeds
 // with no bundle at all. The CLI builds its own EC2 clients from the environment (useMotoEnv).
 // Nothing is sent anywhere but 127.0.0.0/8.
-import {
-  DescribeInstancesCommand,
-  EC2Client,
-  TerminateInstancesCommand,
-  type Instance,
-} from '@aws-sdk/client-ec2';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { TerminateInstancesCommand, type Instance } from '@aws-sdk/client-ec2';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { readReleaseTags } from '../../src/aws/release-tags.js';
 import { TAG } from '../../src/aws/types.js';
 import { cli } from '../../src/cli.js';
@@ -24,23 +18,12 @@ import { generateEd25519 } from '../../src/keys.js';
 import { runDeploy } from '../../src/modes/deploy/run.js';
 import type { Publisher } from '../../src/modes/publisher.js';
 import { memoryState } from '../../src/modes/state.js';
-import {
-  fakeFleetUnsupported,
-  watchMoto,
-  type MotoWatcher,
-} from '../helpers/fake-instance-moto.js';
+import { fakeFleetUnsupported } from '../helpers/fake-instance-moto.js';
 import { tagsOf } from '../helpers/instances-fixtures.js';
-import {
-  deploymentInstances,
-  IMAGE_CATALOGUE,
-  loopbackSubnet,
-  startMoto,
-  useMotoEnv,
-  type Moto,
-} from '../helpers/moto.js';
+import { deploymentInstances } from '../helpers/moto.js';
+import { motoFleetSuite } from '../helpers/moto-fleet-suite.js';
 import { recordingSink } from '../helpers/recording-sink.js';
 import { repoRoot } from '../helpers/repo.js';
-import { freePort } from '../helpers/sshd.js';
 
 const REGION = 'eu-west-1';
 const ID = 'cli-heal';
@@ -51,49 +34,19 @@ const unsupported = fakeFleetUnsupported('cli-reconcile.moto');
 const userKey = generateEd25519('cli-reconcile-user');
 
 describe.skipIf(unsupported !== undefined)('spot-deploy reconcile (the CLI) against moto', () => {
-  let moto: Moto;
-  let restoreEnv: () => void = () => undefined;
-  let subnet = '';
-  let port = 0;
-  let watcher: MotoWatcher | undefined;
-  let ec2: EC2Client;
-  const scratch: string[] = [];
-  const tmp = (prefix: string) => {
-    const d = mkdtempSync(join(tmpdir(), prefix));
-    scratch.push(d);
-    return d;
-  };
-
-  beforeAll(async () => {
-    moto = await startMoto({ amis: IMAGE_CATALOGUE });
-    restoreEnv = useMotoEnv(moto);
-    ec2 = moto.client(REGION);
-    subnet = await loopbackSubnet(moto, REGION, '127.8.0.0/16', '127.8.9.0/24');
-    port = await freePort();
-  }, 60_000);
-  afterEach(async () => {
-    // Each test starts from an empty region: a later watcher would boot bodies for these.
-    const all = await ec2.send(new DescribeInstancesCommand({}));
-    const ids = (all.Reservations ?? [])
-      .flatMap((r) => r.Instances ?? [])
-      .filter((i) => i.State?.Name !== 'terminated')
-      .map((i) => i.InstanceId ?? '');
-    if (ids.length > 0) await ec2.send(new TerminateInstancesCommand({ InstanceIds: ids }));
-    await watcher?.stop();
-    watcher = undefined;
+  const fleet = motoFleetSuite({
+    region: REGION,
+    vpcCidr: '127.8.0.0/16',
+    subnetCidr: '127.8.9.0/24',
+    env: true,
   });
-  afterAll(async () => {
-    ec2?.destroy();
-    restoreEnv();
-    await moto?.stop();
-    for (const d of scratch) rmSync(d, { recursive: true, force: true });
-  });
+  const { tmp } = fleet;
+  const ec2 = () => fleet.ec2(REGION);
 
   /** The inputs common to the deploy and the CLI's flags. */
   const common: Partial<Record<InputName, string>> = {
     regions: REGION,
     'deployment-id': ID,
-    'subnet-ids': subnet,
     'ssh-address': 'private-ip',
     'ssh-private-key': userKey.privateKey,
     'launch-timeout': '30s',
@@ -104,8 +57,8 @@ describe.skipIf(unsupported !== undefined)('spot-deploy reconcile (the CLI) agai
     Object.entries({
       ...common,
       'deployment-id': id,
-      'subnet-ids': subnet,
-      'ssh-port': String(port),
+      'subnet-ids': fleet.subnet,
+      'ssh-port': String(fleet.port),
     }).flatMap(([k, v]) => [`--${k}`, v ?? '']);
 
   /** Runs the CLI as a user would (argv, an environment without GitHub), capturing its output. */
@@ -128,11 +81,11 @@ describe.skipIf(unsupported !== undefined)('spot-deploy reconcile (the CLI) agai
   }
 
   const running = async (id = ID): Promise<Instance[]> =>
-    (await deploymentInstances(moto, REGION, id)).filter((i) => i.State?.Name === 'running');
+    (await deploymentInstances(fleet.moto, REGION, id)).filter((i) => i.State?.Name === 'running');
   const ids = async (id = ID) => (await running(id)).map((i) => i.InstanceId ?? '').sort();
 
   it('heals a lost instance with --bundle-file, refuses a wrong file, and says how to get the bundle when it has none', async () => {
-    const w = (watcher = watchMoto(moto, REGION, { port, maxMs: 5 * 60_000, maxInstances: 6 }));
+    const w = fleet.watch({ maxMs: 5 * 60_000, maxInstances: 6 });
 
     // 1. The deploy from PR 12 (run 501); its artifact's bundle kept as `gh run download` would.
     const store = tmp('cli-artifact-');
@@ -146,8 +99,8 @@ describe.skipIf(unsupported !== undefined)('spot-deploy reconcile (the CLI) agai
     };
     const values: Partial<Record<InputName, string>> = {
       ...common,
-      'subnet-ids': subnet,
-      'ssh-port': String(port),
+      'subnet-ids': fleet.subnet,
+      'ssh-port': String(fleet.port),
       mode: 'deploy',
       count: '2',
       'bundle-path': 'examples/bundle',
@@ -155,13 +108,13 @@ describe.skipIf(unsupported !== undefined)('spot-deploy reconcile (the CLI) agai
     const deployed = await runDeploy(
       parseInputs((n) => values[n] ?? '', { workspace: repoRoot, defaultRegion: undefined }),
       { tempDir: tmp('cli-deploy-'), repository: 'octo/app', runId: '501', prNumber: 12 },
-      { sink: recordingSink(), state: memoryState(), ec2: () => ec2, root: repoRoot, publisher },
+      { sink: recordingSink(), state: memoryState(), ec2, root: repoRoot, publisher },
     );
     expect(deployed.instances.map((i) => i.status)).toEqual(['ready', 'ready']);
     const sha = deployed.prepared.bundle.sha256;
     const [lost, keep] = deployed.instances.map((i) => i.id);
     if (!lost || !keep) throw new Error('2 instances expected');
-    await ec2.send(new TerminateInstancesCommand({ InstanceIds: [lost] }));
+    await ec2().send(new TerminateInstancesCommand({ InstanceIds: [lost] }));
     await w.settle();
     const seen = w.seen.length;
 
@@ -229,7 +182,7 @@ describe.skipIf(unsupported !== undefined)('spot-deploy reconcile (the CLI) agai
   }, 240_000);
 
   it('heals a fleet the command line deployed (no artifact, no run) from the bundle-file its deploy printed', async () => {
-    const w = (watcher = watchMoto(moto, REGION, { port, maxMs: 5 * 60_000, maxInstances: 6 }));
+    const w = fleet.watch({ maxMs: 5 * 60_000, maxInstances: 6 });
     const id = 'cli-made';
     const deployed = await run(['--count', '2', '--bundle-path', 'examples/bundle'], 'deploy', id);
     expect(deployed.code, deployed.err).toBe(0);
@@ -242,7 +195,7 @@ describe.skipIf(unsupported !== undefined)('spot-deploy reconcile (the CLI) agai
     expect(readReleaseTags(tagsOf((await running(id))[0]?.Tags) as Record<string, string>)).toEqual(
       { sha256: sha, count: 2 },
     );
-    await ec2.send(new TerminateInstancesCommand({ InstanceIds: [lost] }));
+    await ec2().send(new TerminateInstancesCommand({ InstanceIds: [lost] }));
     await w.settle();
 
     const none = await run([], 'reconcile', id);

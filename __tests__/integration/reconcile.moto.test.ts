@@ -7,18 +7,15 @@
 import {
   CreateTagsCommand,
   DeleteLaunchTemplateCommand,
-  DescribeInstancesCommand,
   DescribeLaunchTemplatesCommand,
   DescribeSecurityGroupsCommand,
-  EC2Client,
   TerminateInstancesCommand,
   type Instance,
   type Tag,
 } from '@aws-sdk/client-ec2';
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readReleaseTags } from '../../src/aws/release-tags.js';
 import { ArtifactGoneError } from '../../src/errors.js';
 import { parseInputs } from '../../src/inputs/parse.js';
@@ -31,23 +28,13 @@ import type { Publisher } from '../../src/modes/publisher.js';
 import { runReconcile } from '../../src/modes/reconcile/run.js';
 import { memoryState } from '../../src/modes/state.js';
 import type { FakeInstance } from '../helpers/fake-instance.js';
-import {
-  fakeFleetUnsupported,
-  watchMoto,
-  type MotoWatcher,
-} from '../helpers/fake-instance-moto.js';
+import { fakeFleetUnsupported, type MotoWatcher } from '../helpers/fake-instance-moto.js';
 import { footprint, markInterrupted } from '../helpers/instance-footprint.js';
 import { tagsOf } from '../helpers/instances-fixtures.js';
-import {
-  deploymentInstances,
-  IMAGE_CATALOGUE,
-  loopbackSubnet,
-  startMoto,
-  type Moto,
-} from '../helpers/moto.js';
+import { deploymentInstances } from '../helpers/moto.js';
+import { motoFleetSuite } from '../helpers/moto-fleet-suite.js';
 import { recordingSink } from '../helpers/recording-sink.js';
 import { repoRoot } from '../helpers/repo.js';
-import { freePort } from '../helpers/sshd.js';
 
 const REGION = 'eu-west-1';
 const unsupported = fakeFleetUnsupported('reconcile.moto');
@@ -57,52 +44,19 @@ const ENV_FILE = '/etc/spot-deploy/env';
 const ENV = 'GREETING=hi\nAPI_TOKEN=reconcile-secret';
 
 describe.skipIf(unsupported !== undefined)('mode reconcile against moto + fake instances', () => {
-  let moto: Moto;
-  let subnet = '';
-  let port = 0;
-  let watcher: MotoWatcher | undefined;
-  const scratch: string[] = [];
-  const clients = new Map<string, EC2Client>();
-  const ec2 = (region: string) => {
-    let c = clients.get(region);
-    if (!c) clients.set(region, (c = moto.client(region)));
-    return c;
-  };
-
-  beforeAll(async () => {
-    moto = await startMoto({ amis: IMAGE_CATALOGUE });
-    subnet = await loopbackSubnet(moto, REGION, '127.4.0.0/16', '127.4.9.0/24');
-    port = await freePort();
-  }, 60_000);
-  afterEach(async () => {
-    // Each test starts from an empty region: a later watcher would boot bodies for these.
-    const all = await ec2(REGION).send(new DescribeInstancesCommand({}));
-    const ids = (all.Reservations ?? [])
-      .flatMap((r) => r.Instances ?? [])
-      .filter((i) => i.State?.Name !== 'terminated')
-      .map((i) => i.InstanceId ?? '');
-    if (ids.length > 0) await ec2(REGION).send(new TerminateInstancesCommand({ InstanceIds: ids }));
-    await watcher?.stop();
-    watcher = undefined;
+  const fleet = motoFleetSuite({
+    region: REGION,
+    vpcCidr: '127.4.0.0/16',
+    subnetCidr: '127.4.9.0/24',
   });
-  afterAll(async () => {
-    for (const c of clients.values()) c.destroy();
-    await moto?.stop();
-    for (const d of scratch) rmSync(d, { recursive: true, force: true });
-  });
-
-  const tmp = (prefix: string) => {
-    const d = mkdtempSync(join(tmpdir(), prefix));
-    scratch.push(d);
-    return d;
-  };
+  const { ec2, tmp } = fleet;
 
   function inputs(values: Partial<Record<InputName, string>>) {
     const all: Partial<Record<InputName, string>> = {
       regions: REGION,
-      'subnet-ids': subnet,
+      'subnet-ids': fleet.subnet,
       'ssh-address': 'private-ip',
-      'ssh-port': String(port),
+      'ssh-port': String(fleet.port),
       'ssh-private-key': userKey.privateKey,
       'launch-timeout': '30s',
       'ready-timeout': '30s',
@@ -156,7 +110,8 @@ describe.skipIf(unsupported !== undefined)('mode reconcile against moto + fake i
   /** What an instance's release tags say. */
   const releaseOf = (i: Instance | undefined) =>
     readReleaseTags(Object.fromEntries((i?.Tags ?? []).map((t) => [t.Key ?? '', t.Value ?? ''])));
-  const instancesOf = (id: string): Promise<Instance[]> => deploymentInstances(moto, REGION, id);
+  const instancesOf = (id: string): Promise<Instance[]> =>
+    deploymentInstances(fleet.moto, REGION, id);
   const running = async (id: string) =>
     (await instancesOf(id)).filter((i) => i.State?.Name === 'running');
 
@@ -167,7 +122,7 @@ describe.skipIf(unsupported !== undefined)('mode reconcile against moto + fake i
   }
 
   it('deploy 4, lose 3 (2 terminated, 1 interrupted): reconcile brings back 4 on the same release, touches the ready one not at all, then does nothing', async () => {
-    const w = (watcher = watchMoto(moto, REGION, { port, maxMs: 5 * 60_000, maxInstances: 10 }));
+    const w = fleet.watch({ maxMs: 5 * 60_000, maxInstances: 10 });
     const id = 'heal-me';
 
     // 1. The deploy (run 501): 4 instances, the bundle kept as its artifact.
@@ -272,7 +227,7 @@ describe.skipIf(unsupported !== undefined)('mode reconcile against moto + fake i
   }, 240_000);
 
   it("an env that differs from the fleet's, or the artifact gone: a clear failure, nothing launched and nothing terminated", async () => {
-    const w = (watcher = watchMoto(moto, REGION, { port, maxMs: 5 * 60_000, maxInstances: 10 }));
+    const w = fleet.watch({ maxMs: 5 * 60_000, maxInstances: 10 });
     const id = 'gone-artifact';
     const { publisher } = keepingPublisher(tmp('reconcile-artifact-'));
     const deployed = await runDeploy(
@@ -391,7 +346,7 @@ describe.skipIf(unsupported !== undefined)('mode reconcile against moto + fake i
   }, 240_000);
 
   it("deployment-id all: reconciles this repository's two damaged deployments, leaves its healthy one and another repository's alone", async () => {
-    const w = (watcher = watchMoto(moto, REGION, { port, maxMs: 5 * 60_000, maxInstances: 12 }));
+    const w = fleet.watch({ maxMs: 5 * 60_000, maxInstances: 12 });
     const { publisher, kept } = keepingPublisher(tmp('reconcile-artifact-'));
     const deploy = async (id: string, count: number, repository = 'octo/app') => {
       const d = await runDeploy(

@@ -10,6 +10,7 @@ import {
   UpdateSecurityGroupRuleDescriptionsIngressCommand,
   type EC2Client,
   type IpPermission,
+  type IpRange,
   type SecurityGroup,
 } from '@aws-sdk/client-ec2';
 import { awsError, errorCode } from './aws-errors.js';
@@ -46,7 +47,8 @@ function permission(rule: RunnerRule, description?: string): IpPermission {
 /**
  * Authorises TCP `port` from `cidr` with this run's description. When the rule exists already
  * (another live run from the same address, or a dead one's), it is taken over: its description
- * becomes this run's, so this run's post step revokes it and the other run's leaves it. `fresh`:
+ * becomes this run's, so this run's post step revokes it and the other run's leaves it; a static
+ * rule (no runner description) is left as it is ('static': nothing for the post step). `fresh`:
  * the group was created in this run (NotFound is EC2's eventual consistency: retried).
  */
 export async function authorizeRunnerRule(
@@ -54,7 +56,7 @@ export async function authorizeRunnerRule(
   rule: RunnerRule,
   at: Date,
   fresh?: VisibilityOptions,
-): Promise<'added' | 'taken over'> {
+): Promise<'added' | 'taken over' | 'static'> {
   const description = runnerRuleDescription(rule.owner, at);
   const what = `allow TCP ${rule.port} from ${rule.cidr} (this runner) in security group ${rule.groupId}`;
   const authorize = () =>
@@ -82,6 +84,15 @@ export async function authorizeRunnerRule(
     if (errorCode(err) !== 'InvalidPermission.Duplicate')
       throw awsError('AuthorizeSecurityGroupIngress', rule.region, err, what);
   }
+  // Only another run's rule is taken over. A rule without a runner description is a static one
+  // (`ssh-cidr` lists this very /32): taken over, the post step would revoke what the deploy
+  // keeps, and the address would lose SSH until the next deploy.
+  const existing = await findRange(client, rule);
+  if (
+    typeof existing === 'object' &&
+    parseRunnerRuleDescription(existing.Description) === undefined
+  )
+    return 'static';
   try {
     await client.send(
       new UpdateSecurityGroupRuleDescriptionsIngressCommand({
@@ -111,6 +122,30 @@ const GROUP_GONE: ReadonlySet<string> = new Set([
   'InvalidGroupId.NotFound',
 ]);
 
+/** The group's range of exactly TCP `port` from `cidr`; 'group gone' when the group is. Throws AwsError. */
+async function findRange(
+  client: EC2Client,
+  rule: RunnerRule,
+): Promise<IpRange | 'group gone' | undefined> {
+  let perms: IpPermission[];
+  try {
+    const out = await client.send(new DescribeSecurityGroupsCommand({ GroupIds: [rule.groupId] }));
+    perms = out.SecurityGroups?.[0]?.IpPermissions ?? [];
+  } catch (err) {
+    if (GROUP_GONE.has(errorCode(err))) return 'group gone';
+    throw awsError(
+      'DescribeSecurityGroups',
+      rule.region,
+      err,
+      `read security group ${rule.groupId}`,
+    );
+  }
+  return perms
+    .filter((p) => p.IpProtocol === 'tcp' && p.FromPort === rule.port && p.ToPort === rule.port)
+    .flatMap((p) => p.IpRanges ?? [])
+    .find((r) => r.CidrIp === rule.cidr);
+}
+
 /**
  * The post step's revoke: reads the group; revokes exactly `cidr` on `port` when its description
  * still names `rule.owner`; leaves a rule another run took over; nothing when it is gone.
@@ -119,24 +154,8 @@ export async function revokeRunnerRule(
   client: EC2Client,
   rule: RunnerRule,
 ): Promise<RevokeOutcome> {
-  let perms: IpPermission[];
-  try {
-    const out = await client.send(new DescribeSecurityGroupsCommand({ GroupIds: [rule.groupId] }));
-    perms = out.SecurityGroups?.[0]?.IpPermissions ?? [];
-  } catch (err) {
-    if (GROUP_GONE.has(errorCode(err))) return { kind: 'gone' };
-    throw awsError(
-      'DescribeSecurityGroups',
-      rule.region,
-      err,
-      `read security group ${rule.groupId}`,
-    );
-  }
-  const range = perms
-    .filter((p) => p.IpProtocol === 'tcp' && p.FromPort === rule.port && p.ToPort === rule.port)
-    .flatMap((p) => p.IpRanges ?? [])
-    .find((r) => r.CidrIp === rule.cidr);
-  if (range === undefined) return { kind: 'gone' };
+  const range = await findRange(client, rule);
+  if (range === undefined || range === 'group gone') return { kind: 'gone' };
   const owner = parseRunnerRuleDescription(range.Description)?.owner;
   if (owner !== rule.owner)
     return { kind: 'taken over', by: range.Description ?? '(no description)' };

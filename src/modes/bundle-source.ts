@@ -11,15 +11,15 @@ export interface BundleSource {
    */
   fetch(source: { runId: string; artifactName: string }, dir: string): Promise<string>;
   /**
-   * How a refusal names the bytes fetch returned and what to do instead (the command line's
-   * `--bundle-file`); without it, the artifact's name and a redeploy.
-   */
-  /**
    * True when fetch needs neither the run nor the artifact (a local file): a release deployed
    * without an artifact (the command line's deploy) is then served too, by its sha256 alone, and
    * fetch is given an empty runId and artifactName.
    */
   readonly local?: boolean;
+  /**
+   * How a refusal names the bytes fetch returned and what to do instead (the command line's
+   * `--bundle-file`); without it, the artifact's name and a redeploy.
+   */
   describe?(source: { runId: string; artifactName: string }): {
     readonly what: string;
     readonly remedy: string;

@@ -66,11 +66,12 @@ function throwIfRulesLeft(rules: RevokeReport): void {
   const why = rules.refused
     ? ` (the AWS credentials were refused: ${rules.refused.code} in ${rules.refused.region})`
     : '';
-  const commands = left.map(revokeCommand).join('; ');
+  // Every rule left gets its command: a refused one, and one whose revoke failed otherwise.
+  const commands = [...left, ...rules.failed].map(revokeCommand).join('; ');
   throw new CleanupError(
     `spot-deploy post: could not remove this runner's SSH rule(s)${why}; left open`,
     [...left.map(describeRunnerRule), ...rules.problems],
-    `Remove them with valid credentials${commands ? ` (${commands})` : ''}; otherwise the next ` +
+    `Remove them${rules.refused ? ' with valid credentials' : ''}${commands ? ` (${commands})` : ''}; otherwise the next ` +
       'deploy of the deployment and the janitor remove them once they are 6 hours old.',
   );
 }

@@ -16,7 +16,7 @@ import type { Inputs } from '../inputs/types.js';
 import type { Sink } from '../report/sink.js';
 import { realClock, type Clock } from '../time.js';
 import { lookupRunnerIp, type Fetch } from './runner-ip.js';
-import { readRunnerRules, recordRunnerRule, STATE, type StateStore } from './state.js';
+import { parseJson, STATE, type StateStore } from './state.js';
 
 /** This run's address and name for its rule; undefined when the run adds no per-run rule. */
 export interface RunnerAccess {
@@ -68,6 +68,13 @@ export async function openOnGroup(
 ): Promise<void> {
   const rule: RunnerRule = { region, groupId, cidr: access.cidr, port, owner: access.owner };
   const how = await authorizeRunnerRule(deps.ec2(region), rule, (deps.now ?? realClock)(), fresh);
+  if (how === 'static') {
+    // ssh-cidr lists this very address: the deploy's own rule, not this run's to revoke.
+    deps.sink.info(
+      `${region}: TCP ${port} from ${access.cidr} (this runner) is already allowed in ${groupId} by ssh-cidr; no runner rule added.`,
+    );
+    return;
+  }
   if (deps.state) recordRunnerRule(deps.state, rule);
   deps.sink.info(
     `${region}: TCP ${port} from ${access.cidr} (this runner, ${access.owner}) ${how === 'added' ? 'allowed' : 'taken over from another run at the same address'} in ${groupId} until the post step`,
@@ -104,9 +111,36 @@ export async function openEverywhere(
   for (const { region } of plan.regions) await openByName(plan, region, access, deps);
 }
 
+/**
+ * Adds a per-run SSH rule this run authorised (or took over) and saves the list again at once
+ * (state key `runnerRules`; state.ts codes the rest of what main hands to post).
+ */
+export function recordRunnerRule(state: StateStore, rule: RunnerRule): void {
+  const all = readRunnerRules(state).filter(
+    (r) => !(r.region === rule.region && r.groupId === rule.groupId && r.cidr === rule.cidr),
+  );
+  const { region, groupId, cidr, port, owner } = rule;
+  state.save(STATE.runnerRules, JSON.stringify([...all, { region, groupId, cidr, port, owner }]));
+}
+
+/** The per-run SSH rules saved; unreadable entries are left out. */
+export function readRunnerRules(state: StateStore): RunnerRule[] {
+  const v = parseJson(state.get(STATE.runnerRules));
+  if (!Array.isArray(v)) return [];
+  return v.flatMap((x: unknown) => {
+    const { region, groupId, cidr, port, owner } = (x ?? {}) as Record<string, unknown>;
+    const ok = [region, groupId, cidr, owner].every((f) => typeof f === 'string' && f !== '');
+    return ok && typeof port === 'number'
+      ? [{ region, groupId, cidr, port, owner } as RunnerRule]
+      : [];
+  });
+}
+
 export interface RevokeReport {
   /** One line per rule that could not be revoked. */
   readonly problems: string[];
+  /** Those rules (still in state), so the error can say how to remove each by hand. */
+  readonly failed: RunnerRule[];
   /** The credentials' error code when EC2 refused them, and the rules left. */
   readonly refused?: {
     readonly code: string;
@@ -129,8 +163,9 @@ export async function revokeSavedRules(
 ): Promise<RevokeReport> {
   const rules = readRunnerRules(state);
   const problems: string[] = [];
+  const failed: RunnerRule[] = [];
   // Nothing saved: nothing written either (a post step's state file may not even exist).
-  if (rules.length === 0) return { problems };
+  if (rules.length === 0) return { problems, failed };
   // Saved back without the rules that are done: a second post step (CLI signal) skips them.
   const remaining: RunnerRule[] = [];
   const say = (m: string) => sink.info(`spot-deploy post: ${m}`);
@@ -150,13 +185,14 @@ export async function revokeSavedRules(
       if (classify(code) === 'credentials') {
         const left = [...remaining, ...rules.slice(n + 1)];
         state.save(STATE.runnerRules, JSON.stringify(left));
-        return { problems, refused: { code, region: rule.region, left } };
+        return { problems, failed, refused: { code, region: rule.region, left } };
       }
+      failed.push(rule);
       problems.push(`${describe(rule)}: ${errorMessage(e)}`);
     }
   }
   state.save(STATE.runnerRules, JSON.stringify(remaining));
-  return { problems };
+  return { problems, failed };
 }
 
 /** How to remove a runner rule by hand (the next deploy and the janitor do after 6 h). */

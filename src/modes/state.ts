@@ -7,8 +7,8 @@
  * The raw store holds strings under named keys (as setup-node does); everything else goes through
  * this codec: the writers below and one reader, `readDeployState`, that parses once and types it.
  */
-import type { RunnerRule } from '../aws/runner-access.js';
 import type { CreatedResource } from '../aws/types.js';
+import type { Plan, RunContext } from '../inputs/plan.js';
 import type { Cleanup } from '../inputs/types.js';
 
 /** Named state keys, so main and post cannot drift apart. */
@@ -88,6 +88,22 @@ export function saveDeployStart(
   if (s.runId) state.save(STATE.runId, s.runId);
   if (s.runAttempt) state.save(STATE.runAttempt, s.runAttempt);
   if (s.ttlMinutes !== undefined) state.save(STATE.ttlMinutes, String(s.ttlMinutes));
+}
+
+/** saveDeployStart from a run's plan: what deploy and reconcile save before their first launch. */
+export function savePlanStart(
+  state: StateStore,
+  plan: Plan,
+  ctx: Pick<RunContext, 'runId' | 'runAttempt'>,
+): void {
+  saveDeployStart(state, {
+    deploymentId: plan.deploymentId,
+    regions: plan.regions.map((r) => r.region),
+    cleanup: plan.inputs.cleanup,
+    runId: ctx.runId,
+    runAttempt: ctx.runAttempt,
+    ttlMinutes: plan.inputs.ttlMinutes,
+  });
 }
 
 /** Adds resources this run created in `region` and saves the record again at once. */
@@ -193,28 +209,6 @@ export function readLock(state: StateStore): SavedLock | undefined {
   return id !== '' && region !== '' ? { id, region, holder } : undefined;
 }
 
-/** Adds a per-run SSH rule this run authorised (or took over) and saves the list again at once. */
-export function recordRunnerRule(state: StateStore, rule: RunnerRule): void {
-  const all = readRunnerRules(state).filter(
-    (r) => !(r.region === rule.region && r.groupId === rule.groupId && r.cidr === rule.cidr),
-  );
-  const { region, groupId, cidr, port, owner } = rule;
-  state.save(STATE.runnerRules, JSON.stringify([...all, { region, groupId, cidr, port, owner }]));
-}
-
-/** The per-run SSH rules saved; unreadable entries are left out. */
-export function readRunnerRules(state: StateStore): RunnerRule[] {
-  const v = parseJson(state.get(STATE.runnerRules));
-  if (!Array.isArray(v)) return [];
-  return v.flatMap((x: unknown) => {
-    const { region, groupId, cidr, port, owner } = (x ?? {}) as Record<string, unknown>;
-    const ok = [region, groupId, cidr, owner].every((f) => typeof f === 'string' && f !== '');
-    return ok && typeof port === 'number'
-      ? [{ region, groupId, cidr, port, owner } as RunnerRule]
-      : [];
-  });
-}
-
 /** A `{region: ids}` record; anything unreadable is empty (the tag search still finds them). */
 export function parseIds(raw: string): IdsByRegion {
   const v = parseJson(raw);
@@ -231,7 +225,8 @@ function parseStrings(raw: string): string[] {
   return Array.isArray(v) ? v.filter((r): r is string => typeof r === 'string') : [];
 }
 
-function parseJson(raw: string): unknown {
+/** JSON from a state value; undefined when it is empty or unreadable. */
+export function parseJson(raw: string): unknown {
   if (raw.trim() === '') return undefined;
   try {
     return JSON.parse(raw) as unknown;

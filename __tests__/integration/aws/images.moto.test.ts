@@ -7,7 +7,7 @@ import {
   DescribeLaunchTemplateVersionsCommand,
   type Instance,
 } from '@aws-sdk/client-ec2';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -30,6 +30,7 @@ describe.skipIf(!hasMoto)('images against moto', () => {
   let moto: Moto;
   let restore: () => void;
   const clients = ec2Clients();
+  const scratch: string[] = [];
 
   beforeAll(async () => {
     moto = await startMoto({ amis: IMAGE_CATALOGUE });
@@ -39,7 +40,36 @@ describe.skipIf(!hasMoto)('images against moto', () => {
     clients.destroy();
     restore?.();
     await moto?.stop();
+    for (const d of scratch) rmSync(d, { recursive: true, force: true });
   });
+
+  /** Provisions a deployment of 2 over REGIONS with these image inputs (no SSH: no bundle sent). */
+  async function provisionWith(image: Partial<Record<InputName, string>>, runId: string) {
+    const values: Partial<Record<InputName, string>> = {
+      regions: REGIONS.join(','),
+      count: '2',
+      'bundle-path': 'examples/bundle',
+      'ssh-address': 'private-ip',
+      'ssh-private-key': userKey.privateKey,
+      'launch-timeout': '60s',
+      ...image,
+    };
+    const inputs = parseInputs((n) => values[n] ?? '', {
+      workspace: process.cwd(),
+      defaultRegion: undefined,
+    });
+    const tempDir = mkdtempSync(join(tmpdir(), 'images-'));
+    scratch.push(tempDir);
+    const plan = buildPlan(inputs, { tempDir, runId }, new Date());
+    const sink = recordingSink();
+    const res = await provision(
+      plan,
+      { clientPublicKey: userKey.publicKey, hostPublicKey: generateEd25519('host').publicKey },
+      Buffer.from('#cloud-config\n'),
+      { sink, state: memoryState(), ec2: clients.get },
+    );
+    return { res, sink };
+  }
 
   it.each([
     ['x86_64', 'ami-0a000000000000012', 'al2023-ami-2023.7.20260301.0-kernel-6.12-x86_64'],
@@ -64,32 +94,9 @@ describe.skipIf(!hasMoto)('images against moto', () => {
   it('a per-region ami map launches each region its own image, and the log names each', async () => {
     const ubuntuOld = 'ami-0a000000000000001'; // not the alias's newest: only the map picks it
     const al2023 = 'ami-0a000000000000011';
-    const values: Partial<Record<InputName, string>> = {
-      regions: REGIONS.join(','),
-      ami: `us-east-1=${al2023}, eu-west-1=${ubuntuOld}`,
-      'deployment-id': 'image-map',
-      count: '2',
-      'bundle-path': 'examples/bundle',
-      'ssh-address': 'private-ip',
-      'ssh-private-key': userKey.privateKey,
-      'launch-timeout': '60s',
-    };
-    const inputs = parseInputs((n) => values[n] ?? '', {
-      workspace: process.cwd(),
-      defaultRegion: undefined,
-    });
-    const plan = buildPlan(
-      inputs,
-      { tempDir: mkdtempSync(join(tmpdir(), 'images-')), runId: '91' },
-      new Date(),
-    );
-    const sink = recordingSink();
-    const host = generateEd25519('host');
-    const res = await provision(
-      plan,
-      { clientPublicKey: userKey.publicKey, hostPublicKey: host.publicKey },
-      Buffer.from('#cloud-config\n'),
-      { sink, state: memoryState(), ec2: clients.get },
+    const { res, sink } = await provisionWith(
+      { ami: `us-east-1=${al2023}, eu-west-1=${ubuntuOld}`, 'deployment-id': 'image-map' },
+      '91',
     );
     expect(res.running).toHaveLength(2);
 
@@ -129,35 +136,9 @@ describe.skipIf(!hasMoto)('images against moto', () => {
   }, 120_000);
 
   it('the alias in a deploy logs the build it chose in each region', async () => {
-    const values: Partial<Record<InputName, string>> = {
-      regions: REGIONS.join(','),
-      ami: 'amazon-linux-2023',
-      architecture: 'arm64',
-      'deployment-id': 'image-alias',
-      count: '2',
-      'bundle-path': 'examples/bundle',
-      'ssh-address': 'private-ip',
-      'ssh-private-key': userKey.privateKey,
-      'launch-timeout': '60s',
-    };
-    const inputs = parseInputs((n) => values[n] ?? '', {
-      workspace: process.cwd(),
-      defaultRegion: undefined,
-    });
-    const plan = buildPlan(
-      inputs,
-      { tempDir: mkdtempSync(join(tmpdir(), 'images-')), runId: '92' },
-      new Date(),
-    );
-    const sink = recordingSink();
-    const res = await provision(
-      plan,
-      {
-        clientPublicKey: userKey.publicKey,
-        hostPublicKey: generateEd25519('host').publicKey,
-      },
-      Buffer.from('#cloud-config\n'),
-      { sink, state: memoryState(), ec2: clients.get },
+    const { res, sink } = await provisionWith(
+      { ami: 'amazon-linux-2023', architecture: 'arm64', 'deployment-id': 'image-alias' },
+      '92',
     );
     expect(res.running).toHaveLength(2);
     const imageLines = sink.lines.filter((l) => /^info: [a-z0-9-]+: image /.test(l));

@@ -13,18 +13,11 @@ import { provisionFleet } from '../../../src/aws/fleet-regions.js';
 import { prepareRegion, type RegionSpec } from '../../../src/aws/region.js';
 import { TAG } from '../../../src/aws/types.js';
 import { InputError } from '../../../src/errors.js';
-import type { RootVolume } from '../../../src/inputs/launch-options.js';
 import { hasMoto, startMoto, useMotoEnv, type Moto } from '../../helpers/moto.js';
+import { GP3, regionSpec } from '../../helpers/region-spec.js';
 
 const R = 'eu-west-1';
 const KEY_ARN = 'arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab';
-const GP3: RootVolume = {
-  type: 'gp3',
-  sizeGiB: undefined,
-  iops: undefined,
-  throughputMiBs: undefined,
-  kmsKeyId: undefined,
-};
 
 describe.skipIf(!hasMoto)('launch options in the launch template, against moto', () => {
   let moto: Moto;
@@ -60,24 +53,12 @@ describe.skipIf(!hasMoto)('launch options in the launch template, against moto',
     expect(image.rootDevice).not.toBe('');
   });
 
-  const spec = (over: Partial<RegionSpec> = {}): RegionSpec => ({
-    amiByRegion: { [R]: image.id },
-    architecture: 'x86_64',
-    subnetIds: [],
-    securityGroupIds: [],
-    sshAddress: 'public-ip',
-    sshPort: 22,
-    sshCidrs: ['203.0.113.9/32'],
-    names: { securityGroup: 'spot-deploy-lo-1', launchTemplate: 'spot-deploy-lo-1' },
-    tags: { [TAG.deployment]: 'lo-1', Name: 'spot-deploy-lo-1' },
-    instanceTags: { [TAG.deployment]: 'lo-1', Name: 'spot-deploy-lo-1' },
-    userData: Buffer.from('#cloud-config\n'),
-    instanceTypes: ['t3.small'],
-    rootVolume: GP3,
-    instanceProfile: undefined,
-    cpuCredits: 'standard',
-    ...over,
-  });
+  const spec = (over: Partial<RegionSpec> = {}) =>
+    regionSpec(R, image.id, 'lo-1', {
+      tags: { [TAG.deployment]: 'lo-1', Name: 'spot-deploy-lo-1' },
+      instanceTags: { [TAG.deployment]: 'lo-1', Name: 'spot-deploy-lo-1' },
+      ...over,
+    });
 
   async function versionData(id: string, version: string): Promise<ResponseLaunchTemplateData> {
     const out = await client.send(

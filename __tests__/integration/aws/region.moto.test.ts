@@ -14,6 +14,7 @@ import { prepareRegion, type RegionSpec } from '../../../src/aws/region.js';
 import { TAG } from '../../../src/aws/types.js';
 import { InputError } from '../../../src/errors.js';
 import { hasMoto, startMoto, useMotoEnv, type Moto } from '../../helpers/moto.js';
+import { regionSpec } from '../../helpers/region-spec.js';
 
 const R = 'eu-west-1';
 
@@ -49,30 +50,15 @@ describe.skipIf(!hasMoto)('prepareRegion against moto', () => {
     expect(imageId).toMatch(/^ami-/);
   });
 
-  const spec = (over: Partial<RegionSpec> = {}): RegionSpec => ({
-    amiByRegion: { [R]: imageId },
-    architecture: 'x86_64',
-    subnetIds: [],
-    securityGroupIds: [],
-    sshAddress: 'public-ip',
-    sshPort: 22,
-    sshCidrs: ['203.0.113.0/24'],
-    names: { securityGroup: 'spot-deploy-pr-7', launchTemplate: 'spot-deploy-pr-7' },
-    tags: { [TAG.deployment]: 'pr-7', Name: 'spot-deploy-pr-7' },
-    instanceTags: { [TAG.deployment]: 'pr-7', Name: 'spot-deploy-pr-7' },
-    userData: Buffer.from('#cloud-config\n# run 1\n'),
-    instanceTypes: ['m7i.large'],
-    rootVolume: {
-      type: 'gp3',
-      sizeGiB: undefined,
-      iops: undefined,
-      throughputMiBs: undefined,
-      kmsKeyId: undefined,
-    },
-    instanceProfile: undefined,
-    cpuCredits: 'standard',
-    ...over,
-  });
+  const spec = (over: Partial<RegionSpec> = {}) =>
+    regionSpec(R, imageId, 'pr-7', {
+      sshCidrs: ['203.0.113.0/24'],
+      tags: { [TAG.deployment]: 'pr-7', Name: 'spot-deploy-pr-7' },
+      instanceTags: { [TAG.deployment]: 'pr-7', Name: 'spot-deploy-pr-7' },
+      userData: Buffer.from('#cloud-config\n# run 1\n'),
+      instanceTypes: ['m7i.large'],
+      ...over,
+    });
 
   async function rejection(p: Promise<unknown>): Promise<InputError> {
     const e = await p.then(

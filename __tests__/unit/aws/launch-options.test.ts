@@ -20,18 +20,11 @@ import {
   rootBlockDevice,
 } from '../../../src/aws/launch-options.js';
 import { prepareRegion, type RegionSpec } from '../../../src/aws/region.js';
-import { TAG, type RegionResources } from '../../../src/aws/types.js';
+import type { RegionResources } from '../../../src/aws/types.js';
 import { InputError } from '../../../src/errors.js';
-import type { RootVolume } from '../../../src/inputs/launch-options.js';
+import { GP3, regionSpec } from '../../helpers/region-spec.js';
 
 const R = 'eu-west-1';
-const GP3: RootVolume = {
-  type: 'gp3',
-  sizeGiB: undefined,
-  iops: undefined,
-  throughputMiBs: undefined,
-  kmsKeyId: undefined,
-};
 const KEY_ARN = 'arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab';
 
 describe('rootBlockDevice', () => {
@@ -226,24 +219,8 @@ describe('prepareRegion: launch options', () => {
       LaunchTemplate: { LaunchTemplateId: 'lt-1', LatestVersionNumber: 1 },
     });
   });
-  const spec = (over: Partial<RegionSpec> = {}): RegionSpec => ({
-    amiByRegion: { [R]: 'ami-0123456789abcdef0' },
-    architecture: 'x86_64',
-    subnetIds: [],
-    securityGroupIds: [],
-    sshAddress: 'public-ip',
-    sshPort: 22,
-    sshCidrs: ['203.0.113.9/32'],
-    names: { securityGroup: 'spot-deploy-pr-7', launchTemplate: 'spot-deploy-pr-7' },
-    tags: { [TAG.deployment]: 'pr-7' },
-    instanceTags: { [TAG.deployment]: 'pr-7' },
-    userData: Buffer.from('#cloud-config\n'),
-    instanceTypes: ['t3.small'],
-    rootVolume: GP3,
-    instanceProfile: undefined,
-    cpuCredits: 'standard',
-    ...over,
-  });
+  const spec = (over: Partial<RegionSpec> = {}) =>
+    regionSpec(R, 'ami-0123456789abcdef0', 'pr-7', over);
 
   it("a size under the image's root snapshot fails naming root-volume-size, before anything is created", async () => {
     const err = await prepareRegion(client, R, spec({ rootVolume: { ...GP3, sizeGiB: 8 } })).then(

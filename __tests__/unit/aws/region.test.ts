@@ -25,6 +25,7 @@ import { ensureSecurityGroup, type SecurityGroupSpec } from '../../../src/aws/se
 import { TAG } from '../../../src/aws/types.js';
 import { runnerRuleDescription } from '../../../src/aws/runner-rule.js';
 import { InputError } from '../../../src/errors.js';
+import { GP3 } from '../../helpers/region-spec.js';
 
 const R = 'eu-west-1';
 const client = new EC2Client({ region: R });
@@ -552,13 +553,7 @@ describe('ensureSecurityGroup', () => {
     const spec: RegionSpec = {
       amiByRegion: { [R]: 'ubuntu-24.04' },
       instanceTypes: ['m7i.large'],
-      rootVolume: {
-        type: 'gp3',
-        sizeGiB: undefined,
-        iops: undefined,
-        throughputMiBs: undefined,
-        kmsKeyId: undefined,
-      },
+      rootVolume: GP3,
       instanceProfile: undefined,
       cpuCredits: 'standard',
       architecture: 'x86_64',
@@ -646,13 +641,7 @@ const ltSpec: LaunchTemplateSpec = {
   rootDeviceName: '/dev/xvda',
   userData,
   securityGroupIds: ['sg-1'],
-  rootVolume: {
-    type: 'gp3',
-    sizeGiB: undefined,
-    iops: undefined,
-    throughputMiBs: undefined,
-    kmsKeyId: undefined,
-  },
+  rootVolume: GP3,
   tags: { [TAG.deployment]: 'pr-7' },
   instanceTags: { [TAG.deployment]: 'pr-7', [TAG.hostKey]: 'ssh-ed25519 AAAA' },
 };
@@ -758,13 +747,7 @@ describe('prepareRegion', () => {
     instanceTags: { [TAG.deployment]: 'pr-7' },
     userData,
     instanceTypes: ['m7i.large'],
-    rootVolume: {
-      type: 'gp3',
-      sizeGiB: undefined,
-      iops: undefined,
-      throughputMiBs: undefined,
-      kmsKeyId: undefined,
-    },
+    rootVolume: GP3,
     instanceProfile: undefined,
     cpuCredits: 'standard',
   };

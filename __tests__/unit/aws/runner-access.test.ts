@@ -4,7 +4,6 @@ import {
   EC2Client,
   RevokeSecurityGroupIngressCommand,
   UpdateSecurityGroupRuleDescriptionsIngressCommand,
-  type SecurityGroup,
 } from '@aws-sdk/client-ec2';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -17,6 +16,7 @@ import {
 import { runnerRuleDescription } from '../../../src/aws/runner-rule.js';
 import { TAG } from '../../../src/aws/types.js';
 import { ec2Error } from '../../helpers/instances-fixtures.js';
+import { sshGroup } from '../../helpers/security-groups.js';
 
 const R = 'eu-west-1';
 const client = new EC2Client({
@@ -32,17 +32,7 @@ const rule: RunnerRule = {
   port: 22,
   owner: 'run=42/1',
 };
-const group = (description: string | undefined, cidr = rule.cidr): SecurityGroup => ({
-  GroupId: 'sg-1',
-  IpPermissions: [
-    {
-      IpProtocol: 'tcp',
-      FromPort: 22,
-      ToPort: 22,
-      IpRanges: [{ CidrIp: cidr, Description: description }],
-    },
-  ],
-});
+const group = sshGroup;
 
 beforeEach(() => ec2.reset());
 
@@ -70,6 +60,9 @@ describe('authorizeRunnerRule', () => {
 
   it('takes over a rule that exists (another run at the same address): its description becomes ours', async () => {
     ec2.on(AuthorizeSecurityGroupIngressCommand).rejects(ec2Error('InvalidPermission.Duplicate'));
+    ec2
+      .on(DescribeSecurityGroupsCommand)
+      .resolves({ SecurityGroups: [group(runnerRuleDescription('run=41/1', NOW))] });
     ec2.on(UpdateSecurityGroupRuleDescriptionsIngressCommand).resolves({ Return: true });
     await expect(authorizeRunnerRule(client, rule, NOW)).resolves.toBe('taken over');
     const update = ec2.commandCalls(UpdateSecurityGroupRuleDescriptionsIngressCommand)[0];
@@ -79,6 +72,15 @@ describe('authorizeRunnerRule', () => {
         Description: 'spot-deploy runner run=42/1 at=2026-12-02T12:00:00.000Z',
       },
     ]);
+  });
+
+  it("leaves a static rule for the same /32 (ssh-cidr lists the runner's own address) as it is", async () => {
+    ec2.on(AuthorizeSecurityGroupIngressCommand).rejects(ec2Error('InvalidPermission.Duplicate'));
+    ec2.on(DescribeSecurityGroupsCommand).resolves({ SecurityGroups: [group(undefined)] });
+    ec2.on(UpdateSecurityGroupRuleDescriptionsIngressCommand).resolves({ Return: true });
+    await expect(authorizeRunnerRule(client, rule, NOW)).resolves.toBe('static');
+    // Not made this run's: its post step would revoke a rule every deploy keeps.
+    expect(ec2.commandCalls(UpdateSecurityGroupRuleDescriptionsIngressCommand)).toHaveLength(0);
   });
 
   it('names the IAM action when refused', async () => {

@@ -11,11 +11,10 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { runnerRuleDescription } from '../../../src/aws/runner-rule.js';
 import { runPost } from '../../../src/modes/cleanup.js';
+import { readRunnerRules, recordRunnerRule } from '../../../src/modes/runner-access.js';
 import {
   memoryState,
   readDeployState,
-  readRunnerRules,
-  recordRunnerRule,
   recordCreated,
   recordIds,
   saveDeployStart,
@@ -24,6 +23,7 @@ import {
 } from '../../../src/modes/state.js';
 import { ec2Error, fakeClock, inst, reservations } from '../../helpers/instances-fixtures.js';
 import { recordingSink } from '../../helpers/recording-sink.js';
+import { sshGroup } from '../../helpers/security-groups.js';
 
 const ec2 = mockClient(EC2Client);
 const client = new EC2Client({
@@ -327,24 +327,7 @@ describe('the post step: this run’s SSH rule (ssh-cidr: runner)', () => {
     owner: 'run=42/1',
   };
   const groupWith = (owner: string) => ({
-    SecurityGroups: [
-      {
-        GroupId: 'sg-1',
-        IpPermissions: [
-          {
-            IpProtocol: 'tcp',
-            FromPort: 22,
-            ToPort: 22,
-            IpRanges: [
-              {
-                CidrIp: '203.0.113.9/32',
-                Description: runnerRuleDescription(owner, new Date('2026-12-02T12:00:00Z')),
-              },
-            ],
-          },
-        ],
-      },
-    ],
+    SecurityGroups: [sshGroup(runnerRuleDescription(owner, new Date('2026-12-02T12:00:00Z')))],
   });
 
   it.each([
@@ -403,6 +386,23 @@ describe('the post step: this run’s SSH rule (ssh-cidr: runner)', () => {
     expect(err?.message).toContain(
       "eu-west-1: TCP 22 from 203.0.113.9/32 in security group sg-1 (this runner's rule)",
     );
+  });
+
+  it('a revoke failed otherwise (not the credentials) also says how to remove the rule', async () => {
+    ec2.on(DescribeSecurityGroupsCommand).rejects(ec2Error('RequestLimitExceeded', 'slow down'));
+    const state = memoryState();
+    recordRunnerRule(state, mine);
+    const m = await runPost(state, () => client, sink).then(
+      () => '',
+      (e: unknown) => (e as Error).message,
+    );
+    expect(m).toContain("could not remove this runner's SSH rule(s); left open");
+    expect(m).toContain(
+      'aws ec2 revoke-security-group-ingress --region eu-west-1 --group-id sg-1 --protocol tcp --port 22 --cidr 203.0.113.9/32',
+    );
+    // The credentials were not refused: no advice to renew them.
+    expect(m).not.toContain('with valid credentials');
+    expect(readRunnerRules(state)).toEqual([mine]);
   });
 
   it('refused credentials: the leftovers list the rule and how to revoke it', async () => {

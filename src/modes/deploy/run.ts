@@ -7,7 +7,7 @@ import { buildPlan, type Plan, type RunContext } from '../../inputs/plan.js';
 import { prepare, type Prepared } from '../prepare.js';
 import { inGroup, type Sink } from '../../report/sink.js';
 import { deliverToMany } from '../../ssh/deliver-many.js';
-import { markSucceeded, saveDeployStart, type StateStore } from '../state.js';
+import { markSucceeded, savePlanStart, type StateStore } from '../state.js';
 import { setDeployOutputs } from '../../report/outputs.js';
 import { provision, type Provisioned } from './provision.js';
 import { refreshFailed } from './refresh.js';
@@ -123,14 +123,7 @@ async function converge(
       : undefined;
   if (worldOpen !== undefined) sink.warning(worldOpen);
   // From here on instances may exist: tell the post step what it needs before the first launch.
-  saveDeployStart(state, {
-    deploymentId: plan.deploymentId,
-    regions: plan.regions.map((r) => r.region),
-    cleanup: inputs.cleanup,
-    runId: ctx.runId,
-    runAttempt: ctx.runAttempt,
-    ttlMinutes: inputs.ttlMinutes,
-  });
+  savePlanStart(state, plan, ctx);
 
   // The artifact uploads while instances launch; it exists even when the deploy fails.
   const artifactP = deps.publisher

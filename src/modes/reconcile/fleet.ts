@@ -4,7 +4,6 @@
  * through the deploy's provisioning → deliver to the replacements only.
  */
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { EC2Client } from '@aws-sdk/client-ec2';
 import { findManagedResources } from '../../aws/destroy-resources.js';
@@ -17,7 +16,6 @@ import { renderEnvFile } from '../../inputs/env.js';
 import { buildPlan, type Plan, type RunContext } from '../../inputs/plan.js';
 import type { Inputs } from '../../inputs/types.js';
 import { generateEd25519, type KeyPair } from '../../keys.js';
-import { makePrivateDir } from '../../private-files.js';
 import { untouched, type InstanceResult } from '../../report/results.js';
 import { inGroup, type Sink } from '../../report/sink.js';
 import { deliverToMany, type Target } from '../../ssh/deliver-many.js';
@@ -39,6 +37,7 @@ import {
   replacementTtl,
   type Replaced,
 } from './decide.js';
+import { fetchReleaseBundle } from './release-bundle.js';
 
 export interface FleetDeps {
   readonly sink: Sink;
@@ -64,12 +63,6 @@ export interface Reconciled {
   readonly expired?: string;
   /** The pull request its instances were deployed from (`spot-deploy:pr`), for the PR comment. */
   readonly pr: number | undefined;
-}
-
-async function sha256File(path: string): Promise<string> {
-  const h = createHash('sha256');
-  for await (const chunk of createReadStream(path)) h.update(chunk as Buffer);
-  return h.digest('hex');
 }
 
 /** Probes the running instances that can be reached with a pinned key; the rest are unreachable. */
@@ -178,41 +171,16 @@ export async function reconcileFleet(
     ttlMinutes = ttl.ttlMinutes;
   }
   // The bundle first: without it nothing is terminated or launched.
-  let bundleFile: string | undefined;
-  let workDir: string | undefined;
-  // A local bundle (`--bundle-file`) is checked by its sha256 alone: it also serves a release
-  // deployed without an artifact (the command line's deploy), whose tags name no run.
-  const source = rp.source ?? (deps.source?.local ? { runId: '', artifactName: '' } : undefined);
-  if (rp.launch > 0) {
-    if (rp.sha256 === undefined || source === undefined)
-      throw new DeployFailedError(
-        `spot-deploy reconcile: deployment '${id}' has no instance whose tags name its release's artifact (${TAG.bundleSha256}, ${TAG.bundleRun}, ${TAG.bundleArtifact}): it was deployed without an artifact or by an older spot-deploy. Redeploy it (mode: deploy)${rp.sha256 === undefined ? '' : `, or on the command line pass the bundle of release ${rp.sha256} with --bundle-file`}.`,
-      );
-    if (deps.source === undefined)
-      throw new DeployFailedError(
-        'spot-deploy reconcile: no way to download the release artifact here (run it in GitHub Actions).',
-      );
-    const said = deps.source.describe?.(source) ?? {
-      what: `the bundle of artifact '${source.artifactName}' (run ${source.runId})`,
-      remedy: 'Redeploy (mode: deploy).',
-    };
-    workDir = await makePrivateDir(plan.workDirPrefix);
-    const file = await deps.source.fetch(source, workDir);
-    const got = await sha256File(file);
-    if (got !== rp.sha256)
-      throw new DeployFailedError(
-        `spot-deploy reconcile: ${said.what} has sha256 ${got}, but the instances' release is ${rp.sha256}: not used, nothing was launched or terminated. ${said.remedy}`,
-      );
-    bundleFile = file;
-    sink.info(`bundle ${rp.sha256} from ${said.what}`);
-  }
+  const release =
+    rp.launch > 0
+      ? await fetchReleaseBundle(id, rp, deps.source, plan.workDirPrefix, sink)
+      : undefined;
   for (const r of new Set(rp.unhealthy.map((u) => u.info.region))) {
     const ids = rp.unhealthy.filter((u) => u.info.region === r).map((u) => u.info.id);
     // Waited for: provision must not find them running and count them.
     await terminateInstances(deps.ec2(r), r, ids, { wait: true });
   }
-  if (bundleFile === undefined || source === undefined || rp.sha256 === undefined)
-    return done(kept, 0);
+  if (release === undefined) return done(kept, 0);
 
   const size = { ...inputs, count: rp.size, ttlMinutes };
   // The replacements belong to the deployment: its repository and pull request, whatever run
@@ -222,7 +190,7 @@ export async function reconcileFleet(
   const launchPlan = buildPlan(size, launchCtx, deps.now());
   const host = generateEd25519('spot-deploy');
   const ud = await prepareUserData(launchPlan, { client: key, host }, sink, deps.root);
-  const tags = releaseTags({ sha256: rp.sha256, ...source, count: rp.size });
+  const tags = releaseTags({ sha256: release.sha256, ...release.source, count: rp.size });
   const fleet = await provision(
     launchPlan,
     { clientPublicKey: key.publicKey, hostPublicKey: host.publicKey, instanceTags: tags },
@@ -242,8 +210,8 @@ export async function reconcileFleet(
     running: fleet.running.filter((x) => !x.adopted),
     lost: fleet.lost.filter((x) => !x.adopted),
   };
-  const bytes = (await stat(bundleFile)).size;
-  const bundle = { file: bundleFile, sha256: rp.sha256, bytes, fileCount: 0, treeBytes: 0 };
+  const bytes = (await stat(release.file)).size;
+  const bundle = { file: release.file, sha256: release.sha256, bytes, fileCount: 0, treeBytes: 0 };
   const prepared = { ...ud, bundle: { ...bundle, manifest: { version: 1 as const, files: [] } } };
   const delivered = await inGroup(sink, 'spot-deploy: deliver to the replacements', () =>
     deliverFleet(

@@ -26,7 +26,7 @@ import { realClock, type Clock, type Sleep } from '../../time.js';
 import type { BundleSource } from '../bundle-source.js';
 import type { Publisher } from '../publisher.js';
 import { withDeployLock, type LockDeps } from '../lock.js';
-import { markSucceeded, memoryState, saveDeployStart, type StateStore } from '../state.js';
+import { markSucceeded, memoryState, savePlanStart, type StateStore } from '../state.js';
 import { reconcileFleet, type Reconciled } from './fleet.js';
 import { openEverywhere, resolveRunnerAccess } from '../runner-access.js';
 import type { Fetch } from '../runner-ip.js';
@@ -94,15 +94,7 @@ export async function runReconcile(
     // One deployment's post-step state at most: with `all`, failed replacements are terminated
     // in the step (retireFailed) and the instances' own TTL bounds the rest.
     const state = all ? memoryState() : deps.state;
-    if (!all)
-      saveDeployStart(state, {
-        deploymentId: plan.deploymentId,
-        regions: plan.regions.map((r) => r.region),
-        cleanup: inputs.cleanup,
-        runId: ctx.runId,
-        runAttempt: ctx.runAttempt,
-        ttlMinutes: inputs.ttlMinutes,
-      });
+    if (!all) savePlanStart(state, plan, ctx);
     try {
       const r = await withDeployLock({ ...deps, ...deps.lock }, plan, ctx, async () => {
         // The real state, also with `all`: the post step revokes every rule this run added.

@@ -21,7 +21,7 @@ import { generateEd25519 } from '../../../../src/keys.js';
 import { keyFingerprint } from '../../../../src/modes/deploy/adopt.js';
 import type { Publisher } from '../../../../src/modes/publisher.js';
 import { runReconcile } from '../../../../src/modes/reconcile/run.js';
-import { memoryState } from '../../../../src/modes/state.js';
+import { memoryState, readDeployState } from '../../../../src/modes/state.js';
 import { commentMarker } from '../../../../src/report/pr-comment.js';
 import type { InstanceStatus } from '../../../../src/ssh/status-probe.js';
 import { inst, reservations } from '../../../helpers/instances-fixtures.js';
@@ -96,12 +96,13 @@ async function reconcile(ctx: Partial<RunContext> = {}, sink = recordingSink()) 
         ? { id: t.id, reachable: true, state: 'ready', sha256: SHA, current: SHA }
         : { id: t.id, reachable: false, error: `Connection refused (env API_TOKEN=${SECRET})` },
     );
+  const state = memoryState();
   const done = await runReconcile(
     inputs,
     { tempDir: '/nonexistent', repository: 'o/r', runId: '42', ...ctx },
     {
       sink,
-      state: memoryState(),
+      state,
       ec2: () => new EC2Client({ region: R }),
       root: '/nonexistent',
       publisher,
@@ -115,7 +116,7 @@ async function reconcile(ctx: Partial<RunContext> = {}, sink = recordingSink()) 
       },
     },
   );
-  return { done, sink, comments };
+  return { done, sink, comments, state };
 }
 
 beforeEach(() => {
@@ -171,6 +172,21 @@ describe('runReconcile: the PR comment', () => {
     expect(comments[0]?.body).toContain('API_TOKEN=[redacted]');
     for (const text of [comments[0]?.body, sink.summaryText(), sink.lines.join('\n')])
       expect(text).not.toContain(SECRET);
+  });
+});
+
+describe("runReconcile: one deployment's post-step state", () => {
+  it('saves what the post step needs (deployment, regions, policy, run, ttl) and marks success', async () => {
+    const { state } = await reconcile({ runAttempt: '2' });
+    expect(readDeployState(state)).toMatchObject({
+      deploymentId: ID,
+      regions: [R],
+      cleanup: 'on-failure',
+      runId: '42',
+      runAttempt: '2',
+      ttlMinutes: 240,
+      succeeded: true,
+    });
   });
 });
 
