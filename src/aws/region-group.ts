@@ -70,8 +70,26 @@ export async function syncRegionGroup(
   visibility: VisibilityOptions = {},
 ): Promise<SecurityGroupResult> {
   const subnets = await resolveSubnets(client, region, spec.subnetIds, spec.sshAddress);
-  const vpcId = subnets[0]?.vpcId ?? '';
-  const { cidrs } = await sshBlocks(client, region, spec, vpcId);
+  return settleGroup(client, region, spec, subnets[0]?.vpcId ?? '', {
+    log,
+    visibility,
+    note: ' (nothing to launch here)',
+  });
+}
+
+/**
+ * The deployment's group brought to the inputs (SSH blocks, service ports), and the log lines that
+ * say so: the one path of a launch (prepareRegion) and an adopt-only redeploy (syncRegionGroup).
+ */
+export async function settleGroup(
+  client: EC2Client,
+  region: string,
+  spec: GroupSpec,
+  vpcId: string,
+  o: { log: (line: string) => void; visibility?: VisibilityOptions | undefined; note?: string },
+): Promise<SecurityGroupResult> {
+  const { log } = o;
+  const { cidrs, vpcBlocks } = await sshBlocks(client, region, spec, vpcId);
   const sg = await ensureSecurityGroup(
     client,
     region,
@@ -84,12 +102,13 @@ export async function syncRegionGroup(
       tags: spec.tags,
       given: spec.securityGroupIds,
     },
-    { ...visibility, log },
+    { ...o.visibility, log },
   );
+  const vpc = vpcBlocks.length > 0 ? " (the VPC's blocks: ssh-address private-ip)" : '';
   log(
     sg.status === 'given'
       ? `${region}: security groups ${sg.groupIds.join(', ')} (given)`
-      : `${region}: security group ${spec.names.securityGroup} ${sg.groupIds.join(', ')} ${sg.status}, TCP ${spec.sshPort} from ${cidrs.join(', ') || 'no fixed address'} (nothing to launch here)`,
+      : `${region}: security group ${spec.names.securityGroup} ${sg.groupIds.join(', ')} ${sg.status}, TCP ${spec.sshPort} from ${cidrs.join(', ') || 'no fixed address'}${vpc}${o.note ?? ''}`,
   );
   for (const l of portsLines(region, spec, sg)) log(l);
   return sg;

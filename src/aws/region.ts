@@ -13,8 +13,8 @@ import { resolveImage, type ResolvedImage } from './ami.js';
 import { ensureLaunchTemplate, type LaunchTemplateRef } from './launch-template.js';
 import { creditVersions } from './launch-options.js';
 import { resolveSubnets } from './network.js';
-import { portsLines, sshBlocks } from './region-group.js';
-import { ensureSecurityGroup, type IngressRule } from './security-group.js';
+import { settleGroup } from './region-group.js';
+import type { IngressRule } from './security-group.js';
 import type { RegionResources, SubnetRef, Tags } from './types.js';
 import { TEMPLATE_NOT_VISIBLE, untilVisible, type VisibilityOptions } from './visibility.js';
 
@@ -149,27 +149,7 @@ export async function prepareRegion(
   const { image, subnets, vpcId } =
     opts.inspected ?? (await inspectRegion(client, region, spec, log));
 
-  const { cidrs, vpcBlocks } = await sshBlocks(client, region, spec, vpcId);
-  const sg = await ensureSecurityGroup(
-    client,
-    region,
-    {
-      vpcId,
-      name: spec.names.securityGroup,
-      sshPort: spec.sshPort,
-      cidrs,
-      services: spec.services,
-      tags: spec.tags,
-      given: spec.securityGroupIds,
-    },
-    { ...opts.visibility, log },
-  );
-  log(
-    sg.status === 'given'
-      ? `${region}: security groups ${sg.groupIds.join(', ')} (given)`
-      : `${region}: security group ${spec.names.securityGroup} ${sg.groupIds.join(', ')} ${sg.status}, TCP ${spec.sshPort} from ${cidrs.join(', ') || 'no fixed address'}${vpcBlocks.length > 0 ? ` (the VPC's blocks: ssh-address private-ip)` : ''}`,
-  );
-  for (const l of portsLines(region, spec, sg)) log(l);
+  const sg = await settleGroup(client, region, spec, vpcId, { log, visibility: opts.visibility });
 
   const template = (cpuCredits: CpuCredits | undefined): Promise<LaunchTemplateRef> =>
     ensureLaunchTemplate(client, region, {

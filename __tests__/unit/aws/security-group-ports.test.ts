@@ -288,6 +288,8 @@ describe('service ports on the security group', () => {
     );
     expect(authorized()).toEqual([]);
     expect(revoked()).toEqual([]);
-    expect(lines[0]).toContain('TCP 22 from 10.0.0.0/16 (nothing to launch here)');
+    expect(lines[0]).toContain(
+      "TCP 22 from 10.0.0.0/16 (the VPC's blocks: ssh-address private-ip) (nothing to launch here)",
+    );
   });
 });
