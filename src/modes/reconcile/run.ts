@@ -77,10 +77,13 @@ export async function runReconcile(
   const key = inputs.sshPrivateKey;
   if (key === undefined) throw keyRequiredFor('reconcile');
   const now = deps.now ?? realClock;
-  // Before any AWS call: a runner that cannot learn its address fails here.
-  const access = await resolveRunnerAccess(inputs, ctx, deps.sink, deps.fetch);
   const all = inputs.deploymentId === 'all';
   const ids = all ? await liveDeployments(inputs, ctx, deps) : [undefined];
+  // Before anything is probed, terminated or launched: a runner that cannot learn its address
+  // fails here. With `all` and nothing live there is nothing to reach, so nobody is asked (a
+  // schedule on an account with no fleet sends nothing to runner-ip-lookup).
+  const access =
+    ids.length === 0 ? undefined : await resolveRunnerAccess(inputs, ctx, deps.sink, deps.fetch);
   deps.sink.info(
     `spot-deploy reconcile: ${all ? `${ids.length} live deployment(s) of ${ctx.repository ?? '?'}` : 'one deployment'} in ${inputs.regions.join(', ')}`,
   );

@@ -207,3 +207,38 @@ describe('runReconcile: a deployment that fails', () => {
     expect(sink.summaryText()).not.toContain(SECRET);
   });
 });
+
+describe('runReconcile: deployment-id all with nothing live', () => {
+  it('asks runner-ip-lookup nothing (nothing to reach) and reports none found', async () => {
+    world([]);
+    const values: Partial<Record<InputName, string>> = {
+      mode: 'reconcile',
+      regions: R,
+      'deployment-id': 'all',
+      'ssh-private-key': userKey.privateKey,
+    };
+    const inputs = parseInputs((n) => values[n] ?? '', {
+      workspace: '/',
+      defaultRegion: undefined,
+    });
+    const sink = recordingSink();
+    let asked = 0;
+    const done = await runReconcile(
+      inputs,
+      { tempDir: '/nonexistent', repository: 'o/r', runId: '42' },
+      {
+        sink,
+        state: memoryState(),
+        ec2: () => new EC2Client({ region: R }),
+        root: '/nonexistent',
+        fetch: () => {
+          asked++;
+          return Promise.reject(new Error('must not be asked'));
+        },
+      },
+    );
+    expect(done).toEqual([]);
+    expect(asked).toBe(0);
+    expect(sink.summaryText()).toContain('No live deployment found.');
+  });
+});
