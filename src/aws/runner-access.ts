@@ -232,3 +232,46 @@ export async function pruneStaleRunnerRules(
   }
   return done;
 }
+
+/** The description a block of `ssh-cidr` gets back when it was reclaimed from a runner rule. */
+export const STATIC_RULE_DESCRIPTION = 'spot-deploy ssh-cidr';
+
+/**
+ * Blocks `ssh-cidr` lists that exist on the group only as another run's runner rule (the same
+ * /32): EC2 holds one rule per block, so the sync finds them present and adds nothing, and that
+ * run's post step would revoke them. Re-described as static, they stay: a post step revokes only
+ * a rule whose description names its run. Returns the blocks reclaimed.
+ */
+export async function reclaimStatic(
+  client: EC2Client,
+  region: string,
+  groupId: string,
+  existing: readonly IpPermission[],
+  port: number,
+  cidrs: readonly string[],
+): Promise<string[]> {
+  const taken = existing
+    .filter((p) => p.IpProtocol === 'tcp' && p.FromPort === port && p.ToPort === port)
+    .flatMap((p) => p.IpRanges ?? [])
+    .filter((r) => cidrs.includes(r.CidrIp ?? '') && parseRunnerRuleDescription(r.Description))
+    .map((r) => r.CidrIp ?? '');
+  for (const cidr of taken) {
+    const rule = { region, groupId, cidr, port, owner: '' };
+    try {
+      await client.send(
+        new UpdateSecurityGroupRuleDescriptionsIngressCommand({
+          GroupId: groupId,
+          IpPermissions: [permission(rule, STATIC_RULE_DESCRIPTION)],
+        }),
+      );
+    } catch (err) {
+      throw awsError(
+        'UpdateSecurityGroupRuleDescriptionsIngress',
+        region,
+        err,
+        `keep TCP ${port} from ${cidr} (listed in ssh-cidr) in security group ${groupId} after the run that added it ends`,
+      );
+    }
+  }
+  return taken;
+}

@@ -9,6 +9,7 @@ import {
 } from '@aws-sdk/client-ec2';
 import { InputError, errorMessage } from '../errors.js';
 import { awsError, errorCode } from './aws-errors.js';
+import { reclaimStatic } from './runner-access.js';
 import { isLiveRunnerRule } from './runner-rule.js';
 import { TAG, type Tags } from './types.js';
 import { GROUP_NOT_VISIBLE, untilVisible, type VisibilityOptions } from './visibility.js';
@@ -286,6 +287,8 @@ async function syncIngress(
       );
     }
   }
+  // A listed block held only as another run's runner rule: made static, or its post step revokes it.
+  await reclaimStatic(client, region, groupId, existing, spec.sshPort, spec.cidrs);
   if (!prune) return;
   // Revoked after the new rules exist, so the current addresses are never locked out.
   const stale: IpPermission[] = existing.flatMap((p) => {

@@ -9,12 +9,14 @@ import {
   DescribeVpcsCommand,
   EC2Client,
   RevokeSecurityGroupIngressCommand,
+  UpdateSecurityGroupRuleDescriptionsIngressCommand,
   type SecurityGroup,
 } from '@aws-sdk/client-ec2';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { prepareRegion, regionSpec, type RegionSpec } from '../../../src/aws/region.js';
 import { syncRegionGroup } from '../../../src/aws/region-group.js';
+import { STATIC_RULE_DESCRIPTION } from '../../../src/aws/runner-access.js';
 import { ensureSecurityGroup, type SecurityGroupSpec } from '../../../src/aws/security-group.js';
 import { TAG } from '../../../src/aws/types.js';
 import { parseInputs } from '../../../src/inputs/parse.js';
@@ -291,5 +293,46 @@ describe('service ports on the security group', () => {
     expect(lines[0]).toContain(
       "TCP 22 from 10.0.0.0/16 (the VPC's blocks: ssh-address private-ip) (nothing to launch here)",
     );
+  });
+
+  it("a block ssh-cidr lists that the group holds only as another run's runner rule becomes static", async () => {
+    // A live run's rule for 203.0.113.9/32; this run lists the same /32 in ssh-cidr. EC2 holds one
+    // rule per block: left as the other run's, its post step would revoke the static block too.
+    const runner = `spot-deploy runner run=41/1 at=${new Date().toISOString()}`;
+    ec2.on(DescribeSecurityGroupsCommand).resolves({
+      SecurityGroups: [
+        managed({ ...rule(22), IpRanges: [{ CidrIp: '203.0.113.9/32', Description: runner }] }),
+      ],
+    });
+    ec2.on(UpdateSecurityGroupRuleDescriptionsIngressCommand).resolves({});
+    await ensureSecurityGroup(client, R, spec({ cidrs: ['203.0.113.9/32'] }));
+    expect(authorized()).toEqual([]);
+    expect(revoked()).toEqual([]);
+    expect(
+      ec2
+        .commandCalls(UpdateSecurityGroupRuleDescriptionsIngressCommand)
+        .map((c) => c.args[0].input.IpPermissions),
+    ).toEqual([
+      [
+        {
+          IpProtocol: 'tcp',
+          FromPort: 22,
+          ToPort: 22,
+          IpRanges: [{ CidrIp: '203.0.113.9/32', Description: STATIC_RULE_DESCRIPTION }],
+        },
+      ],
+    ]);
+  });
+
+  it("another run's runner rule for a block ssh-cidr does not list is not touched", async () => {
+    const runner = `spot-deploy runner run=41/1 at=${new Date().toISOString()}`;
+    ec2.on(DescribeSecurityGroupsCommand).resolves({
+      SecurityGroups: [
+        managed({ ...rule(22), IpRanges: [{ CidrIp: '198.51.100.7/32', Description: runner }] }),
+      ],
+    });
+    await ensureSecurityGroup(client, R, spec({ cidrs: ['203.0.113.9/32'] }));
+    expect(ec2.commandCalls(UpdateSecurityGroupRuleDescriptionsIngressCommand)).toEqual([]);
+    expect(revoked()).toEqual([]);
   });
 });
