@@ -27,40 +27,24 @@
 //   for InstanceInitiatedShutdownBehavior=terminate (asserted on the launch template): it calls
 //   TerminateInstances in moto.
 import {
-  DescribeInstancesCommand,
   DescribeLaunchTemplateVersionsCommand,
   TerminateInstancesCommand,
   type Instance,
 } from '@aws-sdk/client-ec2';
 import { chmodSync, chownSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { InstanceResult } from '../../src/report/results.js';
 import { generateEd25519 } from '../../src/keys.js';
-import {
-  actionEnv,
-  actionFiles,
-  cancelAsTheRunnerDoes,
-  readCommandFile,
-  startAction,
-  type ActionFiles,
-} from '../helpers/action-run.js';
+import { cancelAsTheRunnerDoes, startStep, type StepResult } from '../helpers/action-run.js';
 import { startEc2FaultProxy, type Ec2FaultProxy } from '../helpers/ec2-fault-proxy.js';
 import type { FakeInstance } from '../helpers/fake-instance.js';
 import {
   fakeFleetUnsupported,
-  watchMoto,
-  type MotoWatcher,
   type SeenInstance,
   type WatchOptions,
 } from '../helpers/fake-instance-moto.js';
-import {
-  deploymentInstances,
-  IMAGE_CATALOGUE,
-  loopbackSubnet,
-  startMoto,
-  type Moto,
-} from '../helpers/moto.js';
-import { freePort } from '../helpers/sshd.js';
+import { motoFleetSuite } from '../helpers/moto-fleet-suite.js';
+import { deploymentInstances } from '../helpers/moto.js';
+import { until } from '../helpers/until.js';
 
 const REGION = 'eu-west-1';
 const TYPES = 't3.small,t3a.small';
@@ -68,16 +52,6 @@ const unsupported = fakeFleetUnsupported('fault-matrix');
 
 const userKey = generateEd25519('fault-matrix-user');
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
-
-/** Polls `check` every 50 ms until it is true or `ms` pass; returns the last answer. */
-async function until(check: () => boolean | Promise<boolean>, ms: number): Promise<boolean> {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    if (await check()) return true;
-    await sleep(50);
-  }
-  return check();
-}
 
 /**
  * The instance's own `cat` (its /usr/local/bin is private to it and comes before /usr/bin on the
@@ -121,48 +95,31 @@ function installCatHook(inst: FakeInstance, kind: 'hold' | 'reset'): void {
 describe.skipIf(unsupported !== undefined)(
   'fault matrix (built action, moto, fake instances)',
   () => {
-    let moto: Moto;
+    const fleet = motoFleetSuite({
+      region: REGION,
+      vpcCidr: '127.3.0.0/16',
+      subnetCidr: '127.3.9.0/24',
+    });
     let proxy: Ec2FaultProxy;
-    let subnet = '';
-    let port = 0;
-    let watcher: MotoWatcher | undefined;
     const timings: string[] = [];
 
+    // After motoFleetSuite's hooks: moto is up first, and (hooks stack) the proxy stops first.
     beforeAll(async () => {
-      moto = await startMoto({ amis: IMAGE_CATALOGUE });
-      proxy = await startEc2FaultProxy(moto.endpoint);
-      subnet = await loopbackSubnet(moto, REGION, '127.3.0.0/16', '127.3.9.0/24');
-      port = await freePort();
+      proxy = await startEc2FaultProxy(fleet.moto.endpoint);
     }, 60_000);
-    afterEach(async () => {
-      // A failed test must not leave instances for the next test's watcher to count.
-      const c = moto.client(REGION);
-      try {
-        const r = await c.send(new DescribeInstancesCommand({}));
-        const left = (r.Reservations ?? [])
-          .flatMap((x) => x.Instances ?? [])
-          .filter((i) => !['terminated', 'shutting-down'].includes(i.State?.Name ?? ''))
-          .map((i) => i.InstanceId ?? '');
-        if (left.length > 0) await c.send(new TerminateInstancesCommand({ InstanceIds: left }));
-      } finally {
-        c.destroy();
-      }
-      await watcher?.stop();
-      watcher = undefined;
+    afterEach(() => {
       proxy.reset();
     });
     afterAll(async () => {
       await proxy?.stop();
-      await moto?.stop();
       console.log(`fault matrix timings:\n${timings.join('\n')}`);
     });
 
-    const watch = (o: Omit<WatchOptions, 'port'> = {}) => {
-      watcher = watchMoto(moto, REGION, { port, maxMs: 3 * 60_000, maxInstances: 6, ...o });
-      return watcher;
-    };
+    const watch = (o: Omit<WatchOptions, 'port'> = {}) =>
+      fleet.watch({ maxMs: 3 * 60_000, maxInstances: 6, ...o });
 
-    const instancesOf = (id: string): Promise<Instance[]> => deploymentInstances(moto, REGION, id);
+    const instancesOf = (id: string): Promise<Instance[]> =>
+      deploymentInstances(fleet.moto, REGION, id);
     /** Ids of the deployment's instances not (being) terminated, sorted. */
     const alive = async (id: string) =>
       (await instancesOf(id))
@@ -171,7 +128,7 @@ describe.skipIf(unsupported !== undefined)(
         .sort();
 
     async function terminate(ids: string[]): Promise<void> {
-      const c = moto.client(REGION);
+      const c = fleet.moto.client(REGION);
       try {
         await c.send(new TerminateInstancesCommand({ InstanceIds: ids }));
       } finally {
@@ -185,9 +142,9 @@ describe.skipIf(unsupported !== undefined)(
       regions: REGION,
       count: '1',
       'instance-types': TYPES,
-      'subnet-ids': subnet,
+      'subnet-ids': fleet.subnet,
       'ssh-address': 'private-ip',
-      'ssh-port': String(port),
+      'ssh-port': String(fleet.port),
       'bundle-path': 'examples/bundle',
       'ssh-private-key': userKey.privateKey,
       'launch-timeout': '30s',
@@ -197,45 +154,27 @@ describe.skipIf(unsupported !== undefined)(
     });
 
     /** The action's AWS environment: moto's, with EC2 reached through the fault proxy. */
-    const awsEnv = () => ({ ...moto.env, AWS_ENDPOINT_URL_EC2: proxy.endpoint });
+    const awsEnv = () => ({ ...fleet.moto.env, AWS_ENDPOINT_URL_EC2: proxy.endpoint });
 
-    interface Run {
-      code: number | null;
-      signal: string | null;
-      stdout: string;
-      stderr: string;
-      files: ActionFiles;
-      outputs: Record<string, string>;
-      instances: InstanceResult[];
-      state: Record<string, string>;
-    }
+    type Run = StepResult;
 
-    async function finish(
-      files: ActionFiles,
-      done: Promise<{ code: number | null; signal: string | null; stdout: string; stderr: string }>,
-    ): Promise<Run> {
-      const r = await done;
-      const outputs = readCommandFile(files.output);
-      const instances = JSON.parse(outputs.instances ?? '[]') as InstanceResult[];
-      return { ...r, files, outputs, instances, state: readCommandFile(files.state) };
-    }
+    /** Starts the main step (or, with `state`, the post step) against moto behind the proxy. */
+    const step = (env: Record<string, string>, state?: Record<string, string>) =>
+      startStep(env, { env: awsEnv(), state });
 
     /** Runs the main step (or, with `state`, the post step) to its end. */
-    function run(env: Record<string, string>, state?: Record<string, string>): Promise<Run> {
-      const files = actionFiles();
-      return finish(files, startAction(actionEnv(files, env, awsEnv(), state)).done);
-    }
+    const run = (env: Record<string, string>, state?: Record<string, string>): Promise<Run> =>
+      step(env, state).result();
 
     /** The post step after `main`, as the runner runs it (STATE_* from the main step). */
     const post = (main: Run) => run({}, main.state);
 
     async function destroy(id: string): Promise<void> {
       const r = await run({ mode: 'destroy', 'deployment-id': id, regions: REGION });
-      expect(r.code, r.stdout + r.stderr).toBe(0);
+      expect(r.code, r.log).toBe(0);
       expect(await alive(id)).toEqual([]);
     }
 
-    const log = (r: Run) => `${r.stdout}\n${r.stderr}`;
     const byStatus = (r: Run, status: 'ready' | 'failed') =>
       r.instances
         .filter((i) => i.status === status)
@@ -264,7 +203,7 @@ describe.skipIf(unsupported !== undefined)(
           pool.instanceType === 't3.small' ? 'InsufficientInstanceCapacity' : undefined,
         );
         const r = await run(inputs('fm-pool', { count: '2' }));
-        expect(r.code, log(r)).toBe(0);
+        expect(r.code, r.log).toBe(0);
         // One CreateFleet: t3.small answered InsufficientInstanceCapacity, t3a.small launched.
         const fleets = proxy.calls.filter((c) => c.action === 'CreateFleet');
         expect(fleets.map((c) => c.outcome)).toEqual(['partial']);
@@ -272,7 +211,7 @@ describe.skipIf(unsupported !== undefined)(
           .filter(([k]) => /^LaunchTemplateConfigs\.1\.Overrides\.\d+\.InstanceType$/.test(k))
           .map(([, v]) => v);
         expect(new Set(types)).toEqual(new Set(['t3.small', 't3a.small']));
-        expect(log(r)).toContain('InsufficientInstanceCapacity');
+        expect(r.log).toContain('InsufficientInstanceCapacity');
         expect(r.outputs['ready-count']).toBe('2');
         for (const i of r.instances)
           expect(i).toMatchObject({
@@ -296,7 +235,7 @@ describe.skipIf(unsupported !== undefined)(
             : undefined,
         );
         const r = await run(inputs('fm-ondemand', { 'on-demand-fallback': 'true' }));
-        expect(r.code, log(r)).toBe(0);
+        expect(r.code, r.log).toBe(0);
         expect(proxy.count('CreateFleet', 'capacity')).toBeGreaterThanOrEqual(1);
         const forwarded = proxy.calls.filter(
           (c) => c.action === 'CreateFleet' && c.outcome === 'forwarded',
@@ -318,8 +257,8 @@ describe.skipIf(unsupported !== undefined)(
       timed('no fallback', async () => {
         proxy.capacity(() => 'InsufficientInstanceCapacity');
         const r = await run(inputs('fm-nocap'));
-        expect(r.code, log(r)).toBe(1);
-        expect(log(r)).toContain('InsufficientInstanceCapacity');
+        expect(r.code, r.log).toBe(1);
+        expect(r.log).toContain('InsufficientInstanceCapacity');
         expect(proxy.count('CreateFleet', 'forwarded')).toBe(0);
         expect(
           proxy.calls.every(
@@ -330,7 +269,7 @@ describe.skipIf(unsupported !== undefined)(
         ).toBe(true);
         expect(r.outputs['ready-count'] ?? '0').toBe('0');
         const p = await post(r);
-        expect(p.code, log(p)).toBe(0);
+        expect(p.code, p.log).toBe(0);
         expect(await instancesOf('fm-nocap')).toEqual([]);
       }),
       90_000,
@@ -346,11 +285,11 @@ describe.skipIf(unsupported !== undefined)(
         proxy.throttle('CreateFleet', 6);
         proxy.throttle('DescribeInstances', 2);
         const r = await run(inputs('fm-throttle', { count: '2' }));
-        expect(r.code, log(r)).toBe(0);
+        expect(r.code, r.log).toBe(0);
         expect(proxy.count('CreateFleet', 'throttled')).toBe(6);
         expect(proxy.count('DescribeInstances', 'throttled')).toBe(2);
         expect(proxy.count('CreateFleet', 'forwarded')).toBe(1);
-        expect(log(r)).toContain('RequestLimitExceeded');
+        expect(r.log).toContain('RequestLimitExceeded');
         expect(r.outputs['ready-count']).toBe('2');
         expect(r.instances.map((i) => i.status)).toEqual(['ready', 'ready']);
         expect(w.errors).toEqual([]);
@@ -367,23 +306,10 @@ describe.skipIf(unsupported !== undefined)(
         // Two deployments of 2, launched one after the other so that the watcher's discovery order
         // is known (the first of each is silent), then waiting out the 30 s timeout together.
         const w = watch({ failures: { 0: 'no-ssh', 2: 'no-ssh' } });
-        const strictFiles = actionFiles();
-        const strict = startAction(
-          actionEnv(strictFiles, inputs('fm-nossh-strict', { count: '2' }), awsEnv()),
-        );
+        const strict = step(inputs('fm-nossh-strict', { count: '2' }));
         await w.waitFor(2, 60_000);
-        const lenientFiles = actionFiles();
-        const lenient = startAction(
-          actionEnv(
-            lenientFiles,
-            inputs('fm-nossh-lenient', { count: '2', 'min-ready': '1' }),
-            awsEnv(),
-          ),
-        );
-        const [s, l] = await Promise.all([
-          finish(strictFiles, strict.done),
-          finish(lenientFiles, lenient.done),
-        ]);
+        const lenient = step(inputs('fm-nossh-lenient', { count: '2', 'min-ready': '1' }));
+        const [s, l] = await Promise.all([strict.result(), lenient.result()]);
         expect(w.errors).toEqual([]);
         const silent = w.seen.filter((x) => x.failure === 'no-ssh').map((x) => x.id);
         expect(silent).toHaveLength(2);
@@ -392,23 +318,23 @@ describe.skipIf(unsupported !== undefined)(
           [s, 2],
           [l, 1],
         ] as const) {
-          expect(r.outputs['ready-count'], log(r)).toBe('1');
+          expect(r.outputs['ready-count'], r.log).toBe('1');
           expect(r.outputs['failed-count']).toBe('1');
           const failed = r.instances.find((i) => i.status === 'failed');
           expect(failed).toMatchObject({ step: 'connect', adopted: false });
           expect(silent).toContain(failed?.id);
-          expect(log(r)).toContain(`1 of 2 instance(s) ready (min-ready ${min})`);
+          expect(r.log).toContain(`1 of 2 instance(s) ready (min-ready ${min})`);
         }
-        expect(s.code, log(s)).toBe(1);
-        expect(l.code, log(l)).toBe(0);
+        expect(s.code, s.log).toBe(1);
+        expect(l.code, l.log).toBe(0);
 
         // Strict failed: its post step terminates what it launched.
         const sp = await post(s);
-        expect(sp.code, log(sp)).toBe(0);
+        expect(sp.code, sp.log).toBe(0);
         expect(await alive('fm-nossh-strict')).toEqual([]);
         // Lenient passed: the silent one was terminated in-step, the ready one is kept on purpose.
         const lp = await post(l);
-        expect(lp.code, log(lp)).toBe(0);
+        expect(lp.code, lp.log).toBe(0);
         expect(await alive('fm-nossh-lenient')).toEqual(byStatus(l, 'ready'));
         await destroy('fm-nossh-lenient');
       }),
@@ -431,10 +357,7 @@ describe.skipIf(unsupported !== undefined)(
             hooked.push(inst);
           },
         });
-        const files = actionFiles();
-        const main = startAction(
-          actionEnv(files, inputs('fm-reclaim', { count: '2', 'min-ready': '1' }), awsEnv()),
-        );
+        const main = step(inputs('fm-reclaim', { count: '2', 'min-ready': '1' }));
         await w.waitFor(2, 60_000);
         const victim = w.seen[0];
         const started = await until(
@@ -445,8 +368,8 @@ describe.skipIf(unsupported !== undefined)(
         );
         expect(started, 'the upload to the victim never started').toBe(true);
         await terminate([idOf(victim)]); // EC2 reclaims it; the watcher powers it off
-        const r = await finish(files, main.done);
-        expect(r.code, log(r)).toBe(0);
+        const r = await main.result();
+        expect(r.code, r.log).toBe(0);
         expect(w.errors).toEqual([]);
         expect(hooked[0]?.stopped).toBe(true);
         expect(byStatus(r, 'failed')).toEqual([idOf(victim)]);
@@ -457,7 +380,7 @@ describe.skipIf(unsupported !== undefined)(
         expect(failed?.error).toMatch(/EC2 now reports it terminated/);
         expect(byStatus(r, 'ready')).toEqual([idOf(w.seen[1])]);
         const p = await post(r);
-        expect(p.code, log(p)).toBe(0);
+        expect(p.code, p.log).toBe(0);
         expect(await alive('fm-reclaim')).toEqual([idOf(w.seen[1])]);
         await destroy('fm-reclaim');
       }),
@@ -479,18 +402,15 @@ describe.skipIf(unsupported !== undefined)(
             hooked.push(inst);
           },
         });
-        const files = actionFiles();
-        const main = startAction(
-          actionEnv(files, inputs('fm-reset', { count: '2', 'min-ready': '1' }), awsEnv()),
-        );
+        const main = step(inputs('fm-reset', { count: '2', 'min-ready': '1' }));
         // Watched while the run goes on: the failed instance is terminated (and its files removed)
         // before the step ends.
         const reset = until(() => {
           const inst = hooked[0];
           return inst !== undefined && existsSync(inst.path(`/home/${inst.user}/upload-reset`));
         }, 60_000);
-        const r = await finish(files, main.done);
-        expect(r.code, log(r)).toBe(0);
+        const r = await main.result();
+        expect(r.code, r.log).toBe(0);
         expect(await reset, 'the reset fault never fired').toBe(true);
         expect(w.errors).toEqual([]);
         const victim = idOf(w.seen[0]);
@@ -501,7 +421,7 @@ describe.skipIf(unsupported !== undefined)(
         expect(byStatus(r, 'ready')).toEqual([idOf(w.seen[1])]);
         // Failed instances are terminated in-step; the post step keeps the ready one.
         const p = await post(r);
-        expect(p.code, log(p)).toBe(0);
+        expect(p.code, p.log).toBe(0);
         expect(await alive('fm-reset')).toEqual([idOf(w.seen[1])]);
         await destroy('fm-reset');
       }),
@@ -515,7 +435,7 @@ describe.skipIf(unsupported !== undefined)(
       timed('setup fails', async () => {
         const w = watch({ failures: { 0: 'setup-fails' } });
         const r = await run(inputs('fm-setup', { count: '2', 'min-ready': '1' }));
-        expect(r.code, log(r)).toBe(0);
+        expect(r.code, r.log).toBe(0);
         expect(w.errors).toEqual([]);
         const victim = idOf(w.seen[0]);
         const failed = r.instances.find((i) => i.id === victim);
@@ -527,7 +447,7 @@ describe.skipIf(unsupported !== undefined)(
         expect(failed?.diagnostics).toContain('FAILED at step setup: setup.sh timed out');
         expect(byStatus(r, 'ready')).toEqual([idOf(w.seen[1])]);
         const p = await post(r);
-        expect(p.code, log(p)).toBe(0);
+        expect(p.code, p.log).toBe(0);
         expect(await alive('fm-setup')).toEqual([idOf(w.seen[1])]);
         await destroy('fm-setup');
       }),
@@ -540,20 +460,19 @@ describe.skipIf(unsupported !== undefined)(
       'main step killed right after launch (SIGINT, then SIGTERM): the post step leaves 0',
       timed('killed main step', async () => {
         const w = watch({ failures: { 0: 'slow-boot', 1: 'slow-boot' }, slowBootMs: 3_000 });
-        const files = actionFiles();
-        const main = startAction(actionEnv(files, inputs('fm-killed', { count: '2' }), awsEnv()));
+        const { files, main, result } = step(inputs('fm-killed', { count: '2' }));
         const launched = await until(
           () => readFileSync(files.state, 'utf8').includes('launched'),
           60_000,
         );
         expect(launched).toBe(true);
         await cancelAsTheRunnerDoes(main);
-        const m = await finish(files, main.done);
+        const m = await result();
         expect(m.state.succeeded).toBeUndefined();
         expect((await alive('fm-killed')).length).toBe(2);
         await w.waitFor(2, 30_000);
         const p = await post(m);
-        expect(p.code, log(p)).toBe(0);
+        expect(p.code, p.log).toBe(0);
         expect(p.stdout).toContain('terminated');
         expect(await alive('fm-killed')).toEqual([]);
         await w.settle();
@@ -570,13 +489,13 @@ describe.skipIf(unsupported !== undefined)(
       timed('ttl', async () => {
         const w = watch();
         const r = await run(inputs('fm-ttl', { 'ttl-minutes': '10', cleanup: 'always' }));
-        expect(r.code, log(r)).toBe(0);
+        expect(r.code, r.log).toBe(0);
         expect(w.errors).toEqual([]);
         const [only] = w.seen;
         const inst = only?.instance;
         expect(inst).toBeDefined();
         // Real EC2 terminates an instance that shuts itself down when the launch template says so.
-        const c = moto.client(REGION);
+        const c = fleet.moto.client(REGION);
         const lt = await c.send(
           new DescribeLaunchTemplateVersionsCommand({ LaunchTemplateName: 'spot-deploy-fm-ttl' }),
         );
@@ -609,8 +528,7 @@ describe.skipIf(unsupported !== undefined)(
      * SIGKILL) 1 s after its CreateFleet answered, so the post step has launched ids to clean up.
      */
     async function cancelAfterLaunch(id: string, count: number): Promise<Run> {
-      const files = actionFiles();
-      const main = startAction(actionEnv(files, inputs(id, { count: String(count) }), awsEnv()));
+      const { files, main, result } = step(inputs(id, { count: String(count) }));
       const launched = await until(
         () =>
           proxy.count('CreateFleet', 'forwarded') > 0 &&
@@ -620,7 +538,7 @@ describe.skipIf(unsupported !== undefined)(
       expect(launched, 'the main step never launched').toBe(true);
       await sleep(1_000);
       await cancelAsTheRunnerDoes(main);
-      const m = await finish(files, main.done);
+      const m = await result();
       expect(m.state.succeeded).toBeUndefined();
       expect((await alive(id)).length).toBe(count);
       return m;
@@ -633,10 +551,10 @@ describe.skipIf(unsupported !== undefined)(
         // EC2 answers NotFound for the fresh id while moto still has it running.
         proxy.terminateNotFound(1);
         const p = await post(m);
-        expect(p.code, log(p)).toBe(0);
+        expect(p.code, p.log).toBe(0);
         expect(proxy.count('TerminateInstances', 'terminate-not-found')).toBe(1);
         expect(proxy.count('TerminateInstances', 'forwarded')).toBeGreaterThanOrEqual(1);
-        expect(log(p)).toContain('InvalidInstanceID.NotFound');
+        expect(p.log).toContain('InvalidInstanceID.NotFound');
         expect(await alive('fm-cancel-nf')).toEqual([]);
       }),
       90_000,
@@ -649,7 +567,7 @@ describe.skipIf(unsupported !== undefined)(
         const left = await alive('fm-expired');
         proxy.expiredCredentials(true);
         const p = await post(m);
-        expect(p.code, log(p)).toBe(1);
+        expect(p.code, p.log).toBe(1);
         // core.setFailed: one `::error::` line, its newlines escaped as %0A.
         const failure = (/^::error::(.*)$/m.exec(p.stdout)?.[1] ?? '')
           .replace(/%0D/g, '\r')

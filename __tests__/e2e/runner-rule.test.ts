@@ -33,22 +33,13 @@ import {
   type Moto,
 } from '../helpers/moto.js';
 import { freePort } from '../helpers/sshd.js';
+import { until } from '../helpers/until.js';
 
 const REGION = 'eu-west-1';
 const RUNNER_IP = '203.0.113.9';
 const RUNNER_CIDR = `${RUNNER_IP}/32`;
 const unsupported = fakeFleetUnsupported('runner-rule');
 const userKey = generateEd25519('runner-rule-user');
-const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
-
-async function until(check: () => boolean | Promise<boolean>, ms: number): Promise<boolean> {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    if (await check()) return true;
-    await sleep(50);
-  }
-  return check();
-}
 
 /** The IP-echo stub: `/ip` answers the runner's address, `/garbage` a page, `/hang` never. */
 async function startEcho(): Promise<{

@@ -124,6 +124,8 @@ export interface StepResult {
   readonly signal: string | null;
   /** stdout, then stderr. */
   readonly log: string;
+  /** stdout alone: where the runner reads `::error::` and the log lines. */
+  readonly stdout: string;
   readonly files: ActionFiles;
   readonly outputs: Record<string, string>;
   /** The `instances` output, parsed ([] when there is none). */
@@ -168,6 +170,7 @@ export function startStep(
       code: r.code,
       signal: r.signal,
       log: `${r.stdout}\n${r.stderr}`,
+      stdout: r.stdout,
       files,
       outputs,
       instances: JSON.parse(outputs.instances ?? '[]') as InstanceResult[],

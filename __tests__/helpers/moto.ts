@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import {
   CreateSubnetCommand,
   CreateVpcCommand,
+  DescribeImagesCommand,
   DescribeInstancesCommand,
   EC2Client,
   TerminateInstancesCommand,
@@ -340,4 +341,27 @@ export async function terminateAll(moto: Moto, region: string): Promise<void> {
   } finally {
     c.destroy();
   }
+}
+
+/**
+ * One of moto's stock Canonical images, for tests that launch from an explicit id: moto carries
+ * only old builds, so the aliases (noble, jammy) find nothing there. Its root device and that
+ * volume's size come with it.
+ */
+export async function stockImage(
+  client: EC2Client,
+): Promise<{ id: string; rootDevice: string; rootGiB: number | undefined }> {
+  const out = await client.send(
+    new DescribeImagesCommand({
+      Owners: ['099720109477'],
+      Filters: [{ Name: 'name', Values: ['ubuntu/images/hvm-ssd/ubuntu-xenial-16.04-amd64-*'] }],
+    }),
+  );
+  const img = out.Images?.[0];
+  const rootDevice = img?.RootDeviceName ?? '';
+  return {
+    id: img?.ImageId ?? '',
+    rootDevice,
+    rootGiB: img?.BlockDeviceMappings?.find((m) => m.DeviceName === rootDevice)?.Ebs?.VolumeSize,
+  };
 }

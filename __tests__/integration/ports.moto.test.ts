@@ -5,14 +5,12 @@
 // destroy deletes the group. Nothing here is sent anywhere but 127.0.0.0/8.
 import {
   DescribeSecurityGroupsCommand,
-  EC2Client,
   TerminateInstancesCommand,
   type SecurityGroup,
 } from '@aws-sdk/client-ec2';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseInputs } from '../../src/inputs/parse.js';
 import type { InputName } from '../../src/inputs/types.js';
 import { generateEd25519 } from '../../src/keys.js';
@@ -22,15 +20,10 @@ import type { Publisher } from '../../src/modes/publisher.js';
 import { runReconcile } from '../../src/modes/reconcile/run.js';
 import { memoryState } from '../../src/modes/state.js';
 import { actionEnv, actionFiles, readCommandFile, startAction } from '../helpers/action-run.js';
-import {
-  fakeFleetUnsupported,
-  watchMoto,
-  type MotoWatcher,
-} from '../helpers/fake-instance-moto.js';
-import { IMAGE_CATALOGUE, loopbackSubnet, startMoto, type Moto } from '../helpers/moto.js';
+import { fakeFleetUnsupported } from '../helpers/fake-instance-moto.js';
+import { motoFleetSuite } from '../helpers/moto-fleet-suite.js';
 import { recordingSink } from '../helpers/recording-sink.js';
 import { repoRoot } from '../helpers/repo.js';
-import { freePort } from '../helpers/sshd.js';
 
 const REGION = 'eu-west-1';
 const ID = 'fake-ports';
@@ -38,41 +31,21 @@ const unsupported = fakeFleetUnsupported('ports');
 const userKey = generateEd25519('ports-user');
 
 describe.skipIf(unsupported !== undefined)('ports: service ports on the managed group', () => {
-  let moto: Moto;
-  let subnet = '';
-  let port = 0;
-  let watcher: MotoWatcher | undefined;
-  const scratch: string[] = [];
-  const clients = new Map<string, EC2Client>();
-  const ec2 = (region: string) => {
-    let c = clients.get(region);
-    if (!c) clients.set(region, (c = moto.client(region)));
-    return c;
-  };
-
-  beforeAll(async () => {
-    moto = await startMoto({ amis: IMAGE_CATALOGUE });
-    subnet = await loopbackSubnet(moto, REGION, '127.3.0.0/16', '127.3.8.0/24');
-    port = await freePort();
-  }, 60_000);
-  afterEach(async () => {
-    await watcher?.stop();
-    watcher = undefined;
+  const fleet = motoFleetSuite({
+    region: REGION,
+    vpcCidr: '127.3.0.0/16',
+    subnetCidr: '127.3.8.0/24',
   });
-  afterAll(async () => {
-    for (const c of clients.values()) c.destroy();
-    await moto?.stop();
-    for (const d of scratch) rmSync(d, { recursive: true, force: true });
-  });
+  const { ec2 } = fleet;
 
   const inputs = (extra: Record<string, string>) => ({
     mode: 'deploy',
     'deployment-id': ID,
     regions: REGION,
     count: '1',
-    'subnet-ids': subnet,
+    'subnet-ids': fleet.subnet,
     'ssh-address': 'private-ip',
-    'ssh-port': String(port),
+    'ssh-port': String(fleet.port),
     'ssh-cidr': '127.0.0.0/8',
     'bundle-path': 'examples/bundle',
     'ssh-private-key': userKey.privateKey,
@@ -83,7 +56,7 @@ describe.skipIf(unsupported !== undefined)('ports: service ports on the managed 
 
   async function run(env: Record<string, string>) {
     const files = actionFiles();
-    const r = await startAction(actionEnv(files, env, moto.env)).done;
+    const r = await startAction(actionEnv(files, env, fleet.moto.env)).done;
     return {
       ...r,
       outputs: readCommandFile(files.output),
@@ -92,7 +65,7 @@ describe.skipIf(unsupported !== undefined)('ports: service ports on the managed 
   }
 
   async function groups(id = ID): Promise<SecurityGroup[]> {
-    const c = moto.client(REGION);
+    const c = fleet.moto.client(REGION);
     try {
       const r = await c.send(
         new DescribeSecurityGroupsCommand({
@@ -117,7 +90,7 @@ describe.skipIf(unsupported !== undefined)('ports: service ports on the managed 
   }
 
   it('ports: 8080 → one rule from ports-cidr, the link out; another port → 8080 closed; destroy → group gone', async () => {
-    watcher = watchMoto(moto, REGION, { port, maxMs: 3 * 60_000, maxInstances: 2 });
+    const watcher = fleet.watch({ maxMs: 3 * 60_000, maxInstances: 2 });
 
     const first = await run(inputs({ ports: '8080', 'ports-cidr': '198.51.100.0/24' }));
     expect(first.code, first.stdout + first.stderr).toBe(0);
@@ -126,7 +99,7 @@ describe.skipIf(unsupported !== undefined)('ports: service ports on the managed 
     const ip = instances[0]?.privateIp ?? '';
     expect(ip).toMatch(/^127\.3\.8\.\d+$/);
     expect(await rules()).toEqual([
-      `tcp ${port}-${port} 127.0.0.0/8`,
+      `tcp ${fleet.port}-${fleet.port} 127.0.0.0/8`,
       'tcp 8080-8080 198.51.100.0/24',
     ]);
     // ssh-address private-ip: the runner reaches the private IP, so the link uses it.
@@ -138,7 +111,7 @@ describe.skipIf(unsupported !== undefined)('ports: service ports on the managed 
     const second = await run(inputs({ ports: '443', 'ports-cidr': '198.51.100.0/24' }));
     expect(second.code, second.stdout + second.stderr).toBe(0);
     expect(await rules()).toEqual([
-      `tcp ${port}-${port} 127.0.0.0/8`,
+      `tcp ${fleet.port}-${fleet.port} 127.0.0.0/8`,
       'tcp 443-443 198.51.100.0/24',
     ]);
     expect(second.outputs.urls).toBe(`https://${ip}`);
@@ -146,7 +119,7 @@ describe.skipIf(unsupported !== undefined)('ports: service ports on the managed 
     // Without ports: no service rule is left, and urls is empty.
     const third = await run(inputs({}));
     expect(third.code, third.stdout + third.stderr).toBe(0);
-    expect(await rules()).toEqual([`tcp ${port}-${port} 127.0.0.0/8`]);
+    expect(await rules()).toEqual([`tcp ${fleet.port}-${fleet.port} 127.0.0.0/8`]);
     expect(third.outputs.urls).toBe('');
 
     const gone = await run({ mode: 'destroy', 'deployment-id': ID, regions: REGION });
@@ -155,15 +128,15 @@ describe.skipIf(unsupported !== undefined)('ports: service ports on the managed 
   }, 180_000);
 
   it("mode reconcile leaves the deploy's port rules alone, whatever its own ports input", async () => {
-    watcher = watchMoto(moto, REGION, { port, maxMs: 3 * 60_000, maxInstances: 4 });
+    const watcher = fleet.watch({ maxMs: 3 * 60_000, maxInstances: 4 });
     const id = 'fake-ports-heal';
     const parsed = (values: Partial<Record<InputName, string>>) => {
       const all: Partial<Record<InputName, string>> = {
         regions: REGION,
         'deployment-id': id,
-        'subnet-ids': subnet,
+        'subnet-ids': fleet.subnet,
         'ssh-address': 'private-ip',
-        'ssh-port': String(port),
+        'ssh-port': String(fleet.port),
         'ssh-cidr': '127.0.0.0/8',
         'ssh-private-key': userKey.privateKey,
         'launch-timeout': '30s',
@@ -172,8 +145,7 @@ describe.skipIf(unsupported !== undefined)('ports: service ports on the managed 
       };
       return parseInputs((n) => all[n] ?? '', { workspace: repoRoot, defaultRegion: undefined });
     };
-    const dir = mkdtempSync(join(tmpdir(), 'ports-reconcile-'));
-    scratch.push(dir);
+    const dir = fleet.tmp('ports-reconcile-');
     const ctx = (runId: string) => ({
       tempDir: dir,
       repository: 'octo/app',
@@ -202,7 +174,7 @@ describe.skipIf(unsupported !== undefined)('ports: service ports on the managed 
       { sink: recordingSink(), state: memoryState(), ec2, root: repoRoot, publisher },
     );
     expect(deployed.instances.map((i) => i.status)).toEqual(['ready', 'ready']);
-    const withPort = [`tcp ${port}-${port} 127.0.0.0/8`, 'tcp 8080-8080 0.0.0.0/0'];
+    const withPort = [`tcp ${fleet.port}-${fleet.port} 127.0.0.0/8`, 'tcp 8080-8080 0.0.0.0/0'];
     expect(await rules(id)).toEqual(withPort);
 
     // One instance is reclaimed; a scheduled reconcile (no ports input) launches a replacement

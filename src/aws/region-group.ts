@@ -9,16 +9,21 @@ import {
 import type { Tags } from './types.js';
 import type { VisibilityOptions } from './visibility.js';
 
-/** What the group needs of a RegionSpec (region.ts), which imports this module. */
+/** What the group needs of a RegionSpec (region.ts, which imports this module and extends it). */
 export interface GroupSpec {
+  /** Empty: the default VPC's default subnets. */
   readonly subnetIds: readonly string[];
+  /** Empty: the deployment's own group, created or reused. */
   readonly securityGroupIds: readonly string[];
   readonly sshAddress: SshAddress;
   readonly sshPort: number;
   readonly sshCidrs: readonly string[];
+  /** `ssh-cidr` lists `runner`: with `ssh-address: private-ip` the VPC's blocks are allowed too. */
   readonly sshRunner?: boolean | undefined;
+  /** `ports` from `ports-cidr` (none when unset); `keep`: the group's other rules are left alone. */
   readonly services?: readonly IngressRule[] | 'keep';
   readonly names: { readonly securityGroup: string };
+  /** Tags of the deployment's resources (security group, launch template). */
   readonly tags: Tags;
 }
 

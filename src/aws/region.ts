@@ -1,6 +1,5 @@
 import type { EC2Client } from '@aws-sdk/client-ec2';
 import { InputError } from '../errors.js';
-import type { SshAddress } from '../inputs/types.js';
 import type { Architecture } from '../inputs/instance-types.js';
 import type { Plan } from '../inputs/plan.js';
 import {
@@ -13,30 +12,16 @@ import { resolveImage, type ResolvedImage } from './ami.js';
 import { ensureLaunchTemplate, type LaunchTemplateRef } from './launch-template.js';
 import { creditVersions } from './launch-options.js';
 import { resolveSubnets } from './network.js';
-import { settleGroup } from './region-group.js';
-import type { IngressRule } from './security-group.js';
+import { settleGroup, type GroupSpec } from './region-group.js';
 import type { RegionResources, SubnetRef, Tags } from './types.js';
 import { TEMPLATE_NOT_VISIBLE, untilVisible, type VisibilityOptions } from './visibility.js';
 
-/** What one region needs resolved or created before a launch. */
-export interface RegionSpec {
+/** What one region needs resolved or created before a launch: its group's (GroupSpec), and more. */
+export interface RegionSpec extends GroupSpec {
   /** Each region → an `ami-…` id or an alias of AMI_ALIASES (Inputs.amiByRegion). */
   readonly amiByRegion: Readonly<Record<string, string>>;
   readonly architecture: Architecture;
-  /** Empty: the default VPC's default subnets. */
-  readonly subnetIds: readonly string[];
-  /** Empty: the deployment's own group, created or reused. */
-  readonly securityGroupIds: readonly string[];
-  readonly sshAddress: SshAddress;
-  readonly sshPort: number;
-  readonly sshCidrs: readonly string[];
-  /** `ssh-cidr` lists `runner`: with `ssh-address: private-ip` the VPC's blocks are allowed too. */
-  readonly sshRunner?: boolean | undefined;
-  /** `ports` from `ports-cidr` (none when unset); `keep`: the group's other rules are left alone. */
-  readonly services?: readonly IngressRule[] | 'keep';
-  readonly names: { readonly securityGroup: string; readonly launchTemplate: string };
-  /** Tags of the deployment's resources (security group, launch template). */
-  readonly tags: Tags;
+  readonly names: GroupSpec['names'] & { readonly launchTemplate: string };
   /** Tags the launch template puts on instances and volumes. */
   readonly instanceTags: Tags;
   /** Rendered cloud-init; it holds the SSH host private key, so it is never logged. */

@@ -5,6 +5,7 @@
 import { formatDuration } from '../time.js';
 import { cell } from './markdown.js';
 import type { InstanceResult } from './results.js';
+import type { ReconcileReport } from './reconcile-summary.js';
 import { linksCell, type ServiceLinks } from './service-urls.js';
 
 /** GitHub refuses bodies over 65,536 characters; the margin covers the truncation note. */
@@ -187,18 +188,12 @@ export function renderDestroyComment(d: DestroyCommentData): string {
   );
 }
 
-export interface ReconcileCommentData {
-  readonly deploymentId: string;
-  /** The fleet after the run: the instances kept (adopted: untouched) and the replacements. */
-  readonly instances: readonly InstanceResult[];
-  /** The instances terminated and replaced, with why (redacted by the caller). */
-  readonly replaced: ReadonlyArray<{
-    readonly info: { readonly id: string };
-    readonly why: string;
-  }>;
-  readonly launched: number;
-  readonly size: number;
-  readonly sha256: string | undefined;
+/**
+ * Mode reconcile's report for one deployment (instances: the ones kept, adopted and untouched,
+ * and the replacements; replaced: what was terminated and why, redacted by the caller), with
+ * what only the comment needs.
+ */
+export interface ReconcileCommentData extends ReconcileReport {
   readonly runUrl?: string | undefined;
   readonly now?: Date;
 }

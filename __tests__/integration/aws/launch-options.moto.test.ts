@@ -1,5 +1,4 @@
 import {
-  DescribeImagesCommand,
   DescribeInstancesCommand,
   DescribeLaunchTemplateVersionsCommand,
   DescribeSecurityGroupsCommand,
@@ -13,7 +12,7 @@ import { provisionFleet } from '../../../src/aws/fleet-regions.js';
 import { prepareRegion, type RegionSpec } from '../../../src/aws/region.js';
 import { TAG } from '../../../src/aws/types.js';
 import { InputError } from '../../../src/errors.js';
-import { hasMoto, startMoto, useMotoEnv, type Moto } from '../../helpers/moto.js';
+import { hasMoto, startMoto, stockImage, useMotoEnv, type Moto } from '../../helpers/moto.js';
 import { GP3, regionSpec } from '../../helpers/region-spec.js';
 
 const R = 'eu-west-1';
@@ -36,19 +35,7 @@ describe.skipIf(!hasMoto)('launch options in the launch template, against moto',
   });
   beforeEach(async () => {
     await moto.reset();
-    const out = await client.send(
-      new DescribeImagesCommand({
-        Owners: ['099720109477'],
-        Filters: [{ Name: 'name', Values: ['ubuntu/images/hvm-ssd/ubuntu-xenial-16.04-amd64-*'] }],
-      }),
-    );
-    const img = out.Images?.[0];
-    const rootDevice = img?.RootDeviceName ?? '';
-    image = {
-      id: img?.ImageId ?? '',
-      rootDevice,
-      rootGiB: img?.BlockDeviceMappings?.find((m) => m.DeviceName === rootDevice)?.Ebs?.VolumeSize,
-    };
+    image = await stockImage(client);
     expect(image.id).toMatch(/^ami-/);
     expect(image.rootDevice).not.toBe('');
   });

@@ -2,7 +2,6 @@ import {
   CreateSecurityGroupCommand,
   CreateSubnetCommand,
   CreateVpcCommand,
-  DescribeImagesCommand,
   DescribeLaunchTemplatesCommand,
   DescribeLaunchTemplateVersionsCommand,
   DescribeSecurityGroupsCommand,
@@ -13,7 +12,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { prepareRegion, type RegionSpec } from '../../../src/aws/region.js';
 import { TAG } from '../../../src/aws/types.js';
 import { InputError } from '../../../src/errors.js';
-import { hasMoto, startMoto, useMotoEnv, type Moto } from '../../helpers/moto.js';
+import { hasMoto, startMoto, stockImage, useMotoEnv, type Moto } from '../../helpers/moto.js';
 import { regionSpec } from '../../helpers/region-spec.js';
 
 const R = 'eu-west-1';
@@ -38,15 +37,8 @@ describe.skipIf(!hasMoto)('prepareRegion against moto', () => {
   });
   beforeEach(async () => {
     await moto.reset();
-    // moto only carries old Canonical builds, so the aliases (noble, jammy) find nothing there:
-    // these tests use an explicit id of one of its stock images.
-    const out = await admin.send(
-      new DescribeImagesCommand({
-        Owners: ['099720109477'],
-        Filters: [{ Name: 'name', Values: ['ubuntu/images/hvm-ssd/ubuntu-xenial-16.04-amd64-*'] }],
-      }),
-    );
-    imageId = out.Images?.[0]?.ImageId ?? '';
+    // The aliases find nothing in moto: these tests use an explicit id of one of its stock images.
+    imageId = (await stockImage(admin)).id;
     expect(imageId).toMatch(/^ami-/);
   });
 

@@ -2,7 +2,7 @@
 // page and edited in place, never duplicated, kept under GitHub's size limit, and every API
 // problem reported as a warning rather than a failed deploy. integration/pr-comment-http.test.ts
 // runs the real @actions/github client against a fake REST API on loopback.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { InstanceResult } from '../../../src/report/results.js';
 import { commentTarget } from '../../../src/github/context.js';
 import { artifactUrl, runUrl } from '../../../src/report/links.js';
@@ -19,7 +19,9 @@ import {
   renderDestroyComment,
   renderPrComment,
   renderReconcileComment,
+  type ReconcileCommentData,
 } from '../../../src/report/pr-comment.js';
+import type { ReconcileReport } from '../../../src/report/reconcile-summary.js';
 import { githubPublisher } from '../../../src/github/publish.js';
 import { parseInputs } from '../../../src/inputs/parse.js';
 import { recordingSink } from '../../helpers/recording-sink.js';
@@ -343,6 +345,23 @@ describe('renderReconcileComment', () => {
     });
     expect(whole).toContain('### ✅ spot-deploy `pr-7`: replaced 0 of 2, 2/2 ready');
     expect(whole).not.toContain('- replaced');
+  });
+
+  it('takes mode reconcile’s report as it is, plus only the run link and the clock (one type, not a copy)', () => {
+    // A field added to ReconcileReport reaches the comment's data without a second edit; tsc
+    // (npm run typecheck) checks this line, the body below checks the report renders as given.
+    expectTypeOf<Omit<ReconcileCommentData, 'runUrl' | 'now'>>().toEqualTypeOf<ReconcileReport>();
+    const report: ReconcileReport = {
+      deploymentId: 'pr-7',
+      sha256: base.sha256,
+      size: 2,
+      launched: 0,
+      replaced: [],
+      instances: [instance(1, { adopted: true }), instance(2, { adopted: true })],
+      expired: 'expires-at passed',
+    };
+    const body = renderReconcileComment({ ...report, runUrl: base.runUrl, now: base.now });
+    expect(body).toContain('### ✅ spot-deploy `pr-7`: replaced 0 of 2, 2/2 ready');
   });
 
   it('lists at most 20 replaced instances and stays under GitHub’s limit for a huge fleet', () => {
