@@ -137,7 +137,7 @@ export function envDiffers(
   const ids = new Set(healthy.map((i) => i.id));
   return statuses
     .filter((s) => ids.has(s.id) && s.reachable && s.envSha256 !== undefined)
-    .filter((s) => s.reachable && s.envSha256 !== wantSha256)
+    .filter((s) => s.envSha256 !== wantSha256)
     .map((s) => s.id);
 }
 
