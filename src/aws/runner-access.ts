@@ -14,6 +14,7 @@ import {
   type SecurityGroup,
 } from '@aws-sdk/client-ec2';
 import { awsError, errorCode } from './aws-errors.js';
+import { isSingleTcpPort } from './ip-permissions.js';
 import {
   parseRunnerRuleDescription,
   runnerRuleDescription,
@@ -141,7 +142,7 @@ async function findRange(
     );
   }
   return perms
-    .filter((p) => p.IpProtocol === 'tcp' && p.FromPort === rule.port && p.ToPort === rule.port)
+    .filter((p) => isSingleTcpPort(p, rule.port))
     .flatMap((p) => p.IpRanges ?? [])
     .find((r) => r.CidrIp === rule.cidr);
 }
@@ -251,7 +252,7 @@ export async function reclaimStatic(
   cidrs: readonly string[],
 ): Promise<string[]> {
   const taken = existing
-    .filter((p) => p.IpProtocol === 'tcp' && p.FromPort === port && p.ToPort === port)
+    .filter((p) => isSingleTcpPort(p, port))
     .flatMap((p) => p.IpRanges ?? [])
     .filter((r) => cidrs.includes(r.CidrIp ?? '') && parseRunnerRuleDescription(r.Description))
     .map((r) => r.CidrIp ?? '');

@@ -3,6 +3,7 @@
  * are stale (pure: the clock is passed in).
  */
 import type { IpPermission } from '@aws-sdk/client-ec2';
+import { withBlocks } from './ip-permissions.js';
 
 /**
  * How long a runner rule may live: a GitHub-hosted job's limit (6 h). A rule older than that
@@ -64,15 +65,10 @@ export function staleRunnerRules(perms: readonly IpPermission[], nowMs: number):
       parseRunnerRuleDescription(d) !== undefined && !isLiveRunnerRule(d, nowMs);
     const v4 = (p.IpRanges ?? []).filter((r) => stale(r.Description));
     const v6 = (p.Ipv6Ranges ?? []).filter((r) => stale(r.Description));
-    if (v4.length + v6.length === 0) return [];
-    return [
-      {
-        IpProtocol: p.IpProtocol,
-        ...(p.FromPort !== undefined ? { FromPort: p.FromPort } : {}),
-        ...(p.ToPort !== undefined ? { ToPort: p.ToPort } : {}),
-        ...(v4.length > 0 ? { IpRanges: v4.map((r) => ({ CidrIp: r.CidrIp })) } : {}),
-        ...(v6.length > 0 ? { Ipv6Ranges: v6.map((r) => ({ CidrIpv6: r.CidrIpv6 })) } : {}),
-      },
-    ];
+    const revoke = withBlocks(p, {
+      IpRanges: v4.map((r) => ({ CidrIp: r.CidrIp })),
+      Ipv6Ranges: v6.map((r) => ({ CidrIpv6: r.CidrIpv6 })),
+    });
+    return revoke === undefined ? [] : [revoke];
   });
 }

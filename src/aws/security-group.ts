@@ -9,6 +9,7 @@ import {
 } from '@aws-sdk/client-ec2';
 import { InputError, errorMessage } from '../errors.js';
 import { awsError, errorCode } from './aws-errors.js';
+import { isSingleTcpPort, withBlocks } from './ip-permissions.js';
 import { reclaimStatic } from './runner-access.js';
 import { isLiveRunnerRule } from './runner-rule.js';
 import { TAG, type Tags } from './types.js';
@@ -232,8 +233,7 @@ async function syncIngress(
   opts: { prune: boolean; fresh: VisibilityOptions | undefined; nowMs: number },
 ): Promise<void> {
   const { prune, fresh, nowMs } = opts;
-  const isSsh = (p: IpPermission): boolean =>
-    p.IpProtocol === 'tcp' && p.FromPort === spec.sshPort && p.ToPort === spec.sshPort;
+  const isSsh = (p: IpPermission): boolean => isSingleTcpPort(p, spec.sshPort);
   // Rules compare as (port, block) pairs: one port's block says nothing about another port.
   const keepOthers = spec.services === 'keep';
   const rules: readonly IngressRule[] = [
@@ -241,12 +241,10 @@ async function syncIngress(
     ...(spec.services === 'keep' ? [] : (spec.services ?? [])),
   ];
   const pair = (port: number | undefined, cidr: string): string => `${port} ${canonical(cidr)}`;
-  const single = (p: IpPermission): boolean =>
-    p.IpProtocol === 'tcp' && p.FromPort !== undefined && p.FromPort === p.ToPort;
   const wanted = new Set(rules.flatMap((r) => r.cidrs.map((c) => pair(r.port, c))));
   const present = new Set(
     existing
-      .filter(single)
+      .filter((p) => isSingleTcpPort(p))
       .flatMap((p) => [
         ...(p.IpRanges ?? []).map((r) => pair(p.FromPort, r.CidrIp ?? '')),
         ...(p.Ipv6Ranges ?? []).map((r) => pair(p.FromPort, r.CidrIpv6 ?? '')),
@@ -294,26 +292,19 @@ async function syncIngress(
   const stale: IpPermission[] = existing.flatMap((p) => {
     if (keepOthers && !isSsh(p)) return [];
     const keep = (cidr: string | undefined): boolean =>
-      single(p) && wanted.has(pair(p.FromPort, cidr ?? ''));
+      isSingleTcpPort(p) && wanted.has(pair(p.FromPort, cidr ?? ''));
     // Another live run's per-run rule (ssh-cidr: runner): its own post step revokes it.
     const live = (d: string | undefined) => isSsh(p) && isLiveRunnerRule(d, nowMs);
     const v4 = (p.IpRanges ?? []).filter((r) => !keep(r.CidrIp) && !live(r.Description));
     const v6 = (p.Ipv6Ranges ?? []).filter((r) => !keep(r.CidrIpv6) && !live(r.Description));
-    const groups = p.UserIdGroupPairs ?? [];
-    const lists = p.PrefixListIds ?? [];
-    if (v4.length + v6.length + groups.length + lists.length === 0) return [];
-    // Just the stale parts: a revoke removes exactly the blocks it lists.
-    return [
-      {
-        IpProtocol: p.IpProtocol,
-        ...(p.FromPort !== undefined ? { FromPort: p.FromPort } : {}),
-        ...(p.ToPort !== undefined ? { ToPort: p.ToPort } : {}),
-        ...(v4.length > 0 ? { IpRanges: v4 } : {}),
-        ...(v6.length > 0 ? { Ipv6Ranges: v6 } : {}),
-        ...(groups.length > 0 ? { UserIdGroupPairs: groups } : {}),
-        ...(lists.length > 0 ? { PrefixListIds: lists } : {}),
-      },
-    ];
+    // Just the stale parts: a revoke removes exactly the sources it lists.
+    const revoke = withBlocks(p, {
+      IpRanges: v4,
+      Ipv6Ranges: v6,
+      UserIdGroupPairs: p.UserIdGroupPairs,
+      PrefixListIds: p.PrefixListIds,
+    });
+    return revoke === undefined ? [] : [revoke];
   });
   if (stale.length === 0) return;
   try {

@@ -136,8 +136,10 @@ export function envDiffers(
 ): string[] {
   const ids = new Set(healthy.map((i) => i.id));
   return statuses
-    .filter((s) => ids.has(s.id) && s.reachable && s.envSha256 !== undefined)
-    .filter((s) => s.envSha256 !== wantSha256)
+    .filter(
+      (s) =>
+        ids.has(s.id) && s.reachable && s.envSha256 !== undefined && s.envSha256 !== wantSha256,
+    )
     .map((s) => s.id);
 }
 
