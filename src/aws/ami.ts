@@ -2,6 +2,7 @@ import { DescribeImagesCommand, type EC2Client, type Image } from '@aws-sdk/clie
 import { InputError } from '../errors.js';
 import { AMI_ALIASES, type Architecture } from '../inputs/instance-types.js';
 import { awsError, errorCode } from './aws-errors.js';
+import { allPages } from './pages.js';
 
 /** The image a region launches, with what the launch template needs from it. */
 export interface ResolvedImage {
@@ -95,12 +96,14 @@ async function newestOfAlias(
   architecture: Architecture,
 ): Promise<Image> {
   const pattern = name[architecture];
-  const images: Image[] = [];
-  try {
-    // EC2 pages DescribeImages (NextToken) once the result is large: the newest build may be on
-    // any page, so read them all, bounded.
-    let token: string | undefined;
-    for (let page = 0; page < MAX_IMAGE_PAGES; page++) {
+  // EC2 pages DescribeImages (NextToken) once the result is large: the newest build may be on
+  // any page, so read them all, bounded.
+  const images = await allPages(
+    'DescribeImages',
+    region,
+    `resolve image alias ${alias}`,
+    MAX_IMAGE_PAGES,
+    async (token) => {
       const out = await client.send(
         new DescribeImagesCommand({
           Owners: [owner],
@@ -113,13 +116,9 @@ async function newestOfAlias(
           ...(token ? { NextToken: token } : {}),
         }),
       );
-      images.push(...(out.Images ?? []));
-      token = out.NextToken;
-      if (!token) break;
-    }
-  } catch (err) {
-    throw awsError('DescribeImages', region, err, `resolve image alias ${alias}`);
-  }
+      return { items: out.Images ?? [], next: out.NextToken };
+    },
+  );
   // ISO-8601 timestamps of one format sort as strings; the name breaks ties (it carries the build date).
   const key = (i: Image): string => `${i.CreationDate ?? ''}\u0000${i.Name ?? ''}`;
   const newest = images

@@ -8,7 +8,8 @@ import {
   type Tag,
 } from '@aws-sdk/client-ec2';
 import { errorMessage } from '../errors.js';
-import { AwsError, awsError, errorCode } from './aws-errors.js';
+import { awsError, errorCode } from './aws-errors.js';
+import { allPages } from './pages.js';
 import { TAG, type Tags } from './types.js';
 import { pollClock, type PollOptions } from './wait.js';
 
@@ -36,32 +37,6 @@ function tagRecord(tags: readonly Tag[] | undefined): Record<string, string> {
   return out;
 }
 
-async function paginate<T>(
-  action: string,
-  region: string,
-  page: (token: string | undefined) => Promise<{ items: T[]; next: string | undefined }>,
-): Promise<T[]> {
-  const out: T[] = [];
-  let token: string | undefined;
-  for (let n = 0; n < MAX_PAGES; n++) {
-    let res;
-    try {
-      res = await page(token);
-    } catch (err) {
-      throw awsError(action, region, err);
-    }
-    out.push(...res.items);
-    if (res.next === undefined || res.next === '' || res.next === token) return out;
-    token = res.next;
-  }
-  throw new AwsError(
-    action,
-    region,
-    'TooManyPages',
-    `Could not call ec2:${action} in ${region}: more than ${MAX_PAGES} pages`,
-  );
-}
-
 /**
  * Security groups and launch templates tagged both managed=true and with a deployment id (the
  * given one, or any when `deploymentId` is undefined). Anything without both tags is never returned.
@@ -78,27 +53,40 @@ export async function findManagedResources(
       ? { Name: `tag:${TAG.deployment}`, Values: [deploymentId] }
       : { Name: 'tag-key', Values: [TAG.deployment] },
   ];
-  const groups = await paginate('DescribeSecurityGroups', region, async (token) => {
-    if (which.securityGroups === false) return { items: [], next: undefined };
-    const r = await client.send(
-      new DescribeSecurityGroupsCommand({
-        Filters: filters,
-        MaxResults: 1000,
-        ...(token !== undefined ? { NextToken: token } : {}),
-      }),
-    );
-    return { items: r.SecurityGroups ?? [], next: r.NextToken };
-  });
-  const templates = await paginate('DescribeLaunchTemplates', region, async (token) => {
-    const r = await client.send(
-      new DescribeLaunchTemplatesCommand({
-        Filters: filters,
-        MaxResults: 200,
-        ...(token !== undefined ? { NextToken: token } : {}),
-      }),
-    );
-    return { items: r.LaunchTemplates ?? [], next: r.NextToken };
-  });
+  const find = 'find the managed security groups and launch templates';
+  const groups = await allPages(
+    'DescribeSecurityGroups',
+    region,
+    find,
+    MAX_PAGES,
+    async (token) => {
+      if (which.securityGroups === false) return { items: [], next: undefined };
+      const r = await client.send(
+        new DescribeSecurityGroupsCommand({
+          Filters: filters,
+          MaxResults: 1000,
+          ...(token !== undefined ? { NextToken: token } : {}),
+        }),
+      );
+      return { items: r.SecurityGroups ?? [], next: r.NextToken };
+    },
+  );
+  const templates = await allPages(
+    'DescribeLaunchTemplates',
+    region,
+    find,
+    MAX_PAGES,
+    async (token) => {
+      const r = await client.send(
+        new DescribeLaunchTemplatesCommand({
+          Filters: filters,
+          MaxResults: 200,
+          ...(token !== undefined ? { NextToken: token } : {}),
+        }),
+      );
+      return { items: r.LaunchTemplates ?? [], next: r.NextToken };
+    },
+  );
   const out: ManagedResource[] = [];
   const add = (kind: ManagedResource['kind'], id?: string, name?: string, tags?: Tag[]) => {
     const t = tagRecord(tags);

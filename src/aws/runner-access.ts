@@ -11,10 +11,10 @@ import {
   type EC2Client,
   type IpPermission,
   type IpRange,
-  type SecurityGroup,
 } from '@aws-sdk/client-ec2';
 import { awsError, errorCode } from './aws-errors.js';
 import { isSingleTcpPort } from './ip-permissions.js';
+import { allPages } from './pages.js';
 import {
   parseRunnerRuleDescription,
   runnerRuleDescription,
@@ -22,6 +22,9 @@ import {
 } from './runner-rule.js';
 import { TAG } from './types.js';
 import { GROUP_NOT_VISIBLE, untilVisible, type VisibilityOptions } from './visibility.js';
+
+/** Pages of 1,000 managed groups the janitor reads per region (a bound, never reached in practice). */
+const MAX_GROUP_PAGES = 100;
 
 /** One per-run rule, as the post step needs it to revoke it (saved in state). */
 export interface RunnerRule {
@@ -189,11 +192,12 @@ export async function pruneStaleRunnerRules(
   region: string,
   nowMs: number,
 ): Promise<string[]> {
-  let groups: SecurityGroup[] = [];
-  try {
-    // Bounded: at most 100 pages of 1,000 groups.
-    let token: string | undefined;
-    for (let page = 0; page < 100; page++) {
+  const groups = await allPages(
+    'DescribeSecurityGroups',
+    region,
+    'find the managed security groups',
+    MAX_GROUP_PAGES,
+    async (token) => {
       const out = await client.send(
         new DescribeSecurityGroupsCommand({
           Filters: [{ Name: `tag:${TAG.managed}`, Values: ['true'] }],
@@ -201,13 +205,9 @@ export async function pruneStaleRunnerRules(
           ...(token ? { NextToken: token } : {}),
         }),
       );
-      groups = [...groups, ...(out.SecurityGroups ?? [])];
-      token = out.NextToken;
-      if (!token) break;
-    }
-  } catch (err) {
-    throw awsError('DescribeSecurityGroups', region, err, 'find the managed security groups');
-  }
+      return { items: out.SecurityGroups ?? [], next: out.NextToken };
+    },
+  );
   const done: string[] = [];
   for (const g of groups) {
     if (!g.Tags?.some((t) => t.Key === TAG.deployment)) continue;

@@ -212,9 +212,14 @@ describe('resolveImage', () => {
     expect(tokens).toEqual([undefined, 't1', 't2']);
   });
 
-  it('stops paging an alias lookup after MAX_IMAGE_PAGES pages', async () => {
-    ec2.on(DescribeImagesCommand).resolves({ Images: [image()], NextToken: 'again' });
-    await resolveImage(client, R, 'ubuntu-24.04', 'x86_64');
+  it('fails an alias lookup with more than MAX_IMAGE_PAGES pages (the newest could be left out)', async () => {
+    ec2.on(DescribeImagesCommand).callsFake((input: { NextToken?: string }) => ({
+      Images: [image()],
+      NextToken: `${input.NextToken ?? 't'}+`,
+    }));
+    const e = await thrown(resolveImage(client, R, 'ubuntu-24.04', 'x86_64'));
+    expect(e).toBeInstanceOf(AwsError);
+    expect(e.message).toMatch(/resolve image alias ubuntu-24\.04 in eu-west-1: more than 20 pages/);
     expect(ec2.commandCalls(DescribeImagesCommand)).toHaveLength(MAX_IMAGE_PAGES);
   });
 
