@@ -10,6 +10,8 @@
  * - overheadSeconds by N, scaleRatio50: `node dist/index.js` deploys to N fake instances on moto;
  *   overhead = wall − slowest instance's (boot + delivery), as defined in bench/lib/fleet.ts.
  * - coldStartMs / nodeBaselineMs: the post step with no state vs `node -e 0` (medians).
+ * - coldStartRatio: `node dist/index.js` in mode plan (examples/bundle, no artifact service: the
+ *   step's whole work) over `node -e 0`, medians of runs interleaved with the baseline's.
  *
  * Prints a table (name, value, goal, met?) and writes the same figures to bench/results.json.
  * BENCH_RUNS (default 5, min 5) sets repetitions; BENCH_FLEET (default "1,10,50") the fleet sizes,
@@ -17,7 +19,7 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -47,6 +49,7 @@ interface Results {
   scaleRatio50: number | null;
   coldStartMs: number | null;
   nodeBaselineMs: number | null;
+  coldStartRatio: number | null;
 }
 const results: Results = {
   userDataBytes: null,
@@ -57,6 +60,7 @@ const results: Results = {
   scaleRatio50: null,
   coldStartMs: null,
   nodeBaselineMs: null,
+  coldStartRatio: null,
 };
 /** Why a figure is missing, or what it is made of: printed under the table. */
 const notes: string[] = [];
@@ -107,6 +111,7 @@ describe('spot-deploy benchmarks (issue 6)', () => {
         '',
         '',
       ],
+      ['coldStartRatio', fmt(r.coldStartRatio), '≤ 4', met(le(r.coldStartRatio, 4))],
     ];
     console.log(
       formatTable(
@@ -209,6 +214,53 @@ describe('spot-deploy benchmarks (issue 6)', () => {
     }
     results.coldStartMs = median(cold);
     results.nodeBaselineMs = median(base);
+    note(
+      `post step with nothing to clean up: ${(median(cold) / median(base)).toFixed(2)}× bare node ` +
+        `(${median(cold).toFixed(0)} ms / ${median(base).toFixed(0)} ms)`,
+    );
+  }, 120_000);
+
+  it('coldStartRatio: the action in mode plan with no work vs node -e 0', () => {
+    const dir = join(work, 'cold-plan');
+    mkdirSync(dir);
+    const files = {
+      GITHUB_OUTPUT: join(dir, 'output'),
+      GITHUB_STATE: join(dir, 'state'),
+      GITHUB_STEP_SUMMARY: join(dir, 'summary'),
+    };
+    // The environment the runner gives a plan step: its inputs, the runner's files, no artifact
+    // service (ACTIONS_RUNTIME_TOKEN unset), so the step's work is the plan itself.
+    const env: NodeJS.ProcessEnv = {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      ...files,
+      RUNNER_TEMP: dir,
+      GITHUB_WORKSPACE: resolve('.'),
+      INPUT_MODE: 'plan',
+      'INPUT_DEPLOYMENT-ID': 'bench',
+      INPUT_REGIONS: 'eu-west-1',
+      'INPUT_BUNDLE-PATH': 'examples/bundle',
+    };
+    const time = (args: string[], e: NodeJS.ProcessEnv): number => {
+      for (const f of Object.values(files)) writeFileSync(f, '');
+      const t0 = performance.now();
+      const r = spawnSync(process.execPath, args, { env: e, stdio: 'pipe', timeout: 30_000 });
+      const took = since(t0);
+      expect(r.status, r.stdout.toString()).toBe(0);
+      return took;
+    };
+    time(['dist/index.js'], env); // warm-up (page cache)
+    expect(readFileSync(files.GITHUB_OUTPUT, 'utf8')).toContain('bundle-sha256<<');
+    const plan: number[] = [];
+    const base: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      plan.push(time(['dist/index.js'], env));
+      base.push(time(['-e', '0'], { PATH: process.env.PATH }));
+    }
+    results.coldStartRatio = median(plan) / median(base);
+    note(
+      `plan with no work: ${median(plan).toFixed(0)} ms, bare node ${median(base).toFixed(0)} ms`,
+    );
   }, 120_000);
 
   it.skipIf(fleetSupport !== undefined)(

@@ -3,20 +3,12 @@ import { dirname } from 'node:path';
 import { tmpdir } from 'node:os';
 import { writeFile } from 'node:fs/promises';
 import type { EC2Client } from '@aws-sdk/client-ec2';
-import { ec2Clients } from './aws/clients.js';
-import { runDeploy } from './modes/deploy/run.js';
 import { parseInputs } from './inputs/parse.js';
 import { parseCommandLine, parseConfig } from './inputs/command-line.js';
 import type { InputName, Mode } from './inputs/types.js';
-import { runPost } from './modes/cleanup.js';
-import { runDestroy } from './modes/destroy.js';
-import { runStatus } from './modes/status.js';
 import { memoryState, type StateStore } from './modes/state.js';
 import { errorMessage } from './errors.js';
 import { actionRoot } from './paths.js';
-import { runPlan } from './modes/plan.js';
-import { runRollback } from './modes/rollback.js';
-import { runReconcile } from './modes/reconcile/run.js';
 import { fileBundleSource, noBundleSource } from './modes/reconcile/bundle-file.js';
 import type { BundleSource } from './modes/bundle-source.js';
 import { artifactBundleSource, type ArtifactReaderLike } from './github/artifact-download.js';
@@ -61,7 +53,6 @@ export async function cli(
     return 2;
   }
   values.set('mode', mode);
-  const clients = ec2Clients();
   const sink: Sink = {
     info: (m) => console.error(m),
     warning: (m) => console.error(`warning: ${m}`),
@@ -86,31 +77,43 @@ export async function cli(
       ...(cmd === 'reconcile' ? { repository: env.GITHUB_REPOSITORY || undefined } : {}),
     };
     const root = actionRoot();
-    if (cmd === 'status') await runStatus(inputs, ctx, { sink, ec2: clients.get });
-    else if (mode === 'plan') await runPlan(inputs, ctx, sink, root);
-    else if (mode === 'destroy')
-      await withCleanup(sink, clients.get, (state) =>
-        runDestroy(inputs, ctx, { sink, ec2: clients.get, state }),
-      );
-    else if (mode === 'reconcile') {
-      const source = reconcileSource(bundleFile, env);
-      await withCleanup(sink, clients.get, (state) =>
-        runReconcile(inputs, ctx, { sink, state, ec2: clients.get, root, source }),
-      );
-    } else if (mode === 'rollback')
-      await withCleanup(sink, clients.get, (state) =>
-        runRollback(inputs, ctx, { sink, ec2: clients.get, state }),
-      );
-    else
-      await withCleanup(sink, clients.get, (state) =>
-        runDeploy(inputs, ctx, { sink, state, ec2: clients.get, root }),
-      );
+    // Each command imports its mode only now (a chunk of its own in dist/), as the action does:
+    // `plan` loads neither the EC2 client nor ssh2 (docs/architecture.md, "Start-up").
+    if (mode === 'plan') {
+      const { runPlan } = await import('./modes/plan.js');
+      await runPlan(inputs, ctx, sink, root);
+      return 0;
+    }
+    const { ec2Clients } = await import('./aws/clients.js');
+    const clients = ec2Clients();
+    const ec2 = clients.get;
+    try {
+      if (cmd === 'status') {
+        const { runStatus } = await import('./modes/status.js');
+        await runStatus(inputs, ctx, { sink, ec2 });
+      } else if (mode === 'destroy') {
+        const { runDestroy } = await import('./modes/destroy.js');
+        await withCleanup(sink, ec2, (state) => runDestroy(inputs, ctx, { sink, ec2, state }));
+      } else if (mode === 'reconcile') {
+        const { runReconcile } = await import('./modes/reconcile/run.js');
+        const source = reconcileSource(bundleFile, env);
+        await withCleanup(sink, ec2, (state) =>
+          runReconcile(inputs, ctx, { sink, state, ec2, root, source }),
+        );
+      } else if (mode === 'rollback') {
+        const { runRollback } = await import('./modes/rollback.js');
+        await withCleanup(sink, ec2, (state) => runRollback(inputs, ctx, { sink, ec2, state }));
+      } else {
+        const { runDeploy } = await import('./modes/deploy/run.js');
+        await withCleanup(sink, ec2, (state) => runDeploy(inputs, ctx, { sink, state, ec2, root }));
+      }
+    } finally {
+      clients.destroy();
+    }
     return 0;
   } catch (e) {
     console.error(`spot-deploy: ${errorMessage(e)}`);
     return 1;
-  } finally {
-    clients.destroy();
   }
 }
 
@@ -146,6 +149,7 @@ async function withCleanup(
   ec2: (region: string) => EC2Client,
   run: (state: StateStore) => Promise<unknown>,
 ): Promise<void> {
+  const { runPost } = await import('./modes/cleanup.js');
   const state = memoryState();
   let stopping: Promise<void> | undefined;
   const onSignal = (sig: NodeJS.Signals): void => {

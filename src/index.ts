@@ -1,11 +1,12 @@
 import './esm-shim.js';
 import { basename } from 'node:path';
-import { cli } from './cli.js';
-import { run } from './github/main.js';
 
 // One bundle serves the action (main and post) and the command line (dist/cli.js imports it).
+// Each side is imported only when it runs, so neither pays for loading the other.
 if (basename(process.argv[1] ?? '') === 'cli.js') {
+  const { cli } = await import('./cli.js');
   process.exitCode = await cli(process.argv.slice(2));
 } else {
+  const { run } = await import('./github/main.js');
   await run();
 }

@@ -1,12 +1,9 @@
-import { createHash } from 'node:crypto';
-import ssh2 from 'ssh2';
-import type * as Ssh2 from 'ssh2';
-import type { ParsedKey } from 'ssh2';
+import { createHash, createPrivateKey, generateKeyPairSync, randomBytes } from 'node:crypto';
 import { InputError } from './errors.js';
+import { blobType, KEY_TYPES, publicBlob, readOpenSshPrivateKey, writeEd25519 } from './openssh.js';
 
-// Default import on purpose: under real Node ESM, ssh2's named exports other than Client are
-// not detected, so `import { utils } from 'ssh2'` fails at run time (bundlers hide this).
-const { utils } = ssh2 as typeof Ssh2;
+// node:crypto and openssh.ts, not ssh2: mode plan makes two keys and the input check reads one,
+// and neither may load ssh2 (docs/architecture.md, "Start-up").
 
 export interface KeyPair {
   /** OpenSSH private key (PEM-armoured `OPENSSH PRIVATE KEY`). */
@@ -20,42 +17,68 @@ export function fingerprint(blob: Buffer): string {
   return `SHA256:${createHash('sha256').update(blob).digest('base64').replace(/=+$/, '')}`;
 }
 
-/** A fresh ed25519 key pair: the run's client key, or the deployment's host key. */
+/**
+ * A fresh ed25519 key pair: the run's client key, or the deployment's host key, in the format
+ * `ssh-keygen` writes. node:crypto's public key is always its 32 bytes (ssh2's generator dropped
+ * a leading zero byte for 1 key in 256, a key OpenSSH then refused to load).
+ */
 export function generateEd25519(comment: string): KeyPair {
-  // ssh2 drops a leading zero byte of the 32-byte public key (1 key in 256), writing a key that
-  // OpenSSH cannot load ("error in libcrypto"): an instance with such a host key would be
-  // unreachable. Such keys are recognised by their short public blob and drawn again.
-  for (let attempt = 0; attempt < 32; attempt++) {
-    const pair = utils.generateKeyPairSync('ed25519', { comment });
-    const blob = Buffer.from(pair.public.split(' ')[1] ?? '', 'base64');
-    if (blob.length === ED25519_BLOB_BYTES)
-      return { privateKey: pair.private, publicKey: pair.public };
-  }
-  throw new Error('Could not generate an ed25519 key that OpenSSH can load after 32 attempts');
+  const jwk = generateKeyPairSync('ed25519').privateKey.export({ format: 'jwk' });
+  const seed = Buffer.from(jwk.d ?? '', 'base64url');
+  const pub = Buffer.from(jwk.x ?? '', 'base64url');
+  if (seed.length !== 32 || pub.length !== 32)
+    throw new Error('Could not generate an ed25519 key: node:crypto returned another key size');
+  const blob = publicBlob(createPrivateKey({ key: jwk, format: 'jwk' }));
+  return {
+    privateKey: writeEd25519(seed, pub, comment, randomBytes(4)),
+    publicKey: `ssh-ed25519 ${blob.toString('base64')} ${comment}`,
+  };
 }
 
-/** string "ssh-ed25519" (4 + 11 bytes) + string key (4 + 32 bytes). */
-const ED25519_BLOB_BYTES = 51;
+const SUPPLY = 'supply an OpenSSH or PEM private key';
+const ENCRYPTED =
+  'it is encrypted with a passphrase; supply an unencrypted key (keep it in a secret)';
+const PUBLIC = 'this is a public key; supply the private key (keep it in a secret).';
+/** A public key as authorized_keys, RFC 4716 or PEM hold it. */
+const PUBLIC_FORMS =
+  /^(?:(?:ssh-\S+|ecdsa-sha2-\S+|sk-\S+) [A-Za-z0-9+/]+=*(?: .*)?|---- BEGIN SSH2 PUBLIC KEY ----[\s\S]*|-----BEGIN (?:RSA )?PUBLIC KEY-----[\s\S]*)$/;
+/** The PEM private keys OpenSSH and ssh2 read (PKCS#1 RSA, SEC 1 EC), optionally with headers. */
+const PEM_PRIVATE =
+  /^-----BEGIN (RSA|EC|DSA) PRIVATE KEY-----\n([\s\S]+)\n-----END \1 PRIVATE KEY-----$/;
 
 /**
- * Checks a user-supplied private key (input `ssh-private-key`) and derives its public line.
- * Never includes the key in an error.
+ * Checks a user-supplied private key (input `ssh-private-key`) and derives its public line: an
+ * unencrypted OpenSSH key (what `ssh-keygen` writes) or a PEM RSA/EC key, of a type ssh2 signs
+ * with (ed25519, RSA, ECDSA). Never includes the key in an error.
  */
 export function parsePrivateKey(input: string, pem: string): KeyPair {
-  const parsed = utils.parseKey(pem.replace(/\r\n/g, '\n').trim() + '\n');
-  if (parsed instanceof Error) {
-    const why = /encrypted|passphrase/i.test(parsed.message)
-      ? 'it is encrypted with a passphrase; supply an unencrypted key (keep it in a secret)'
-      : `it could not be read (${parsed.message}); supply an OpenSSH or PEM private key`;
+  const text = pem.replace(/\r\n/g, '\n').trim();
+  const fail = (why: string): never => {
     throw new InputError(input, `${why}.`);
+  };
+  let blob: Buffer;
+  if (text.startsWith('-----BEGIN OPENSSH PRIVATE KEY-----')) {
+    const key = readOpenSshPrivateKey(text);
+    if (key.kind === 'encrypted') fail(ENCRYPTED);
+    if (key.kind === 'unreadable') fail(`it could not be read (${key.why}); ${SUPPLY}`);
+    blob = (key as { blob: Buffer }).blob;
+  } else if (PEM_PRIVATE.test(text)) {
+    const [, kind = '', body = ''] = PEM_PRIVATE.exec(text) ?? [];
+    if (/^Proc-Type:\s*4,ENCRYPTED/m.test(body)) fail(ENCRYPTED);
+    if (kind === 'DSA') fail(`it is a DSA key, which OpenSSH no longer accepts; ${SUPPLY}`);
+    try {
+      blob = publicBlob(createPrivateKey({ key: `${text}\n`, format: 'pem' }));
+    } catch (e) {
+      return fail(
+        `it could not be read (${e instanceof Error ? e.message : String(e)}); ${SUPPLY}`,
+      );
+    }
+  } else if (PUBLIC_FORMS.test(text)) {
+    throw new InputError(input, PUBLIC);
+  } else {
+    return fail(`it could not be read (Unsupported key format); ${SUPPLY}`);
   }
-  const key: ParsedKey | undefined = Array.isArray(parsed) ? (parsed as ParsedKey[])[0] : parsed;
-  if (!key || !key.isPrivateKey()) {
-    throw new InputError(
-      input,
-      'this is a public key; supply the private key (keep it in a secret).',
-    );
-  }
-  const publicKey = `${key.type} ${key.getPublicSSH().toString('base64')} spot-deploy`;
-  return { privateKey: pem, publicKey };
+  const type = blobType(blob);
+  if (!KEY_TYPES.has(type)) fail(`it is a ${type} key; ${SUPPLY} (ed25519, RSA or ECDSA)`);
+  return { privateKey: pem, publicKey: `${type} ${blob.toString('base64')} spot-deploy` };
 }

@@ -6,8 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { generateEd25519 } from '../../src/keys.js';
 
 describe('generateEd25519', () => {
-  // ssh2 writes a broken key for 1 public key in 256 (leading zero byte dropped); 1,500 draws
-  // would meet about 6 of them, so a regression fails here with near certainty.
+  // ssh2's generator wrote a broken key for 1 public key in 256 (leading zero byte dropped);
+  // keys.ts now writes the OpenSSH format itself: 1,500 draws would meet about 6 keys with a
+  // leading zero byte, so a regression of either kind fails here with near certainty.
   it('only returns keys that OpenSSH loads and whose public half matches', () => {
     const dir = mkdtempSync(join(tmpdir(), 'keys-'));
     const pairs = Array.from({ length: 1500 }, (_, i) => generateEd25519(`k${i}`));

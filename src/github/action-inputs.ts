@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import * as runner from './runner.js';
 import { envMaskValues } from '../inputs/env.js';
 import { parseInputs } from '../inputs/parse.js';
 import { INPUT_NAMES, type Inputs, type InputName } from '../inputs/types.js';
@@ -6,13 +6,13 @@ import { maskSecret } from './sink.js';
 
 const SECRET_INPUTS: ReadonlySet<InputName> = new Set(['ssh-private-key', 'github-token']);
 
-/** The only caller of core.getInput. Secret inputs are masked before anything parses them. */
+/** The only caller of runner.getInput. Secret inputs are masked before anything parses them. */
 export function readInputs(env: NodeJS.ProcessEnv = process.env): Inputs {
   const raw = new Map<InputName, string>();
   for (const name of INPUT_NAMES) {
-    const value = core.getInput(name);
+    const value = runner.getInput(name);
     if (name === 'env') maskEnvLike(value);
-    else if (SECRET_INPUTS.has(name)) maskSecret(value, core.setSecret);
+    else if (SECRET_INPUTS.has(name)) maskSecret(value, runner.setSecret);
     raw.set(name, value);
   }
   return parseInputs((name) => raw.get(name) ?? '', {
@@ -26,7 +26,7 @@ export function readInputs(env: NodeJS.ProcessEnv = process.env): Inputs {
  * `canBeSecret`) exactly as the instance will read it, quotes removed. Short values such as
  * `DEBUG=true` are not masked: every `true` in the log would turn into `***`.
  */
-export function maskEnvLike(value: string, register: (s: string) => void = core.setSecret): void {
+export function maskEnvLike(value: string, register: (s: string) => void = runner.setSecret): void {
   if (value.trim() === '') return;
   register(value);
   for (const secret of envMaskValues(value)) register(secret);

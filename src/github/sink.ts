@@ -1,18 +1,18 @@
-import * as core from '@actions/core';
+import * as runner from './runner.js';
 import type { Sink } from '../report/sink.js';
 
 /** The runner's log, outputs and step summary. */
 export function actionsSink(): Sink {
   return {
-    info: (m) => core.info(m),
-    warning: (m) => core.warning(m),
-    setOutput: (n, v) => core.setOutput(n, v),
-    setSecret: (v) => maskSecret(v, core.setSecret),
+    info: (m) => runner.info(m),
+    warning: (m) => runner.warning(m),
+    setOutput: (n, v) => runner.setOutput(n, v),
+    setSecret: (v) => maskSecret(v, runner.setSecret),
     summary: async (md) => {
       if (!process.env.GITHUB_STEP_SUMMARY) return;
-      await core.summary.addRaw(md, true).write();
+      await runner.appendSummary(md);
     },
-    group: (name, fn) => core.group(name, fn),
+    group: (name, fn) => runner.group(name, fn),
   };
 }
 

@@ -4,7 +4,10 @@
  * faster than the action is rebuilt, and the form of each name is already checked (ec2-rules.ts).
  */
 import { awsEndpointFunctions } from '@aws-sdk/core/client';
-import { _InstanceType } from '@aws-sdk/client-ec2';
+// The SDK's enums module alone, not the package: the package's entry is the whole EC2 client
+// (3 MB in dist/), which mode plan must not load (docs/architecture.md, "Start-up").
+// __tests__/unit/inputs/known-names.test.ts checks it is the same table the client exports.
+import { _InstanceType } from '@aws-sdk/client-ec2/dist-es/models/enums.js';
 
 const KNOWN_TYPES: ReadonlySet<string> = new Set(Object.values(_InstanceType));
 

@@ -6,7 +6,7 @@ import { CleanupError, errorMessage } from '../errors.js';
 import type { Sink } from '../report/sink.js';
 import type { Sleep } from '../time.js';
 import { credentialsExpiredError, removeCommand, ttlNote } from './leftovers.js';
-import { readDeployState, type DeployState, type StateStore } from './state.js';
+import { NOTHING_LAUNCHED, readDeployState, type DeployState, type StateStore } from './state.js';
 import { releaseSavedLock } from './lock.js';
 import {
   describeRunnerRule,
@@ -85,7 +85,7 @@ async function cleanUp(
 ): Promise<PostResult> {
   const saved = readDeployState(state);
   if (!saved) {
-    sink.info('spot-deploy post: nothing was launched by this step.');
+    sink.info(NOTHING_LAUNCHED);
     return { terminated: {}, kept: 0 };
   }
   const { cleanup: policy, succeeded, launched, deploymentId } = saved;

@@ -183,6 +183,24 @@ function parseCreated(raw: string): Record<string, CreatedResource[]> {
   return out;
 }
 
+/** What the post step says when the main step left it nothing to do. */
+export const NOTHING_LAUNCHED = 'spot-deploy post: nothing was launched by this step.';
+
+/**
+ * Whether the post step has anything to do: a deploy's launch state, a deploy lock or runner rules
+ * (saved, even if unreadable). When not, the entry says NOTHING_LAUNCHED without loading the
+ * cleanup and the EC2 client at all: the post step of a plan, or of a run that failed on its
+ * inputs, then starts as fast as node itself (docs/architecture.md, "Start-up").
+ */
+export function postHasWork(state: StateStore): boolean {
+  const rules = parseJson(state.get(STATE.runnerRules));
+  return (
+    readDeployState(state) !== undefined ||
+    readLock(state) !== undefined ||
+    (Array.isArray(rules) && rules.length > 0)
+  );
+}
+
 /** The deploy lock a run holds, as the post step needs it to release it. */
 export interface SavedLock {
   readonly id: string;
