@@ -1,4 +1,5 @@
 import { createReadStream } from 'node:fs';
+import { Readable } from 'node:stream';
 import type { Client } from 'ssh2';
 import { CommandTimeoutError, errorMessage, SshError } from '../errors.js';
 import { SCRIPT_EXIT } from '../instance/contract.js';
@@ -7,6 +8,7 @@ import { exec, type ExecResult } from './connect.js';
 import {
   activationScript,
   DEFAULT_REMOTE,
+  HAVE_END,
   shq,
   tail,
   uploadScript,
@@ -14,6 +16,7 @@ import {
 } from './remote-scripts.js';
 import { parseActivation, type ActivationOutcome } from './activation-result.js';
 import { lostOutcome, probeScript, readProbe, waitForStatus } from './status-wait.js';
+import { decideUpload, readHave, type UploadDecision } from './unchanged.js';
 
 export interface DeliverOptions {
   /** Local path of the bundle (tar.gz). */
@@ -67,6 +70,11 @@ export interface DeliverTimings {
 
 export interface DeliverResult extends ActivationOutcome {
   readonly timings: DeliverTimings;
+  /**
+   * Set when nothing was uploaded nor activated: the instance already ran this release, ready,
+   * with the same env and health check (unchanged.ts); says so for the reports.
+   */
+  readonly unchanged?: string;
 }
 
 /**
@@ -90,7 +98,9 @@ export function healthDeadlineSeconds(readyTimeoutMs: number): number {
 }
 
 /**
- * Uploads the bundle over an exec'd `cat` (streamed on the channel's stdin), verifies it
+ * Asks the instance what it runs and, unless that is this release unchanged (then nothing is
+ * uploaded nor activated, and the result says `unchanged`), uploads the bundle in the same exec
+ * (streamed on the channel's stdin, hashed on the instance as it lands), verifies it
  * remotely, renames it into place, writes the env file (always) and the ttl and health-check
  * files (when given), starts activation and reads
  * status.json. Deployment outcomes (including a timed-out or broken activation command, and a
@@ -121,13 +131,27 @@ export async function deliverBundle(client: Client, o: DeliverOptions): Promise<
     return { ...res, timings: { uploadMs, activateMs, totalMs } };
   };
 
+  const envFile = Buffer.from(o.envFile ?? '', 'utf8');
   const up0 = Date.now();
   let upload: ExecResult;
+  let decision: UploadDecision | undefined;
   try {
     upload = await exec(
       client,
-      `sh -c ${shq(uploadScript(r, o.sha256))}`,
-      createReadStream(o.file, { highWaterMark: UPLOAD_CHUNK_BYTES }),
+      `sh -c ${shq(uploadScript(r, o.sha256, o.bytes, { ttlMinutes: o.ttlMinutes }))}`,
+      {
+        after: HAVE_END,
+        send: (head) => {
+          const want = {
+            sha256: o.sha256,
+            envFile: envFile.toString('utf8'),
+            healthCheck: o.healthCheck,
+          };
+          decision = decideUpload(readHave(head, r), want);
+          if (!decision.upload) return Buffer.from('skip\n');
+          return Readable.from(withAnswer(o.file), { objectMode: false });
+        },
+      },
       o.uploadTimeoutMs === undefined ? {} : { timeoutMs: o.uploadTimeoutMs },
     );
   } catch (err) {
@@ -140,6 +164,15 @@ export async function deliverBundle(client: Client, o: DeliverOptions): Promise<
   uploadMs = Date.now() - up0;
   if (upload.code === SCRIPT_EXIT.prepare)
     return done({ status: 'failed', step: 'prepare', logTail: tail(upload.stderr) });
+  if (decision === undefined && upload.code === 0)
+    return done({
+      status: 'failed',
+      step: 'upload',
+      logTail: 'the upload command never said what the instance runs',
+    });
+  const skipped = decision !== undefined && !decision.upload ? decision.note : undefined;
+  if (skipped !== undefined && upload.code === SCRIPT_EXIT.ttlConfig)
+    return done({ status: 'failed', step: 'ttl-config', logTail: tail(upload.stderr) });
   if (upload.code !== 0) {
     const how =
       upload.code !== null
@@ -150,11 +183,17 @@ export async function deliverBundle(client: Client, o: DeliverOptions): Promise<
     const why = `the upload command ended after ${uploadMs} ms with ${how}`;
     return done({ status: 'failed', step: 'upload', logTail: tail(`${upload.stderr}\n${why}`) });
   }
+  if (skipped !== undefined) {
+    o.log?.(`deliver ${o.sha256.slice(0, 12)}: ${skipped}`);
+    uploadMs = 0;
+    return { ...done({ status: 'ready' }), unchanged: skipped };
+  }
+  if (decision?.upload === true)
+    o.log?.(`deliver ${o.sha256.slice(0, 12)}: uploading: ${decision.why}`);
   const mbps = o.bytes / 1e6 / Math.max(uploadMs / 1000, 0.001);
   o.log?.(`deliver: uploaded ${o.bytes} bytes in ${uploadMs} ms (${mbps.toFixed(1)} MB/s)`);
   o.onUploaded?.();
 
-  const envFile = Buffer.from(o.envFile ?? '', 'utf8');
   const script = activationScript(r, o.sha256, o.bytes, {
     envBytes: envFile.length,
     healthCheck: o.healthCheck,
@@ -223,4 +262,11 @@ async function afterLostConnection(
   const wait = await waitForStatus({ probe, now, sleep: o.sleep ?? realSleep, deadline });
   o.log?.(`deliver ${o.sha256.slice(0, 12)}: after the reconnect: ${wait.kind}`);
   return lostOutcome(how, lostAfterMs, wait, o.readyTimeoutMs);
+}
+
+/** The answer `go` and then the bundle, as one stream (read in large chunks: UPLOAD_CHUNK_BYTES). */
+async function* withAnswer(file: string): AsyncGenerator<Buffer> {
+  yield Buffer.from('go\n');
+  for await (const chunk of createReadStream(file, { highWaterMark: UPLOAD_CHUNK_BYTES }))
+    yield chunk as Buffer;
 }

@@ -62,20 +62,94 @@ export function withSudo(sudo: string, cmd: string): string {
   return sudo.trim() === '' ? cmd : `${sudo.trim()} ${cmd}`;
 }
 
+/** Opens what the upload command says the instance runs: the line goes on with `current`'s target. */
+export const HAVE_MARK = '__SPOT_DEPLOY_HAVE__';
+/** Ends it: the client answers `go` (the bundle follows) or `skip` once it reads this line. */
+export const HAVE_END = '__SPOT_DEPLOY_HAVE_END__';
+
+/** Where the upload records the digest and size of a whole `.part` for the activation script. */
+export function digestPath(r: RemoteLayout, sha: string): string {
+  return `${r.incomingDir}/.${sha}.part.sha256`;
+}
+
+/** What the upload command does besides the upload. */
+export interface UploadConfig {
+  /** Written and re-armed when the upload is skipped (see ActivationConfig.ttlMinutes). */
+  readonly ttlMinutes?: number | undefined;
+}
+
 /**
- * The upload command's script: make sure the incoming dir exists and is ours (sudo only when it
- * is not, i.e. on the first delivery), then stream stdin into `.<sha>.part`. One SSH channel
- * instead of two saves a round trip and a session start per delivery.
+ * The upload command's script, one SSH channel (a round trip and a session start less than two):
+ *  1. says what the instance runs (`current`, the env and health-check files' sha256 and
+ *     status.json, read in one privileged call: they are root's), then waits for one line;
+ *  2. `skip` (the client found it all unchanged): writes ttl-minutes and has the agent re-arm
+ *     the shutdown, as its no-op redeploy does (the TTL follows activity), and sends nothing;
+ *  3. `go`: makes sure the incoming dir exists and is ours (sudo only when it is not, i.e. on the
+ *     first delivery) and streams stdin into `.<sha>.part`, hashing while it writes: a second
+ *     pass over the file after the upload cost ~50 ms per 50 MiB plus a process start. The digest
+ *     file is removed first and written only for a whole upload (size as announced), so neither
+ *     a stale digest nor a cut upload can vouch for the `.part`.
+ * `read` takes its line byte by byte from the pipe, so no bundle byte is consumed by it.
  */
-export function uploadScript(r: RemoteLayout, sha: string): string {
+export function uploadScript(
+  r: RemoteLayout,
+  sha: string,
+  bytes: number,
+  config: UploadConfig = {},
+): string {
+  if (!Number.isSafeInteger(bytes) || bytes < 0)
+    throw new RangeError(`bytes must be an integer ≥ 0, got ${bytes}`);
+  const { ttlMinutes } = config;
+  if (ttlMinutes !== undefined && (!Number.isSafeInteger(ttlMinutes) || ttlMinutes < 0))
+    throw new RangeError(`ttlMinutes must be an integer ≥ 0, got ${ttlMinutes}`);
   const dir = shq(r.incomingDir);
+  const part = shq(`${r.incomingDir}/.${sha}.part`);
+  const sum = shq(digestPath(r, sha));
   const mkdir = withSudo(r.sudo, `install -d -o "$(id -un)" -m 0755 ${dir}`);
+  // sha256sum over openssl here: the files are small, and it starts in a millisecond.
+  const have = [
+    `sha256sum -- ${shq(r.envPath)} ${shq(r.healthCheckPath)} 2>/dev/null`,
+    `cat ${shq(r.statusPath)} 2>/dev/null`,
+    'exit 0',
+  ].join('; ');
   return [
+    'set -uf',
+    `echo "${HAVE_MARK} $(readlink ${shq(r.currentPath)} 2>/dev/null)"`,
+    `${withSudo(r.sudo, `sh -c ${shq(have)}`)} </dev/null 2>/dev/null`,
+    `echo; echo ${HAVE_END}`,
+    'read -r answer || exit 1',
+    'if [ "$answer" = skip ]; then',
+    ...(ttlMinutes === undefined
+      ? []
+      : [
+          `  ${ttlWrite(r, ttlMinutes)} || exit ${SCRIPT_EXIT.ttlConfig}`,
+          `  ${withSudo(r.sudo, `${r.agentCommand} rearm-ttl`)} >/dev/null </dev/null || exit ${SCRIPT_EXIT.ttlConfig}`,
+        ]),
+    '  exit 0',
+    'fi',
+    '[ "$answer" = go ] || { echo "upload: unexpected answer \'$answer\'" >&2; exit 1; }',
     `if [ ! -d ${dir} ] || [ ! -w ${dir} ]; then`,
     `  ${mkdir} </dev/null || exit ${SCRIPT_EXIT.prepare}`,
     'fi',
-    `exec cat > ${shq(`${r.incomingDir}/.${sha}.part`)}`,
+    `rm -f ${part} ${sum}`,
+    // openssl uses the CPU's SHA extensions: 50 MiB in ~0.05 s where sha256sum took ~0.17 s.
+    "if command -v openssl >/dev/null 2>&1; then h='openssl dgst -sha256 -r'; else h=sha256sum; fi",
+    // No pipefail in POSIX sh: tee reports its own status on fd 4, next to the digest.
+    `out=$({ { tee ${part}; echo "tee=$?" >&4; } | $h; } 4>&1)`,
+    'got=; t=',
+    'for w in $out; do',
+    '  case $w in tee=*) t=${w#tee=} ;; *[!0-9a-f]*) ;; *) [ ${#w} -eq 64 ] && got=$w ;; esac',
+    'done',
+    `[ "$t" = 0 ] || { echo "upload: writing the bundle failed (tee exit $t)" >&2; exit 1; }`,
+    // fstat, not a read: wc -c takes a regular file's size from its inode.
+    `n=$(wc -c < ${part})`,
+    `if [ "$n" -eq ${bytes} ]; then printf '%s %s\\n' "$got" ${bytes} > ${sum}; fi`,
+    'exit 0',
   ].join('\n');
+}
+
+function ttlWrite(r: RemoteLayout, minutes: number): string {
+  return `printf '%s\\n' ${minutes} | ${withSudo(r.sudo, `install -D -m 0644 /dev/stdin ${shq(r.ttlPath)}`)}`;
 }
 
 /** What the activation script writes besides the bundle. */
@@ -117,13 +191,17 @@ export function activationScript(
   const deadline = withSudo(r.sudo, `install -D -m 0644 /dev/stdin ${shq(r.healthDeadlinePath)}`);
   const hc = shq(r.healthCheckPath);
   const part = shq(`${r.incomingDir}/.${sha}.part`);
+  const sum = shq(digestPath(r, sha));
   const final = shq(`${r.incomingDir}/${sha}.tar.gz`);
   const exitHealth = SCRIPT_EXIT.healthCheckConfig;
   return [
     'set -u',
-    // openssl uses the CPU's SHA extensions: 50 MiB in ~0.05 s where sha256sum took ~0.17 s.
-    `got=$({ openssl dgst -sha256 -r < ${part} || sha256sum < ${part}; } 2>/dev/null | cut -c1-64)`,
-    `size=$(wc -c < ${part} 2>/dev/null | tr -d ' ')`,
+    // The digest the upload took while writing (uploadScript), and the size from the inode: no
+    // second pass over the file. The digest file is consumed: it vouches for one rename only.
+    'got=; n=',
+    `[ -f ${sum} ] && read -r got n < ${sum}`,
+    `rm -f ${sum}`,
+    `size=$(stat -c %s ${part} 2>/dev/null)`,
     `if [ "$got" != ${sha} ] || [ "$size" != ${bytes} ]; then`,
     `  rm -f ${part}`,
     `  echo "upload-verify: expected sha256 ${sha} and ${bytes} bytes, got sha256 $got and $size bytes" >&2`,
@@ -141,9 +219,7 @@ export function activationScript(
     // Before the agent runs: it re-arms the shutdown from this file.
     ...(ttlMinutes === undefined
       ? []
-      : [
-          `printf '%s\\n' ${ttlMinutes} | ${withSudo(r.sudo, `install -D -m 0644 /dev/stdin ${shq(r.ttlPath)}`)} || exit ${SCRIPT_EXIT.ttlConfig}`,
-        ]),
+      : [`${ttlWrite(r, ttlMinutes)} || exit ${SCRIPT_EXIT.ttlConfig}`]),
     // Not a secret, so it may travel in the command line (stdin carries the env file).
     ...(healthCheck === undefined
       ? []
