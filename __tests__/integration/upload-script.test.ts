@@ -24,9 +24,9 @@ import {
   activationScript,
   DEFAULT_REMOTE,
   digestPath,
-  uploadScript,
   type RemoteLayout,
 } from '../../src/ssh/remote-scripts.js';
+import { uploadScript } from '../../src/ssh/upload-script.js';
 import { decideUpload, readHave } from '../../src/ssh/unchanged.js';
 
 const sha256 = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');

@@ -109,6 +109,10 @@ function attemptOnce(opts: ConnectOptions, pinned: PinnedKey, timeoutMs: number)
         readyTimeout: Math.max(1, Math.floor(timeoutMs)),
         keepaliveInterval: KEEPALIVE_MS,
         keepaliveCountMax: 3,
+        // Only the host key type is pinned. ssh2's defaults already put Node's OpenSSL first: with
+        // OpenSSH 9.2 it negotiates curve25519-sha256@libssh.org and aes128-gcm@openssh.com (MAC
+        // implicit), AES-NI in C; chacha20-poly1305 (pure JS without ssh2's native part) comes
+        // last in its list, so it is never chosen where AES-GCM is offered (ssh2 debug output).
         algorithms: { serverHostKey: [...(HOST_KEY_ALGORITHMS[pinned.type] ?? [])] },
         hostVerifier: (key: Buffer): boolean => {
           if (key.length === pinned.blob.length && timingSafeEqual(key, pinned.blob)) return true;

@@ -1,22 +1,11 @@
-import { createReadStream } from 'node:fs';
-import { Readable } from 'node:stream';
 import type { Client } from 'ssh2';
 import { CommandTimeoutError, errorMessage, SshError } from '../errors.js';
-import { SCRIPT_EXIT } from '../instance/contract.js';
 import { realSleep, type Sleep } from '../time.js';
-import { exec, type ExecResult } from './connect.js';
-import {
-  activationScript,
-  DEFAULT_REMOTE,
-  HAVE_END,
-  shq,
-  tail,
-  uploadScript,
-  type RemoteLayout,
-} from './remote-scripts.js';
+import { exec } from './exec.js';
+import { activationScript, DEFAULT_REMOTE, shq, type RemoteLayout } from './remote-scripts.js';
 import { parseActivation, type ActivationOutcome } from './activation-result.js';
 import { lostOutcome, probeScript, readProbe, waitForStatus } from './status-wait.js';
-import { decideUpload, readHave, type UploadDecision } from './unchanged.js';
+import { runUpload } from './upload.js';
 
 export interface DeliverOptions {
   /** Local path of the bundle (tar.gz). */
@@ -77,13 +66,6 @@ export interface DeliverResult extends ActivationOutcome {
   readonly unchanged?: string;
 }
 
-/**
- * Read size for the upload stream: 50 MiB to a loopback sshd took 286 ms with 1 MiB reads against
- * 360 ms with the 64 KiB default, with about a third less client CPU (bench/ssh.bench.ts). ssh2
- * still sends packets of the server's maximum size (32 KiB for OpenSSH) within its window.
- */
-export const UPLOAD_CHUNK_BYTES = 1024 * 1024;
-
 /** Bound on one status probe after a reconnect (one short exec). */
 const PROBE_TIMEOUT_MS = 10_000;
 
@@ -132,64 +114,18 @@ export async function deliverBundle(client: Client, o: DeliverOptions): Promise<
   };
 
   const envFile = Buffer.from(o.envFile ?? '', 'utf8');
-  const up0 = Date.now();
-  let upload: ExecResult;
-  let decision: UploadDecision | undefined;
-  try {
-    upload = await exec(
-      client,
-      `sh -c ${shq(uploadScript(r, o.sha256, o.bytes, { ttlMinutes: o.ttlMinutes }))}`,
-      {
-        after: HAVE_END,
-        send: (head) => {
-          const want = {
-            sha256: o.sha256,
-            envFile: envFile.toString('utf8'),
-            healthCheck: o.healthCheck,
-          };
-          decision = decideUpload(readHave(head, r), want);
-          if (!decision.upload) return Buffer.from('skip\n');
-          return Readable.from(withAnswer(o.file), { objectMode: false });
-        },
-      },
-      o.uploadTimeoutMs === undefined ? {} : { timeoutMs: o.uploadTimeoutMs },
-    );
-  } catch (err) {
-    // A broken upload (typically a stalled link past uploadTimeoutMs) can leave a window's worth
-    // of data queued on a socket that no longer moves; `end()` would wait on it forever and keep
-    // the process alive, so the connection is torn down here.
-    client.destroy();
-    throw err;
-  }
-  uploadMs = Date.now() - up0;
-  if (upload.code === SCRIPT_EXIT.prepare)
-    return done({ status: 'failed', step: 'prepare', logTail: tail(upload.stderr) });
-  if (decision === undefined && upload.code === 0)
-    return done({
-      status: 'failed',
-      step: 'upload',
-      logTail: 'the upload command never said what the instance runs',
-    });
-  const skipped = decision !== undefined && !decision.upload ? decision.note : undefined;
-  if (skipped !== undefined && upload.code === SCRIPT_EXIT.ttlConfig)
-    return done({ status: 'failed', step: 'ttl-config', logTail: tail(upload.stderr) });
-  if (upload.code !== 0) {
-    const how =
-      upload.code !== null
-        ? `exit status ${upload.code}`
-        : upload.signal !== undefined
-          ? `signal ${upload.signal}`
-          : 'no exit status: the connection was lost';
-    const why = `the upload command ended after ${uploadMs} ms with ${how}`;
-    return done({ status: 'failed', step: 'upload', logTail: tail(`${upload.stderr}\n${why}`) });
-  }
-  if (skipped !== undefined) {
-    o.log?.(`deliver ${o.sha256.slice(0, 12)}: ${skipped}`);
+  const { outcome, ms } = await runUpload(client, r, {
+    ...o,
+    envFile: envFile.toString('utf8'),
+  });
+  uploadMs = ms;
+  if (outcome.kind === 'failed') return done(outcome.outcome);
+  if (outcome.kind === 'unchanged') {
+    o.log?.(`deliver ${o.sha256.slice(0, 12)}: ${outcome.note}`);
     uploadMs = 0;
-    return { ...done({ status: 'ready' }), unchanged: skipped };
+    return { ...done({ status: 'ready' }), unchanged: outcome.note };
   }
-  if (decision?.upload === true)
-    o.log?.(`deliver ${o.sha256.slice(0, 12)}: uploading: ${decision.why}`);
+  o.log?.(`deliver ${o.sha256.slice(0, 12)}: uploading: ${outcome.why}`);
   const mbps = o.bytes / 1e6 / Math.max(uploadMs / 1000, 0.001);
   o.log?.(`deliver: uploaded ${o.bytes} bytes in ${uploadMs} ms (${mbps.toFixed(1)} MB/s)`);
   o.onUploaded?.();
@@ -262,11 +198,4 @@ async function afterLostConnection(
   const wait = await waitForStatus({ probe, now, sleep: o.sleep ?? realSleep, deadline });
   o.log?.(`deliver ${o.sha256.slice(0, 12)}: after the reconnect: ${wait.kind}`);
   return lostOutcome(how, lostAfterMs, wait, o.readyTimeoutMs);
-}
-
-/** The answer `go` and then the bundle, as one stream (read in large chunks: UPLOAD_CHUNK_BYTES). */
-async function* withAnswer(file: string): AsyncGenerator<Buffer> {
-  yield Buffer.from('go\n');
-  for await (const chunk of createReadStream(file, { highWaterMark: UPLOAD_CHUNK_BYTES }))
-    yield chunk as Buffer;
 }

@@ -1,13 +1,14 @@
 /**
  * Whether a delivery has anything to deliver (pure): what the upload command says the instance
- * runs (remote-scripts.ts, `uploadScript`), read and compared with what this deploy would put
+ * runs (upload-script.ts), read and compared with what this deploy would put
  * there. Only a release the agent itself would call a no-op is skipped: status.json `ready` on
  * the same sha256 with `current` pointing at it, and the same env and health-check files (a
  * redeploy that changes either must still activate: the services read the env at start, the
  * agent runs the check). Anything unreadable or unknown means "upload".
  */
 import { createHash } from 'node:crypto';
-import { HAVE_END, HAVE_MARK, type RemoteLayout } from './remote-scripts.js';
+import type { RemoteLayout } from './remote-scripts.js';
+import { HAVE_END, HAVE_MARK } from './upload-script.js';
 
 /** What the instance said it runs; absent fields were not there or not readable. */
 export interface Have {

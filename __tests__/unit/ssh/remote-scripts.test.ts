@@ -5,10 +5,8 @@ import {
   activationScript,
   cleanDiagnostics,
   DEFAULT_REMOTE,
-  HAVE_END,
-  HAVE_MARK,
-  uploadScript,
 } from '../../../src/ssh/remote-scripts.js';
+import { HAVE_END, HAVE_MARK, uploadScript } from '../../../src/ssh/upload-script.js';
 import { parseActivation } from '../../../src/ssh/activation-result.js';
 
 const SHA = 'a'.repeat(64);

@@ -1,7 +1,8 @@
 // What the upload command says the instance runs, and whether a delivery skips the upload (pure).
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_REMOTE, HAVE_END, HAVE_MARK } from '../../../src/ssh/remote-scripts.js';
+import { DEFAULT_REMOTE } from '../../../src/ssh/remote-scripts.js';
+import { HAVE_END, HAVE_MARK } from '../../../src/ssh/upload-script.js';
 import { decideUpload, readHave, type Have } from '../../../src/ssh/unchanged.js';
 
 const A = 'a'.repeat(64);
