@@ -9,6 +9,8 @@
  * - uploadRatio: ours/scp, 50 MiB, whole operation, stock-like sshd (bench/lib/upload.ts).
  * - overheadSeconds by N, scaleRatio50: `node dist/index.js` deploys to N fake instances on moto;
  *   overhead = wall − slowest instance's (boot + delivery), as defined in bench/lib/fleet.ts.
+ * - unchangedRedeployMs: the same bundle deployed again to 10 fake instances on moto (median of 3
+ *   redeploys' wall times); every instance must report no upload (bench/lib/redeploy.ts).
  * - coldStartMs / nodeBaselineMs: the post step with no state vs `node -e 0` (medians).
  * - coldStartRatio: `node dist/index.js` in mode plan (examples/bundle, no artifact service: the
  *   step's whole work) over `node -e 0`, medians of runs interleaved with the baseline's.
@@ -31,6 +33,7 @@ import { deployFleet, loopbackSubnet, type FleetRun } from './lib/fleet.js';
 import { formatTable, median, since, writeJson } from './lib/stats.js';
 import { generateTree } from './lib/tree.js';
 import { uploadVsScp } from './lib/upload.js';
+import { redeployUnchanged } from './lib/redeploy.js';
 
 const RUNS = Math.max(5, Number(process.env.BENCH_RUNS ?? 5) || 5);
 const FLEET = (process.env.BENCH_FLEET ?? '1,10,50')
@@ -45,6 +48,7 @@ interface Results {
   bundleBuildRatio: number | null;
   bundleDeterministic: boolean | null;
   uploadRatio: number | null;
+  unchangedRedeployMs: number | null;
   overheadSeconds: Record<string, number | null>;
   scaleRatio50: number | null;
   coldStartMs: number | null;
@@ -56,6 +60,7 @@ const results: Results = {
   bundleBuildRatio: null,
   bundleDeterministic: null,
   uploadRatio: null,
+  unchangedRedeployMs: null,
   overheadSeconds: Object.fromEntries(FLEET.map((n) => [String(n), null])),
   scaleRatio50: null,
   coldStartMs: null,
@@ -93,7 +98,8 @@ describe('spot-deploy benchmarks (issue 6)', () => {
       ['userDataBytes', fmt(r.userDataBytes, 0), '≤ 2048', met(le(r.userDataBytes, 2048))],
       ['bundleBuildRatio', fmt(r.bundleBuildRatio), '≤ 1.2', met(le(r.bundleBuildRatio, 1.2))],
       ['bundleDeterministic', fmt(r.bundleDeterministic), 'true', met(r.bundleDeterministic)],
-      ['uploadRatio', fmt(r.uploadRatio), '≤ 1.1', met(le(r.uploadRatio, 1.1))],
+      ['uploadRatio', fmt(r.uploadRatio), '≤ 1.05', met(le(r.uploadRatio, 1.05))],
+      ['unchangedRedeployMs', fmt(r.unchangedRedeployMs, 0), 'no upload', ''],
       ...Object.entries(r.overheadSeconds).map(([n, v]) => [
         `overheadSeconds[${n}]`,
         fmt(v),
@@ -188,11 +194,34 @@ describe('spot-deploy benchmarks (issue 6)', () => {
       results.uploadRatio = u.ratio;
       note(
         `upload: ${u.mib} MiB to a loopback sshd with the stock sftp-server; whole operation ` +
-          `(ours: connect + deliverBundle incl. remote sha256 check + close; scp: process start → exit); ` +
+          `(ours: connect + deliverBundle incl. the sha256 taken as it lands + size check + close; scp: process start → exit); ` +
           `medians of ${RUNS}: ours ${median(u.oursMs).toFixed(0)} ms, scp ${median(u.scpMs).toFixed(0)} ms`,
       );
     },
     600_000,
+  );
+
+  it.skipIf(fleetSupport !== undefined)(
+    'unchangedRedeployMs: the same bundle again to 10 fake instances on moto, nothing uploaded',
+    async () => {
+      const moto = await startMoto({ amis: IMAGE_CATALOGUE });
+      try {
+        const subnet = await loopbackSubnet(moto, '127.10.0.0/16', '127.10.0.0/20');
+        const r = await redeployUnchanged(moto, subnet, 10, 3, 100_000);
+        expect(r.first, r.tail).toEqual({ code: 0, ready: 10 });
+        for (const x of r.redeploys) {
+          note(
+            `unchanged redeploy N=10: exit ${x.code}, ${x.ready}/10 ready, ${x.unchanged} unchanged, ` +
+              `${x.uploaded} uploaded, wall ${(x.wallMs / 1000).toFixed(2)} s`,
+          );
+          expect(x, r.tail).toMatchObject({ code: 0, ready: 10, uploaded: 0, unchanged: 10 });
+        }
+        results.unchangedRedeployMs = median(r.redeploys.map((x) => x.wallMs));
+      } finally {
+        await moto.stop();
+      }
+    },
+    900_000,
   );
 
   it('coldStartMs / nodeBaselineMs: post step with no state vs node -e 0', () => {

@@ -54,40 +54,45 @@ const userKey = generateEd25519('fault-matrix-user');
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /**
- * The instance's own `cat` (its /usr/local/bin is private to it and comes before /usr/bin on the
- * login PATH). Only the upload (`exec cat > …/.<sha>.part`) is affected; any other cat is the
- * real one. `hold`: mark the upload started, then stall it (the test reclaims the instance);
- * `reset`: copy 64 KiB, mark, then SIGKILL the sshd session process that runs this upload.
+ * The instance's own `python3` (its /usr/local/bin is private to it and comes before /usr/bin on
+ * the login PATH). Only the upload's writer (`python3 -S -c <writer> …/.<sha>.part`, which
+ * hashes as it writes) is affected; any other python3 (the agent's) is the real one. `hold`: mark
+ * the upload started, then stall it (the test reclaims the instance); `reset`: copy 1 KiB, mark,
+ * then SIGKILL the sshd session process that runs this upload (the writer's first sshd ancestor).
  */
-function catHook(kind: 'hold' | 'reset'): string {
+function writerHook(kind: 'hold' | 'reset'): string {
   const act =
     kind === 'hold'
-      ? ['  : >"$HOME/upload-started"', '  sleep 60', '  exec /bin/cat']
+      ? ['  : >"$HOME/upload-started"', '  sleep 60', '  exec /usr/bin/python3 "$@"']
       : [
           // 1 KiB: less than examples/bundle's compressed size (a few KiB), so the upload is cut short.
-          '  head -c 1024',
+          '  head -c 1024 >"$last"',
           '  : >"$HOME/upload-reset"',
-          '  kill -KILL "$PPID"',
+          '  p=$PPID',
+          '  while [ "$p" -gt 1 ]; do',
+          '    case $(cat "/proc/$p/comm") in sshd*) kill -KILL "$p"; break ;; esac',
+          '    p=$(cut -d" " -f4 "/proc/$p/stat")',
+          '  done',
           '  sleep 5',
           '  exit 1',
         ];
   return [
     '#!/bin/sh',
     '# fault-matrix: a fault in the upload only (see e2e/fault-matrix.test.ts)',
-    // $$: this script's own stdout (inside $(…), /proc/self/fd/1 would be the substitution's pipe).
-    'case $(readlink "/proc/$$/fd/1" 2>/dev/null) in',
+    'for a in "$@"; do last=$a; done',
+    'case ${last:-} in',
     '*.part)',
     ...act,
     '  ;;',
     'esac',
-    'exec /bin/cat "$@"',
+    'exec /usr/bin/python3 "$@"',
     '',
   ].join('\n');
 }
 
-function installCatHook(inst: FakeInstance, kind: 'hold' | 'reset'): void {
-  const f = inst.path('/usr/local/bin/cat');
-  writeFileSync(f, catHook(kind));
+function installWriterHook(inst: FakeInstance, kind: 'hold' | 'reset'): void {
+  const f = inst.path('/usr/local/bin/python3');
+  writeFileSync(f, writerHook(kind));
   chmodSync(f, 0o755);
   chownSync(f, 0, 0);
 }
@@ -353,7 +358,7 @@ describe.skipIf(unsupported !== undefined)(
           slowBootMs: 1_000,
           onInstance: (inst, seen) => {
             if (seen.index !== 0) return;
-            installCatHook(inst, 'hold');
+            installWriterHook(inst, 'hold');
             hooked.push(inst);
           },
         });
@@ -398,7 +403,7 @@ describe.skipIf(unsupported !== undefined)(
           slowBootMs: 1_000,
           onInstance: (inst, seen) => {
             if (seen.index !== 0) return;
-            installCatHook(inst, 'reset');
+            installWriterHook(inst, 'reset');
             hooked.push(inst);
           },
         });

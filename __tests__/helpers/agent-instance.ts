@@ -206,6 +206,12 @@ export class Instance {
     return this.spawn('python3', [agent, 'rollback', ...(sha === undefined ? [] : [sha])], env);
   }
 
+  /** `python3 /opt/spot-deploy/current/.spot-deploy/agent.py rearm-ttl`, as an unchanged redeploy runs it. */
+  rearmTtl(...extra: string[]): { code: number | null; output: string } {
+    const agent = this.path('opt/spot-deploy/current/.spot-deploy/agent.py');
+    return this.spawn('python3', [agent, 'rearm-ttl', ...extra], {});
+  }
+
   private spawn(cmd: string, args: string[], env: Record<string, string>) {
     const base = Object.fromEntries(
       Object.entries(process.env).filter(([k]) => !k.startsWith('SPOT_DEPLOY_')),

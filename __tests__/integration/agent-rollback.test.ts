@@ -345,6 +345,27 @@ describe('ttl-minutes re-arms the shutdown', { timeout: 60_000 }, () => {
     expect(box.shutdowns()).toEqual(['-P +90', '-P +45', '-P +45', '-P +45', '-P +45']);
   });
 
+  it('agent.py rearm-ttl (an unchanged redeploy) re-arms alone: status, current and units untouched', () => {
+    ttl('90\n');
+    const { sha } = box.deploy(healthy('A'));
+    expect(box.shutdowns()).toEqual(['-P +90']);
+    const status = fs.readFileSync(box.path('var/lib/spot-deploy/status.json'), 'utf8');
+    const calls = box.calls();
+    ttl('45\n');
+    expect(box.rearmTtl().code).toBe(0);
+    expect(box.shutdowns()).toEqual(['-P +90', '-P +45']);
+    ttl('0\n');
+    expect(box.rearmTtl().code).toBe(0);
+    expect(box.shutdowns()).toEqual(['-P +90', '-P +45', '-c']);
+    expect(fs.readFileSync(box.path('var/lib/spot-deploy/status.json'), 'utf8')).toBe(status);
+    expect(box.current()).toBe(box.release(sha));
+    expect(box.calls()).toEqual(calls); // nothing started, stopped or restarted
+    const log = fs.readFileSync(box.path('var/log/spot-deploy/agent.log'), 'utf8');
+    expect(log).toContain(`${sha.slice(0, 12)} ttl-minutes is 0: scheduled shutdown cancelled`);
+    expect(box.rearmTtl('now').code).toBe(2); // usage
+    expect(box.shutdowns()).toHaveLength(3);
+  });
+
   it('0 cancels the shutdown; no file or a bad one leaves it alone; a failed first release does not re-arm', () => {
     ttl('0');
     box.deploy(healthy('A'));

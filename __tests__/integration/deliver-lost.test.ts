@@ -150,6 +150,8 @@ describe.skipIf(!hasSshd)('a connection lost during activation (sshd, real agent
     const built = box.bundle(v1());
     const part = `${box.incoming}/.${built.sha}.part`;
     copyFileSync(built.archive, part);
+    // What a whole upload leaves next to it: the digest it took while writing.
+    writeFileSync(`${part}.sha256`, `${built.sha} ${statSync(part).size}\n`);
     const envPath = box.path('etc/spot-deploy/env');
     writeFileSync(envPath, 'OLD=1\n', { mode: 0o600 });
     const layout = { ...DEFAULT_REMOTE, ...remote() };

@@ -2,12 +2,13 @@
  * The upload comparison of bench/ssh.bench.ts (a), reduced to the variant bench/all.bench.ts
  * reports: the whole operation to a stock-like sshd (sftp served by the separate
  * /usr/lib/openssh/sftp-server process, as on Debian/Ubuntu), ours = connect + deliverBundle
- * (mkdir, upload, remote sha256 + size check, rename, a fake activation) + close, against
+ * (what-runs-there read, mkdir, upload hashed as it lands, digest + size check, rename, a fake
+ * activation) + close, against
  * OpenSSH `scp` of the same file (pinned known_hosts, same client key), runs interleaved.
  */
 import { execFileSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateEd25519 } from '../../src/keys.js';
 import { connect } from '../../src/ssh/connect.js';
@@ -104,6 +105,7 @@ export async function uploadVsScp(work: string, runs: number, mib = 50): Promise
       incomingDir: join(root, 'incoming'),
       statusPath: join(root, 'status.json'),
       envPath: join(root, 'env'),
+      currentPath: join(root, 'current'),
       startCommand: fakeStart(
         join(sshd.dir, 'fake-start.sh'),
         join(root, 'incoming'),
@@ -112,6 +114,8 @@ export async function uploadVsScp(work: string, runs: number, mib = 50): Promise
       sudo: '',
     };
     const ours = async (): Promise<number> => {
+      // Every run uploads: without the status of the last one, nothing says "unchanged".
+      rmSync(join(root, 'status.json'), { force: true });
       const t0 = performance.now();
       const c = await connect({
         host: sshd.host,

@@ -5,6 +5,7 @@ Usage: agent.py <sha256> <staging-dir> -  activate the release whose archive is 
                                           the bootstrap; without `-`, an older bootstrap's tar
                                           has extracted it into <staging-dir> already)
        agent.py rollback [<sha256>]       put a kept ready release back (mode: rollback)
+       agent.py rearm-ttl                 re-arm the shutdown (a redeploy that sent nothing)
 Both (re)install and restart the interruption watcher (watcher.py, next to this file) once a
 release serves.
 Python 3.6+ standard library only; never reboots. Every path derives from SPOT_DEPLOY_ROOT
@@ -953,13 +954,25 @@ def rollback_main(args):
     return EXIT_OK
 
 
+def rearm_main(args):
+    """`agent.py rearm-ttl`: a no-op redeploy's TTL re-arm, for an upload that found the release
+    unchanged and sent nothing (the TTL follows activity). Changes nothing else."""
+    if args:
+        sys.stderr.write("usage: agent.py rearm-ttl\n")
+        return EXIT_USAGE
+    rearm_ttl(Agent(current_sha() or ""))
+    return EXIT_OK
+
+
 def main(argv):
     if len(argv) >= 2 and argv[1] == "rollback":
         return rollback_main(argv[2:])
+    if len(argv) >= 2 and argv[1] == "rearm-ttl":
+        return rearm_main(argv[2:])
     if (len(argv) not in (3, 4) or not SHA.fullmatch(argv[1]) or not os.path.isdir(argv[2])
             or argv[3:] not in ([], ["-"])):
         sys.stderr.write("usage: agent.py <sha256> <staging-dir> [-] | "
-                         "agent.py rollback [<sha256>]\n")
+                         "agent.py rollback [<sha256>] | agent.py rearm-ttl\n")
         return EXIT_USAGE
     sha, staging = argv[1], os.path.abspath(argv[2])
     lock = lock_agent()

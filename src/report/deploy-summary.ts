@@ -35,7 +35,7 @@ function rolledBack(r: InstanceResult): string {
 function row(r: InstanceResult, links: ServiceLinks): string {
   const status =
     r.status === 'ready'
-      ? '✅ ready'
+      ? `✅ ready${r.note === undefined ? '' : ` (${cell(r.note)})`}`
       : r.status === 'skipped'
         ? `⏭️ skipped (batch ${r.batch?.number ?? '?'})`
         : `❌ failed: ${cell(r.step ?? '?')}${rolledBack(r)}`;

@@ -32,7 +32,9 @@ const ICON = { ready: '✅', failed: '❌', skipped: '⏭️' } as const;
 function row(r: InstanceResult, links: ServiceLinks | undefined): string {
   const detail =
     r.status === 'ready'
-      ? `active${secs(r.timings.activeMs)}`
+      ? r.note === undefined
+        ? `active${secs(r.timings.activeMs)}`
+        : code(r.note)
       : r.status === 'skipped'
         ? `skipped: the rollout stopped before batch ${r.batch?.number ?? '?'}; still on its previous release`
         : r.rolledBackTo !== undefined

@@ -30,6 +30,8 @@ export interface InstanceResult {
   readonly error?: string;
   /** The bundle failed on the instance and the agent put this earlier ready release back. */
   readonly rolledBackTo?: string;
+  /** Ready without an upload (the instance already ran this release, unchanged): says so. */
+  readonly note?: string;
   readonly diagnostics?: string;
   /** mode rollback: the release (bundle sha256) active before, and after, when the instance said. */
   readonly sha256Before?: string;
@@ -121,6 +123,7 @@ export function fromDelivery(
     ...(d.rolledBackTo !== undefined && d.status === 'failed'
       ? { rolledBackTo: d.rolledBackTo }
       : {}),
+    ...(d.note !== undefined && d.status === 'ready' ? { note: d.note } : {}),
     ...(d.diagnostics !== undefined ? { diagnostics: d.diagnostics } : {}),
     ...(batch === undefined ? {} : { batch }),
     timings: {

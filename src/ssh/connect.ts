@@ -1,9 +1,9 @@
 import { timingSafeEqual } from 'node:crypto';
-import type { Readable } from 'node:stream';
 import ssh2 from 'ssh2';
-import type { Client, ClientChannel, ServerHostKeyAlgorithm } from 'ssh2';
-import { CommandTimeoutError, HostKeyMismatchError, SshError } from '../errors.js';
+import type { Client, ServerHostKeyAlgorithm } from 'ssh2';
+import { HostKeyMismatchError, SshError } from '../errors.js';
 import { fingerprint } from '../keys.js';
+import { describe } from './exec.js';
 
 // Default import on purpose (see src/keys.ts): only `Client` is a detectable named export.
 
@@ -62,13 +62,6 @@ export function parsePinnedKey(line: string): PinnedKey {
   return { type, blob, fingerprint: fingerprint(blob) };
 }
 
-function describe(err: unknown): string {
-  if (!(err instanceof Error)) return String(err);
-  const e = err as Error & { code?: string; level?: string };
-  const tag = e.code ?? e.level;
-  return tag !== undefined && !e.message.includes(tag) ? `${e.message} (${tag})` : e.message;
-}
-
 /** One connection attempt; the client is ended on every failure path. */
 function attemptOnce(opts: ConnectOptions, pinned: PinnedKey, timeoutMs: number): Promise<Client> {
   return new Promise<Client>((resolve, reject) => {
@@ -116,6 +109,10 @@ function attemptOnce(opts: ConnectOptions, pinned: PinnedKey, timeoutMs: number)
         readyTimeout: Math.max(1, Math.floor(timeoutMs)),
         keepaliveInterval: KEEPALIVE_MS,
         keepaliveCountMax: 3,
+        // Only the host key type is pinned. ssh2's defaults already put Node's OpenSSL first: with
+        // OpenSSH 9.2 it negotiates curve25519-sha256@libssh.org and aes128-gcm@openssh.com (MAC
+        // implicit), AES-NI in C; chacha20-poly1305 (pure JS without ssh2's native part) comes
+        // last in its list, so it is never chosen where AES-GCM is offered (ssh2 debug output).
         algorithms: { serverHostKey: [...(HOST_KEY_ALGORITHMS[pinned.type] ?? [])] },
         hostVerifier: (key: Buffer): boolean => {
           if (key.length === pinned.blob.length && timingSafeEqual(key, pinned.blob)) return true;
@@ -179,80 +176,5 @@ export async function connect(opts: ConnectOptions): Promise<Client> {
   }
 }
 
-export interface ExecResult {
-  /** Exit status; null when the command was killed by a signal or the channel closed without one. */
-  readonly code: number | null;
-  readonly signal?: string;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-/**
- * Runs `command` on the server, feeding `stdin` (or nothing) and collecting its output.
- * `timeoutMs` bounds the whole command; on expiry the channel is closed and a CommandTimeoutError
- * thrown. A connection lost while the command runs resolves with `code: null` and no `signal`.
- * A stream `stdin` is consumed: if the command ends before reading all of it, it is destroyed.
- */
-export function exec(
-  client: Client,
-  command: string,
-  stdin?: Readable | Buffer,
-  options: { timeoutMs?: number } = {},
-): Promise<ExecResult> {
-  return new Promise<ExecResult>((resolve, reject) => {
-    client.exec(command, (err: Error | undefined, ch: ClientChannel) => {
-      if (err) {
-        reject(new SshError(`Could not start a remote command: ${describe(err)}`, { cause: err }));
-        return;
-      }
-      const out: Buffer[] = [];
-      const errOut: Buffer[] = [];
-      let code: number | null = null;
-      let signal: string | undefined;
-      let done = false;
-      const finish = (error?: Error): void => {
-        if (done) return;
-        done = true;
-        if (timer !== undefined) clearTimeout(timer);
-        // A channel that closed early (connection lost, timeout) stops pulling from the input
-        // without ending it: release the input (e.g. a file's descriptor) here.
-        if (stdin !== undefined && !Buffer.isBuffer(stdin) && !stdin.readableEnded) {
-          stdin.unpipe(ch);
-          stdin.destroy();
-        }
-        if (error) {
-          ch.close();
-          reject(error);
-          return;
-        }
-        const stdout = Buffer.concat(out).toString('utf8');
-        const stderr = Buffer.concat(errOut).toString('utf8');
-        resolve(signal === undefined ? { code, stdout, stderr } : { code, signal, stdout, stderr });
-      };
-      const timer =
-        options.timeoutMs === undefined
-          ? undefined
-          : setTimeout(
-              () =>
-                finish(
-                  new CommandTimeoutError(`Remote command timed out after ${options.timeoutMs} ms`),
-                ),
-              options.timeoutMs,
-            );
-      ch.on('data', (d: Buffer) => out.push(d));
-      ch.stderr.on('data', (d: Buffer) => errOut.push(d));
-      ch.on('exit', (c: number | null, sig?: string) => {
-        code = typeof c === 'number' ? c : null;
-        if (typeof sig === 'string') signal = sig;
-      });
-      ch.on('error', (e: Error) => finish(new SshError(`Remote command failed: ${describe(e)}`)));
-      ch.on('close', () => finish());
-      if (stdin === undefined) ch.end();
-      else if (Buffer.isBuffer(stdin)) ch.end(stdin);
-      else {
-        stdin.on('error', (e) => finish(new SshError(`Reading the input failed: ${describe(e)}`)));
-        stdin.pipe(ch);
-      }
-    });
-  });
-}
+// exec lives in exec.ts; re-exported so callers keep one import for connecting and running.
+export { exec, type ExecResult, type Reply } from './exec.js';

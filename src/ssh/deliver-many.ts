@@ -26,6 +26,8 @@ export interface InstanceDelivery {
   readonly error?: string;
   /** The bundle failed on the instance and its agent put this earlier ready release back. */
   readonly rolledBackTo?: string;
+  /** Ready without an upload: why ("unchanged: already running <sha12>, nothing uploaded"). */
+  readonly note?: string;
   /** cloud-init / journal / failed units, collected once when activation failed (≤ 8,000 chars). */
   readonly diagnostics?: string;
   /** Milliseconds since this instance's delivery started. */
@@ -147,8 +149,9 @@ async function deliverOne(t: Target, o: DeliverManyOptions): Promise<InstanceDel
     }
     if (res.status === 'ready') {
       timings.activeMs = since();
-      say(`active in ${secs(timings.activeMs)}`);
-      return { ...base, status: 'ready', timings: { ...timings, totalMs: since() } };
+      say(res.unchanged ?? `active in ${secs(timings.activeMs)}`);
+      const note = res.unchanged === undefined ? {} : { note: res.unchanged };
+      return { ...base, status: 'ready', ...note, timings: { ...timings, totalMs: since() } };
     }
     const step = res.step ?? 'activate';
     const error = res.logTail?.trim() || `step '${step}' failed`;

@@ -1,19 +1,11 @@
-import { createReadStream } from 'node:fs';
 import type { Client } from 'ssh2';
 import { CommandTimeoutError, errorMessage, SshError } from '../errors.js';
-import { SCRIPT_EXIT } from '../instance/contract.js';
 import { realSleep, type Sleep } from '../time.js';
-import { exec, type ExecResult } from './connect.js';
-import {
-  activationScript,
-  DEFAULT_REMOTE,
-  shq,
-  tail,
-  uploadScript,
-  type RemoteLayout,
-} from './remote-scripts.js';
+import { exec } from './exec.js';
+import { activationScript, DEFAULT_REMOTE, shq, type RemoteLayout } from './remote-scripts.js';
 import { parseActivation, type ActivationOutcome } from './activation-result.js';
 import { lostOutcome, probeScript, readProbe, waitForStatus } from './status-wait.js';
+import { runUpload } from './upload.js';
 
 export interface DeliverOptions {
   /** Local path of the bundle (tar.gz). */
@@ -67,14 +59,12 @@ export interface DeliverTimings {
 
 export interface DeliverResult extends ActivationOutcome {
   readonly timings: DeliverTimings;
+  /**
+   * Set when nothing was uploaded nor activated: the instance already ran this release, ready,
+   * with the same env and health check (unchanged.ts); says so for the reports.
+   */
+  readonly unchanged?: string;
 }
-
-/**
- * Read size for the upload stream: 50 MiB to a loopback sshd took 286 ms with 1 MiB reads against
- * 360 ms with the 64 KiB default, with about a third less client CPU (bench/ssh.bench.ts). ssh2
- * still sends packets of the server's maximum size (32 KiB for OpenSSH) within its window.
- */
-export const UPLOAD_CHUNK_BYTES = 1024 * 1024;
 
 /** Bound on one status probe after a reconnect (one short exec). */
 const PROBE_TIMEOUT_MS = 10_000;
@@ -90,7 +80,9 @@ export function healthDeadlineSeconds(readyTimeoutMs: number): number {
 }
 
 /**
- * Uploads the bundle over an exec'd `cat` (streamed on the channel's stdin), verifies it
+ * Asks the instance what it runs and, unless that is this release unchanged (then nothing is
+ * uploaded nor activated, and the result says `unchanged`), uploads the bundle in the same exec
+ * (streamed on the channel's stdin, hashed on the instance as it lands), verifies it
  * remotely, renames it into place, writes the env file (always) and the ttl and health-check
  * files (when given), starts activation and reads
  * status.json. Deployment outcomes (including a timed-out or broken activation command, and a
@@ -121,40 +113,23 @@ export async function deliverBundle(client: Client, o: DeliverOptions): Promise<
     return { ...res, timings: { uploadMs, activateMs, totalMs } };
   };
 
-  const up0 = Date.now();
-  let upload: ExecResult;
-  try {
-    upload = await exec(
-      client,
-      `sh -c ${shq(uploadScript(r, o.sha256))}`,
-      createReadStream(o.file, { highWaterMark: UPLOAD_CHUNK_BYTES }),
-      o.uploadTimeoutMs === undefined ? {} : { timeoutMs: o.uploadTimeoutMs },
-    );
-  } catch (err) {
-    // A broken upload (typically a stalled link past uploadTimeoutMs) can leave a window's worth
-    // of data queued on a socket that no longer moves; `end()` would wait on it forever and keep
-    // the process alive, so the connection is torn down here.
-    client.destroy();
-    throw err;
+  const envFile = Buffer.from(o.envFile ?? '', 'utf8');
+  const { outcome, ms } = await runUpload(client, r, {
+    ...o,
+    envFile: envFile.toString('utf8'),
+  });
+  uploadMs = ms;
+  if (outcome.kind === 'failed') return done(outcome.outcome);
+  if (outcome.kind === 'unchanged') {
+    o.log?.(`deliver ${o.sha256.slice(0, 12)}: ${outcome.note}`);
+    uploadMs = 0;
+    return { ...done({ status: 'ready' }), unchanged: outcome.note };
   }
-  uploadMs = Date.now() - up0;
-  if (upload.code === SCRIPT_EXIT.prepare)
-    return done({ status: 'failed', step: 'prepare', logTail: tail(upload.stderr) });
-  if (upload.code !== 0) {
-    const how =
-      upload.code !== null
-        ? `exit status ${upload.code}`
-        : upload.signal !== undefined
-          ? `signal ${upload.signal}`
-          : 'no exit status: the connection was lost';
-    const why = `the upload command ended after ${uploadMs} ms with ${how}`;
-    return done({ status: 'failed', step: 'upload', logTail: tail(`${upload.stderr}\n${why}`) });
-  }
+  o.log?.(`deliver ${o.sha256.slice(0, 12)}: uploading: ${outcome.why}`);
   const mbps = o.bytes / 1e6 / Math.max(uploadMs / 1000, 0.001);
   o.log?.(`deliver: uploaded ${o.bytes} bytes in ${uploadMs} ms (${mbps.toFixed(1)} MB/s)`);
   o.onUploaded?.();
 
-  const envFile = Buffer.from(o.envFile ?? '', 'utf8');
   const script = activationScript(r, o.sha256, o.bytes, {
     envBytes: envFile.length,
     healthCheck: o.healthCheck,

@@ -5,7 +5,7 @@ import type { BundleResult } from '../../../src/bundle/build.js';
 import type { UserData } from '../../../src/cloud-init/render.js';
 import { instancesJson, INSTANCES_OUTPUT_BUDGET } from '../../../src/report/outputs.js';
 import type { InstanceResult } from '../../../src/report/results.js';
-import { verdict } from '../../../src/report/results.js';
+import { fromDelivery, verdict } from '../../../src/report/results.js';
 import {
   hourlyCost,
   renderDeploySummary,
@@ -201,6 +201,51 @@ describe('the deploy step summary', () => {
     expect(JSON.parse(json)).toContainEqual(expect.objectContaining({ rolledBackTo: prev }));
     expect(validate(JSON.parse(json)), JSON.stringify(validate.errors)).toBe(true);
     expect(validate([{ ...results[2], rolledBackTo: 'previous' }])).toBe(false);
+  });
+
+  it('shows an instance a redeploy found unchanged: ready with its note, no upload time, in the output too', () => {
+    const note = `unchanged: already running ${'ab'.repeat(6)}, nothing uploaded`;
+    const results = fleet(2, 10).map((r) => {
+      const { uploadedMs: _u, ...timings } = r.timings;
+      return { ...r, note, timings };
+    });
+    const { plan, prepared } = fixture(results);
+    const md = renderDeploySummary(
+      plan,
+      prepared,
+      results,
+      { shortfall: 0, launchErrors: [] },
+      'x',
+    );
+    expect(md).toContain(`| ✅ ready (${note}) | \`${results[0]?.id}\``);
+    expect(md).toMatch(/\| 9\.0 s \| – \| 12\.1 s \|/); // ssh ready, no upload, active
+    const { json } = instancesJson(results);
+    const out = JSON.parse(json) as InstanceResult[];
+    expect(out[0]).toMatchObject({ status: 'ready', note });
+    expect(out[0]?.timings.uploadedMs).toBeUndefined();
+    expect(validate(out), JSON.stringify(validate.errors)).toBe(true);
+  });
+
+  it("carries a delivery's note into the result, for a ready instance only", () => {
+    const info = {
+      id: 'i-0123',
+      region: 'eu-west-1',
+      instanceType: 't3.small',
+      lifecycle: 'spot' as const,
+    } as Parameters<typeof fromDelivery>[0];
+    const note = 'unchanged: already running abababababab, nothing uploaded';
+    const d = { id: 'i-0123', host: 'h', port: 22, note, timings: { sshReadyMs: 5, totalMs: 9 } };
+    const ready = fromDelivery(
+      info,
+      true,
+      { ...d, status: 'ready', timings: { ...d.timings, activeMs: 9 } },
+      1,
+    );
+    expect(ready).toMatchObject({ status: 'ready', note, timings: { sshReadyMs: 5, activeMs: 9 } });
+    expect(ready.timings.uploadedMs).toBeUndefined();
+    expect(
+      fromDelivery(info, true, { ...d, status: 'failed', step: 'ttl-config', error: 'x' }, 1).note,
+    ).toBeUndefined();
   });
 
   it('sums the hourly cost of priced instances and counts the unpriced', () => {

@@ -195,6 +195,13 @@ describe('renderPrComment', () => {
     expect(body).toContain('| 203.0.113.3 | `health-check`: rolled back to `ffffffffffff` |');
   });
 
+  it('says an instance was unchanged instead of an activation time', () => {
+    const note = 'unchanged: already running abababababab, nothing uploaded';
+    const body = renderPrComment({ ...base, instances: [instance(3, { note })] });
+    expect(body).toContain(`| 203.0.113.3 | \`${note}\` |`);
+    expect(body).not.toContain('active in');
+  });
+
   it('renders a compact fleet table, failures first, with counts and links', () => {
     const body = renderPrComment({
       ...base,

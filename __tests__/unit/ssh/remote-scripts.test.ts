@@ -5,8 +5,8 @@ import {
   activationScript,
   cleanDiagnostics,
   DEFAULT_REMOTE,
-  uploadScript,
 } from '../../../src/ssh/remote-scripts.js';
+import { HAVE_END, HAVE_MARK, uploadScript } from '../../../src/ssh/upload-script.js';
 import { parseActivation } from '../../../src/ssh/activation-result.js';
 
 const SHA = 'a'.repeat(64);
@@ -15,7 +15,7 @@ const status = (doc: object, rc = 0) => `${MARK} ${rc}\n${JSON.stringify(doc)}\n
 
 describe('uploadScript and activationScript', () => {
   it('exit with the contract codes', () => {
-    expect(uploadScript(DEFAULT_REMOTE, SHA)).toContain(`|| exit ${SCRIPT_EXIT.prepare}`);
+    expect(uploadScript(DEFAULT_REMOTE, SHA, 10)).toContain(`|| exit ${SCRIPT_EXIT.prepare}`);
     const script = activationScript(DEFAULT_REMOTE, SHA, 10, {
       healthCheck: 'curl -f localhost',
       ttlMinutes: 240,
@@ -96,6 +96,88 @@ describe('uploadScript and activationScript', () => {
   it('refuses a ttl that is not a whole number of minutes (it is pasted into the script)', () => {
     for (const ttlMinutes of [-1, 1.5, Number.NaN])
       expect(() => activationScript(DEFAULT_REMOTE, SHA, 10, { ttlMinutes })).toThrow(RangeError);
+  });
+});
+
+describe('uploadScript: one pass, hashed as it lands; nothing sent when unchanged (issue 15)', () => {
+  const PART = `'/var/lib/spot-deploy/incoming/.${SHA}.part'`;
+  const SUM = `'/var/lib/spot-deploy/incoming/.${SHA}.part.sha256'`;
+  const ls = (ttlMinutes?: number) =>
+    uploadScript(DEFAULT_REMOTE, SHA, 1234, { ttlMinutes }).split('\n');
+  const at = (lines: string[], needle: string) => lines.findIndex((l) => l.includes(needle));
+
+  it('says what the instance runs in one privileged read, then waits for the answer', () => {
+    const l = ls();
+    expect(l[at(l, HAVE_MARK)]).toBe(
+      `echo "${HAVE_MARK} $(readlink '/opt/spot-deploy/current' 2>/dev/null)"`,
+    );
+    const read = l[at(l, HAVE_MARK) + 1] ?? '';
+    expect(read.startsWith('sudo -n sh -c ')).toBe(true);
+    for (const f of [
+      '/etc/spot-deploy/env',
+      '/etc/spot-deploy/health-check',
+      '/var/lib/spot-deploy/status.json',
+    ])
+      expect(read).toContain(f);
+    expect(l.filter((x) => x.startsWith('sudo -n'))).toHaveLength(1); // the mkdir's is indented
+    expect(at(l, HAVE_END)).toBeLessThan(at(l, 'read -r answer'));
+    expect(at(l, 'read -r answer')).toBeLessThan(at(l, 'install -d'));
+  });
+
+  it('hashes while writing, after removing a stale digest; records it only for a whole upload', () => {
+    const l = ls();
+    expect(l[at(l, 'rm -f')]).toBe(`rm -f ${PART} ${SUM}`);
+    const script = l.join('\n');
+    // One writer (its text spans lines): it hashes and counts what it writes, and its failure
+    // ends the upload.
+    const write = script.indexOf("out=$(python3 -S -c 'import hashlib");
+    const end = script.indexOf(
+      `' ${PART}) || { echo "upload: writing the bundle failed" >&2; exit 1; }`,
+    );
+    expect(write).toBeGreaterThan(0);
+    expect(end).toBeGreaterThan(write);
+    expect(script.slice(write, end)).toContain('h.update(b)');
+    expect(script.indexOf(`rm -f ${PART} ${SUM}`)).toBeLessThan(write);
+    expect(script.indexOf(`> ${SUM}`)).toBeGreaterThan(end);
+    expect(l.join('\n')).not.toMatch(/cat >|openssl|sha256sum </);
+    expect(l[at(l, `> ${SUM}`)]).toBe(
+      `if [ "$n" = 1234 ]; then printf '%s %s\\n' "$got" 1234 > ${SUM}; fi`,
+    );
+    expect(() => uploadScript(DEFAULT_REMOTE, SHA, -1)).toThrow(RangeError);
+  });
+
+  it('on skip: writes ttl-minutes and has the agent re-arm, before touching incoming/', () => {
+    const l = ls(45);
+    const skip = at(l, '"$answer" = skip');
+    const ttl = at(l, '/etc/spot-deploy/ttl-minutes');
+    const rearm = at(l, 'agent.py rearm-ttl');
+    expect(l[ttl]).toContain(`printf '%s\\n' 45 | sudo -n install -D -m 0644 /dev/stdin`);
+    expect(l[ttl]).toContain(`|| exit ${SCRIPT_EXIT.ttlConfig}`);
+    expect(l[rearm]).toBe(
+      `  sudo -n python3 /opt/spot-deploy/current/.spot-deploy/agent.py rearm-ttl >/dev/null </dev/null || exit ${SCRIPT_EXIT.ttlConfig}`,
+    );
+    expect(skip).toBeLessThan(ttl);
+    expect(ttl).toBeLessThan(rearm);
+    expect(l[rearm + 1]).toBe('  exit 0');
+    expect(rearm).toBeLessThan(at(l, 'install -d'));
+    // Without a ttl (callers that have none), the skip changes nothing at all.
+    const none = ls();
+    expect(none.slice(at(none, '"$answer" = skip'), at(none, '"$answer" = skip') + 3)).toEqual([
+      'if [ "$answer" = skip ]; then',
+      '  exit 0',
+      'fi',
+    ]);
+    expect(() => uploadScript(DEFAULT_REMOTE, SHA, 1, { ttlMinutes: 1.5 })).toThrow(RangeError);
+  });
+
+  it('the activation checks the recorded digest and the inode size: no second pass', () => {
+    const script = activationScript(DEFAULT_REMOTE, SHA, 10);
+    expect(script).not.toMatch(/openssl|sha256sum|wc -c/);
+    const l = script.split('\n');
+    expect(l[at(l, `< ${SUM}`)]).toBe(`[ -f ${SUM} ] && read -r got n < ${SUM}`);
+    expect(at(l, `rm -f ${SUM}`)).toBeLessThan(at(l, 'mv -f'));
+    expect(l[at(l, 'stat -c %s ' + PART)]).toBe(`size=$(stat -c %s ${PART} 2>/dev/null)`);
+    expect(at(l, `exit ${SCRIPT_EXIT.uploadVerify}`)).toBeLessThan(at(l, 'mv -f'));
   });
 });
 
