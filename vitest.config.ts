@@ -1,4 +1,24 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+
+/**
+ * tsconfig.json's `paths` (one target each) as vitest aliases: ncc applies them to the build
+ * itself (src/inputs/known-names.ts reads the SDK's partition table through one).
+ */
+export function tsconfigAliases(): Record<string, string> {
+  const tsconfig = JSON.parse(
+    readFileSync(new URL('./tsconfig.json', import.meta.url), 'utf8'),
+  ) as {
+    compilerOptions?: { paths?: Record<string, string[]> };
+  };
+  return Object.fromEntries(
+    Object.entries(tsconfig.compilerOptions?.paths ?? {}).map(([name, [target]]) => [
+      name,
+      fileURLToPath(new URL(target ?? '', import.meta.url)),
+    ]),
+  );
+}
 
 // Three tiers, as vitest projects (`--project NAME`):
 //   unit         in process only: no child processes, no network, no servers (the setup file makes
@@ -8,6 +28,7 @@ import { defineConfig } from 'vitest/config';
 //   e2e          VMs, act, the fault matrix, the built dist. `npm run test:e2e`.
 // `npm run test:all` runs the three; `npm run all` (CI) runs that after typecheck, lint and build.
 export default defineConfig({
+  resolve: { alias: tsconfigAliases() },
   test: {
     projects: [
       {

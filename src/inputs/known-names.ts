@@ -3,7 +3,10 @@
  * data (no call). Unknown is a warning in `mode: plan`, never an error: AWS adds regions and types
  * faster than the action is rebuilt, and the form of each name is already checked (ec2-rules.ts).
  */
-import { awsEndpointFunctions } from '@aws-sdk/core/client';
+// The SDK's partition table alone (package.json "imports"), not `@aws-sdk/core/client` (0.5 MB
+// in dist/, ~25 ms of mode plan's start): its exports map has no path to the table itself.
+// __tests__/unit/inputs/known-names.test.ts checks both answer alike for every region.
+import { partitionsInfo } from '#aws-partitions';
 // The SDK's enums module alone, not the package: the package's entry is the whole EC2 client
 // (3 MB in dist/), which mode plan must not load (docs/architecture.md, "Start-up").
 // __tests__/unit/inputs/known-names.test.ts checks it is the same table the client exports.
@@ -11,10 +14,16 @@ import { _InstanceType } from '@aws-sdk/client-ec2/dist-es/models/enums.js';
 
 const KNOWN_TYPES: ReadonlySet<string> = new Set(Object.values(_InstanceType));
 
-/** The SDK's partition data gives a known region a description, a merely well-formed one none. */
+const KNOWN_REGIONS: ReadonlySet<string> = new Set(
+  partitionsInfo.partitions.flatMap((p) => Object.keys(p.regions)),
+);
+
+/**
+ * The SDK's partition data lists known regions (each with a description); a merely well-formed
+ * name only matches a partition's pattern. The `aws-global` style pseudo-regions are listed too.
+ */
 export function isKnownRegion(region: string): boolean {
-  const info = awsEndpointFunctions.partition?.(region) as { description?: unknown } | undefined;
-  return typeof info?.description === 'string';
+  return KNOWN_REGIONS.has(region);
 }
 
 export function isKnownInstanceType(instanceType: string): boolean {

@@ -14,6 +14,7 @@ const HEAVY = [
   '@actions/github',
   '@actions/core', // its HTTP client loads undici; github/runner.ts speaks the protocol instead
   '@aws-sdk/client-ec2', // the package's entry is the whole client (its enums module alone is fine)
+  '@aws-sdk/core/client', // 0.5 MB for a region table: known-names.ts reads the table alone (#aws-partitions)
   'ssh2',
   'undici',
 ];
