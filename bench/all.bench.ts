@@ -7,7 +7,7 @@
  * - bundleBuildRatio: buildBundle of a generated ~50 MB tree vs `tar czf` of it (medians);
  *   bundleDeterministic: every build byte-identical.
  * - uploadRatio: ours/scp, 50 MiB, whole operation, stock-like sshd (bench/lib/upload.ts).
- * - overheadSeconds by N, scaleRatio50: `node dist/index.js` deploys to N fake instances on moto;
+ * - overheadSeconds by N, scaleRatio50, scaleRatio100: `node dist/index.js` deploys to N fake instances on moto;
  *   overhead = wall − slowest instance's (boot + delivery), as defined in bench/lib/fleet.ts.
  * - unchangedRedeployMs: the same bundle deployed again to 10 fake instances on moto (median of 3
  *   redeploys' wall times); every instance must report no upload (bench/lib/redeploy.ts).
@@ -16,7 +16,7 @@
  *   step's whole work) over `node -e 0`, medians of runs interleaved with the baseline's.
  *
  * Prints a table (name, value, goal, met?) and writes the same figures to bench/results.json.
- * BENCH_RUNS (default 5, min 5) sets repetitions; BENCH_FLEET (default "1,10,50") the fleet sizes,
+ * BENCH_RUNS (default 5, min 5) sets repetitions; BENCH_FLEET (default "1,10,50,100") the fleet sizes,
  * BENCH_FLEET_RUNS (default 3) the deploys per size (overheadSeconds[N] is their median).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -36,7 +36,7 @@ import { uploadVsScp } from './lib/upload.js';
 import { redeployUnchanged } from './lib/redeploy.js';
 
 const RUNS = Math.max(5, Number(process.env.BENCH_RUNS ?? 5) || 5);
-const FLEET = (process.env.BENCH_FLEET ?? '1,10,50')
+const FLEET = (process.env.BENCH_FLEET ?? '1,10,50,100')
   .split(',')
   .map(Number)
   .filter((n) => Number.isInteger(n) && n >= 1 && n <= 100);
@@ -51,6 +51,7 @@ interface Results {
   unchangedRedeployMs: number | null;
   overheadSeconds: Record<string, number | null>;
   scaleRatio50: number | null;
+  scaleRatio100: number | null;
   coldStartMs: number | null;
   nodeBaselineMs: number | null;
   coldStartRatio: number | null;
@@ -63,6 +64,7 @@ const results: Results = {
   unchangedRedeployMs: null,
   overheadSeconds: Object.fromEntries(FLEET.map((n) => [String(n), null])),
   scaleRatio50: null,
+  scaleRatio100: null,
   coldStartMs: null,
   nodeBaselineMs: null,
   coldStartRatio: null,
@@ -107,6 +109,7 @@ describe('spot-deploy benchmarks (issue 6)', () => {
         met(le(v, 3)),
       ]),
       ['scaleRatio50', fmt(r.scaleRatio50), '≤ 1.3', met(le(r.scaleRatio50, 1.3))],
+      ['scaleRatio100', fmt(r.scaleRatio100), '≤ 1.3', met(le(r.scaleRatio100, 1.3))],
       ['coldStartMs', fmt(r.coldStartMs, 0), '', ''],
       ['nodeBaselineMs', fmt(r.nodeBaselineMs, 0), '', ''],
       [
@@ -332,17 +335,19 @@ describe('spot-deploy benchmarks (issue 6)', () => {
       } finally {
         await moto.stop();
       }
-      const t1 = results.overheadSeconds['1'];
-      const t50 = results.overheadSeconds['50'];
-      const w1 = wall.get(1);
-      const w50 = wall.get(50);
-      // scaleRatio50 = T(50)/T(1) with T(N) = overheadSeconds[N]; the ratio of whole wall
+      // scaleRatioN = T(N)/T(1) with T(N) = overheadSeconds[N] (medians); the ratio of whole wall
       // times (which include the simulated instances' own boot and delivery work on this
       // machine's cores) is printed as a note.
-      if (t1 !== null && t1 !== undefined && t50 !== null && t50 !== undefined)
-        results.scaleRatio50 = t50 / t1;
-      if (w1 && w50)
-        note(`fleet wall-time ratio N=50/N=1 (not scaleRatio50): ${(w50 / w1).toFixed(2)}`);
+      const t1 = results.overheadSeconds['1'];
+      const w1 = wall.get(1);
+      for (const n of [50, 100] as const) {
+        const tn = results.overheadSeconds[String(n)];
+        if (t1 !== null && t1 !== undefined && tn !== null && tn !== undefined)
+          results[`scaleRatio${n}`] = tn / t1;
+        const wn = wall.get(n);
+        if (w1 && wn)
+          note(`fleet wall-time ratio N=${n}/N=1 (not scaleRatio${n}): ${(wn / w1).toFixed(2)}`);
+      }
     },
     1_800_000,
   );

@@ -49,6 +49,8 @@ export interface WatchOptions {
   readonly pollMs?: number;
   /** The watcher stops polling after this long. Default 10 minutes. */
   readonly maxMs?: number;
+  /** Bound on each fake instance's sshd starting to listen (startFakeInstance's default: 10 s). */
+  readonly readyWithinMs?: number;
   /** At most this many instances are booted. Default 20. */
   readonly maxInstances?: number;
 }
@@ -58,6 +60,8 @@ export interface SeenInstance {
   readonly index: number;
   readonly address: string;
   readonly failure?: WatchFailure;
+  /** performance.now() of the poll that first listed it. */
+  readonly seenAt: number;
   /** Booted and listening, or (no-ssh / an error) not. */
   instance?: FakeInstance;
   /** Why it could not be booted. */
@@ -112,6 +116,7 @@ export function watchMoto(moto: Moto, region: string, o: WatchOptions): MotoWatc
           userData,
           faults: f && f !== 'no-ssh' && f !== 'slow-boot' ? [f] : [],
           ...(f === 'slow-boot' ? { bootDelayMs: o.slowBootMs ?? 5_000 } : {}),
+          ...(o.readyWithinMs === undefined ? {} : { readyWithinMs: o.readyWithinMs }),
         });
         s.instance = inst;
         if (!running) await inst.stop();
@@ -126,8 +131,17 @@ export function watchMoto(moto: Moto, region: string, o: WatchOptions): MotoWatc
   };
 
   const poll = async (): Promise<void> => {
-    const r = await ec2.send(new DescribeInstancesCommand({}));
-    const all: Instance[] = (r.Reservations ?? []).flatMap((x) => x.Instances ?? []);
+    // Every page (moto pages at 100), bounded: a fleet at `count`'s maximum fills one.
+    const all: Instance[] = [];
+    let token: string | undefined;
+    for (let page = 0; page < 20; page++) {
+      const r = await ec2.send(
+        new DescribeInstancesCommand(token === undefined ? {} : { NextToken: token }),
+      );
+      all.push(...(r.Reservations ?? []).flatMap((x) => x.Instances ?? []));
+      if (!r.NextToken || r.NextToken === token) break;
+      token = r.NextToken;
+    }
     const fresh = all
       .filter((i) => i.InstanceId && !seen.some((s) => s.id === i.InstanceId))
       .filter((i) => LOOPBACK.test(i.PrivateIpAddress ?? ''))
@@ -149,6 +163,7 @@ export function watchMoto(moto: Moto, region: string, o: WatchOptions): MotoWatc
         id: i.InstanceId ?? '',
         index,
         address: i.PrivateIpAddress ?? '',
+        seenAt: performance.now(),
         ...(failure ? { failure } : {}),
       };
       seen.push(s);
@@ -166,13 +181,17 @@ export function watchMoto(moto: Moto, region: string, o: WatchOptions): MotoWatc
 
   const loop = (async () => {
     while (running && Date.now() < until) {
+      const t = Date.now();
       try {
         await poll();
       } catch (e) {
         if (running) errors.push(`poll: ${e instanceof Error ? e.message : String(e)}`);
       }
       lastPoll = Date.now();
-      await sleep(o.pollMs ?? 200);
+      // At least twice the poll's own time between polls: moto answers one request at a time, and
+      // listing 100 instances every 100 ms (~0.5 s each at load 30) kept it busy, so the action's
+      // own EC2 calls queued behind the watcher's and its overhead grew with N.
+      await sleep(Math.max(o.pollMs ?? 200, 2 * (lastPoll - t)));
     }
   })();
 

@@ -107,6 +107,11 @@ export interface FakeInstance {
   systemctlCalls(): string[];
   /** The tail of sshd's log. */
   sshdLog(): string;
+  /**
+   * When boot.sh started sshd (epoch milliseconds, from the instance's own clock reading), or
+   * undefined before it did. Unlike `ready`, not delayed by this process's event loop.
+   */
+  sshdStartedAt(): number | undefined;
   readonly stopped: boolean;
   /** Powers the instance off: every process in it dies, then its files are removed. */
   stop(): Promise<void>;
@@ -563,11 +568,16 @@ export async function startFakeInstance(o: FakeInstanceOptions): Promise<FakeIns
     if (stopped) throw new Error(`fake instance ${o.address} was stopped before it booted`);
     boot();
     const until = Date.now() + (o.readyWithinMs ?? 10_000);
-    while (Date.now() < until && !stopped) {
+    // Asked once more after the deadline: when this process's event loop was blocked past it
+    // (the watcher provisions other instances synchronously), the sshd that did start in time is
+    // not taken for one that did not (79 of 100 fake instances were, at load 30).
+    for (let last = false; !stopped;) {
       if (child?.exitCode !== null)
         throw new Error(`fake instance ${o.address} exited: ${sshdLog()}`);
       if (await canConnect(o.address, o.port)) return;
-      await sleep(50);
+      if (last) break;
+      last = Date.now() >= until;
+      if (!last) await sleep(50);
     }
     throw new Error(`fake instance ${o.address}:${o.port} did not listen in time: ${sshdLog()}`);
   })();
@@ -600,6 +610,11 @@ export async function startFakeInstance(o: FakeInstanceOptions): Promise<FakeIns
     systemctlCalls: () =>
       (inst.read(`${FAKE_STATE_DIR}/systemctl.log`) ?? '').split('\n').filter(Boolean),
     sshdLog,
+    sshdStartedAt() {
+      const f = join(base, 'sshd.exec');
+      const ns = existsSync(f) ? readFileSync(f, 'utf8').trim() : '';
+      return /^\d+$/.test(ns) ? Number(BigInt(ns) / 1_000_000n) : undefined;
+    },
     get stopped() {
       return stopped;
     },

@@ -37,4 +37,7 @@ if [ -f "$runcmd" ]; then
   echo "$rc" >/var/lib/fake-instance/runcmd.rc
 fi
 mkdir -p /run/sshd
+# When sshd starts (epoch nanoseconds), written by the instance itself: the bench's boot time must
+# not wait for the test process's own event loop to notice that the port listens.
+date +%s%N >"$dir/sshd.exec"
 exec /usr/sbin/sshd -D -E "$dir/sshd.log" -f "$dir/sshd_config"

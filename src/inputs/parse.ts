@@ -50,7 +50,9 @@ export const DEFAULTS: Readonly<Partial<Record<InputName, string>>> = {
   'ready-timeout': '10m',
   'lock-timeout': '5m',
   'lock-lease': '90s',
-  concurrency: '10',
+  // count's maximum: a deploy waits for its slowest instance, and below `count` the deliveries
+  // queue in waves (count 100 at 10: ten of them), so the wall time grew with N.
+  concurrency: '100',
   cleanup: 'on-failure',
   'pr-comment': 'false',
   // The runner expands this; the literal only reaches the parser outside Actions (see parseGithubToken).

@@ -1,9 +1,13 @@
 import { timingSafeEqual } from 'node:crypto';
+import { Socket } from 'node:net';
 import ssh2 from 'ssh2';
-import type { Client, ServerHostKeyAlgorithm } from 'ssh2';
+import type { Client } from 'ssh2';
 import { HostKeyMismatchError, SshError } from '../errors.js';
 import { fingerprint } from '../keys.js';
 import { describe } from './exec.js';
+import { HOST_KEY_ALGORITHMS, parsePinnedKey, type PinnedKey } from './pinned-key.js';
+
+export { parsePinnedKey } from './pinned-key.js';
 
 // Default import on purpose (see src/keys.ts): only `Client` is a detectable named export.
 
@@ -22,56 +26,35 @@ export interface ConnectOptions {
 }
 
 const FIRST_DELAY_MS = 250;
-// An instance whose sshd comes up just after a retry waits for the next one: keep the gap short.
-const MAX_DELAY_MS = 2_000;
+// An instance whose sshd comes up just after a retry waits for the next one, and a deploy waits
+// for its slowest instance: the expected worst gap over N instances nears this cap as N grows
+// (with 2 s, N = 100 fake instances finished ~1 s later per deploy than N = 1). A refused attempt
+// costs one SYN and one RST, so a short gap is cheap.
+const MAX_DELAY_MS = 500;
 const MAX_ATTEMPT_MS = 30_000;
+/**
+ * Bound on an attempt's TCP connect. An instance still booting drops SYNs instead of refusing
+ * them; the kernel then resends the SYN only 1, 3, 7 and 15 s later, so an attempt begun while the
+ * host was dark reached an sshd up for up to 16 s only at the next resend (the expected worst of
+ * N instances grows with N). A fresh attempt instead follows within this bound plus the retry gap.
+ */
+export const TCP_CONNECT_MS = 1_500;
 const MIN_ATTEMPT_MS = 200;
 const KEEPALIVE_MS = 15_000;
-
-const HOST_KEY_ALGORITHMS: Readonly<Record<string, readonly ServerHostKeyAlgorithm[]>> = {
-  'ssh-ed25519': ['ssh-ed25519'],
-  'ecdsa-sha2-nistp256': ['ecdsa-sha2-nistp256'],
-  'ecdsa-sha2-nistp384': ['ecdsa-sha2-nistp384'],
-  'ecdsa-sha2-nistp521': ['ecdsa-sha2-nistp521'],
-  'ssh-rsa': ['rsa-sha2-512', 'rsa-sha2-256', 'ssh-rsa'],
-};
-
-interface PinnedKey {
-  readonly type: string;
-  readonly blob: Buffer;
-  readonly fingerprint: string;
-}
-
-/** Parses a pinned `type base64 [comment]` line; the blob's embedded type must match. */
-export function parsePinnedKey(line: string): PinnedKey {
-  const m = /^\s*(\S+)\s+([A-Za-z0-9+/]+={0,2})(?:\s.*)?$/s.exec(line);
-  const type = m?.[1];
-  const blob = m?.[2] === undefined ? undefined : Buffer.from(m[2], 'base64');
-  if (type === undefined || blob === undefined || HOST_KEY_ALGORITHMS[type] === undefined) {
-    throw new SshError(
-      `The pinned host key is not a supported 'type base64' public key line (got '${line.slice(0, 40)}…').`,
-      { retryable: false },
-    );
-  }
-  const len = blob.length >= 4 ? blob.readUInt32BE(0) : -1;
-  if (len < 0 || blob.subarray(4, 4 + len).toString('latin1') !== type) {
-    throw new SshError(`The pinned host key's blob does not hold a ${type} key.`, {
-      retryable: false,
-    });
-  }
-  return { type, blob, fingerprint: fingerprint(blob) };
-}
 
 /** One connection attempt; the client is ended on every failure path. */
 function attemptOnce(opts: ConnectOptions, pinned: PinnedKey, timeoutMs: number): Promise<Client> {
   return new Promise<Client>((resolve, reject) => {
     const client = new ssh2.Client();
+    const sock = new Socket();
     let mismatch: HostKeyMismatchError | undefined;
     let settled = false;
     const fail = (err: unknown): void => {
       if (settled) return;
       settled = true;
       clearTimeout(guard);
+      clearTimeout(tcp);
+      sock.destroy();
       client.removeAllListeners();
       client.on('error', () => {}); // late errors of a dead attempt must not crash the process
       try {
@@ -86,12 +69,19 @@ function attemptOnce(opts: ConnectOptions, pinned: PinnedKey, timeoutMs: number)
       () => fail(new Error(`no SSH handshake within ${timeoutMs} ms`)),
       timeoutMs + 1_000,
     );
+    const tcpMs = Math.min(TCP_CONNECT_MS, timeoutMs);
+    const tcp = setTimeout(
+      () => fail(new Error(`no TCP connection within ${tcpMs} ms (the host dropped the SYN)`)),
+      tcpMs,
+    );
+    sock.once('connect', () => clearTimeout(tcp));
     client.on('error', fail);
     client.on('close', () => fail(new Error('connection closed before the session was ready')));
     client.once('ready', () => {
       if (settled) return;
       settled = true;
       clearTimeout(guard);
+      clearTimeout(tcp);
       client.removeAllListeners('close');
       client.removeAllListeners('error');
       client.on('error', (err) => opts.log?.(`ssh ${opts.host}:${opts.port}: ${describe(err)}`));
@@ -101,7 +91,10 @@ function attemptOnce(opts: ConnectOptions, pinned: PinnedKey, timeoutMs: number)
       resolve(client);
     });
     try {
+      // Our own socket, so that its TCP connect has a bound of its own (ssh2 waits for it).
+      sock.connect({ host: opts.host, port: opts.port });
       client.connect({
+        sock,
         host: opts.host,
         port: opts.port,
         username: opts.username,
@@ -132,6 +125,12 @@ function attemptOnce(opts: ConnectOptions, pinned: PinnedKey, timeoutMs: number)
   });
 }
 
+/** The pause after failed attempt `attempt` (1-based): 250 ms, doubling, capped at 500 ms. */
+export function retryDelayMs(attempt: number): number {
+  const doublings = Math.min(Math.max(0, attempt - 1), 16);
+  return Math.min(FIRST_DELAY_MS * 2 ** doublings, MAX_DELAY_MS);
+}
+
 /**
  * Connects to `host:port`, pinning the host key. Network errors, timeouts and authentication
  * failures (the user may not exist yet while cloud-init runs) are retried with capped exponential
@@ -142,7 +141,6 @@ export async function connect(opts: ConnectOptions): Promise<Client> {
   const sleep = opts.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const started = Date.now();
   const deadline = started + opts.deadlineMs;
-  let delay = FIRST_DELAY_MS;
   let why = '';
   let last: unknown;
   for (let attempt = 1; ; attempt++) {
@@ -167,11 +165,10 @@ export async function connect(opts: ConnectOptions): Promise<Client> {
       if (err instanceof SshError && !err.retryable) throw err;
       why = describe(err);
       last = err;
-      const wait = Math.max(0, Math.min(delay, deadline - Date.now()));
+      const wait = Math.max(0, Math.min(retryDelayMs(attempt), deadline - Date.now()));
       const next = wait > 0 ? `retrying in ${wait} ms` : 'deadline reached';
       opts.log?.(`ssh ${opts.host}:${opts.port}: attempt ${attempt} failed (${why}); ${next}`);
       await sleep(wait);
-      delay = Math.min(delay * 2, MAX_DELAY_MS);
     }
   }
 }

@@ -235,7 +235,8 @@ describe('parseInputs: good inputs', () => {
       bundleMaxBytes: 256 * 1024 ** 2,
       launchTimeoutSeconds: 300,
       readyTimeoutSeconds: 600,
-      concurrency: 10,
+      // Every instance at once, up to count's maximum (issue 15: flat to the maximum count).
+      concurrency: 100,
       cleanup: 'on-failure',
       bundlePath: join(workspace, 'deploy'),
     });
