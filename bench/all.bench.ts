@@ -10,6 +10,8 @@
  * - overheadSeconds by N, scaleRatio50: `node dist/index.js` deploys to N fake instances on moto;
  *   overhead = wall − slowest instance's (boot + delivery), as defined in bench/lib/fleet.ts.
  * - coldStartMs / nodeBaselineMs: the post step with no state vs `node -e 0` (medians).
+ * - activationVsSeed: on a VM, upload → active of our path / a seed-style `scp` + `.path` unit
+ *   (bench/lib/seed.ts; medians of BENCH_SEED_RUNS, default 3); skipped without the VM image.
  *
  * Prints a table (name, value, goal, met?) and writes the same figures to bench/results.json.
  * BENCH_RUNS (default 5, min 5) sets repetitions; BENCH_FLEET (default "1,10,50") the fleet sizes,
@@ -29,6 +31,8 @@ import { deployFleet, loopbackSubnet, type FleetRun } from './lib/fleet.js';
 import { formatTable, median, since, writeJson } from './lib/stats.js';
 import { generateTree } from './lib/tree.js';
 import { uploadVsScp } from './lib/upload.js';
+import { activationVsSeed } from './lib/seed.js';
+import { vmEnabled, vmImageExists } from '../__tests__/helpers/vm.js';
 
 const RUNS = Math.max(5, Number(process.env.BENCH_RUNS ?? 5) || 5);
 const FLEET = (process.env.BENCH_FLEET ?? '1,10,50')
@@ -47,6 +51,7 @@ interface Results {
   scaleRatio50: number | null;
   coldStartMs: number | null;
   nodeBaselineMs: number | null;
+  activationVsSeed: number | null;
 }
 const results: Results = {
   userDataBytes: null,
@@ -57,6 +62,7 @@ const results: Results = {
   scaleRatio50: null,
   coldStartMs: null,
   nodeBaselineMs: null,
+  activationVsSeed: null,
 };
 /** Why a figure is missing, or what it is made of: printed under the table. */
 const notes: string[] = [];
@@ -107,6 +113,7 @@ describe('spot-deploy benchmarks (issue 6)', () => {
         '',
         '',
       ],
+      ['activationVsSeed', fmt(r.activationVsSeed), '', ''],
     ];
     console.log(
       formatTable(
@@ -262,6 +269,23 @@ describe('spot-deploy benchmarks (issue 6)', () => {
         results.scaleRatio50 = t50 / t1;
       if (w1 && w50)
         note(`fleet wall-time ratio N=50/N=1 (not scaleRatio50): ${(w50 / w1).toFixed(2)}`);
+    },
+    1_800_000,
+  );
+
+  const vmOk = vmEnabled && process.getuid?.() === 0 && vmImageExists();
+  if (!vmOk)
+    note('activationVsSeed: skipped (needs root and the VM image: scripts/vm/build-image.sh)');
+  it.skipIf(!vmOk)(
+    'activationVsSeed: on a VM, deliverBundle upload → active vs scp + a .path unit',
+    async () => {
+      const runs = Math.max(1, Number(process.env.BENCH_SEED_RUNS ?? 3) || 3);
+      const r = await activationVsSeed(work, runs);
+      results.activationVsSeed = r.ratio;
+      const ms = (xs: number[]) => xs.map((x) => (x / 1000).toFixed(2)).join(', ');
+      note(
+        `activationVsSeed (${r.cloudInit}, ${runs} runs, medians): ours ${ms(r.oursMs)} s; seed ${ms(r.seedMs)} s`,
+      );
     },
     1_800_000,
   );
