@@ -81,6 +81,15 @@ function vmScenarios(suite: VmSuite, everything: boolean): void {
     });
   }
 
+  /** cloud-init finished without error; else what it says went wrong (status and its log). */
+  async function expectCloudInitDone(): Promise<void> {
+    const status = await sh('cloud-init status --wait >/dev/null; cloud-init status --long');
+    const why = status.includes('status: done')
+      ? ''
+      : await sh('sudo grep -E "WARNING|ERROR|Traceback" /var/log/cloud-init.log | tail -n 30');
+    expect(status, why).toMatch(/^status: done$/m);
+  }
+
   const bundleOf = (mutate: (dir: string) => void, tag: string) => exampleBundle(work, tag, mutate);
 
   const deliver = (
@@ -168,14 +177,14 @@ function vmScenarios(suite: VmSuite, everything: boolean): void {
       expect(await answer()).toBe(`hello-e2e ${first.sha256}`);
       expect(await sh('cat /proc/sys/kernel/random/boot_id')).toBe(bootId);
       expect(await sh('sudo wc -l < /var/lib/example/setup.log')).toBe('1');
-      expect(await sh('cloud-init status --wait >/dev/null; cloud-init status')).toContain('done');
+      await expectCloudInitDone();
       expect(await sh('stat -c %U /srv/e2e')).toBe(USER);
       expect(await sh('sudo stat -c %a /etc/spot-deploy/env')).toBe('600');
     }, 600_000);
 
     it('sshd ran once this boot: no restart after the first login, and cloud-init reports no error or deprecation', async () => {
       await ensureConnected();
-      expect(await sh('cloud-init status --wait >/dev/null; cloud-init status')).toContain('done');
+      await expectCloudInitDone();
       const versions = await sh(
         'cloud-init --version 2>&1; systemctl --version | head -n1; ssh -V 2>&1; python3 --version',
       );

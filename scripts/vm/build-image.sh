@@ -140,7 +140,9 @@ if chroot "$ROOTFS" apt-cache show systemd-networkd >/dev/null 2>&1; then extra+
 
 # The rest goes in with apt inside the chroot (debootstrap --include fails to
 # configure python3-* packages in one pass). dbus, as on every cloud image: without it
-# logind cannot schedule the shutdown that ttl-minutes asks for.
+# logind cannot schedule the shutdown that ttl-minutes asks for. e2fsprogs, as on every
+# cloud image: trixie's minbase lacks it, and cloud-init's resizefs then fails the boot
+# (status: error, "No such file or directory: b'resize2fs'").
 log "installing guest packages"
 mount -t proc proc "$ROOTFS/proc"
 mount -t sysfs sysfs "$ROOTFS/sys"
@@ -150,7 +152,7 @@ cp -L /etc/resolv.conf "$ROOTFS/etc/resolv.conf"
 chroot "$ROOTFS" env DEBIAN_FRONTEND=noninteractive LC_ALL=C.UTF-8 \
   apt-get install -y -q --no-install-recommends \
   linux-image-cloud-amd64 systemd systemd-sysv cloud-init openssh-server \
-  sudo python3 busybox iproute2 locales dbus "${extra[@]}" >&2
+  sudo python3 busybox iproute2 locales dbus e2fsprogs "${extra[@]}" >&2
 # cloud-init's locale module fails without a generated en_US.UTF-8 (its Debian
 # default); generate it here so the guest doesn't spend boot time on it.
 sed -i 's/^# *\(en_US.UTF-8 UTF-8\)/\1/' "$ROOTFS/etc/locale.gen"
