@@ -48,9 +48,9 @@ function vmScenarios(suite: VmSuite, everything: boolean): void {
   let imds: FakeImds | undefined;
   const GUEST_IMDS = 'http://10.0.2.100';
 
-  async function sh(command: string): Promise<string> {
+  async function sh(command: string, timeoutMs = 60_000): Promise<string> {
     if (!ssh) throw new Error('not connected');
-    const r = await exec(ssh, command, undefined, { timeoutMs: 60_000 });
+    const r = await exec(ssh, command, undefined, { timeoutMs });
     return r.stdout.trim();
   }
 
@@ -83,7 +83,11 @@ function vmScenarios(suite: VmSuite, everything: boolean): void {
 
   /** cloud-init finished without error; else what it says went wrong (status and its log). */
   async function expectCloudInitDone(): Promise<void> {
-    const status = await sh('cloud-init status --wait >/dev/null; cloud-init status --long');
+    // Minutes under TCG on a loaded machine when a scenario runs alone (-t), before any delivery.
+    const status = await sh(
+      'cloud-init status --wait >/dev/null; cloud-init status --long',
+      480_000,
+    );
     const why = status.includes('status: done')
       ? ''
       : await sh('sudo grep -E "WARNING|ERROR|Traceback" /var/log/cloud-init.log | tail -n 30');
