@@ -14,6 +14,8 @@
  * - coldStartMs / nodeBaselineMs: the post step with no state vs `node -e 0` (medians).
  * - coldStartRatio: `node dist/index.js` in mode plan (examples/bundle, no artifact service: the
  *   step's whole work) over `node -e 0`, medians of runs interleaved with the baseline's.
+ * - activationVsSeed: on a VM, upload → active of our path / a seed-style `scp` + `.path` unit
+ *   (bench/lib/seed.ts; medians of BENCH_SEED_RUNS, default 3); skipped without the VM image.
  *
  * Prints a table (name, value, goal, met?) and writes the same figures to bench/results.json.
  * BENCH_RUNS (default 5, min 5) sets repetitions; BENCH_FLEET (default "1,10,50,100") the fleet sizes,
@@ -34,6 +36,8 @@ import { formatTable, median, since, writeJson } from './lib/stats.js';
 import { generateTree } from './lib/tree.js';
 import { uploadVsScp } from './lib/upload.js';
 import { redeployUnchanged } from './lib/redeploy.js';
+import { activationVsSeed } from './lib/seed.js';
+import { vmEnabled, vmImageExists } from '../__tests__/helpers/vm.js';
 
 const RUNS = Math.max(5, Number(process.env.BENCH_RUNS ?? 5) || 5);
 const FLEET = (process.env.BENCH_FLEET ?? '1,10,50,100')
@@ -55,6 +59,7 @@ interface Results {
   coldStartMs: number | null;
   nodeBaselineMs: number | null;
   coldStartRatio: number | null;
+  activationVsSeed: number | null;
 }
 const results: Results = {
   userDataBytes: null,
@@ -68,6 +73,7 @@ const results: Results = {
   coldStartMs: null,
   nodeBaselineMs: null,
   coldStartRatio: null,
+  activationVsSeed: null,
 };
 /** Why a figure is missing, or what it is made of: printed under the table. */
 const notes: string[] = [];
@@ -121,6 +127,7 @@ describe('spot-deploy benchmarks (issue 6)', () => {
         '',
       ],
       ['coldStartRatio', fmt(r.coldStartRatio), '≤ 4', met(le(r.coldStartRatio, 4))],
+      ['activationVsSeed', fmt(r.activationVsSeed), '', ''],
     ];
     console.log(
       formatTable(
@@ -348,6 +355,23 @@ describe('spot-deploy benchmarks (issue 6)', () => {
         if (w1 && wn)
           note(`fleet wall-time ratio N=${n}/N=1 (not scaleRatio${n}): ${(wn / w1).toFixed(2)}`);
       }
+    },
+    1_800_000,
+  );
+
+  const vmOk = vmEnabled && process.getuid?.() === 0 && vmImageExists();
+  if (!vmOk)
+    note('activationVsSeed: skipped (needs root and the VM image: scripts/vm/build-image.sh)');
+  it.skipIf(!vmOk)(
+    'activationVsSeed: on a VM, deliverBundle upload → active vs scp + a .path unit',
+    async () => {
+      const runs = Math.max(1, Number(process.env.BENCH_SEED_RUNS ?? 3) || 3);
+      const r = await activationVsSeed(work, runs);
+      results.activationVsSeed = r.ratio;
+      const ms = (xs: number[]) => xs.map((x) => (x / 1000).toFixed(2)).join(', ');
+      note(
+        `activationVsSeed (${r.cloudInit}, ${runs} runs, medians): ours ${ms(r.oursMs)} s; seed ${ms(r.seedMs)} s`,
+      );
     },
     1_800_000,
   );

@@ -162,7 +162,6 @@ export const HOSTILE_CASES: HostileCase[] = HOSTILE.map((h) => {
   const user = asName(h);
   const expected = {
     users: [loginUser(user, [`${KEY_BODY} ${h}`])],
-    ssh_pwauth: false,
     ssh_keys: { ed25519_private: HOST.private },
     ssh_deletekeys: true,
     ssh_genkeytypes: ['ed25519'],

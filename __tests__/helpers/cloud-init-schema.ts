@@ -1,7 +1,8 @@
 /**
- * Test helpers backed by Debian bookworm's real cloud-init 22.4 (see scripts/cloud-init-schema.sh,
- * which fetches it into a cache on first use): schema validation, and loading documents with the
- * PyYAML that cloud-init itself reads user-data with.
+ * Test helpers backed by Debian's real cloud-init (see scripts/cloud-init-schema.sh, which fetches
+ * it into a cache on first use): schema validation against bookworm's 22.4 (the default) or the
+ * newest in Debian's archive (forky), and loading documents with the PyYAML that cloud-init itself
+ * reads user-data with.
  */
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -14,6 +15,13 @@ const run = promisify(execFile);
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const script = join(repo, 'scripts', 'cloud-init-schema.sh');
 const cache = join(process.env.SPOT_DEPLOY_CACHE ?? join(repo, '.cache'), 'cloud-init');
+
+/**
+ * Which cloud-init validates: Debian 12's 22.4, or the newest in Debian's archive (the `forky`
+ * suite: 26.2 when written; Debian 13 has 25.1). Both also refuse deprecated keys.
+ */
+export type CloudInitRelease = 'bookworm' | 'forky';
+export const CLOUD_INIT_RELEASES: readonly CloudInitRelease[] = ['bookworm', 'forky'];
 
 export interface SchemaResult {
   ok: boolean;
@@ -34,9 +42,14 @@ async function withFiles<T>(
   }
 }
 
-async function runScript(files: readonly string[]): Promise<{ code: number; stdout: string }> {
+async function runScript(
+  files: readonly string[],
+  release: CloudInitRelease,
+): Promise<{ code: number; stdout: string }> {
   try {
-    const { stdout } = await run(script, [...files], { maxBuffer: 64 << 20 });
+    const { stdout } = await run(script, ['--release', release, ...files], {
+      maxBuffer: 64 << 20,
+    });
     return { code: 0, stdout };
   } catch (e) {
     const err = e as { code?: unknown; stdout?: string; stderr?: string };
@@ -49,10 +62,13 @@ async function runScript(files: readonly string[]): Promise<{ code: number; stdo
 }
 
 /** Validates several documents with one run of the script (it validates files in parallel). */
-export async function validateCloudConfigs(texts: readonly string[]): Promise<SchemaResult[]> {
+export async function validateCloudConfigs(
+  texts: readonly string[],
+  release: CloudInitRelease = 'bookworm',
+): Promise<SchemaResult[]> {
   if (texts.length === 0) return [];
   return withFiles(texts, async (files) => {
-    const { stdout } = await runScript(files);
+    const { stdout } = await runScript(files, release);
     // The script prints, per file in order, `ok: FILE` or `INVALID: FILE` + indented lines.
     const results = new Map<string, SchemaResult>();
     let current: SchemaResult | undefined;
@@ -69,8 +85,11 @@ export async function validateCloudConfigs(texts: readonly string[]): Promise<Sc
   });
 }
 
-export async function validateCloudConfig(text: string): Promise<SchemaResult> {
-  const [result] = await validateCloudConfigs([text]);
+export async function validateCloudConfig(
+  text: string,
+  release: CloudInitRelease = 'bookworm',
+): Promise<SchemaResult> {
+  const [result] = await validateCloudConfigs([text], release);
   if (!result) throw new Error('no validation result');
   return result;
 }

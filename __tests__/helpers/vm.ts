@@ -13,9 +13,17 @@ const run = promisify(execFile);
 export const VM_CACHE = process.env.SPOT_DEPLOY_VM_CACHE ?? '/var/cache/spot-deploy-vm';
 /** The VM tests are on unless SPOT_DEPLOY_VM=0. */
 export const vmEnabled = process.env.SPOT_DEPLOY_VM !== '0';
+
+/**
+ * The guest images scripts/vm/build-image.sh builds from Debian's archive: Debian 12 (cloud-init
+ * 22.4, systemd 252, OpenSSH 9.2) and Debian 13 (cloud-init 25.1, systemd 257, OpenSSH 10.0).
+ */
+export type VmSuite = 'bookworm' | 'trixie';
+export const VM_SUITES: readonly VmSuite[] = ['bookworm', 'trixie'];
+
 /** The base image is built already (the benchmark boots only then; it never builds one). */
-export const vmImageExists = (): boolean =>
-  ['base.raw', 'vmlinuz', 'initrd.img'].every((f) => existsSync(join(VM_CACHE, f)));
+export const vmImageExists = (suite: VmSuite = 'bookworm'): boolean =>
+  ['base.raw', 'vmlinuz', 'initrd.img'].every((f) => existsSync(join(VM_CACHE, suite, f)));
 
 export interface Vm {
   readonly name: string;
@@ -25,9 +33,9 @@ export interface Vm {
   stop(): Promise<void>;
 }
 
-/** Builds the image if needed (≤ 20 min, once per cache). */
-export async function buildVmImage(): Promise<void> {
-  await run('bash', ['scripts/vm/build-image.sh'], { timeout: 1_200_000 });
+/** Builds the suite's image if needed (≤ 20 min, once per cache). */
+export async function buildVmImage(suite: VmSuite = 'bookworm'): Promise<void> {
+  await run('bash', ['scripts/vm/build-image.sh', '--suite', suite], { timeout: 1_200_000 });
 }
 
 /**
@@ -43,6 +51,7 @@ export async function bootVm(o: {
   sshUser: string;
   directories?: string[];
   imdsPort?: number;
+  suite?: VmSuite;
 }): Promise<Vm> {
   const userData = renderUserData(
     {
@@ -64,7 +73,8 @@ export async function bootVm(o: {
   const t0 = Date.now();
   const args = ['scripts/vm/boot.sh', '--user-data', file, '--port', String(port)];
   const imds = o.imdsPort === undefined ? [] : ['--imds-port', String(o.imdsPort)];
-  await run('bash', [...args, '--name', o.name, ...imds], { timeout: 60_000 });
+  const suite = ['--suite', o.suite ?? 'bookworm'];
+  await run('bash', [...args, '--name', o.name, ...imds, ...suite], { timeout: 60_000 });
   return {
     name: o.name,
     port,

@@ -3,6 +3,8 @@
 #
 # Usage: scripts/vm/boot.sh --user-data FILE --port PORT --name NAME [--mem MiB]
 #                           [--host-addr 127.x.y.z] [--guest-port N] [--smp N] [--imds-port N]
+#                           [--suite bookworm|trixie]
+# Boots the image of the suite (default ${SPOT_DEPLOY_VM_SUITE:-bookworm}) in $CACHE/SUITE.
 # Creates RUN_DIR=${SPOT_DEPLOY_VM_RUN:-$CACHE/run}/NAME with a qcow2 overlay over
 # base.raw and a NoCloud seed, starts qemu daemonized with the guest's port N (default 22)
 # forwarded from HOST-ADDR:PORT (default 127.0.0.1; only loopback addresses are accepted),
@@ -18,6 +20,7 @@ usage() { echo "usage: $0 --user-data FILE --port PORT --name NAME [--mem MiB]" 
 die() { echo "[boot] error: $*" >&2; exit 1; }
 
 user_data="" port="" name="" mem=1024 host_addr=127.0.0.1 guest_port=22 smp="" imds_port=""
+suite="${SPOT_DEPLOY_VM_SUITE:-bookworm}"
 while (($#)); do
   case "$1" in
     --user-data) user_data="${2:-}"; shift 2 || usage ;;
@@ -28,6 +31,7 @@ while (($#)); do
     --guest-port) guest_port="${2:-}"; shift 2 || usage ;;
     --smp) smp="${2:-}"; shift 2 || usage ;;
     --imds-port) imds_port="${2:-}"; shift 2 || usage ;;
+    --suite) suite="${2:-}"; shift 2 || usage ;;
     -h|--help) usage ;;
     *) echo "[boot] unknown argument: $1" >&2; usage ;;
   esac
@@ -42,8 +46,10 @@ done
 [[ "$name" =~ ^[A-Za-z0-9][A-Za-z0-9-]{0,62}$ ]] || die "name must be a hostname label: $name"
 [[ -z "$imds_port" || ("$imds_port" =~ ^[0-9]+$ && "$imds_port" -ge 1 && "$imds_port" -le 65535) ]] || die "bad --imds-port: $imds_port"
 
+[[ "$suite" =~ ^(bookworm|trixie)$ ]] || die "bad --suite: $suite (bookworm or trixie)"
+IMAGE_DIR="$CACHE_DIR/$suite"
 for f in base.raw vmlinuz initrd.img; do
-  [[ -f "$CACHE_DIR/$f" ]] || die "$CACHE_DIR/$f missing: run scripts/vm/build-image.sh first"
+  [[ -f "$IMAGE_DIR/$f" ]] || die "$IMAGE_DIR/$f missing: run scripts/vm/build-image.sh --suite $suite first"
 done
 
 run_dir="$RUN_ROOT/$name"
@@ -72,7 +78,7 @@ if [[ -n "$imds_port" ]]; then
   netdev+=",guestfwd=tcp:10.0.2.100:80-cmd:python3 $relay 127.0.0.1 $imds_port"
 fi
 
-qemu-img create -q -f qcow2 -b "$CACHE_DIR/base.raw" -F raw "$run_dir/overlay.qcow2"
+qemu-img create -q -f qcow2 -b "$IMAGE_DIR/base.raw" -F raw "$run_dir/overlay.qcow2"
 
 cp "$user_data" "$run_dir/user-data"
 cat >"$run_dir/meta-data" <<META
@@ -84,7 +90,7 @@ cloud-localds "$run_dir/seed.img" "$run_dir/user-data" "$run_dir/meta-data"
 qemu-system-x86_64 \
   -name "spot-deploy-vm-$name" \
   -machine q35 "${accel[@]}" -smp "$smp" -m "$mem" \
-  -kernel "$CACHE_DIR/vmlinuz" -initrd "$CACHE_DIR/initrd.img" \
+  -kernel "$IMAGE_DIR/vmlinuz" -initrd "$IMAGE_DIR/initrd.img" \
   -append "root=/dev/vda rw console=ttyS0 systemd.show_status=1" \
   -drive "file=$run_dir/overlay.qcow2,if=virtio,format=qcow2" \
   -drive "file=$run_dir/seed.img,if=virtio,format=raw,readonly=on" \

@@ -1,16 +1,24 @@
 #!/usr/bin/env bash
-# Build (once) a Debian bookworm base image for real-VM tests of spot-deploy.
+# Build (once) a Debian base image for real-VM tests of spot-deploy: bookworm (Debian 12,
+# cloud-init 22.4) or trixie (Debian 13, cloud-init 25.1), both from Debian's archive.
 #
-# Usage: scripts/vm/build-image.sh [CACHE_DIR]
+# Usage: scripts/vm/build-image.sh [--suite bookworm|trixie] [CACHE_DIR]
+#   The suite defaults to ${SPOT_DEPLOY_VM_SUITE:-bookworm};
 #   CACHE_DIR defaults to ${SPOT_DEPLOY_VM_CACHE:-/var/cache/spot-deploy-vm}.
-# Outputs in CACHE_DIR: base.raw (ext4, label rootfs), vmlinuz, initrd.img, stamp.
-# Idempotent: skipped when CACHE_DIR/stamp matches this script's sha256.
+# Outputs in CACHE_DIR/SUITE: base.raw (ext4, label rootfs), vmlinuz, initrd.img, stamp.
+# Idempotent: skipped when CACHE_DIR/SUITE/stamp matches this script's sha256 and the suite.
 # Must run as root (debootstrap, chroot, ownership-preserving mke2fs -d).
 set -euo pipefail
 
 SCRIPT_PATH="$(readlink -f "${BASH_SOURCE[0]}")"
-CACHE_DIR="${1:-${SPOT_DEPLOY_VM_CACHE:-/var/cache/spot-deploy-vm}}"
-SUITE=bookworm
+SUITE="${SPOT_DEPLOY_VM_SUITE:-bookworm}"
+if [[ "${1:-}" == --suite ]]; then SUITE="${2:-}"; shift 2 || true; fi
+case "$SUITE" in
+  bookworm | trixie) ;;
+  *) printf '[build-image] error: unsupported suite %s (bookworm or trixie)\n' "$SUITE" >&2; exit 2 ;;
+esac
+# One subdirectory per suite: both images coexist, and boot.sh picks one by name.
+CACHE_DIR="${1:-${SPOT_DEPLOY_VM_CACHE:-/var/cache/spot-deploy-vm}}/$SUITE"
 IMAGE_SIZE=4G
 LOCK_WAIT_S=1800
 
@@ -40,13 +48,13 @@ ensure_deps() {
   fi
 }
 
-# First Debian mirror URI from the host's apt config that serves $SUITE
+# First Debian mirror URI from the host's apt config that serves $1
 # (deb822 *.sources and one-line *.list formats). Never hard-coded.
-find_mirror() {
-  local f
+mirror_for() {
+  local f suite="$1"
   shopt -s nullglob
   for f in /etc/apt/sources.list.d/*.sources; do
-    awk -v suite="$SUITE" '
+    awk -v suite="$suite" '
       function flush() { if (uri != "" && ok && deb) { print uri; found=1; exit } uri=""; ok=0; deb=0 }
       /^[[:space:]]*$/ { flush(); next }
       /^[[:space:]]*#/ { next }
@@ -58,7 +66,7 @@ find_mirror() {
   done
   for f in /etc/apt/sources.list /etc/apt/sources.list.d/*.list; do
     [[ -f "$f" ]] || continue
-    awk -v suite="$SUITE" '
+    awk -v suite="$suite" '
       $1 == "deb" {
         i = 2
         if ($i ~ /^\[/) { while ($i !~ /\]$/ && i < NF) i++; i++ }
@@ -68,10 +76,22 @@ find_mirror() {
   shopt -u nullglob
 }
 
+# The mirror for $SUITE: one the host lists for it, else the host's own Debian mirror (a
+# bookworm host lists only bookworm; the same archive serves trixie, and the host's
+# debian-archive-keyring already holds trixie's signing keys).
+find_mirror() {
+  local own
+  mirror_for "$SUITE" | head -n1
+  # shellcheck disable=SC1091 # the host's own file
+  own="$(. /etc/os-release && echo "${VERSION_CODENAME:-}")"
+  [[ -n "$own" && "$own" != "$SUITE" ]] && mirror_for "$own" | head -n1
+  return 0
+}
+
 ensure_deps
 mkdir -p "$CACHE_DIR"
 CACHE_DIR="$(readlink -f "$CACHE_DIR")"
-STAMP_WANT="$(sha256sum "$SCRIPT_PATH" | cut -d' ' -f1)"
+STAMP_WANT="$(sha256sum "$SCRIPT_PATH" | cut -d' ' -f1) $SUITE"
 
 is_fresh() {
   [[ -f "$CACHE_DIR/stamp" && -f "$CACHE_DIR/base.raw" && -f "$CACHE_DIR/vmlinuz" && -f "$CACHE_DIR/initrd.img" ]] \
@@ -85,7 +105,7 @@ flock -w "$LOCK_WAIT_S" 9 || die "timed out waiting for lock $CACHE_DIR/.lock"
 if is_fresh; then log "up to date (built by another process): $CACHE_DIR"; exit 0; fi
 
 MIRROR="$(find_mirror | head -n1)"
-[[ -n "$MIRROR" ]] || die "no apt source for suite $SUITE found in /etc/apt/sources.list*"
+[[ -n "$MIRROR" ]] || die "no Debian apt source found in /etc/apt/sources.list* (for $SUITE or the host's suite)"
 log "mirror: $MIRROR"
 
 WORK="$(mktemp -d "$CACHE_DIR/.build.XXXXXX")"
@@ -114,10 +134,15 @@ trap cleanup EXIT
 
 log "debootstrap $SUITE (minbase) into $ROOTFS"
 debootstrap --variant=minbase "$SUITE" "$ROOTFS" "$MIRROR" >&2
+# trixie split systemd-networkd out of systemd (the guest's DHCP client here): name it where it exists.
+extra=()
+if chroot "$ROOTFS" apt-cache show systemd-networkd >/dev/null 2>&1; then extra+=(systemd-networkd); fi
 
 # The rest goes in with apt inside the chroot (debootstrap --include fails to
 # configure python3-* packages in one pass). dbus, as on every cloud image: without it
-# logind cannot schedule the shutdown that ttl-minutes asks for.
+# logind cannot schedule the shutdown that ttl-minutes asks for. e2fsprogs, as on every
+# cloud image: trixie's minbase lacks it, and cloud-init's resizefs then fails the boot
+# (status: error, "No such file or directory: b'resize2fs'").
 log "installing guest packages"
 mount -t proc proc "$ROOTFS/proc"
 mount -t sysfs sysfs "$ROOTFS/sys"
@@ -127,7 +152,7 @@ cp -L /etc/resolv.conf "$ROOTFS/etc/resolv.conf"
 chroot "$ROOTFS" env DEBIAN_FRONTEND=noninteractive LC_ALL=C.UTF-8 \
   apt-get install -y -q --no-install-recommends \
   linux-image-cloud-amd64 systemd systemd-sysv cloud-init openssh-server \
-  sudo python3 busybox iproute2 locales dbus >&2
+  sudo python3 busybox iproute2 locales dbus e2fsprogs "${extra[@]}" >&2
 # cloud-init's locale module fails without a generated en_US.UTF-8 (its Debian
 # default); generate it here so the guest doesn't spend boot time on it.
 sed -i 's/^# *\(en_US.UTF-8 UTF-8\)/\1/' "$ROOTFS/etc/locale.gen"

@@ -142,7 +142,10 @@ function ourParts(spec: CloudInitSpec, assets: CloudInitAssets): Part[] {
             ssh_authorized_keys: [...spec.authorizedKeys],
           },
         ],
-        ssh_pwauth: false,
+        // No `ssh_pwauth`: any value makes cc_set_passwords (config stage, after sshd is up)
+        // edit sshd_config and restart sshd, and a connection in that window is reset
+        // (seen on Debian 12). Password login is the image's: our user is locked, and the
+        // cloud images we target already say `PasswordAuthentication no` (docs/architecture.md).
       },
     },
     {

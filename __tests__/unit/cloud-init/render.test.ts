@@ -83,7 +83,6 @@ describe('default rendering', () => {
     const doc = load(ud.text);
     expect(Object.keys(doc)).toEqual([
       'users',
-      'ssh_pwauth',
       'ssh_keys',
       'ssh_deletekeys',
       'ssh_genkeytypes',
@@ -92,7 +91,6 @@ describe('default rendering', () => {
     ]);
     expect(doc).toEqual({
       users: [loginUser('spot-deploy')],
-      ssh_pwauth: false,
       ssh_keys: { ed25519_private: HOST.private },
       ssh_deletekeys: true,
       ssh_genkeytypes: ['ed25519'],
@@ -102,6 +100,17 @@ describe('default rendering', () => {
     expect(ud.text).not.toMatch(/power_state|reboot|package|sshd_config/);
     // The host public key stays out: cloud-init writes the .pub from the private key.
     expect(ud.text).not.toContain('ed25519_public');
+  });
+
+  it('restarts sshd nowhere on a first boot at port 22: no ssh_pwauth, no sshd_config change', () => {
+    // Any ssh_pwauth makes cloud-init's set-passwords module (config stage, sshd already up)
+    // rewrite sshd_config and restart sshd: a connection made then is reset. The VM e2e checks
+    // the journal of a real boot (e2e/vm.test.ts).
+    for (const label of ['default', 'directories', 'packages', 'ttl 0', 'al2023 default']) {
+      const doc = load(render(label).text);
+      expect(Object.keys(doc), label).not.toContain('ssh_pwauth');
+      expect(render(label).text, label).not.toMatch(/restart|sshd_config|PasswordAuthentication/);
+    }
   });
 
   it('accounts for every byte in its parts', () => {
@@ -416,14 +425,13 @@ describe('injection', () => {
 
 /**
  * The keys our own parts emit, each handled by cloud-init 22.2.2 (Amazon Linux 2023's) with the
- * meaning we use: users/groups, ssh, set-passwords (ssh_pwauth), write-files,
+ * meaning we use: users/groups, ssh, write-files,
  * package-update-upgrade-install (distro-neutral: apt on Debian/Ubuntu, dnf on Amazon Linux) and
  * runcmd all predate 22.2. A new key must be checked against 22.2.2 before it joins this list.
  */
 const KEYS_OF_CLOUD_INIT_22_2 = {
   top: [
     'users',
-    'ssh_pwauth',
     'ssh_keys',
     'ssh_deletekeys',
     'ssh_genkeytypes',
