@@ -1814,6 +1814,9 @@ function parsePrivateKey(input, pem) {
     else if (PUBLIC_FORMS.test(text)) {
         throw new errors/* InputError */.dz(input, PUBLIC);
     }
+    else if (text.startsWith('PuTTY-User-Key-File-')) {
+        return fail('it is a PuTTY key (.ppk); convert it with `puttygen key.ppk -O private-openssh -o key` and supply the result');
+    }
     else {
         return fail(`it could not be read (Unsupported key format); ${SUPPLY}`);
     }

@@ -75,6 +75,10 @@ export function parsePrivateKey(input: string, pem: string): KeyPair {
     }
   } else if (PUBLIC_FORMS.test(text)) {
     throw new InputError(input, PUBLIC);
+  } else if (text.startsWith('PuTTY-User-Key-File-')) {
+    return fail(
+      'it is a PuTTY key (.ppk); convert it with `puttygen key.ppk -O private-openssh -o key` and supply the result',
+    );
   } else {
     return fail(`it could not be read (Unsupported key format); ${SUPPLY}`);
   }

@@ -113,4 +113,23 @@ describe('parsePrivateKey agrees with ssh2', () => {
     expect(utils.parseKey(damaged)).toBeInstanceOf(Error);
     for (const line of lines.slice(1, -2)) expect(why).not.toContain(line);
   });
+
+  it('refuses a PuTTY key saying how to convert it, never repeating the key', () => {
+    const ppk = [
+      'PuTTY-User-Key-File-3: ssh-ed25519',
+      'Encryption: none',
+      'Comment: eddsa-key-20261202',
+      'Public-Lines: 2',
+      'AAAAC3NzaC1lZDI1NTE5AAAAIBGCHZJhThsXTez3kfaKdDtqj5Tcz9mic0WQs3yH',
+      'mx+5',
+      'Private-Lines: 1',
+      'AAAAIFbR0ZGcn0CZHZTAGLeB1yt5MTlJ4Uv2JcCNBCfgAuSr',
+      'Private-MAC: 5c1f8b7a4c3f5e2a1b0d9c8e7f6a5b4c3d2e1f0a9b8c7d6e5f4a3b2c1d0e9f8a',
+    ].join('\r\n');
+    const why = refusal(ppk);
+    expect(why).toMatch(
+      /PuTTY key \(\.ppk\); convert it with `puttygen key\.ppk -O private-openssh/,
+    );
+    expect(why).not.toContain('AAAAIFbR0ZGcn0CZHZTAGLeB1yt5MTlJ4Uv2JcCNBCfgAuSr');
+  });
 });
