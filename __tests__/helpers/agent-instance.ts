@@ -151,6 +151,22 @@ export class Instance {
     fs.rmSync(this.scratch, { recursive: true, force: true });
   }
 
+  /**
+   * spot-deploy.service and its bootstrap as cloud-init writes them, the bootstrap pointed at
+   * this scratch root: what `systemctl start spot-deploy.service` over SSH runs.
+   */
+  installService(): void {
+    const bootstrap = this.path('usr/local/lib/spot-deploy/bootstrap');
+    const unit = this.path('etc/systemd/system/spot-deploy.service');
+    for (const f of [bootstrap, unit]) fs.mkdirSync(path.dirname(f), { recursive: true });
+    fs.writeFileSync(bootstrap, SHIPPED_BOOTSTRAP, { mode: 0o755 });
+    fs.writeFileSync(
+      unit,
+      '[Service]\nType=oneshot\n' +
+        `ExecStart=/usr/bin/env SPOT_DEPLOY_ROOT=${this.root} PATH=${this.bin}:/usr/bin:/bin sh ${bootstrap}\n`,
+    );
+  }
+
   /** Builds a bundle (tree + .spot-deploy/*.py + manifest) with system tar; returns its sha256. */
   bundle(files: Files, options: BundleOptions = {}): Built {
     this.bundles += 1;

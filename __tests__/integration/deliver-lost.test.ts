@@ -3,21 +3,13 @@
 // a scratch root, started by the fake systemctl as systemd would: output to a journal, not to the
 // SSH session) runs a slow setup.sh. The agent finishes without the session; the runner must
 // reconnect and take its verdict instead of failing the instance at once.
-import {
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  readFileSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
-import { dirname } from 'node:path';
+import { copyFileSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SCRIPT_EXIT } from '../../src/instance/contract.js';
 import { connect, exec } from '../../src/ssh/connect.js';
 import { deliverToMany, type InstanceDelivery } from '../../src/ssh/deliver-many.js';
 import { activationScript, DEFAULT_REMOTE, shq } from '../../src/ssh/remote-scripts.js';
-import { Instance, SHIPPED_BOOTSTRAP, v1, type Built } from '../helpers/agent-instance.js';
+import { Instance, v1, type Built } from '../helpers/agent-instance.js';
 import { hasSshd, startSshd, type Sshd } from '../helpers/sshd.js';
 import { startTcpProxy, type TcpProxy } from '../helpers/tcp-proxy.js';
 
@@ -38,16 +30,7 @@ describe.skipIf(!hasSshd)('a connection lost during activation (sshd, real agent
   beforeEach(async () => {
     proxy = await startTcpProxy(sshd.port);
     box = new Instance();
-    // spot-deploy.service as cloud-init writes it, its bootstrap pointed at the scratch root.
-    const bootstrap = box.path('usr/local/lib/spot-deploy/bootstrap');
-    const unit = box.path('etc/systemd/system/spot-deploy.service');
-    for (const f of [bootstrap, unit]) mkdirSync(dirname(f), { recursive: true });
-    writeFileSync(bootstrap, SHIPPED_BOOTSTRAP, { mode: 0o755 });
-    writeFileSync(
-      unit,
-      '[Service]\nType=oneshot\n' +
-        `ExecStart=/usr/bin/env SPOT_DEPLOY_ROOT=${box.root} PATH=${box.bin}:/usr/bin:/bin sh ${bootstrap}\n`,
-    );
+    box.installService();
   });
   afterEach(async () => {
     await proxy?.close();

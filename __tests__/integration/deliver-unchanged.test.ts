@@ -3,18 +3,11 @@
 // a scratch root (started by the fake systemctl). The second deploy of the same sha256 with the
 // same env and health check must send no bundle byte and still re-arm the TTL; a changed env or
 // health check, or a status other than ready, must upload and activate.
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { dirname } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { deliverToMany, type InstanceDelivery } from '../../src/ssh/deliver-many.js';
-import {
-  Instance,
-  SHIPPED_BOOTSTRAP,
-  v1,
-  WATCHER_RESTART,
-  type Built,
-} from '../helpers/agent-instance.js';
+import { Instance, v1, WATCHER_RESTART, type Built } from '../helpers/agent-instance.js';
 import { hasSshd, startSshd, type Sshd } from '../helpers/sshd.js';
 import { startTcpProxy, type TcpProxy } from '../helpers/tcp-proxy.js';
 
@@ -37,15 +30,7 @@ describe.skipIf(!hasSshd)('a redeploy of the release an instance runs (sshd, rea
   beforeEach(async () => {
     proxy = await startTcpProxy(sshd.port);
     box = new Instance();
-    const bootstrap = box.path('usr/local/lib/spot-deploy/bootstrap');
-    const unit = box.path('etc/systemd/system/spot-deploy.service');
-    for (const f of [bootstrap, unit]) mkdirSync(dirname(f), { recursive: true });
-    writeFileSync(bootstrap, SHIPPED_BOOTSTRAP, { mode: 0o755 });
-    writeFileSync(
-      unit,
-      '[Service]\nType=oneshot\n' +
-        `ExecStart=/usr/bin/env SPOT_DEPLOY_ROOT=${box.root} PATH=${box.bin}:/usr/bin:/bin sh ${bootstrap}\n`,
-    );
+    box.installService();
     // ~1 MiB that gzip cannot shrink: a bundle far bigger than what SSH itself exchanges.
     built = box.bundle(v1({ 'blob.txt': randomBytes(768 * 1024).toString('base64') }));
     bytes = statSync(built.archive).size;
