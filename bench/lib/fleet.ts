@@ -60,6 +60,65 @@ export async function loopbackSubnet(moto: Moto, vpcCidr: string, cidr: string):
   }
 }
 
+/** What one deploy of the built action to the bench's fleet says. */
+export interface TimedDeploy {
+  readonly r: { readonly code: number | null; readonly stdout: string; readonly stderr: string };
+  /** performance.now() at the spawn of `node dist/index.js`. */
+  readonly startedAt: number;
+  /** Spawn → exit. */
+  readonly wallMs: number;
+  readonly outputs: Record<string, string>;
+  readonly instances: InstanceResult[];
+}
+
+/**
+ * One `mode: deploy` of the built action to `n` instances of deployment `id` in `subnet`, every
+ * instance reached at its loopback private IP on `port`; killed past `timeoutMs` + 30 s.
+ */
+export async function timedDeploy(
+  moto: Moto,
+  o: { id: string; n: number; subnet: string; port: number; privateKey: string; timeoutMs: number },
+): Promise<TimedDeploy> {
+  const files = actionFiles();
+  const secs = `${Math.ceil(o.timeoutMs / 1000)}s`;
+  const t0 = performance.now();
+  const run = startAction(
+    actionEnv(
+      files,
+      {
+        mode: 'deploy',
+        'deployment-id': o.id,
+        regions: REGION,
+        count: String(o.n),
+        concurrency: String(Math.min(100, Math.max(o.n, 1))),
+        'subnet-ids': o.subnet,
+        'ssh-address': 'private-ip',
+        'ssh-port': String(o.port),
+        'bundle-path': 'examples/bundle',
+        'ssh-private-key': o.privateKey,
+        'launch-timeout': secs,
+        'ready-timeout': secs,
+      },
+      moto.env,
+    ),
+  );
+  const killer = setTimeout(() => run.kill('SIGKILL'), o.timeoutMs + 30_000);
+  const r = await run.done;
+  clearTimeout(killer);
+  const wallMs = performance.now() - t0;
+  const outputs = readCommandFile(files.output);
+  const instances = JSON.parse(outputs.instances ?? '[]') as InstanceResult[];
+  return { r, startedAt: t0, wallMs, outputs, instances };
+}
+
+/** `mode: destroy` of deployment `id` with the built action; a failure is printed, not thrown. */
+export async function destroyDeployment(moto: Moto, id: string): Promise<void> {
+  const gone = await startAction(
+    actionEnv(actionFiles(), { mode: 'destroy', 'deployment-id': id, regions: REGION }, moto.env),
+  ).done;
+  if (gone.code !== 0) console.error(`destroy ${id} failed: ${gone.stdout}${gone.stderr}`);
+}
+
 export interface FleetRun {
   readonly n: number;
   readonly code: number | null;
@@ -95,38 +154,22 @@ export async function deployFleet(
     // A hundred instances booting at once on a loaded machine: a slow sshd start is not a failure.
     readyWithinMs: 60_000,
   });
-  const files = actionFiles();
-  const secs = `${Math.ceil(timeoutMs / 1000)}s`;
   try {
-    const t0 = performance.now();
-    const run = startAction(
-      actionEnv(
-        files,
-        {
-          mode: 'deploy',
-          'deployment-id': id,
-          regions: REGION,
-          count: String(n),
-          concurrency: String(Math.min(100, Math.max(n, 1))),
-          'subnet-ids': subnet,
-          'ssh-address': 'private-ip',
-          'ssh-port': String(port),
-          'bundle-path': 'examples/bundle',
-          'ssh-private-key': key.privateKey,
-          'launch-timeout': secs,
-          'ready-timeout': secs,
-        },
-        moto.env,
-      ),
-    );
-    const killer = setTimeout(() => run.kill('SIGKILL'), timeoutMs + 30_000);
-    const r = await run.done;
-    clearTimeout(killer);
-    const wallMs = performance.now() - t0;
+    const {
+      r,
+      startedAt: t0,
+      wallMs,
+      instances,
+    } = await timedDeploy(moto, {
+      id,
+      n,
+      subnet,
+      port,
+      privateKey: key.privateKey,
+      timeoutMs,
+    });
     // Boots the watcher started but has not seen finish (its event loop lags the action's).
     await w.waitFor(n, 30_000).catch(() => undefined);
-    const outputs = readCommandFile(files.output);
-    const instances = JSON.parse(outputs.instances ?? '[]') as InstanceResult[];
     let slowest = 0;
     let maxBoot = 0;
     let maxDeliver = 0;
@@ -177,10 +220,7 @@ export async function deployFleet(
     };
   } finally {
     // Destroy what the deploy launched, then power the fake instances off.
-    const gone = await startAction(
-      actionEnv(actionFiles(), { mode: 'destroy', 'deployment-id': id, regions: REGION }, moto.env),
-    ).done;
-    if (gone.code !== 0) console.error(`destroy ${id} failed: ${gone.stdout}${gone.stderr}`);
+    await destroyDeployment(moto, id);
     await w.stop();
   }
 }

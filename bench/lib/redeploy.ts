@@ -6,16 +6,10 @@
  */
 import type { InstanceResult } from '../../src/report/results.js';
 import { generateEd25519 } from '../../src/keys.js';
-import {
-  actionEnv,
-  actionFiles,
-  readCommandFile,
-  startAction,
-} from '../../__tests__/helpers/action-run.js';
 import { watchMoto } from '../../__tests__/helpers/fake-instance-moto.js';
 import type { Moto } from '../../__tests__/helpers/moto.js';
 import { freePort } from '../../__tests__/helpers/sshd.js';
-import { REGION } from './fleet.js';
+import { destroyDeployment, REGION, timedDeploy } from './fleet.js';
 
 export interface RedeployRun {
   readonly n: number;
@@ -48,39 +42,8 @@ export async function redeployUnchanged(
     maxMs: timeoutMs * (times + 1) + 60_000,
     maxInstances: n + 2,
   });
-  const secs = `${Math.ceil(timeoutMs / 1000)}s`;
-  const deploy = async () => {
-    const files = actionFiles();
-    const t0 = performance.now();
-    const run = startAction(
-      actionEnv(
-        files,
-        {
-          mode: 'deploy',
-          'deployment-id': id,
-          regions: REGION,
-          count: String(n),
-          concurrency: String(Math.min(100, Math.max(n, 1))),
-          'subnet-ids': subnet,
-          'ssh-address': 'private-ip',
-          'ssh-port': String(port),
-          'bundle-path': 'examples/bundle',
-          'ssh-private-key': key.privateKey,
-          'launch-timeout': secs,
-          'ready-timeout': secs,
-        },
-        moto.env,
-      ),
-    );
-    const killer = setTimeout(() => run.kill('SIGKILL'), timeoutMs + 30_000);
-    const r = await run.done;
-    clearTimeout(killer);
-    const wallMs = performance.now() - t0;
-    const instances = JSON.parse(
-      readCommandFile(files.output).instances ?? '[]',
-    ) as InstanceResult[];
-    return { r, wallMs, instances };
-  };
+  const deploy = () =>
+    timedDeploy(moto, { id, n, subnet, port, privateKey: key.privateKey, timeoutMs });
   const count = (is: InstanceResult[], f: (i: InstanceResult) => boolean) => is.filter(f).length;
   let tail = '';
   try {
@@ -104,10 +67,7 @@ export async function redeployUnchanged(
     }
     return { n, first, redeploys, tail };
   } finally {
-    const gone = await startAction(
-      actionEnv(actionFiles(), { mode: 'destroy', 'deployment-id': id, regions: REGION }, moto.env),
-    ).done;
-    if (gone.code !== 0) console.error(`destroy ${id} failed: ${gone.stdout}${gone.stderr}`);
+    await destroyDeployment(moto, id);
     await w.stop();
   }
 }
