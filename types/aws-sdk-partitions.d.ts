@@ -1,4 +1,4 @@
-// The SDK's partition table on its own (package.json "imports": #aws-partitions), as read by
+// The SDK's partition table on its own (tsconfig.json `paths`: #aws-partitions), as read by
 // src/inputs/known-names.ts; the SDK ships types only for its `@aws-sdk/core/client` entry.
 declare module '#aws-partitions' {
   export const partitionsInfo: {

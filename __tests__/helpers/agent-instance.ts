@@ -222,10 +222,10 @@ export class Instance {
     return this.spawn('python3', [agent, 'rollback', ...(sha === undefined ? [] : [sha])], env);
   }
 
-  /** `python3 /opt/spot-deploy/current/.spot-deploy/agent.py rearm-ttl`, as an unchanged redeploy runs it. */
-  rearmTtl(...extra: string[]): { code: number | null; output: string } {
+  /** `python3 /opt/spot-deploy/current/.spot-deploy/agent.py unchanged`, as an unchanged redeploy runs it. */
+  unchanged(...extra: string[]): { code: number | null; output: string } {
     const agent = this.path('opt/spot-deploy/current/.spot-deploy/agent.py');
-    return this.spawn('python3', [agent, 'rearm-ttl', ...extra], {});
+    return this.spawn('python3', [agent, 'unchanged', ...extra], {});
   }
 
   private spawn(cmd: string, args: string[], env: Record<string, string>) {

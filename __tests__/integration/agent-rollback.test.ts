@@ -345,25 +345,53 @@ describe('ttl-minutes re-arms the shutdown', { timeout: 60_000 }, () => {
     expect(box.shutdowns()).toEqual(['-P +90', '-P +45', '-P +45', '-P +45', '-P +45']);
   });
 
-  it('agent.py rearm-ttl (an unchanged redeploy) re-arms alone: status, current and units untouched', () => {
+  it('agent.py unchanged (a redeploy that sent nothing) re-arms and keeps the running watcher: status, current and units untouched', () => {
     ttl('90\n');
     const { sha } = box.deploy(healthy('A'));
     expect(box.shutdowns()).toEqual(['-P +90']);
     const status = fs.readFileSync(box.path('var/lib/spot-deploy/status.json'), 'utf8');
     const calls = box.calls();
     ttl('45\n');
-    expect(box.rearmTtl().code).toBe(0);
+    expect(box.unchanged().code).toBe(0);
     expect(box.shutdowns()).toEqual(['-P +90', '-P +45']);
     ttl('0\n');
-    expect(box.rearmTtl().code).toBe(0);
+    expect(box.unchanged().code).toBe(0);
     expect(box.shutdowns()).toEqual(['-P +90', '-P +45', '-c']);
     expect(fs.readFileSync(box.path('var/lib/spot-deploy/status.json'), 'utf8')).toBe(status);
     expect(box.current()).toBe(box.release(sha));
-    expect(box.calls()).toEqual(calls); // nothing started, stopped or restarted
+    // Nothing started, stopped or restarted: the running watcher is only asked whether it runs.
+    const asked = 'is-active --quiet spot-deploy-watcher.service';
+    expect(box.calls()).toEqual([...calls, asked, asked]);
     const log = fs.readFileSync(box.path('var/log/spot-deploy/agent.log'), 'utf8');
     expect(log).toContain(`${sha.slice(0, 12)} ttl-minutes is 0: scheduled shutdown cancelled`);
-    expect(box.rearmTtl('now').code).toBe(2); // usage
+    expect(box.unchanged('now').code).toBe(2); // usage
     expect(box.shutdowns()).toHaveLength(3);
+  });
+
+  it('agent.py unchanged puts back a watcher an earlier run dropped, and starts one that stopped', () => {
+    box.deploy(healthy('A'));
+    const unit = box.path('etc/systemd/system/spot-deploy-watcher.service');
+    expect(fs.existsSync(unit)).toBe(true);
+    // What drop_watcher_unit leaves after a failed daemon-reload or enable.
+    fs.rmSync(unit);
+    let calls = box.calls();
+    expect(box.unchanged().code).toBe(0);
+    expect(fs.existsSync(unit)).toBe(true);
+    expect(box.calls().slice(calls.length)).toEqual([
+      'daemon-reload',
+      'enable spot-deploy-watcher.service',
+      WATCHER_RESTART,
+    ]);
+    // Unit in place but the watcher not running (e.g. killed): started, not re-installed.
+    fs.rmSync(box.path('var/lib/fake-instance/active/spot-deploy-watcher.service'), {
+      force: true,
+    });
+    calls = box.calls();
+    expect(box.unchanged().code).toBe(0);
+    expect(box.calls().slice(calls.length)).toEqual([
+      'is-active --quiet spot-deploy-watcher.service',
+      WATCHER_RESTART,
+    ]);
   });
 
   it('0 cancels the shutdown; no file or a bad one leaves it alone; a failed first release does not re-arm', () => {

@@ -140,7 +140,7 @@ describe('the upload script under /bin/sh', () => {
     });
     // The skip: ttl-minutes written, the agent asked to re-arm; nothing in incoming/.
     expect(readFileSync(r.ttlPath, 'utf8')).toBe('45\n');
-    expect(readFileSync(join(dir, 'agent.calls'), 'utf8')).toBe('rearm-ttl\n');
+    expect(readFileSync(join(dir, 'agent.calls'), 'utf8')).toBe('unchanged\n');
     expect(existsSync(r.incomingDir)).toBe(false);
   });
 

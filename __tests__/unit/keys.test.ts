@@ -132,4 +132,47 @@ describe('parsePrivateKey agrees with ssh2', () => {
     );
     expect(why).not.toContain('AAAAIFbR0ZGcn0CZHZTAGLeB1yt5MTlJ4Uv2JcCNBCfgAuSr');
   });
+
+  // The file's parts, spliced: magic, cipher, kdf, kdf options, key count, public blob, private part.
+  const armour = (body: Buffer) =>
+    `-----BEGIN OPENSSH PRIVATE KEY-----\n${(body.toString('base64').match(/.{1,70}/g) ?? []).join('\n')}\n-----END OPENSSH PRIVATE KEY-----\n`;
+  const parts = (pem: string) => {
+    const b = Buffer.from(pem.replace(/-----[^-]+-----/g, '').replace(/\s+/g, ''), 'base64');
+    let at = 15; // "openssh-key-v1\0"
+    const str = () => {
+      const n = b.readUInt32BE(at);
+      const v = b.subarray(at, at + 4 + n);
+      at += 4 + n;
+      return v;
+    };
+    const head = b.subarray(0, 15);
+    const [cipher, kdf, opts] = [str(), str(), str()];
+    const count = b.subarray(at, at + 4);
+    at += 4;
+    const [pub, priv] = [str(), str()];
+    return { head, cipher, kdf, opts, count, pub, priv };
+  };
+
+  it("refuses a file whose public part is another key's, or with data after it (ssh2 would not use that key)", () => {
+    for (const type of ['ed25519', 'rsa', 'ecdsa'] as const) {
+      const gen = () =>
+        utils.generateKeyPairSync(type, {
+          bits: type === 'rsa' ? 2048 : type === 'ecdsa' ? 256 : 0,
+        }).private;
+      const a = parts(gen());
+      const b = parts(gen());
+      const swapped = armour(
+        Buffer.concat([a.head, a.cipher, a.kdf, a.opts, a.count, b.pub, a.priv]),
+      );
+      expect(refusal(swapped), type).toMatch(/public and private parts are of different keys/);
+      const whole = Buffer.concat([a.head, a.cipher, a.kdf, a.opts, a.count, a.pub, a.priv]);
+      expect(parsePrivateKey('ssh-private-key', armour(whole)).publicKey).toMatch(/ spot-deploy$/);
+      expect(
+        utils.parseKey(armour(Buffer.concat([whole, Buffer.from([0, 0, 0, 0])]))),
+      ).toBeInstanceOf(Error);
+      expect(refusal(armour(Buffer.concat([whole, Buffer.from([0, 0, 0, 0])]))), type).toMatch(
+        /data after the private part/,
+      );
+    }
+  });
 });

@@ -5,9 +5,10 @@ Usage: agent.py <sha256> <staging-dir> -  activate the release whose archive is 
                                           the bootstrap; without `-`, an older bootstrap's tar
                                           has extracted it into <staging-dir> already)
        agent.py rollback [<sha256>]       put a kept ready release back (mode: rollback)
-       agent.py rearm-ttl                 re-arm the shutdown (a redeploy that sent nothing)
-Both (re)install and restart the interruption watcher (watcher.py, next to this file) once a
-release serves.
+       agent.py unchanged                 a redeploy that sent nothing: re-arm the shutdown, and
+                                          the watcher installed and running again if it is not
+The first two (re)install and restart the interruption watcher (watcher.py, next to this file)
+once a release serves.
 Python 3.6+ standard library only; never reboots. Every path derives from SPOT_DEPLOY_ROOT
 (default /); systemctl and shutdown are looked up on PATH.
 """
@@ -954,25 +955,42 @@ def rollback_main(args):
     return EXIT_OK
 
 
-def rearm_main(args):
-    """`agent.py rearm-ttl`: a no-op redeploy's TTL re-arm, for an upload that found the release
-    unchanged and sent nothing (the TTL follows activity). Changes nothing else."""
+def keep_watcher(agent):
+    """The watcher as a no-op redeploy leaves it, without the restart while it runs (its code and
+    env file are the ones it started with): a unit an earlier run dropped (drop_watcher_unit) is
+    written, reloaded and enabled again, and a watcher that is not active is started."""
+    if os.path.isfile(WATCHER_UNIT) and agent.systemctl("is-active", "--quiet", WATCHER):
+        return
+    start_watcher(agent)
+
+
+def unchanged_main(args):
+    """`agent.py unchanged`: the upkeep of a no-op redeploy for an upload that found the release
+    unchanged and sent nothing: the TTL re-armed (it follows activity) and the watcher kept.
+    Changes nothing else: status, current and the release's units stay as they are."""
     if args:
-        sys.stderr.write("usage: agent.py rearm-ttl\n")
+        sys.stderr.write("usage: agent.py unchanged\n")
         return EXIT_USAGE
-    rearm_ttl(Agent(current_sha() or ""))
+    lock = lock_agent()
+    try:
+        agent = Agent(current_sha() or "")
+        rearm_ttl(agent)
+        if agent.code_dir is not None:
+            keep_watcher(agent)
+    finally:
+        lock.close()
     return EXIT_OK
 
 
 def main(argv):
     if len(argv) >= 2 and argv[1] == "rollback":
         return rollback_main(argv[2:])
-    if len(argv) >= 2 and argv[1] == "rearm-ttl":
-        return rearm_main(argv[2:])
+    if len(argv) >= 2 and argv[1] == "unchanged":
+        return unchanged_main(argv[2:])
     if (len(argv) not in (3, 4) or not SHA.fullmatch(argv[1]) or not os.path.isdir(argv[2])
             or argv[3:] not in ([], ["-"])):
         sys.stderr.write("usage: agent.py <sha256> <staging-dir> [-] | "
-                         "agent.py rollback [<sha256>] | agent.py rearm-ttl\n")
+                         "agent.py rollback [<sha256>] | agent.py unchanged\n")
         return EXIT_USAGE
     sha, staging = argv[1], os.path.abspath(argv[2])
     lock = lock_agent()

@@ -54,8 +54,9 @@ export interface UploadConfig {
  * The upload command's script, one SSH channel (a round trip and a session start less than two):
  *  1. says what the instance runs (`current`, the env and health-check files' sha256 and
  *     status.json, read in one privileged call: they are root's), then waits for one line;
- *  2. `skip` (the client found it all unchanged): writes ttl-minutes and has the agent re-arm
- *     the shutdown, as its no-op redeploy does (the TTL follows activity), and sends nothing;
+ *  2. `skip` (the client found it all unchanged): writes ttl-minutes (when given) and runs
+ *     `agent.py unchanged`, the upkeep of the agent's no-op redeploy (the shutdown re-armed: the
+ *     TTL follows activity; the interruption watcher installed and running), and sends nothing;
  *  3. `go`: makes sure the incoming dir exists and is ours (sudo only when it is not, i.e. on the
  *     first delivery) and streams stdin into `.<sha>.part`, hashing while it writes (PY_WRITER):
  *     no second pass over the file after the upload. The digest file is removed first and
@@ -93,10 +94,9 @@ export function uploadScript(
     'if [ "$answer" = skip ]; then',
     ...(ttlMinutes === undefined
       ? []
-      : [
-          `  ${ttlWrite(r, ttlMinutes)} || exit ${SCRIPT_EXIT.ttlConfig}`,
-          `  ${withSudo(r.sudo, `${r.agentCommand} rearm-ttl`)} >/dev/null </dev/null || exit ${SCRIPT_EXIT.ttlConfig}`,
-        ]),
+      : [`  ${ttlWrite(r, ttlMinutes)} || exit ${SCRIPT_EXIT.ttlConfig}`]),
+    // The no-op redeploy's upkeep: the TTL re-armed, the interruption watcher kept running.
+    `  ${withSudo(r.sudo, `${r.agentCommand} unchanged`)} >/dev/null </dev/null || exit ${SCRIPT_EXIT.ttlConfig}`,
     '  exit 0',
     'fi',
     '[ "$answer" = go ] || { echo "upload: unexpected answer \'$answer\'" >&2; exit 1; }',
@@ -107,7 +107,11 @@ export function uploadScript(
     // -S: no site module (a faster start; the writer needs only the standard library).
     `out=$(python3 -S -c ${shq(PY_WRITER)} ${part}) || { echo "upload: writing the bundle failed" >&2; exit 1; }`,
     'got=${out% *}; n=${out#* }',
-    `if [ "$n" = ${bytes} ]; then printf '%s %s\\n' "$got" ${bytes} > ${sum}; fi`,
+    // A short upload gets no digest, so the activation reports it at upload-verify with both
+    // sizes, as before; a digest that cannot be written (a full disk) is the upload's failure.
+    `if [ "$n" = ${bytes} ]; then`,
+    `  printf '%s %s\\n' "$got" ${bytes} > ${sum} || { echo "upload: recording the digest failed" >&2; exit 1; }`,
+    'fi',
     'exit 0',
   ].join('\n');
 }

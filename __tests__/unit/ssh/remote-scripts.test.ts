@@ -140,30 +140,35 @@ describe('uploadScript: one pass, hashed as it lands; nothing sent when unchange
     expect(script.indexOf(`rm -f ${PART} ${SUM}`)).toBeLessThan(write);
     expect(script.indexOf(`> ${SUM}`)).toBeGreaterThan(end);
     expect(l.join('\n')).not.toMatch(/cat >|openssl|sha256sum </);
-    expect(l[at(l, `> ${SUM}`)]).toBe(
-      `if [ "$n" = 1234 ]; then printf '%s %s\\n' "$got" 1234 > ${SUM}; fi`,
-    );
+    const digest = at(l, `> ${SUM}`);
+    expect(l.slice(digest - 1, digest + 2)).toEqual([
+      'if [ "$n" = 1234 ]; then',
+      `  printf '%s %s\\n' "$got" 1234 > ${SUM} || { echo "upload: recording the digest failed" >&2; exit 1; }`,
+      'fi',
+    ]);
     expect(() => uploadScript(DEFAULT_REMOTE, SHA, -1)).toThrow(RangeError);
   });
 
-  it('on skip: writes ttl-minutes and has the agent re-arm, before touching incoming/', () => {
+  it("on skip: writes ttl-minutes and runs the agent's no-op upkeep, before touching incoming/", () => {
     const l = ls(45);
     const skip = at(l, '"$answer" = skip');
     const ttl = at(l, '/etc/spot-deploy/ttl-minutes');
-    const rearm = at(l, 'agent.py rearm-ttl');
+    const rearm = at(l, 'agent.py unchanged');
     expect(l[ttl]).toContain(`printf '%s\\n' 45 | sudo -n install -D -m 0644 /dev/stdin`);
     expect(l[ttl]).toContain(`|| exit ${SCRIPT_EXIT.ttlConfig}`);
     expect(l[rearm]).toBe(
-      `  sudo -n python3 /opt/spot-deploy/current/.spot-deploy/agent.py rearm-ttl >/dev/null </dev/null || exit ${SCRIPT_EXIT.ttlConfig}`,
+      `  sudo -n python3 /opt/spot-deploy/current/.spot-deploy/agent.py unchanged >/dev/null </dev/null || exit ${SCRIPT_EXIT.ttlConfig}`,
     );
     expect(skip).toBeLessThan(ttl);
     expect(ttl).toBeLessThan(rearm);
     expect(l[rearm + 1]).toBe('  exit 0');
     expect(rearm).toBeLessThan(at(l, 'install -d'));
-    // Without a ttl (callers that have none), the skip changes nothing at all.
+    // Without a ttl (callers that have none), no ttl file is written, but the watcher is still kept.
     const none = ls();
-    expect(none.slice(at(none, '"$answer" = skip'), at(none, '"$answer" = skip') + 3)).toEqual([
+    const start = at(none, '"$answer" = skip');
+    expect(none.slice(start, start + 4)).toEqual([
       'if [ "$answer" = skip ]; then',
+      l[rearm],
       '  exit 0',
       'fi',
     ]);
