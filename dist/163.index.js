@@ -25,7 +25,7 @@ var enums = __webpack_require__(9390);
  * data (no call). Unknown is a warning in `mode: plan`, never an error: AWS adds regions and types
  * faster than the action is rebuilt, and the form of each name is already checked (ec2-rules.ts).
  */
-// The SDK's partition table alone (package.json "imports"), not `@aws-sdk/core/client` (0.5 MB
+// The SDK's partition table alone (tsconfig.json `paths`: ncc and vitest apply it), not `@aws-sdk/core/client` (0.5 MB
 // in dist/, ~25 ms of mode plan's start): its exports map has no path to the table itself.
 // __tests__/unit/inputs/known-names.test.ts checks both answer alike for every region.
 

@@ -704,8 +704,9 @@ const PY_WRITER = [
  * The upload command's script, one SSH channel (a round trip and a session start less than two):
  *  1. says what the instance runs (`current`, the env and health-check files' sha256 and
  *     status.json, read in one privileged call: they are root's), then waits for one line;
- *  2. `skip` (the client found it all unchanged): writes ttl-minutes and has the agent re-arm
- *     the shutdown, as its no-op redeploy does (the TTL follows activity), and sends nothing;
+ *  2. `skip` (the client found it all unchanged): writes ttl-minutes (when given) and runs
+ *     `agent.py unchanged`, the upkeep of the agent's no-op redeploy (the shutdown re-armed: the
+ *     TTL follows activity; the interruption watcher installed and running), and sends nothing;
  *  3. `go`: makes sure the incoming dir exists and is ours (sudo only when it is not, i.e. on the
  *     first delivery) and streams stdin into `.<sha>.part`, hashing while it writes (PY_WRITER):
  *     no second pass over the file after the upload. The digest file is removed first and
@@ -738,10 +739,9 @@ function uploadScript(r, sha, bytes, config = {}) {
         'if [ "$answer" = skip ]; then',
         ...(ttlMinutes === undefined
             ? []
-            : [
-                `  ${(0,remote_scripts/* ttlWrite */.Ol)(r, ttlMinutes)} || exit ${contract/* SCRIPT_EXIT */.lZ.ttlConfig}`,
-                `  ${(0,remote_scripts/* withSudo */.SU)(r.sudo, `${r.agentCommand} rearm-ttl`)} >/dev/null </dev/null || exit ${contract/* SCRIPT_EXIT */.lZ.ttlConfig}`,
-            ]),
+            : [`  ${(0,remote_scripts/* ttlWrite */.Ol)(r, ttlMinutes)} || exit ${contract/* SCRIPT_EXIT */.lZ.ttlConfig}`]),
+        // The no-op redeploy's upkeep: the TTL re-armed, the interruption watcher kept running.
+        `  ${(0,remote_scripts/* withSudo */.SU)(r.sudo, `${r.agentCommand} unchanged`)} >/dev/null </dev/null || exit ${contract/* SCRIPT_EXIT */.lZ.ttlConfig}`,
         '  exit 0',
         'fi',
         '[ "$answer" = go ] || { echo "upload: unexpected answer \'$answer\'" >&2; exit 1; }',
@@ -752,7 +752,11 @@ function uploadScript(r, sha, bytes, config = {}) {
         // -S: no site module (a faster start; the writer needs only the standard library).
         `out=$(python3 -S -c ${(0,remote_scripts/* shq */.hi)(PY_WRITER)} ${part}) || { echo "upload: writing the bundle failed" >&2; exit 1; }`,
         'got=${out% *}; n=${out#* }',
-        `if [ "$n" = ${bytes} ]; then printf '%s %s\\n' "$got" ${bytes} > ${sum}; fi`,
+        // A short upload gets no digest, so the activation reports it at upload-verify with both
+        // sizes, as before; a digest that cannot be written (a full disk) is the upload's failure.
+        `if [ "$n" = ${bytes} ]; then`,
+        `  printf '%s %s\\n' "$got" ${bytes} > ${sum} || { echo "upload: recording the digest failed" >&2; exit 1; }`,
+        'fi',
         'exit 0',
     ].join('\n');
 }

@@ -1702,6 +1702,19 @@ function writeEd25519(seed, pub, comment, check) {
     const lines = body.toString('base64').match(/.{1,70}/g) ?? [];
     return `-----BEGIN OPENSSH PRIVATE KEY-----\n${lines.join('\n')}\n-----END OPENSSH PRIVATE KEY-----\n`;
 }
+/** The public key blob the private part's fields make (ed25519 lengths checked). */
+function privatePublicBlob(type, f) {
+    const [a = Buffer.alloc(0), b = Buffer.alloc(0)] = f;
+    if (type === 'ssh-ed25519') {
+        // pub (32 bytes), then priv: the 32-byte seed followed by pub again.
+        if (a.length !== 32 || b.length !== 64 || !b.subarray(32).equals(a))
+            throw new Error('not an ed25519 key pair');
+        return Buffer.concat([sshString(type), sshString(a)]);
+    }
+    // RSA: n, e → the blob's e, n; ECDSA: curve, Q → the blob's curve, Q.
+    const pub = type === 'ssh-rsa' ? [b, a] : [a, b];
+    return Buffer.concat([sshString(type), ...pub.map((x) => sshString(x))]);
+}
 /**
  * Reads an `OPENSSH PRIVATE KEY` file (text with `\n` line ends, trimmed): its first key's public
  * blob, after checking the private section is whole: the two check numbers equal (they differ when
@@ -1721,25 +1734,29 @@ function readOpenSshPrivateKey(text) {
         r.string(); // kdf options
         if (cipher !== 'none')
             return { kind: 'encrypted' };
-        if (r.uint32() < 1)
-            throw new Error('no key in the file');
+        if (r.uint32() !== 1)
+            throw new Error('not exactly one key in the file');
         const blob = r.string();
         const type = blobType(blob);
         if (!KEY_TYPES.has(type))
             throw new Error(`unsupported key type ${type}`);
         const secret = new Reader(r.string());
+        if (r.rest().length > 0)
+            throw new Error('data after the private part');
         if (secret.uint32() !== secret.uint32())
             throw new Error('check numbers differ');
         if (secret.text() !== type)
             throw new Error('the private part is of another key type');
         // The type's private fields: ed25519: pub, priv; RSA: n, e, d, iqmp, p, q; ECDSA: curve, Q, d.
-        const fields = type === 'ssh-ed25519' ? 2 : type === 'ssh-rsa' ? 6 : 3;
-        for (let i = 0; i < fields; i++)
-            secret.string();
+        const fields = Array.from({ length: type === 'ssh-ed25519' ? 2 : type === 'ssh-rsa' ? 6 : 3 }, () => secret.string());
         secret.string(); // comment
         const padding = secret.rest();
         if (!padding.every((b, i) => b === i + 1))
             throw new Error('bad padding');
+        // ssh2 signs with the private part and offers its public key: the file's public part must be
+        // that key, or the instances would be given one key while the runner proves another.
+        if (!privatePublicBlob(type, fields).equals(blob))
+            throw new Error('the public and private parts are of different keys');
         return { kind: 'key', type, blob };
     }
     catch (e) {
