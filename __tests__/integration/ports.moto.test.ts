@@ -86,7 +86,7 @@ describe.skipIf(unsupported !== undefined)('ports: service ports on the managed 
       .flatMap((p) =>
         (p.IpRanges ?? []).map((r) => `${p.IpProtocol} ${p.FromPort}-${p.ToPort} ${r.CidrIp}`),
       )
-      .sort();
+      .sort(); // as strings: compare with sorted lists (the SSH port is random, 1024–65535)
   }
 
   it('ports: 8080 → one rule from ports-cidr, the link out; another port → 8080 closed; destroy → group gone', async () => {
@@ -98,10 +98,9 @@ describe.skipIf(unsupported !== undefined)('ports: service ports on the managed 
     const instances = JSON.parse(first.outputs.instances ?? '[]') as Array<{ privateIp: string }>;
     const ip = instances[0]?.privateIp ?? '';
     expect(ip).toMatch(/^127\.3\.8\.\d+$/);
-    expect(await rules()).toEqual([
-      `tcp ${fleet.port}-${fleet.port} 127.0.0.0/8`,
-      'tcp 8080-8080 198.51.100.0/24',
-    ]);
+    expect(await rules()).toEqual(
+      [`tcp ${fleet.port}-${fleet.port} 127.0.0.0/8`, 'tcp 8080-8080 198.51.100.0/24'].sort(),
+    );
     // ssh-address private-ip: the runner reaches the private IP, so the link uses it.
     expect(first.outputs.urls).toBe(`http://${ip}:8080`);
     expect(first.summary).toContain(`[http://${ip}:8080](http://${ip}:8080) |`);
@@ -110,10 +109,9 @@ describe.skipIf(unsupported !== undefined)('ports: service ports on the managed 
     // The same deployment with 443 instead: 8080 is closed, 443 opened; the instance is adopted.
     const second = await run(inputs({ ports: '443', 'ports-cidr': '198.51.100.0/24' }));
     expect(second.code, second.stdout + second.stderr).toBe(0);
-    expect(await rules()).toEqual([
-      `tcp ${fleet.port}-${fleet.port} 127.0.0.0/8`,
-      'tcp 443-443 198.51.100.0/24',
-    ]);
+    expect(await rules()).toEqual(
+      [`tcp ${fleet.port}-${fleet.port} 127.0.0.0/8`, 'tcp 443-443 198.51.100.0/24'].sort(),
+    );
     expect(second.outputs.urls).toBe(`https://${ip}`);
 
     // Without ports: no service rule is left, and urls is empty.
