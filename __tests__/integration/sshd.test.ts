@@ -8,9 +8,10 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
+import { Socket } from 'node:net';
 import { join } from 'node:path';
 import type { Client } from 'ssh2';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { HostKeyMismatchError, SshError } from '../../src/errors.js';
 import { generateEd25519 } from '../../src/keys.js';
 import { connect, exec } from '../../src/ssh/connect.js';
@@ -84,6 +85,26 @@ describe.skipIf(!hasSshd)('ssh against a real sshd on 127.0.0.1', () => {
     expect(r).toEqual({ code: 3, stdout: 'out\n', stderr: 'err\n' });
     const fed = await exec(c, 'wc -c', Buffer.from('12345'), { timeoutMs: 5_000 });
     expect(fed.stdout.trim()).toBe('5');
+  });
+
+  it('turns Nagle off before the first byte of the handshake, not after it', async () => {
+    // With Nagle on, each of the four round trips of the authentication waited for the server's
+    // delayed ACK (~40 ms): a connect took 221 ms against 61 ms with it off (loopback, load ~4).
+    const first: Array<{ on: boolean; written: number }> = [];
+    const spy = vi.spyOn(Socket.prototype, 'setNoDelay');
+    spy.mockImplementation(function (this: Socket, on?: boolean) {
+      first.push({ on: on !== false, written: this.bytesWritten });
+      spy.mockRestore();
+      return this.setNoDelay(on);
+    });
+    try {
+      const c = await open();
+      const r = await exec(c, 'echo ok', undefined, { timeoutMs: 5_000 });
+      expect(r.stdout).toBe('ok\n');
+    } finally {
+      spy.mockRestore();
+    }
+    expect(first[0]).toEqual({ on: true, written: 0 });
   });
 
   it('refuses a different host key at once, without retrying', async () => {
