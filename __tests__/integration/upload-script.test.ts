@@ -27,7 +27,8 @@ import {
   type RemoteLayout,
 } from '../../src/ssh/remote-scripts.js';
 import { uploadScript } from '../../src/ssh/upload-script.js';
-import { decideUpload, readHave } from '../../src/ssh/unchanged.js';
+import { readHave } from '../../src/ssh/have.js';
+import { decideUpload } from '../../src/ssh/unchanged.js';
 
 const sha256 = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');
 
@@ -127,7 +128,7 @@ describe('the upload script under /bin/sh', () => {
     );
     const x = run(uploadScript(r, sha, 10, { ttlMinutes: 45 }), 'skip\n');
     expect(x.status, x.stderr.toString()).toBe(0);
-    const have = readHave(x.stdout.toString(), r);
+    const have = readHave(x.stdout.toString(), r) ?? {};
     expect(have).toEqual({
       current: sha,
       state: 'ready',

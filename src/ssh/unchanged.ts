@@ -7,18 +7,7 @@
  * agent runs the check). Anything unreadable or unknown means "upload".
  */
 import { createHash } from 'node:crypto';
-import type { RemoteLayout } from './remote-scripts.js';
-import { HAVE_END, HAVE_MARK } from './upload-script.js';
-
-/** What the instance said it runs; absent fields were not there or not readable. */
-export interface Have {
-  readonly current?: string;
-  readonly state?: string;
-  readonly sha256?: string;
-  /** sha256 of the env file, of the health-check file. */
-  readonly envSha256?: string;
-  readonly healthCheckSha256?: string;
-}
+import type { Have } from './have.js';
 
 /** What this delivery would leave on the instance. */
 export interface Want {
@@ -33,43 +22,7 @@ export type UploadDecision =
   | { readonly upload: true; readonly why: string }
   | { readonly upload: false; readonly note: string };
 
-const SHA = /^[0-9a-f]{64}$/;
 const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
-
-/** Reads the upload command's first words (from its first line to `HAVE_END`). */
-export function readHave(head: string, r: Pick<RemoteLayout, 'envPath' | 'healthCheckPath'>): Have {
-  const start = head.indexOf(HAVE_MARK);
-  const end = head.indexOf(`\n${HAVE_END}`);
-  if (start < 0 || end < start) return {};
-  const lines = head.slice(start, end).split('\n');
-  const target = (lines[0] ?? '').slice(HAVE_MARK.length).trim().replace(/\/+$/, '');
-  const current = target.slice(target.lastIndexOf('/') + 1);
-  const digests = new Map<string, string>();
-  let i = 1;
-  for (; i < lines.length && !(lines[i] ?? '').startsWith('{'); i++) {
-    // sha256sum's "<hex>  <path>" (a path it had to escape starts with '\': never matches).
-    const m = /^([0-9a-f]{64}) [ *](.*)$/.exec(lines[i] ?? '');
-    if (m?.[1] !== undefined && m[2] !== undefined) digests.set(m[2], m[1]);
-  }
-  let status: { state?: unknown; sha256?: unknown } = {};
-  try {
-    const v: unknown = JSON.parse(lines.slice(i).join('\n'));
-    if (v !== null && typeof v === 'object') status = v;
-  } catch {
-    // No status.json (a fresh instance), a torn one, or none readable: nothing is known.
-  }
-  const env = digests.get(r.envPath);
-  const hc = digests.get(r.healthCheckPath);
-  return {
-    ...(SHA.test(current) ? { current } : {}),
-    ...(typeof status.state === 'string' ? { state: status.state } : {}),
-    ...(typeof status.sha256 === 'string' && SHA.test(status.sha256)
-      ? { sha256: status.sha256 }
-      : {}),
-    ...(env === undefined ? {} : { envSha256: env }),
-    ...(hc === undefined ? {} : { healthCheckSha256: hc }),
-  };
-}
 
 /** Upload, or skip with the note the instance's result carries. */
 export function decideUpload(have: Have, want: Want): UploadDecision {

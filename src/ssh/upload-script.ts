@@ -4,12 +4,8 @@
  * it lands (`go`). deliver.ts runs it (upload.ts); unchanged.ts reads what it says.
  */
 import { SCRIPT_EXIT } from '../instance/contract.js';
+import { haveScript } from './have.js';
 import { digestPath, shq, ttlWrite, withSudo, type RemoteLayout } from './remote-scripts.js';
-
-/** Opens what the upload command says the instance runs: the line goes on with `current`'s target. */
-export const HAVE_MARK = '__SPOT_DEPLOY_HAVE__';
-/** Ends it: the client answers `go` (the bundle follows) or `skip` once it reads this line. */
-export const HAVE_END = '__SPOT_DEPLOY_HAVE_END__';
 
 /**
  * The upload's writer: stdin into the `.part`, hashed and counted on the way, printing
@@ -79,17 +75,9 @@ export function uploadScript(
   const part = shq(`${r.incomingDir}/.${sha}.part`);
   const sum = shq(digestPath(r, sha));
   const mkdir = withSudo(r.sudo, `install -d -o "$(id -un)" -m 0755 ${dir}`);
-  // sha256sum over openssl here: the files are small, and it starts in a millisecond.
-  const have = [
-    `sha256sum -- ${shq(r.envPath)} ${shq(r.healthCheckPath)} 2>/dev/null`,
-    `cat ${shq(r.statusPath)} 2>/dev/null`,
-    'exit 0',
-  ].join('; ');
   return [
     'set -u',
-    `echo "${HAVE_MARK} $(readlink ${shq(r.currentPath)} 2>/dev/null)"`,
-    `${withSudo(r.sudo, `sh -c ${shq(have)}`)} </dev/null 2>/dev/null`,
-    `echo; echo ${HAVE_END}`,
+    ...haveScript(r),
     'read -r answer || exit 1',
     'if [ "$answer" = skip ]; then',
     ...(ttlMinutes === undefined

@@ -10,8 +10,9 @@ import { SCRIPT_EXIT } from '../instance/contract.js';
 import type { ActivationOutcome } from './activation-result.js';
 import { exec, type ExecResult } from './exec.js';
 import { shq, tail, type RemoteLayout } from './remote-scripts.js';
-import { decideUpload, readHave, type UploadDecision } from './unchanged.js';
-import { HAVE_END, uploadScript } from './upload-script.js';
+import { HAVE_END, readHave } from './have.js';
+import { decideUpload, type UploadDecision } from './unchanged.js';
+import { uploadScript } from './upload-script.js';
 
 /**
  * Read size for the upload stream: 50 MiB to a loopback sshd took 286 ms with 1 MiB reads against
@@ -59,7 +60,7 @@ export async function runUpload(
         after: HAVE_END,
         send: (head) => {
           const want = { sha256: o.sha256, envFile: o.envFile, healthCheck: o.healthCheck };
-          decision = decideUpload(readHave(head, r), want);
+          decision = decideUpload(readHave(head, r) ?? {}, want);
           if (!decision.upload) return Buffer.from('skip\n');
           return Readable.from(withAnswer(o.file), { objectMode: false });
         },

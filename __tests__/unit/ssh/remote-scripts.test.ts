@@ -6,7 +6,8 @@ import {
   cleanDiagnostics,
   DEFAULT_REMOTE,
 } from '../../../src/ssh/remote-scripts.js';
-import { HAVE_END, HAVE_MARK, uploadScript } from '../../../src/ssh/upload-script.js';
+import { HAVE_END, HAVE_MARK } from '../../../src/ssh/have.js';
+import { uploadScript } from '../../../src/ssh/upload-script.js';
 import { parseActivation } from '../../../src/ssh/activation-result.js';
 
 const SHA = 'a'.repeat(64);
