@@ -134,7 +134,7 @@ describe.skipIf(!hasSshd)('a connection lost during activation (sshd, real agent
     const part = `${box.incoming}/.${built.sha}.part`;
     copyFileSync(built.archive, part);
     // What a whole upload leaves next to it: the digest it took while writing.
-    writeFileSync(`${part}.sha256`, `${built.sha} ${statSync(part).size}\n`);
+    writeFileSync(`${part}.sha256`, `${built.sha}\n`);
     const envPath = box.path('etc/spot-deploy/env');
     writeFileSync(envPath, 'OLD=1\n', { mode: 0o600 });
     const layout = { ...DEFAULT_REMOTE, ...remote() };

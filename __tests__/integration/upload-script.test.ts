@@ -24,9 +24,10 @@ import {
   activationScript,
   DEFAULT_REMOTE,
   digestPath,
+  shq,
   type RemoteLayout,
 } from '../../src/ssh/remote-scripts.js';
-import { uploadScript } from '../../src/ssh/upload-script.js';
+import { UPLOADED_MARK, uploadScript } from '../../src/ssh/upload-script.js';
 import { readHave } from '../../src/ssh/have.js';
 import { decideUpload } from '../../src/ssh/unchanged.js';
 
@@ -67,6 +68,15 @@ describe('the upload script under /bin/sh', () => {
       closeSync(fd);
     }
   };
+  // A real pipe, as sshd gives the command: /dev/stdin opened on a file would start over at byte 0.
+  const piped = (script: string, input: Buffer) => {
+    const file = join(dir, 'stdin');
+    writeFileSync(file, input);
+    return spawnSync('/bin/sh', ['-c', `cat ${shq(file)} | /bin/sh -c ${shq(script)}`], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: 30_000,
+    });
+  };
   const part = (sha: string) => join(r.incomingDir, `.${sha}.part`);
 
   it('writes exactly the bytes after the answer and records their digest while writing', () => {
@@ -76,7 +86,7 @@ describe('the upload script under /bin/sh', () => {
     const x = run(uploadScript(r, sha, data.length), Buffer.concat([Buffer.from('go\n'), data]));
     expect(x.status, x.stderr.toString()).toBe(0);
     expect(readFileSync(part(sha)).equals(data)).toBe(true);
-    expect(readFileSync(digestPath(r, sha), 'utf8')).toBe(`${sha} ${data.length}\n`);
+    expect(readFileSync(digestPath(r, sha), 'utf8')).toBe(`${sha}\n`);
     // The activation takes it: no second pass, digest consumed, renamed.
     writeFileSync(r.statusPath, '{}'); // what it prints last (the start command is `true` here)
     const act = run(activationScript(r, sha, data.length), '');
@@ -84,12 +94,45 @@ describe('the upload script under /bin/sh', () => {
     expect(readdirSync(r.incomingDir)).toEqual([`${sha}.tar.gz`]);
   });
 
+  it('one command: the bundle, then `activate` and the env file right behind it on the same stdin', () => {
+    const data = randomBytes(2 * 1024 * 1024 + 5);
+    const sha = sha256(data);
+    const env = 'GREETING=hi\nTOKEN=s3cret\n';
+    writeFileSync(r.statusPath, '{}');
+    const activation = activationScript(r, sha, data.length, { envBytes: env.length });
+    const script = uploadScript(r, sha, data.length, { activation });
+    const x = piped(
+      script,
+      Buffer.concat([Buffer.from('go\n'), data, Buffer.from(`activate\n${env}`)]),
+    );
+    expect(x.status, x.stderr.toString()).toBe(0);
+    expect(x.stdout.toString()).toContain(`${UPLOADED_MARK}\n`);
+    // The writer took exactly the bundle: the env file is the rest, whole.
+    expect(readFileSync(r.envPath, 'utf8')).toBe(env);
+    expect(readdirSync(r.incomingDir)).toEqual([`${sha}.tar.gz`]);
+    expect(readFileSync(join(r.incomingDir, `${sha}.tar.gz`)).equals(data)).toBe(true);
+  });
+
+  it('no `activate` (the link went once the bundle was sent): nothing is activated', () => {
+    const data = randomBytes(64 * 1024);
+    const sha = sha256(data);
+    writeFileSync(r.envPath, 'OLD=1\n');
+    const activation = activationScript(r, sha, data.length, { envBytes: 6 });
+    const x = run(
+      uploadScript(r, sha, data.length, { activation }),
+      Buffer.concat([Buffer.from('go\n'), data]),
+    );
+    expect(x.status).toBe(1);
+    expect(readFileSync(r.envPath, 'utf8')).toBe('OLD=1\n');
+    expect(readdirSync(r.incomingDir).sort()).toEqual([`.${sha}.part`, `.${sha}.part.sha256`]);
+  });
+
   it('a stale digest never vouches: removed before writing, none recorded for a short upload', () => {
     const whole = randomBytes(256 * 1024);
     const sha = sha256(whole);
     mkdirSync(r.incomingDir);
     // What an earlier, complete attempt of the same sha256 left behind.
-    writeFileSync(digestPath(r, sha), `${sha} ${whole.length}\n`);
+    writeFileSync(digestPath(r, sha), `${sha}\n`);
     const cut = whole.subarray(0, 100_000); // the connection went; stdin ended early
     const x = run(uploadScript(r, sha, whole.length), Buffer.concat([Buffer.from('go\n'), cut]));
     expect(x.status).toBe(0);

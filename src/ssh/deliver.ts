@@ -1,5 +1,5 @@
 import type { Client } from 'ssh2';
-import { CommandTimeoutError, errorMessage, SshError } from '../errors.js';
+import { SshError } from '../errors.js';
 import { realSleep, type Sleep } from '../time.js';
 import { exec } from './exec.js';
 import { activationScript, DEFAULT_REMOTE, shq, type RemoteLayout } from './remote-scripts.js';
@@ -80,17 +80,18 @@ export function healthDeadlineSeconds(readyTimeoutMs: number): number {
 }
 
 /**
- * Asks the instance what it runs and, unless that is this release unchanged (then nothing is
- * uploaded nor activated, and the result says `unchanged`), uploads the bundle in the same exec
- * (streamed on the channel's stdin, hashed on the instance as it lands), verifies it
- * remotely, renames it into place, writes the env file (always) and the ttl and health-check
- * files (when given), starts activation and reads
- * status.json. Deployment outcomes (including a timed-out or broken activation command, and a
- * connection lost during the upload) are returned as `failed` with a step; SSH errors while
- * preparing or uploading are thrown, and an upload that throws (e.g. past `uploadTimeoutMs`)
- * destroys the connection first: it is unusable after that. A connection lost during activation
- * is destroyed too, and the verdict read over `reconnect`'s connections (the last one, when it
- * still works, is left open for the caller, who ends every client it hands out).
+ * One command, one SSH session (upload-script.ts): asks the instance what it runs and, unless
+ * that is this release unchanged (then nothing is uploaded nor activated, and the result says
+ * `unchanged`), streams the bundle on the channel's stdin, hashed on the instance as it lands;
+ * once the instance says it is all there, answers `activate` with the env file, and the same
+ * command verifies it, renames it into place, writes the env file (always) and the ttl and
+ * health-check files (when given), starts activation and prints status.json. Deployment outcomes
+ * (including a timed-out or broken activation, and a connection lost during the upload) are
+ * returned as `failed` with a step; SSH errors while preparing or uploading are thrown, and an
+ * upload that throws (e.g. past `uploadTimeoutMs`) destroys the connection first: it is unusable
+ * after that. A connection lost once `activate` was sent is destroyed too, and the verdict read
+ * over `reconnect`'s connections (the last one, when it still works, is left open for the
+ * caller, who ends every client it hands out).
  */
 export async function deliverBundle(client: Client, o: DeliverOptions): Promise<DeliverResult> {
   if (!/^[0-9a-f]{64}$/.test(o.sha256)) {
@@ -113,48 +114,49 @@ export async function deliverBundle(client: Client, o: DeliverOptions): Promise<
     return { ...res, timings: { uploadMs, activateMs, totalMs } };
   };
 
-  const envFile = Buffer.from(o.envFile ?? '', 'utf8');
-  const { outcome, ms } = await runUpload(client, r, {
-    ...o,
-    envFile: envFile.toString('utf8'),
-  });
-  uploadMs = ms;
-  if (outcome.kind === 'failed') return done(outcome.outcome);
-  if (outcome.kind === 'unchanged') {
-    o.log?.(`deliver ${o.sha256.slice(0, 12)}: ${outcome.note}`);
-    uploadMs = 0;
-    return { ...done({ status: 'ready' }), unchanged: outcome.note };
-  }
-  o.log?.(`deliver ${o.sha256.slice(0, 12)}: uploading: ${outcome.why}`);
-  const mbps = o.bytes / 1e6 / Math.max(uploadMs / 1000, 0.001);
-  o.log?.(`deliver: uploaded ${o.bytes} bytes in ${uploadMs} ms (${mbps.toFixed(1)} MB/s)`);
-  o.onUploaded?.();
-
+  const envFile = o.envFile ?? '';
   const script = activationScript(r, o.sha256, o.bytes, {
-    envBytes: envFile.length,
+    envBytes: Buffer.byteLength(envFile, 'utf8'),
     healthCheck: o.healthCheck,
     ttlMinutes: o.ttlMinutes,
     healthDeadlineSeconds: healthDeadlineSeconds(o.readyTimeoutMs),
   });
   const now = o.now ?? Date.now;
-  const act0 = now();
-  let lost: string;
-  try {
-    const res = await exec(client, `sh -c ${shq(script)}`, envFile, {
-      timeoutMs: o.readyTimeoutMs,
-    });
-    // sshd always reports how a command ended; no exit status at all means the link went.
-    if (res.code !== null || res.signal !== undefined)
-      return done(parseActivation(o.sha256, res.code, res.stdout, res.stderr));
-    lost = 'the activation command ended without an exit status';
-  } catch (err) {
-    if (err instanceof CommandTimeoutError)
-      return done({ status: 'failed', step: 'activate', logTail: errorMessage(err) });
-    lost = errorMessage(err);
+  const ran = await runUpload(client, r, {
+    ...o,
+    envFile,
+    activation: { script, timeoutMs: o.readyTimeoutMs },
+    now,
+    onUploaded: (why, ms) => {
+      o.log?.(`deliver ${o.sha256.slice(0, 12)}: uploaded: ${why}`);
+      const mbps = o.bytes / 1e6 / Math.max(ms / 1000, 0.001);
+      o.log?.(`deliver: uploaded ${o.bytes} bytes in ${ms} ms (${mbps.toFixed(1)} MB/s)`);
+      o.onUploaded?.();
+    },
+  });
+  const outcome = ran.outcome;
+  uploadMs = ran.uploadMs;
+  switch (outcome.kind) {
+    case 'failed':
+      return done(outcome.outcome);
+    case 'unchanged':
+      o.log?.(`deliver ${o.sha256.slice(0, 12)}: ${outcome.note}`);
+      uploadMs = 0;
+      return { ...done({ status: 'ready' }), unchanged: outcome.note };
+    case 'activated': {
+      const { code, stdout, stderr } = outcome.res;
+      return done(parseActivation(o.sha256, code, stdout, stderr));
+    }
+    case 'activation-timeout':
+      return done({ status: 'failed', step: 'activate', logTail: outcome.error });
+    case 'lost': {
+      // Whatever is left of that connection is of no use; a half-dead one must not keep us alive.
+      client.destroy();
+      const { how, activateAt } = outcome;
+      const deadline = activateAt + o.readyTimeoutMs;
+      return done(await afterLostConnection(o, r, how, now() - activateAt, deadline));
+    }
   }
-  // Whatever is left of that connection is of no use; a half-dead one must not keep us alive.
-  client.destroy();
-  return done(await afterLostConnection(o, r, lost, now() - act0, act0 + o.readyTimeoutMs));
 }
 
 /**

@@ -25,11 +25,20 @@ export interface ExecResult {
 
 /**
  * Input chosen once the command has spoken: nothing is sent until its stdout holds a line that
- * starts with `after`; `send` gets the stdout up to there and returns the whole input.
+ * starts with `after` (after the previous reply's line); `send` gets the stdout up to there and
+ * returns the whole input, or a part of it and the next reply (stdin stays open meanwhile).
  */
 export interface Reply {
   readonly after: string;
-  readonly send: (head: string) => Readable | Buffer;
+  readonly send: (head: string) => Readable | Buffer | Continued;
+  /** From when this reply is sent, the time the command has left (replaces `timeoutMs`). */
+  readonly timeoutMs?: number;
+}
+
+/** A part of the input, and the reply that sends the rest once the command speaks again. */
+export interface Continued {
+  readonly input: Readable | Buffer;
+  readonly then: Reply;
 }
 
 /**
@@ -58,6 +67,8 @@ export function exec(
       // The stream being fed, once chosen (a Reply picks it after the command's first line).
       let input: Readable | undefined;
       let reply = stdin !== undefined && isReply(stdin) ? stdin : undefined;
+      // Where the next reply's line is looked for: after the last one answered.
+      let from = 0;
       const finish = (error?: Error): void => {
         if (done) return;
         done = true;
@@ -77,38 +88,49 @@ export function exec(
         const stderr = Buffer.concat(errOut).toString('utf8');
         resolve(signal === undefined ? { code, stdout, stderr } : { code, signal, stdout, stderr });
       };
-      const timer =
-        options.timeoutMs === undefined
-          ? undefined
-          : setTimeout(
-              () =>
-                finish(
-                  new CommandTimeoutError(`Remote command timed out after ${options.timeoutMs} ms`),
-                ),
-              options.timeoutMs,
-            );
-      const feed = (data: Readable | Buffer | undefined): void => {
+      let timer: NodeJS.Timeout | undefined;
+      const arm = (ms: number | undefined): void => {
+        if (timer !== undefined) clearTimeout(timer);
+        if (ms === undefined) return;
+        const t = new CommandTimeoutError(`Remote command timed out after ${ms} ms`);
+        timer = setTimeout(() => finish(t), ms);
+      };
+      arm(options.timeoutMs);
+      /** Sends `data` (undefined: nothing), then ends stdin unless more follows. */
+      const feed = (data: Readable | Buffer | undefined, end = true): void => {
         if (data === undefined) ch.end();
-        else if (Buffer.isBuffer(data)) ch.end(data);
-        else {
+        else if (Buffer.isBuffer(data)) {
+          if (end) ch.end(data);
+          else ch.write(data);
+        } else {
           input = data;
           data.on('error', (e) => finish(new SshError(`Reading the input failed: ${describe(e)}`)));
-          data.pipe(ch);
+          data.pipe(ch, { end });
         }
       };
       ch.on('data', (d: Buffer) => {
         out.push(d);
-        if (reply === undefined) return;
-        const text = Buffer.concat(out).toString('utf8');
-        const at = text.startsWith(reply.after) ? 0 : text.indexOf(`\n${reply.after}`);
-        const eol = at < 0 ? -1 : text.indexOf('\n', at + 1);
-        if (eol < 0) return;
-        const { send } = reply;
-        reply = undefined;
-        try {
-          feed(send(text.slice(0, eol + 1)));
-        } catch (e) {
-          finish(e instanceof Error ? e : new Error(String(e)));
+        while (reply !== undefined && !done) {
+          const text = Buffer.concat(out).toString('utf8');
+          const at =
+            from === 0 && text.startsWith(reply.after)
+              ? 0
+              : text.indexOf(`\n${reply.after}`, Math.max(0, from - 1));
+          const eol = at < 0 ? -1 : text.indexOf('\n', at + 1);
+          if (eol < 0) return;
+          const r = reply;
+          reply = undefined;
+          from = eol + 1;
+          try {
+            const sent = r.send(text.slice(0, eol + 1));
+            if (r.timeoutMs !== undefined) arm(r.timeoutMs);
+            if (isContinued(sent)) {
+              reply = sent.then;
+              feed(sent.input, false);
+            } else feed(sent);
+          } catch (e) {
+            finish(e instanceof Error ? e : new Error(String(e)));
+          }
         }
       });
       ch.stderr.on('data', (d: Buffer) => errOut.push(d));
@@ -125,4 +147,8 @@ export function exec(
 
 function isReply(x: Readable | Buffer | Reply): x is Reply {
   return !Buffer.isBuffer(x) && typeof (x as Partial<Reply>).send === 'function';
+}
+
+function isContinued(x: Readable | Buffer | Continued): x is Continued {
+  return !Buffer.isBuffer(x) && (x as Partial<Continued>).then !== undefined && 'input' in x;
 }

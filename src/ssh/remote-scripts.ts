@@ -62,7 +62,7 @@ export function withSudo(sudo: string, cmd: string): string {
   return sudo.trim() === '' ? cmd : `${sudo.trim()} ${cmd}`;
 }
 
-/** Where the upload records the digest and size of a whole `.part` for the activation script. */
+/** Where the upload records the digest of a whole `.part` for the activation script. */
 export function digestPath(r: RemoteLayout, sha: string): string {
   return `${r.incomingDir}/.${sha}.part.sha256`;
 }
@@ -118,8 +118,8 @@ export function activationScript(
     'set -u',
     // The digest the upload took while writing (uploadScript), and the size from the inode: no
     // second pass over the file. The digest file is consumed: it vouches for one rename only.
-    'got=; n=',
-    `[ -f ${sum} ] && read -r got n < ${sum}`,
+    'got=',
+    `[ -f ${sum} ] && read -r got < ${sum}`,
     `rm -f ${sum}`,
     `size=$(stat -c %s ${part} 2>/dev/null)`,
     `if [ "$got" != ${sha} ] || [ "$size" != ${bytes} ]; then`,

@@ -26,13 +26,16 @@ const PY_WRITER = [
   '    pass',
   'h = hashlib.sha256()',
   'f = os.open(sys.argv[1], os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)',
+  // Exactly the announced bytes, never more: what follows on stdin is the runner's next answer.
+  'left = int(sys.argv[2])',
   'n = 0',
-  'while True:',
-  '    b = os.read(0, 1 << 20)',
+  'while left > 0:',
+  '    b = os.read(0, min(1 << 20, left))',
   '    if not b:',
   '        break',
   '    h.update(b)',
   '    n += len(b)',
+  '    left -= len(b)',
   '    m = memoryview(b)',
   '    while m:',
   '        m = m[os.write(f, m):]',
@@ -40,14 +43,24 @@ const PY_WRITER = [
   'print(h.hexdigest(), n)',
 ].join('\n');
 
+/** Printed once the bundle is on the instance: the runner answers `activate` and the env file. */
+export const UPLOADED_MARK = '__SPOT_DEPLOY_UPLOADED__';
+
 /** What the upload command does besides the upload. */
 export interface UploadConfig {
   /** Written and re-armed when the upload is skipped (see ActivationConfig.ttlMinutes). */
   readonly ttlMinutes?: number | undefined;
+  /**
+   * The activation (remote-scripts.ts activationScript), run in the same command once the
+   * runner answers `activate` to UPLOADED_MARK; its stdin is what follows that line (the env
+   * file). Without it the command ends after the upload.
+   */
+  readonly activation?: string | undefined;
 }
 
 /**
- * The upload command's script, one SSH channel (a round trip and a session start less than two):
+ * The delivery's one command (one SSH session: each more one cost ~150 ms of sshd's session
+ * start on a loaded runner, more than a round trip on the same channel):
  *  1. says what the instance runs (`current`, the env and health-check files' sha256 and
  *     status.json, read in one privileged call: they are root's), then waits for one line;
  *  2. `skip` (the client found it all unchanged): writes ttl-minutes (when given) and runs
@@ -57,8 +70,12 @@ export interface UploadConfig {
  *     first delivery) and streams stdin into `.<sha>.part`, hashing while it writes (PY_WRITER):
  *     no second pass over the file after the upload. The digest file is removed first and
  *     written only for a whole upload (size as announced), so neither a stale digest nor a cut
- *     upload can vouch for the `.part`.
- * `read` takes its line byte by byte from the pipe, so no bundle byte is consumed by it.
+ *     upload can vouch for the `.part`;
+ *  4. prints UPLOADED_MARK and, with `activation`, waits for `activate` and runs it (its stdin:
+ *     the env file). Only the runner's answer starts it: a connection lost before the runner saw
+ *     the mark never activates anything, so such a loss is the upload's failure, as before.
+ * `read` takes its line byte by byte from the pipe, and the writer reads exactly `bytes`, so
+ * neither consumes a byte meant for the next step.
  */
 export function uploadScript(
   r: RemoteLayout,
@@ -68,7 +85,7 @@ export function uploadScript(
 ): string {
   if (!Number.isSafeInteger(bytes) || bytes < 0)
     throw new RangeError(`bytes must be an integer ≥ 0, got ${bytes}`);
-  const { ttlMinutes } = config;
+  const { ttlMinutes, activation } = config;
   if (ttlMinutes !== undefined && (!Number.isSafeInteger(ttlMinutes) || ttlMinutes < 0))
     throw new RangeError(`ttlMinutes must be an integer ≥ 0, got ${ttlMinutes}`);
   const dir = shq(r.incomingDir);
@@ -93,13 +110,20 @@ export function uploadScript(
     'fi',
     `rm -f ${part} ${sum}`,
     // -S: no site module (a faster start; the writer needs only the standard library).
-    `out=$(python3 -S -c ${shq(PY_WRITER)} ${part}) || { echo "upload: writing the bundle failed" >&2; exit 1; }`,
+    `out=$(python3 -S -c ${shq(PY_WRITER)} ${part} ${bytes}) || { echo "upload: writing the bundle failed" >&2; exit 1; }`,
     'got=${out% *}; n=${out#* }',
     // A short upload gets no digest, so the activation reports it at upload-verify with both
     // sizes, as before; a digest that cannot be written (a full disk) is the upload's failure.
     `if [ "$n" = ${bytes} ]; then`,
-    `  printf '%s %s\\n' "$got" ${bytes} > ${sum} || { echo "upload: recording the digest failed" >&2; exit 1; }`,
+    `  printf '%s\\n' "$got" > ${sum} || { echo "upload: recording the digest failed" >&2; exit 1; }`,
     'fi',
-    'exit 0',
+    `echo ${UPLOADED_MARK}`,
+    ...(activation === undefined
+      ? ['exit 0']
+      : [
+          'read -r answer || exit 1',
+          '[ "$answer" = activate ] || { echo "upload: unexpected answer \'$answer\'" >&2; exit 1; }',
+          activation,
+        ]),
   ].join('\n');
 }

@@ -1,18 +1,20 @@
 /**
- * The upload command of one delivery, run (its script: upload-script.ts): the instance says what
- * it runs, the runner decides (unchanged.ts) and answers `skip`, or `go` followed by the bundle
- * on the same stdin; then what its exit says. deliver.ts goes on to the activation after it.
+ * A delivery's one command, run (its script: upload-script.ts): the instance says what it runs,
+ * the runner decides (unchanged.ts) and answers `skip`, or `go` followed by the bundle on the
+ * same stdin; once the instance says the bundle is there, `activate` and the env file start the
+ * activation in the same session. deliver.ts reads what it came to.
  */
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import type { Client } from 'ssh2';
+import { CommandTimeoutError, errorMessage } from '../errors.js';
 import { SCRIPT_EXIT } from '../instance/contract.js';
 import type { ActivationOutcome } from './activation-result.js';
 import { exec, type ExecResult } from './exec.js';
-import { shq, tail, type RemoteLayout } from './remote-scripts.js';
 import { HAVE_END, readHave } from './have.js';
+import { shq, tail, type RemoteLayout } from './remote-scripts.js';
 import { decideUpload, type UploadDecision } from './unchanged.js';
-import { uploadScript } from './upload-script.js';
+import { UPLOADED_MARK, uploadScript } from './upload-script.js';
 
 /**
  * Read size for the upload stream: 50 MiB to a loopback sshd took 286 ms with 1 MiB reads against
@@ -25,57 +27,103 @@ export interface UploadOptions {
   readonly file: string;
   readonly sha256: string;
   readonly bytes: number;
-  /** The env file this delivery writes ('' for none), compared by digest only. */
+  /** The env file this delivery writes ('' for none): compared by digest, then sent to `activate`. */
   readonly envFile: string;
   readonly healthCheck?: string | undefined;
   readonly ttlMinutes?: number | undefined;
+  /** Bound on the command until the bundle is there; unbounded when absent (keepalives still work). */
   readonly uploadTimeoutMs?: number | undefined;
+  /** The activation script (remote-scripts.ts) and its bound, counted from the runner's `activate`. */
+  readonly activation: { readonly script: string; readonly timeoutMs: number };
+  /** Called once the instance says the whole bundle is there: why it was uploaded, and when. */
+  readonly onUploaded?: (why: string, uploadMs: number) => void;
+  readonly now?: () => number;
 }
 
-/** What the upload command came to. */
+/** What the command came to. */
 export type UploadOutcome =
-  | { readonly kind: 'uploaded'; readonly why: string }
   | { readonly kind: 'unchanged'; readonly note: string }
-  | { readonly kind: 'failed'; readonly outcome: ActivationOutcome };
+  /** Before any activation: nothing was started. */
+  | { readonly kind: 'failed'; readonly outcome: ActivationOutcome }
+  /** The activation ran to its end: its exit and its output (from after UPLOADED_MARK). */
+  | { readonly kind: 'activated'; readonly res: ExecResult }
+  | { readonly kind: 'activation-timeout'; readonly error: string }
+  /** The connection went after `activate` was sent: the instance's agent may well go on. */
+  | { readonly kind: 'lost'; readonly how: string; readonly activateAt: number };
 
 /**
- * Runs the upload command. Throws what exec throws (e.g. past `uploadTimeoutMs`), after
- * destroying the connection: a broken upload (typically a stalled link) can leave a window's
- * worth of data queued on a socket that no longer moves; `end()` would wait on it forever and
- * keep the process alive.
+ * Runs the delivery's command. Throws what exec throws before the activation (e.g. past
+ * `uploadTimeoutMs`), after destroying the connection: a broken upload (typically a stalled link)
+ * can leave a window's worth of data queued on a socket that no longer moves; `end()` would wait
+ * on it forever and keep the process alive. `uploadMs`: until the bundle was there (or the end).
  */
 export async function runUpload(
   client: Client,
   r: RemoteLayout,
   o: UploadOptions,
-): Promise<{ readonly outcome: UploadOutcome; readonly ms: number }> {
-  const t0 = Date.now();
+): Promise<{ readonly outcome: UploadOutcome; readonly uploadMs: number }> {
+  const now = o.now ?? Date.now;
+  const t0 = now();
   let decision: UploadDecision | undefined;
+  let uploadMs: number | undefined;
+  let activateAt: number | undefined;
+  const script = uploadScript(r, o.sha256, o.bytes, {
+    ttlMinutes: o.ttlMinutes,
+    activation: o.activation.script,
+  });
+  const activate = {
+    after: UPLOADED_MARK,
+    timeoutMs: o.activation.timeoutMs,
+    send: () => {
+      uploadMs = now() - t0;
+      if (decision?.upload) o.onUploaded?.(decision.why, uploadMs);
+      activateAt = now();
+      return Buffer.concat([Buffer.from('activate\n'), Buffer.from(o.envFile, 'utf8')]);
+    },
+  };
   let res: ExecResult;
   try {
     res = await exec(
       client,
-      `sh -c ${shq(uploadScript(r, o.sha256, o.bytes, { ttlMinutes: o.ttlMinutes }))}`,
+      `sh -c ${shq(script)}`,
       {
         after: HAVE_END,
         send: (head) => {
           const want = { sha256: o.sha256, envFile: o.envFile, healthCheck: o.healthCheck };
           decision = decideUpload(readHave(head, r) ?? {}, want);
           if (!decision.upload) return Buffer.from('skip\n');
-          return Readable.from(withAnswer(o.file), { objectMode: false });
+          return {
+            input: Readable.from(withAnswer(o.file), { objectMode: false }),
+            then: activate,
+          };
         },
       },
       o.uploadTimeoutMs === undefined ? {} : { timeoutMs: o.uploadTimeoutMs },
     );
   } catch (err) {
-    client.destroy();
-    throw err;
+    if (activateAt === undefined) {
+      client.destroy();
+      throw err;
+    }
+    const outcome: UploadOutcome =
+      err instanceof CommandTimeoutError
+        ? { kind: 'activation-timeout', error: errorMessage(err) }
+        : { kind: 'lost', how: errorMessage(err), activateAt };
+    return { outcome, uploadMs: uploadMs ?? now() - t0 };
   }
-  const ms = Date.now() - t0;
-  return { outcome: readUpload(res, decision, ms), ms };
+  const ms = uploadMs ?? now() - t0;
+  if (activateAt === undefined) return { outcome: readUpload(res, decision, ms), uploadMs: ms };
+  // sshd always reports how a command ended; no exit status at all means the link went.
+  if (res.code === null && res.signal === undefined) {
+    const how = 'the activation command ended without an exit status';
+    return { outcome: { kind: 'lost', how, activateAt }, uploadMs: ms };
+  }
+  const mark = res.stdout.indexOf(`${UPLOADED_MARK}\n`);
+  const stdout = mark < 0 ? '' : res.stdout.slice(mark + UPLOADED_MARK.length + 1);
+  return { outcome: { kind: 'activated', res: { ...res, stdout } }, uploadMs: ms };
 }
 
-/** What the upload command's exit (and the answer given to it) says. */
+/** What the command's exit says when it ended before the activation (and the answer given to it). */
 export function readUpload(
   res: ExecResult,
   decision: UploadDecision | undefined,
@@ -86,7 +134,11 @@ export function readUpload(
     return failed({ status: 'failed', step: 'prepare', logTail: tail(res.stderr) });
   if (decision?.upload === false && res.code === SCRIPT_EXIT.ttlConfig)
     return failed({ status: 'failed', step: 'ttl-config', logTail: tail(res.stderr) });
-  if (res.code !== 0) {
+  if (decision === undefined && res.code === 0) {
+    const why = 'the upload command never said what the instance runs';
+    return failed({ status: 'failed', step: 'upload', logTail: why });
+  }
+  if (res.code !== 0 || decision?.upload !== false) {
     const how =
       res.code !== null
         ? `exit status ${res.code}`
@@ -96,13 +148,7 @@ export function readUpload(
     const why = `the upload command ended after ${ms} ms with ${how}`;
     return failed({ status: 'failed', step: 'upload', logTail: tail(`${res.stderr}\n${why}`) });
   }
-  if (decision === undefined) {
-    const why = 'the upload command never said what the instance runs';
-    return failed({ status: 'failed', step: 'upload', logTail: why });
-  }
-  return decision.upload
-    ? { kind: 'uploaded', why: decision.why }
-    : { kind: 'unchanged', note: decision.note };
+  return { kind: 'unchanged', note: decision.note };
 }
 
 /** The answer `go` and then the bundle, as one stream (read in UPLOAD_CHUNK_BYTES). */

@@ -7,7 +7,7 @@ import {
   DEFAULT_REMOTE,
 } from '../../../src/ssh/remote-scripts.js';
 import { HAVE_END, HAVE_MARK } from '../../../src/ssh/have.js';
-import { uploadScript } from '../../../src/ssh/upload-script.js';
+import { UPLOADED_MARK, uploadScript } from '../../../src/ssh/upload-script.js';
 import { parseActivation } from '../../../src/ssh/activation-result.js';
 
 const SHA = 'a'.repeat(64);
@@ -133,18 +133,20 @@ describe('uploadScript: one pass, hashed as it lands; nothing sent when unchange
     // ends the upload.
     const write = script.indexOf("out=$(python3 -S -c 'import hashlib");
     const end = script.indexOf(
-      `' ${PART}) || { echo "upload: writing the bundle failed" >&2; exit 1; }`,
+      `' ${PART} 1234) || { echo "upload: writing the bundle failed" >&2; exit 1; }`,
     );
     expect(write).toBeGreaterThan(0);
     expect(end).toBeGreaterThan(write);
     expect(script.slice(write, end)).toContain('h.update(b)');
+    // Exactly the announced bytes (argv[2]): the runner's next answer follows on the same stdin.
+    expect(script.slice(write, end)).toContain('os.read(0, min(1 << 20, left))');
     expect(script.indexOf(`rm -f ${PART} ${SUM}`)).toBeLessThan(write);
     expect(script.indexOf(`> ${SUM}`)).toBeGreaterThan(end);
     expect(l.join('\n')).not.toMatch(/cat >|openssl|sha256sum </);
     const digest = at(l, `> ${SUM}`);
     expect(l.slice(digest - 1, digest + 2)).toEqual([
       'if [ "$n" = 1234 ]; then',
-      `  printf '%s %s\\n' "$got" 1234 > ${SUM} || { echo "upload: recording the digest failed" >&2; exit 1; }`,
+      `  printf '%s\\n' "$got" > ${SUM} || { echo "upload: recording the digest failed" >&2; exit 1; }`,
       'fi',
     ]);
     expect(() => uploadScript(DEFAULT_REMOTE, SHA, -1)).toThrow(RangeError);
@@ -176,11 +178,26 @@ describe('uploadScript: one pass, hashed as it lands; nothing sent when unchange
     expect(() => uploadScript(DEFAULT_REMOTE, SHA, 1, { ttlMinutes: 1.5 })).toThrow(RangeError);
   });
 
+  it("then says the bundle is there, and activates only on the runner's answer (one session)", () => {
+    const activation = activationScript(DEFAULT_REMOTE, SHA, 1234, { envBytes: 5 });
+    const l = uploadScript(DEFAULT_REMOTE, SHA, 1234, { activation }).split('\n');
+    const mark = at(l, `echo ${UPLOADED_MARK}`);
+    expect(mark).toBeGreaterThan(at(l, `> ${SUM}`));
+    expect(l.slice(mark + 1, mark + 3)).toEqual([
+      'read -r answer || exit 1',
+      `[ "$answer" = activate ] || { echo "upload: unexpected answer '$answer'" >&2; exit 1; }`,
+    ]);
+    expect(l.slice(mark + 3).join('\n')).toBe(activation);
+    // Without an activation the command ends once the bundle is there.
+    const alone = ls();
+    expect(alone.slice(-2)).toEqual([`echo ${UPLOADED_MARK}`, 'exit 0']);
+  });
+
   it('the activation checks the recorded digest and the inode size: no second pass', () => {
     const script = activationScript(DEFAULT_REMOTE, SHA, 10);
     expect(script).not.toMatch(/openssl|sha256sum|wc -c/);
     const l = script.split('\n');
-    expect(l[at(l, `< ${SUM}`)]).toBe(`[ -f ${SUM} ] && read -r got n < ${SUM}`);
+    expect(l[at(l, `< ${SUM}`)]).toBe(`[ -f ${SUM} ] && read -r got < ${SUM}`);
     expect(at(l, `rm -f ${SUM}`)).toBeLessThan(at(l, 'mv -f'));
     expect(l[at(l, 'stat -c %s ' + PART)]).toBe(`size=$(stat -c %s ${PART} 2>/dev/null)`);
     expect(at(l, `exit ${SCRIPT_EXIT.uploadVerify}`)).toBeLessThan(at(l, 'mv -f'));
