@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { retryDelayMs, TCP_CONNECT_MS } from '../../../src/ssh/connect.js';
+import { REFUSED_RETRY_MS, retryDelayMs, TCP_CONNECT_MS } from '../../../src/ssh/connect.js';
 
 // A deploy ends with its slowest instance, and an instance whose sshd comes up just after a
 // failed attempt waits out the whole gap: the worst gap of N instances nears the cap as N grows.
@@ -8,6 +8,18 @@ describe('connect retry schedule', () => {
     const gaps = Array.from({ length: 40 }, (_, k) => retryDelayMs(k + 1));
     expect(gaps.slice(0, 4)).toEqual([250, 500, 500, 500]);
     expect(Math.max(...gaps)).toBe(500);
+  });
+
+  it('tries again after 100 ms when the connect was refused (the host is up, sshd not yet)', () => {
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:22'), {
+      code: 'ECONNREFUSED',
+    });
+    expect(REFUSED_RETRY_MS).toBe(100);
+    for (const a of [1, 2, 10]) expect(retryDelayMs(a, refused)).toBe(100);
+    // A timeout or a failed authentication keeps the backoff.
+    const reset = Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' });
+    expect(retryDelayMs(3, reset)).toBe(500);
+    expect(retryDelayMs(3, new Error('All configured authentication methods failed'))).toBe(500);
   });
 
   it('stays bounded for any attempt number', () => {
