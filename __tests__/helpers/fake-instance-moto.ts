@@ -53,6 +53,14 @@ export interface WatchOptions {
   readonly readyWithinMs?: number;
   /** At most this many instances are booted. Default 20. */
   readonly maxInstances?: number;
+  /**
+   * Stop listing once this many instances are seen (the benches: the fleet is all there, and
+   * `stop()` powers every body off). Moto answers one request at a time and a listing of 100
+   * instances takes it ~0.5 s, so the watcher's polls held up the action's own EC2 calls (its
+   * report phase took 0.5 s at N = 100 against 0.1 s at N = 1) and the bench charged that to
+   * the action. Terminations are then not followed: `settle()` is for the other callers.
+   */
+  readonly quietAfter?: number;
 }
 
 export interface SeenInstance {
@@ -180,7 +188,7 @@ export function watchMoto(moto: Moto, region: string, o: WatchOptions): MotoWatc
   };
 
   const loop = (async () => {
-    while (running && Date.now() < until) {
+    while (running && Date.now() < until && seen.length < (o.quietAfter ?? Infinity)) {
       const t = Date.now();
       try {
         await poll();

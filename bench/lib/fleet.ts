@@ -5,20 +5,24 @@
  *
  * For one deploy of N instances:
  *   wall     = spawn of `node dist/index.js` (mode deploy) → its exit, in this process;
- *   seen     = when the watcher first listed any instance of the fleet in DescribeInstances
- *              (polled every 100 ms or more): stands for "moto launched them" (one CreateFleet
- *              launches them all; at most one poll + one DescribeInstances after it returned).
- *              One time for all, not each instance's own first listing: the watcher's event loop
- *              is blocked while it provisions the instances it saw first (synchronously), so at
- *              N = 100 it listed 65 of them 25 s late, and that wait of theirs counted as
- *              overhead instead of boot;
+ *   launched = when the action's log line "fleet: launched …" reached this process (stdout, a
+ *              pipe: read at once, as no instance is being provisioned yet): CreateFleet has
+ *              returned, the instances exist and the cloud's boot begins. Not the watcher's first
+ *              listing of them: moto answers one request at a time, a listing of 100 instances
+ *              takes it ~0.5 s, and the watcher's and the action's listings queued behind each
+ *              other, so that listing came 1–1.5 s after the launch at N = 100 against ~0.1 s at
+ *              N = 1, and the bench charged the simulated cloud's delay to the action (its fake
+ *              instances boot only once listed). One time for all, not each instance's own first
+ *              listing: the watcher's event loop is blocked while it provisions the instances it
+ *              saw first (synchronously), so at N = 100 it listed 65 of them 25 s late;
  *   accept_i = when the fake instance started its sshd (boot.sh writes the time just before it
  *              execs sshd, which listens a few milliseconds later). Not the harness's `ready`:
  *              that is seen through this process's event loop, which the harness's own
  *              (synchronous) provisioning of other instances blocks for seconds at N = 50 and
  *              up; measured so, it came late or after the action had already finished (33 and 9
  *              of 50 instances measured on main), and boot_i absorbed the harness's delays;
- *   boot_i   = accept_i − seen (the simulated cloud's time, the harness's own slowness included);
+ *   boot_i   = accept_i − launched (the simulated cloud's time, the harness's own slowness
+ *              included);
  *   deliver_i = activeMs_i − sshReadyMs_i from the action's `instances` output (upload, remote
  *              sha256 check and activation on the instance, all timed by the action itself);
  *   upload_i = uploadedMs_i − sshReadyMs_i (transfer only; reported, not subtracted);
@@ -67,6 +71,8 @@ export interface TimedDeploy {
   readonly startedAt: number;
   /** Spawn → exit. */
   readonly wallMs: number;
+  /** performance.now() when the action's "fleet: launched" line arrived; undefined: never. */
+  readonly launchedAt: number | undefined;
   readonly outputs: Record<string, string>;
   readonly instances: InstanceResult[];
 }
@@ -82,6 +88,7 @@ export async function timedDeploy(
   const files = actionFiles();
   const secs = `${Math.ceil(o.timeoutMs / 1000)}s`;
   const t0 = performance.now();
+  let launchedAt: number | undefined;
   const run = startAction(
     actionEnv(
       files,
@@ -101,6 +108,10 @@ export async function timedDeploy(
       },
       moto.env,
     ),
+    (text) => {
+      if (launchedAt === undefined && /\bfleet: launched \d+/.test(text))
+        launchedAt = performance.now();
+    },
   );
   const killer = setTimeout(() => run.kill('SIGKILL'), o.timeoutMs + 30_000);
   const r = await run.done;
@@ -108,7 +119,7 @@ export async function timedDeploy(
   const wallMs = performance.now() - t0;
   const outputs = readCommandFile(files.output);
   const instances = JSON.parse(outputs.instances ?? '[]') as InstanceResult[];
-  return { r, startedAt: t0, wallMs, outputs, instances };
+  return { r, startedAt: t0, wallMs, launchedAt, outputs, instances };
 }
 
 /** `mode: destroy` of deployment `id` with the built action; a failure is printed, not thrown. */
@@ -153,12 +164,14 @@ export async function deployFleet(
     maxInstances: n + 2,
     // A hundred instances booting at once on a loaded machine: a slow sshd start is not a failure.
     readyWithinMs: 60_000,
+    quietAfter: n,
   });
   try {
     const {
       r,
       startedAt: t0,
       wallMs,
+      launchedAt,
       instances,
     } = await timedDeploy(moto, {
       id,
@@ -177,25 +190,26 @@ export async function deployFleet(
     let measured = 0;
     const log = join(tmpdir(), `spot-deploy-${id}.log`);
     writeFileSync(log, r.stdout + r.stderr);
-    // Per instance, for a closer look (bench clock, ms since the spawn): seen, sshd start, and the
+    // Per instance, for a closer look (bench clock, ms since the spawn): listed, sshd start, and the
     // action's own timings (relative to that instance's delivery start).
     const perInstance: unknown[] = [];
-    const seen = Math.min(...w.seen.map((x) => x.seenAt));
     for (const i of instances) {
       const { sshReadyMs, uploadedMs, activeMs } = i.timings;
       const s = w.byId(i.id);
       const started = s?.instance?.sshdStartedAt();
       perInstance.push({
         id: i.id,
-        seen: s === undefined ? null : Math.round(s.seenAt - t0),
+        launched: launchedAt === undefined ? null : Math.round(launchedAt - t0),
+        listed: s === undefined ? null : Math.round(s.seenAt - t0),
         sshd: started === undefined ? null : Math.round(started - performance.timeOrigin - t0),
         sshReadyMs,
         uploadedMs,
         activeMs,
       });
       if (s === undefined || started === undefined || sshReadyMs === undefined) continue;
+      if (launchedAt === undefined) continue;
       measured++;
-      const boot = started - performance.timeOrigin - seen;
+      const boot = started - performance.timeOrigin - launchedAt;
       const deliver = (activeMs ?? uploadedMs ?? sshReadyMs) - sshReadyMs;
       maxBoot = Math.max(maxBoot, boot);
       maxDeliver = Math.max(maxDeliver, deliver);
