@@ -197,7 +197,7 @@ __webpack_require__.d(__webpack_exports__, {
   m0: () => (/* reexport */ exec/* exec */.m)
 });
 
-// UNUSED EXPORTS: TCP_CONNECT_MS, parsePinnedKey, retryDelayMs
+// UNUSED EXPORTS: REFUSED_RETRY_MS, TCP_CONNECT_MS, parsePinnedKey, retryDelayMs
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
@@ -293,7 +293,15 @@ function attemptOnce(opts, pinned, timeoutMs) {
         const guard = setTimeout(() => fail(new Error(`no SSH handshake within ${timeoutMs} ms`)), timeoutMs + 1_000);
         const tcpMs = Math.min(TCP_CONNECT_MS, timeoutMs);
         const tcp = setTimeout(() => fail(new Error(`no TCP connection within ${tcpMs} ms (the host dropped the SYN)`)), tcpMs);
-        sock.once('connect', () => clearTimeout(tcp));
+        sock.once('connect', () => {
+            clearTimeout(tcp);
+            // Nagle off before the first byte, not once ready: the handshake's small messages each
+            // waited for the server's delayed ACK (~40 ms per round trip, four in the authentication):
+            // a connect to a loopback sshd took 221 ms with it on, 61 ms off. It also holds back the
+            // small writes ssh2 makes per packet (length, payload, tag): a 50 MiB upload took 362 ms
+            // with it on, 286 ms off (bench/ssh.bench.ts).
+            sock.setNoDelay(true);
+        });
         client.on('error', fail);
         client.on('close', () => fail(new Error('connection closed before the session was ready')));
         client.once('ready', () => {
@@ -305,9 +313,6 @@ function attemptOnce(opts, pinned, timeoutMs) {
             client.removeAllListeners('close');
             client.removeAllListeners('error');
             client.on('error', (err) => opts.log?.(`ssh ${opts.host}:${opts.port}: ${(0,exec/* describe */.q)(err)}`));
-            // Nagle holds back the small writes ssh2 makes per packet (length, payload, tag): with it
-            // off, a 50 MiB upload to a loopback sshd took 286 ms instead of 362 (bench/ssh.bench.ts).
-            client.setNoDelay(true);
             resolve(client);
         });
         try {
@@ -341,8 +346,21 @@ function attemptOnce(opts, pinned, timeoutMs) {
         }
     });
 }
-/** The pause after failed attempt `attempt` (1-based): 250 ms, doubling, capped at 500 ms. */
-function retryDelayMs(attempt) {
+/**
+ * Gap after a refused connect: the host's kernel answered at once (it is up; sshd is not
+ * listening yet) and the attempt cost sshd nothing, so the next one may follow soon. With the
+ * 250 → 500 ms backoff an instance whose sshd came up just after a refusal waited out the whole
+ * gap, and the slowest of N instances neared the cap as N grew.
+ */
+const REFUSED_RETRY_MS = 100;
+/**
+ * The pause after failed attempt `attempt` (1-based): REFUSED_RETRY_MS after a refused connect,
+ * else 250 ms, doubling, capped at 500 ms (a dropped SYN already took TCP_CONNECT_MS; a failed
+ * handshake or authentication cost sshd a fork).
+ */
+function retryDelayMs(attempt, err) {
+    if (err?.code === 'ECONNREFUSED')
+        return REFUSED_RETRY_MS;
     const doublings = Math.min(Math.max(0, attempt - 1), 16);
     return Math.min(FIRST_DELAY_MS * 2 ** doublings, MAX_DELAY_MS);
 }
@@ -376,7 +394,7 @@ async function connect(opts) {
                 throw err;
             why = (0,exec/* describe */.q)(err);
             last = err;
-            const wait = Math.max(0, Math.min(retryDelayMs(attempt), deadline - Date.now()));
+            const wait = Math.max(0, Math.min(retryDelayMs(attempt, err), deadline - Date.now()));
             const next = wait > 0 ? `retrying in ${wait} ms` : 'deadline reached';
             opts.log?.(`ssh ${opts.host}:${opts.port}: attempt ${attempt} failed (${why}); ${next}`);
             await sleep(wait);
@@ -654,8 +672,36 @@ function lostOutcome(how, lostAfterMs, wait, readyTimeoutMs) {
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __webpack_require__(57075);
+// EXTERNAL MODULE: ./src/ssh/have.ts
+var have = __webpack_require__(99250);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
+;// CONCATENATED MODULE: ./src/ssh/unchanged.ts
+/**
+ * Whether a delivery has anything to deliver (pure): what the upload command says the instance
+ * runs (upload-script.ts), read and compared with what this deploy would put
+ * there. Only a release the agent itself would call a no-op is skipped: status.json `ready` on
+ * the same sha256 with `current` pointing at it, and the same env and health-check files (a
+ * redeploy that changes either must still activate: the services read the env at start, the
+ * agent runs the check). Anything unreadable or unknown means "upload".
+ */
+
+const sha256 = (text) => (0,external_node_crypto_.createHash)('sha256').update(text, 'utf8').digest('hex');
+/** Upload, or skip with the note the instance's result carries. */
+function decideUpload(have, want) {
+    const sha12 = want.sha256.slice(0, 12);
+    if (have.sha256 !== want.sha256 || have.current !== want.sha256)
+        return { upload: true, why: `the instance does not run ${sha12}` };
+    if (have.state !== 'ready')
+        return { upload: true, why: `${sha12} is ${have.state ?? 'of unknown state'} there` };
+    if (have.envSha256 !== sha256(want.envFile))
+        return { upload: true, why: 'the env file differs' };
+    const hc = want.healthCheck;
+    if (hc !== undefined && have.healthCheckSha256 !== (hc === '' ? undefined : sha256(`${hc}\n`)))
+        return { upload: true, why: 'the health check differs' };
+    return { upload: false, note: `unchanged: already running ${sha12}, nothing uploaded` };
+}
+
 ;// CONCATENATED MODULE: ./src/ssh/upload-script.ts
 /**
  * The upload command's script (pure): say what the instance runs, wait for the runner's answer,
@@ -664,10 +710,7 @@ var external_node_crypto_ = __webpack_require__(77598);
  */
 
 
-/** Opens what the upload command says the instance runs: the line goes on with `current`'s target. */
-const HAVE_MARK = '__SPOT_DEPLOY_HAVE__';
-/** Ends it: the client answers `go` (the bundle follows) or `skip` once it reads this line. */
-const HAVE_END = '__SPOT_DEPLOY_HAVE_END__';
+
 /**
  * The upload's writer: stdin into the `.part`, hashed and counted on the way, printing
  * `<sha256> <bytes>`. One process that reads in 1 MiB (stdin's pipe widened to 1 MiB, so sshd
@@ -687,21 +730,27 @@ const PY_WRITER = [
     '    pass',
     'h = hashlib.sha256()',
     'f = os.open(sys.argv[1], os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)',
+    // Exactly the announced bytes, never more: what follows on stdin is the runner's next answer.
+    'left = int(sys.argv[2])',
     'n = 0',
-    'while True:',
-    '    b = os.read(0, 1 << 20)',
+    'while left > 0:',
+    '    b = os.read(0, min(1 << 20, left))',
     '    if not b:',
     '        break',
     '    h.update(b)',
     '    n += len(b)',
+    '    left -= len(b)',
     '    m = memoryview(b)',
     '    while m:',
     '        m = m[os.write(f, m):]',
     'os.close(f)',
     'print(h.hexdigest(), n)',
 ].join('\n');
+/** Printed once the bundle is on the instance: the runner answers `activate` and the env file. */
+const UPLOADED_MARK = '__SPOT_DEPLOY_UPLOADED__';
 /**
- * The upload command's script, one SSH channel (a round trip and a session start less than two):
+ * The delivery's one command (one SSH session: each more one cost ~150 ms of sshd's session
+ * start on a loaded runner, more than a round trip on the same channel):
  *  1. says what the instance runs (`current`, the env and health-check files' sha256 and
  *     status.json, read in one privileged call: they are root's), then waits for one line;
  *  2. `skip` (the client found it all unchanged): writes ttl-minutes (when given) and runs
@@ -711,30 +760,26 @@ const PY_WRITER = [
  *     first delivery) and streams stdin into `.<sha>.part`, hashing while it writes (PY_WRITER):
  *     no second pass over the file after the upload. The digest file is removed first and
  *     written only for a whole upload (size as announced), so neither a stale digest nor a cut
- *     upload can vouch for the `.part`.
- * `read` takes its line byte by byte from the pipe, so no bundle byte is consumed by it.
+ *     upload can vouch for the `.part`;
+ *  4. prints UPLOADED_MARK and, with `activation`, waits for `activate` and runs it (its stdin:
+ *     the env file). Only the runner's answer starts it: a connection lost before the runner saw
+ *     the mark never activates anything, so such a loss is the upload's failure, as before.
+ * `read` takes its line byte by byte from the pipe, and the writer reads exactly `bytes`, so
+ * neither consumes a byte meant for the next step.
  */
 function uploadScript(r, sha, bytes, config = {}) {
     if (!Number.isSafeInteger(bytes) || bytes < 0)
         throw new RangeError(`bytes must be an integer ≥ 0, got ${bytes}`);
-    const { ttlMinutes } = config;
+    const { ttlMinutes, activation } = config;
     if (ttlMinutes !== undefined && (!Number.isSafeInteger(ttlMinutes) || ttlMinutes < 0))
         throw new RangeError(`ttlMinutes must be an integer ≥ 0, got ${ttlMinutes}`);
     const dir = (0,remote_scripts/* shq */.hi)(r.incomingDir);
     const part = (0,remote_scripts/* shq */.hi)(`${r.incomingDir}/.${sha}.part`);
     const sum = (0,remote_scripts/* shq */.hi)((0,remote_scripts/* digestPath */.GV)(r, sha));
     const mkdir = (0,remote_scripts/* withSudo */.SU)(r.sudo, `install -d -o "$(id -un)" -m 0755 ${dir}`);
-    // sha256sum over openssl here: the files are small, and it starts in a millisecond.
-    const have = [
-        `sha256sum -- ${(0,remote_scripts/* shq */.hi)(r.envPath)} ${(0,remote_scripts/* shq */.hi)(r.healthCheckPath)} 2>/dev/null`,
-        `cat ${(0,remote_scripts/* shq */.hi)(r.statusPath)} 2>/dev/null`,
-        'exit 0',
-    ].join('; ');
     return [
         'set -u',
-        `echo "${HAVE_MARK} $(readlink ${(0,remote_scripts/* shq */.hi)(r.currentPath)} 2>/dev/null)"`,
-        `${(0,remote_scripts/* withSudo */.SU)(r.sudo, `sh -c ${(0,remote_scripts/* shq */.hi)(have)}`)} </dev/null 2>/dev/null`,
-        `echo; echo ${HAVE_END}`,
+        ...(0,have/* haveScript */.uW)(r),
         'read -r answer || exit 1',
         'if [ "$answer" = skip ]; then',
         ...(ttlMinutes === undefined
@@ -750,89 +795,33 @@ function uploadScript(r, sha, bytes, config = {}) {
         'fi',
         `rm -f ${part} ${sum}`,
         // -S: no site module (a faster start; the writer needs only the standard library).
-        `out=$(python3 -S -c ${(0,remote_scripts/* shq */.hi)(PY_WRITER)} ${part}) || { echo "upload: writing the bundle failed" >&2; exit 1; }`,
+        `out=$(python3 -S -c ${(0,remote_scripts/* shq */.hi)(PY_WRITER)} ${part} ${bytes}) || { echo "upload: writing the bundle failed" >&2; exit 1; }`,
         'got=${out% *}; n=${out#* }',
         // A short upload gets no digest, so the activation reports it at upload-verify with both
         // sizes, as before; a digest that cannot be written (a full disk) is the upload's failure.
         `if [ "$n" = ${bytes} ]; then`,
-        `  printf '%s %s\\n' "$got" ${bytes} > ${sum} || { echo "upload: recording the digest failed" >&2; exit 1; }`,
+        `  printf '%s\\n' "$got" > ${sum} || { echo "upload: recording the digest failed" >&2; exit 1; }`,
         'fi',
-        'exit 0',
+        `echo ${UPLOADED_MARK}`,
+        ...(activation === undefined
+            ? ['exit 0']
+            : [
+                'read -r answer || exit 1',
+                '[ "$answer" = activate ] || { echo "upload: unexpected answer \'$answer\'" >&2; exit 1; }',
+                activation,
+            ]),
     ].join('\n');
-}
-
-;// CONCATENATED MODULE: ./src/ssh/unchanged.ts
-/**
- * Whether a delivery has anything to deliver (pure): what the upload command says the instance
- * runs (upload-script.ts), read and compared with what this deploy would put
- * there. Only a release the agent itself would call a no-op is skipped: status.json `ready` on
- * the same sha256 with `current` pointing at it, and the same env and health-check files (a
- * redeploy that changes either must still activate: the services read the env at start, the
- * agent runs the check). Anything unreadable or unknown means "upload".
- */
-
-
-const SHA = /^[0-9a-f]{64}$/;
-const sha256 = (text) => (0,external_node_crypto_.createHash)('sha256').update(text, 'utf8').digest('hex');
-/** Reads the upload command's first words (from its first line to `HAVE_END`). */
-function readHave(head, r) {
-    const start = head.indexOf(HAVE_MARK);
-    const end = head.indexOf(`\n${HAVE_END}`);
-    if (start < 0 || end < start)
-        return {};
-    const lines = head.slice(start, end).split('\n');
-    const target = (lines[0] ?? '').slice(HAVE_MARK.length).trim().replace(/\/+$/, '');
-    const current = target.slice(target.lastIndexOf('/') + 1);
-    const digests = new Map();
-    let i = 1;
-    for (; i < lines.length && !(lines[i] ?? '').startsWith('{'); i++) {
-        // sha256sum's "<hex>  <path>" (a path it had to escape starts with '\': never matches).
-        const m = /^([0-9a-f]{64}) [ *](.*)$/.exec(lines[i] ?? '');
-        if (m?.[1] !== undefined && m[2] !== undefined)
-            digests.set(m[2], m[1]);
-    }
-    let status = {};
-    try {
-        const v = JSON.parse(lines.slice(i).join('\n'));
-        if (v !== null && typeof v === 'object')
-            status = v;
-    }
-    catch {
-        // No status.json (a fresh instance), a torn one, or none readable: nothing is known.
-    }
-    const env = digests.get(r.envPath);
-    const hc = digests.get(r.healthCheckPath);
-    return {
-        ...(SHA.test(current) ? { current } : {}),
-        ...(typeof status.state === 'string' ? { state: status.state } : {}),
-        ...(typeof status.sha256 === 'string' && SHA.test(status.sha256)
-            ? { sha256: status.sha256 }
-            : {}),
-        ...(env === undefined ? {} : { envSha256: env }),
-        ...(hc === undefined ? {} : { healthCheckSha256: hc }),
-    };
-}
-/** Upload, or skip with the note the instance's result carries. */
-function decideUpload(have, want) {
-    const sha12 = want.sha256.slice(0, 12);
-    if (have.sha256 !== want.sha256 || have.current !== want.sha256)
-        return { upload: true, why: `the instance does not run ${sha12}` };
-    if (have.state !== 'ready')
-        return { upload: true, why: `${sha12} is ${have.state ?? 'of unknown state'} there` };
-    if (have.envSha256 !== sha256(want.envFile))
-        return { upload: true, why: 'the env file differs' };
-    const hc = want.healthCheck;
-    if (hc !== undefined && have.healthCheckSha256 !== (hc === '' ? undefined : sha256(`${hc}\n`)))
-        return { upload: true, why: 'the health check differs' };
-    return { upload: false, note: `unchanged: already running ${sha12}, nothing uploaded` };
 }
 
 ;// CONCATENATED MODULE: ./src/ssh/upload.ts
 /**
- * The upload command of one delivery, run (its script: upload-script.ts): the instance says what
- * it runs, the runner decides (unchanged.ts) and answers `skip`, or `go` followed by the bundle
- * on the same stdin; then what its exit says. deliver.ts goes on to the activation after it.
+ * A delivery's one command, run (its script: upload-script.ts): the instance says what it runs,
+ * the runner decides (unchanged.ts) and answers `skip`, or `go` followed by the bundle on the
+ * same stdin; once the instance says the bundle is there, `activate` and the env file start the
+ * activation in the same session. deliver.ts reads what it came to.
  */
+
+
 
 
 
@@ -847,42 +836,82 @@ function decideUpload(have, want) {
  */
 const UPLOAD_CHUNK_BYTES = 1024 * 1024;
 /**
- * Runs the upload command. Throws what exec throws (e.g. past `uploadTimeoutMs`), after
- * destroying the connection: a broken upload (typically a stalled link) can leave a window's
- * worth of data queued on a socket that no longer moves; `end()` would wait on it forever and
- * keep the process alive.
+ * Runs the delivery's command. Throws what exec throws before the activation (e.g. past
+ * `uploadTimeoutMs`), after destroying the connection: a broken upload (typically a stalled link)
+ * can leave a window's worth of data queued on a socket that no longer moves; `end()` would wait
+ * on it forever and keep the process alive. `uploadMs`: until the bundle was there (or the end).
  */
 async function runUpload(client, r, o) {
-    const t0 = Date.now();
+    const now = o.now ?? Date.now;
+    const t0 = now();
     let decision;
+    let uploadMs;
+    let activateAt;
+    const script = uploadScript(r, o.sha256, o.bytes, {
+        ttlMinutes: o.ttlMinutes,
+        activation: o.activation.script,
+    });
+    const activate = {
+        after: UPLOADED_MARK,
+        timeoutMs: o.activation.timeoutMs,
+        send: () => {
+            uploadMs = now() - t0;
+            if (decision?.upload)
+                o.onUploaded?.(decision.why, uploadMs);
+            activateAt = now();
+            return Buffer.concat([Buffer.from('activate\n'), Buffer.from(o.envFile, 'utf8')]);
+        },
+    };
     let res;
     try {
-        res = await (0,exec/* exec */.m)(client, `sh -c ${(0,remote_scripts/* shq */.hi)(uploadScript(r, o.sha256, o.bytes, { ttlMinutes: o.ttlMinutes }))}`, {
-            after: HAVE_END,
+        res = await (0,exec/* exec */.m)(client, `sh -c ${(0,remote_scripts/* shq */.hi)(script)}`, {
+            after: have/* HAVE_END */.LT,
             send: (head) => {
                 const want = { sha256: o.sha256, envFile: o.envFile, healthCheck: o.healthCheck };
-                decision = decideUpload(readHave(head, r), want);
+                decision = decideUpload((0,have/* readHave */.rW)(head, r) ?? {}, want);
                 if (!decision.upload)
                     return Buffer.from('skip\n');
-                return external_node_stream_.Readable.from(withAnswer(o.file), { objectMode: false });
+                return {
+                    input: external_node_stream_.Readable.from(withAnswer(o.file), { objectMode: false }),
+                    then: activate,
+                };
             },
         }, o.uploadTimeoutMs === undefined ? {} : { timeoutMs: o.uploadTimeoutMs });
     }
     catch (err) {
-        client.destroy();
-        throw err;
+        if (activateAt === undefined) {
+            client.destroy();
+            throw err;
+        }
+        const outcome = err instanceof errors/* CommandTimeoutError */.$9
+            ? { kind: 'activation-timeout', error: (0,errors/* errorMessage */.gJ)(err) }
+            : { kind: 'lost', how: (0,errors/* errorMessage */.gJ)(err), activateAt };
+        return { outcome, uploadMs: uploadMs ?? now() - t0 };
     }
-    const ms = Date.now() - t0;
-    return { outcome: readUpload(res, decision, ms), ms };
+    const ms = uploadMs ?? now() - t0;
+    if (activateAt === undefined)
+        return { outcome: readUpload(res, decision, ms), uploadMs: ms };
+    // sshd always reports how a command ended; no exit status at all means the link went.
+    if (res.code === null && res.signal === undefined) {
+        const how = 'the activation command ended without an exit status';
+        return { outcome: { kind: 'lost', how, activateAt }, uploadMs: ms };
+    }
+    const mark = res.stdout.indexOf(`${UPLOADED_MARK}\n`);
+    const stdout = mark < 0 ? '' : res.stdout.slice(mark + UPLOADED_MARK.length + 1);
+    return { outcome: { kind: 'activated', res: { ...res, stdout } }, uploadMs: ms };
 }
-/** What the upload command's exit (and the answer given to it) says. */
+/** What the command's exit says when it ended before the activation (and the answer given to it). */
 function readUpload(res, decision, ms) {
     const failed = (outcome) => ({ kind: 'failed', outcome });
     if (res.code === contract/* SCRIPT_EXIT */.lZ.prepare)
         return failed({ status: 'failed', step: 'prepare', logTail: (0,remote_scripts/* tail */.RT)(res.stderr) });
     if (decision?.upload === false && res.code === contract/* SCRIPT_EXIT */.lZ.ttlConfig)
         return failed({ status: 'failed', step: 'ttl-config', logTail: (0,remote_scripts/* tail */.RT)(res.stderr) });
-    if (res.code !== 0) {
+    if (decision === undefined && res.code === 0) {
+        const why = 'the upload command never said what the instance runs';
+        return failed({ status: 'failed', step: 'upload', logTail: why });
+    }
+    if (res.code !== 0 || decision?.upload !== false) {
         const how = res.code !== null
             ? `exit status ${res.code}`
             : res.signal !== undefined
@@ -891,13 +920,7 @@ function readUpload(res, decision, ms) {
         const why = `the upload command ended after ${ms} ms with ${how}`;
         return failed({ status: 'failed', step: 'upload', logTail: (0,remote_scripts/* tail */.RT)(`${res.stderr}\n${why}`) });
     }
-    if (decision === undefined) {
-        const why = 'the upload command never said what the instance runs';
-        return failed({ status: 'failed', step: 'upload', logTail: why });
-    }
-    return decision.upload
-        ? { kind: 'uploaded', why: decision.why }
-        : { kind: 'unchanged', note: decision.note };
+    return { kind: 'unchanged', note: decision.note };
 }
 /** The answer `go` and then the bundle, as one stream (read in UPLOAD_CHUNK_BYTES). */
 async function* withAnswer(file) {
@@ -926,17 +949,18 @@ function healthDeadlineSeconds(readyTimeoutMs) {
     return Math.max(1, total - Math.min(10, Math.floor(total / 4)));
 }
 /**
- * Asks the instance what it runs and, unless that is this release unchanged (then nothing is
- * uploaded nor activated, and the result says `unchanged`), uploads the bundle in the same exec
- * (streamed on the channel's stdin, hashed on the instance as it lands), verifies it
- * remotely, renames it into place, writes the env file (always) and the ttl and health-check
- * files (when given), starts activation and reads
- * status.json. Deployment outcomes (including a timed-out or broken activation command, and a
- * connection lost during the upload) are returned as `failed` with a step; SSH errors while
- * preparing or uploading are thrown, and an upload that throws (e.g. past `uploadTimeoutMs`)
- * destroys the connection first: it is unusable after that. A connection lost during activation
- * is destroyed too, and the verdict read over `reconnect`'s connections (the last one, when it
- * still works, is left open for the caller, who ends every client it hands out).
+ * One command, one SSH session (upload-script.ts): asks the instance what it runs and, unless
+ * that is this release unchanged (then nothing is uploaded nor activated, and the result says
+ * `unchanged`), streams the bundle on the channel's stdin, hashed on the instance as it lands;
+ * once the instance says it is all there, answers `activate` with the env file, and the same
+ * command verifies it, renames it into place, writes the env file (always) and the ttl and
+ * health-check files (when given), starts activation and prints status.json. Deployment outcomes
+ * (including a timed-out or broken activation, and a connection lost during the upload) are
+ * returned as `failed` with a step; SSH errors while preparing or uploading are thrown, and an
+ * upload that throws (e.g. past `uploadTimeoutMs`) destroys the connection first: it is unusable
+ * after that. A connection lost once `activate` was sent is destroyed too, and the verdict read
+ * over `reconnect`'s connections (the last one, when it still works, is left open for the
+ * caller, who ends every client it hands out).
  */
 async function deliverBundle(client, o) {
     if (!/^[0-9a-f]{64}$/.test(o.sha256)) {
@@ -956,49 +980,49 @@ async function deliverBundle(client, o) {
         o.log?.(`deliver ${o.sha256.slice(0, 12)}: ${res.status}${res.step === undefined ? '' : ` (${res.step})`} in ${totalMs} ms`);
         return { ...res, timings: { uploadMs, activateMs, totalMs } };
     };
-    const envFile = Buffer.from(o.envFile ?? '', 'utf8');
-    const { outcome, ms } = await runUpload(client, r, {
-        ...o,
-        envFile: envFile.toString('utf8'),
-    });
-    uploadMs = ms;
-    if (outcome.kind === 'failed')
-        return done(outcome.outcome);
-    if (outcome.kind === 'unchanged') {
-        o.log?.(`deliver ${o.sha256.slice(0, 12)}: ${outcome.note}`);
-        uploadMs = 0;
-        return { ...done({ status: 'ready' }), unchanged: outcome.note };
-    }
-    o.log?.(`deliver ${o.sha256.slice(0, 12)}: uploading: ${outcome.why}`);
-    const mbps = o.bytes / 1e6 / Math.max(uploadMs / 1000, 0.001);
-    o.log?.(`deliver: uploaded ${o.bytes} bytes in ${uploadMs} ms (${mbps.toFixed(1)} MB/s)`);
-    o.onUploaded?.();
+    const envFile = o.envFile ?? '';
     const script = (0,remote_scripts/* activationScript */.sU)(r, o.sha256, o.bytes, {
-        envBytes: envFile.length,
+        envBytes: Buffer.byteLength(envFile, 'utf8'),
         healthCheck: o.healthCheck,
         ttlMinutes: o.ttlMinutes,
         healthDeadlineSeconds: healthDeadlineSeconds(o.readyTimeoutMs),
     });
     const now = o.now ?? Date.now;
-    const act0 = now();
-    let lost;
-    try {
-        const res = await (0,exec/* exec */.m)(client, `sh -c ${(0,remote_scripts/* shq */.hi)(script)}`, envFile, {
-            timeoutMs: o.readyTimeoutMs,
-        });
-        // sshd always reports how a command ended; no exit status at all means the link went.
-        if (res.code !== null || res.signal !== undefined)
-            return done(parseActivation(o.sha256, res.code, res.stdout, res.stderr));
-        lost = 'the activation command ended without an exit status';
+    const ran = await runUpload(client, r, {
+        ...o,
+        envFile,
+        activation: { script, timeoutMs: o.readyTimeoutMs },
+        now,
+        onUploaded: (why, ms) => {
+            o.log?.(`deliver ${o.sha256.slice(0, 12)}: uploaded: ${why}`);
+            const mbps = o.bytes / 1e6 / Math.max(ms / 1000, 0.001);
+            o.log?.(`deliver: uploaded ${o.bytes} bytes in ${ms} ms (${mbps.toFixed(1)} MB/s)`);
+            o.onUploaded?.();
+        },
+    });
+    const outcome = ran.outcome;
+    uploadMs = ran.uploadMs;
+    switch (outcome.kind) {
+        case 'failed':
+            return done(outcome.outcome);
+        case 'unchanged':
+            o.log?.(`deliver ${o.sha256.slice(0, 12)}: ${outcome.note}`);
+            uploadMs = 0;
+            return { ...done({ status: 'ready' }), unchanged: outcome.note };
+        case 'activated': {
+            const { code, stdout, stderr } = outcome.res;
+            return done(parseActivation(o.sha256, code, stdout, stderr));
+        }
+        case 'activation-timeout':
+            return done({ status: 'failed', step: 'activate', logTail: outcome.error });
+        case 'lost': {
+            // Whatever is left of that connection is of no use; a half-dead one must not keep us alive.
+            client.destroy();
+            const { how, activateAt } = outcome;
+            const deadline = activateAt + o.readyTimeoutMs;
+            return done(await afterLostConnection(o, r, how, now() - activateAt, deadline));
+        }
     }
-    catch (err) {
-        if (err instanceof errors/* CommandTimeoutError */.$9)
-            return done({ status: 'failed', step: 'activate', logTail: (0,errors/* errorMessage */.gJ)(err) });
-        lost = (0,errors/* errorMessage */.gJ)(err);
-    }
-    // Whatever is left of that connection is of no use; a half-dead one must not keep us alive.
-    client.destroy();
-    return done(await afterLostConnection(o, r, lost, now() - act0, act0 + o.readyTimeoutMs));
 }
 /**
  * The agent carries on without the SSH session: reconnect and read status.json until it has
@@ -1242,6 +1266,8 @@ function exec(client, command, stdin, options = {}) {
             // The stream being fed, once chosen (a Reply picks it after the command's first line).
             let input;
             let reply = stdin !== undefined && isReply(stdin) ? stdin : undefined;
+            // Where the next reply's line is looked for: after the last one answered.
+            let from = 0;
             const finish = (error) => {
                 if (done)
                     return;
@@ -1263,36 +1289,59 @@ function exec(client, command, stdin, options = {}) {
                 const stderr = Buffer.concat(errOut).toString('utf8');
                 resolve(signal === undefined ? { code, stdout, stderr } : { code, signal, stdout, stderr });
             };
-            const timer = options.timeoutMs === undefined
-                ? undefined
-                : setTimeout(() => finish(new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CommandTimeoutError */ .$9(`Remote command timed out after ${options.timeoutMs} ms`)), options.timeoutMs);
-            const feed = (data) => {
+            let timer;
+            const arm = (ms) => {
+                if (timer !== undefined)
+                    clearTimeout(timer);
+                if (ms === undefined)
+                    return;
+                const t = new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CommandTimeoutError */ .$9(`Remote command timed out after ${ms} ms`);
+                timer = setTimeout(() => finish(t), ms);
+            };
+            arm(options.timeoutMs);
+            /** Sends `data` (undefined: nothing), then ends stdin unless more follows. */
+            const feed = (data, end = true) => {
                 if (data === undefined)
                     ch.end();
-                else if (Buffer.isBuffer(data))
-                    ch.end(data);
+                else if (Buffer.isBuffer(data)) {
+                    if (end)
+                        ch.end(data);
+                    else
+                        ch.write(data);
+                }
                 else {
                     input = data;
                     data.on('error', (e) => finish(new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SshError */ .DZ(`Reading the input failed: ${describe(e)}`)));
-                    data.pipe(ch);
+                    data.pipe(ch, { end });
                 }
             };
             ch.on('data', (d) => {
                 out.push(d);
-                if (reply === undefined)
-                    return;
-                const text = Buffer.concat(out).toString('utf8');
-                const at = text.startsWith(reply.after) ? 0 : text.indexOf(`\n${reply.after}`);
-                const eol = at < 0 ? -1 : text.indexOf('\n', at + 1);
-                if (eol < 0)
-                    return;
-                const { send } = reply;
-                reply = undefined;
-                try {
-                    feed(send(text.slice(0, eol + 1)));
-                }
-                catch (e) {
-                    finish(e instanceof Error ? e : new Error(String(e)));
+                while (reply !== undefined && !done) {
+                    const text = Buffer.concat(out).toString('utf8');
+                    const at = from === 0 && text.startsWith(reply.after)
+                        ? 0
+                        : text.indexOf(`\n${reply.after}`, Math.max(0, from - 1));
+                    const eol = at < 0 ? -1 : text.indexOf('\n', at + 1);
+                    if (eol < 0)
+                        return;
+                    const r = reply;
+                    reply = undefined;
+                    from = eol + 1;
+                    try {
+                        const sent = r.send(text.slice(0, eol + 1));
+                        if (r.timeoutMs !== undefined)
+                            arm(r.timeoutMs);
+                        if (isContinued(sent)) {
+                            reply = sent.then;
+                            feed(sent.input, false);
+                        }
+                        else
+                            feed(sent);
+                    }
+                    catch (e) {
+                        finish(e instanceof Error ? e : new Error(String(e)));
+                    }
                 }
             });
             ch.stderr.on('data', (d) => errOut.push(d));
@@ -1310,6 +1359,91 @@ function exec(client, command, stdin, options = {}) {
 }
 function isReply(x) {
     return !Buffer.isBuffer(x) && typeof x.send === 'function';
+}
+function isContinued(x) {
+    return !Buffer.isBuffer(x) && x.then !== undefined && 'input' in x;
+}
+
+
+/***/ }),
+
+/***/ 99250:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   LT: () => (/* binding */ HAVE_END),
+/* harmony export */   rW: () => (/* binding */ readHave),
+/* harmony export */   uW: () => (/* binding */ haveScript)
+/* harmony export */ });
+/* unused harmony export HAVE_MARK */
+/* harmony import */ var _remote_scripts_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(52767);
+/**
+ * What an instance runs, as one read: the `current` symlink's target, the sha256 of the env and
+ * health-check files, and status.json, in one privileged call (they are root's). The upload
+ * command says it before the bundle is sent (unchanged.ts decides from it); mode reconcile's
+ * read-only probe (status-probe.ts) is this alone. The env file holds secrets: only its digest
+ * leaves the instance.
+ */
+
+/** Opens what the instance says it runs: the line goes on with `current`'s target. */
+const HAVE_MARK = '__SPOT_DEPLOY_HAVE__';
+/** Ends it (the upload command then waits for the runner's answer). */
+const HAVE_END = '__SPOT_DEPLOY_HAVE_END__';
+/** Shell lines that print what the instance runs, from HAVE_MARK to HAVE_END; they never fail. */
+function haveScript(r) {
+    // sha256sum over openssl here: the files are small, and it starts in a millisecond.
+    const read = [
+        `sha256sum -- ${(0,_remote_scripts_js__WEBPACK_IMPORTED_MODULE_0__/* .shq */ .hi)(r.envPath)} ${(0,_remote_scripts_js__WEBPACK_IMPORTED_MODULE_0__/* .shq */ .hi)(r.healthCheckPath)} 2>/dev/null`,
+        `cat ${(0,_remote_scripts_js__WEBPACK_IMPORTED_MODULE_0__/* .shq */ .hi)(r.statusPath)} 2>/dev/null`,
+        'exit 0',
+    ].join('; ');
+    return [
+        `echo "${HAVE_MARK} $(readlink ${(0,_remote_scripts_js__WEBPACK_IMPORTED_MODULE_0__/* .shq */ .hi)(r.currentPath)} 2>/dev/null)"`,
+        `${(0,_remote_scripts_js__WEBPACK_IMPORTED_MODULE_0__/* .withSudo */ .SU)(r.sudo, `sh -c ${(0,_remote_scripts_js__WEBPACK_IMPORTED_MODULE_0__/* .shq */ .hi)(read)}`)} </dev/null 2>/dev/null`,
+        `echo; echo ${HAVE_END}`,
+    ];
+}
+const SHA = /^[0-9a-f]{64}$/;
+/**
+ * Reads haveScript's output (pure); undefined when it holds no HAVE_MARK … HAVE_END (nothing
+ * readable came back).
+ */
+function readHave(text, r) {
+    const start = text.indexOf(HAVE_MARK);
+    const end = text.indexOf(`\n${HAVE_END}`, start);
+    if (start < 0 || end < start)
+        return undefined;
+    const lines = text.slice(start, end).split('\n');
+    const target = (lines[0] ?? '').slice(HAVE_MARK.length).trim().replace(/\/+$/, '');
+    const current = target.slice(target.lastIndexOf('/') + 1);
+    const digests = new Map();
+    let i = 1;
+    for (; i < lines.length && !(lines[i] ?? '').startsWith('{'); i++) {
+        // sha256sum's "<hex>  <path>" (a path it had to escape starts with '\': never matches).
+        const m = /^([0-9a-f]{64}) [ *](.*)$/.exec(lines[i] ?? '');
+        if (m?.[1] !== undefined && m[2] !== undefined)
+            digests.set(m[2], m[1]);
+    }
+    let status = {};
+    try {
+        const v = JSON.parse(lines.slice(i).join('\n'));
+        if (v !== null && typeof v === 'object')
+            status = v;
+    }
+    catch {
+        // No status.json (a fresh instance), a torn one, or none readable: nothing is known.
+    }
+    const env = digests.get(r.envPath);
+    const hc = digests.get(r.healthCheckPath);
+    return {
+        ...(SHA.test(current) ? { current } : {}),
+        ...(typeof status.state === 'string' ? { state: status.state } : {}),
+        ...(typeof status.sha256 === 'string' && SHA.test(status.sha256)
+            ? { sha256: status.sha256 }
+            : {}),
+        ...(env === undefined ? {} : { envSha256: env }),
+        ...(hc === undefined ? {} : { healthCheckSha256: hc }),
+    };
 }
 
 
@@ -1401,7 +1535,7 @@ function tail(s) {
 function withSudo(sudo, cmd) {
     return sudo.trim() === '' ? cmd : `${sudo.trim()} ${cmd}`;
 }
-/** Where the upload records the digest and size of a whole `.part` for the activation script. */
+/** Where the upload records the digest of a whole `.part` for the activation script. */
 function digestPath(r, sha) {
     return `${r.incomingDir}/.${sha}.part.sha256`;
 }
@@ -1435,8 +1569,8 @@ function activationScript(r, sha, bytes, config = {}) {
         'set -u',
         // The digest the upload took while writing (uploadScript), and the size from the inode: no
         // second pass over the file. The digest file is consumed: it vouches for one rename only.
-        'got=; n=',
-        `[ -f ${sum} ] && read -r got n < ${sum}`,
+        'got=',
+        `[ -f ${sum} ] && read -r got < ${sum}`,
         `rm -f ${sum}`,
         `size=$(stat -c %s ${part} 2>/dev/null)`,
         `if [ "$got" != ${sha} ] || [ "$size" != ${bytes} ]; then`,

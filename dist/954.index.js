@@ -389,62 +389,31 @@ var deliver_many = __webpack_require__(64382);
 var connect = __webpack_require__(46236);
 // EXTERNAL MODULE: ./src/ssh/pool.ts
 var pool = __webpack_require__(88298);
+// EXTERNAL MODULE: ./src/ssh/have.ts
+var ssh_have = __webpack_require__(99250);
 // EXTERNAL MODULE: ./src/ssh/remote-scripts.ts
 var remote_scripts = __webpack_require__(52767);
 ;// CONCATENATED MODULE: ./src/ssh/status-probe.ts
 /**
- * mode reconcile's look at an instance: status.json, the `current` symlink and the sha256 of its
- * env file, read over SSH with the instance's pinned host key. Read-only: nothing is written,
- * started or uploaded. The env file holds secrets: only its digest leaves the instance.
+ * mode reconcile's look at an instance: what it runs (have.ts: status.json, the `current` symlink
+ * and the sha256 of its env file), read over SSH with the instance's pinned host key. Read-only:
+ * nothing is written, started or uploaded.
  */
 
 
 
-/** Separates the `current` symlink's target from status.json in the probe's output. */
-const CURRENT_MARK = '__SPOT_DEPLOY_CURRENT__';
-/** Precedes the env file's sha256 (`none` when the instance has no env file). */
-const ENV_MARK = '__SPOT_DEPLOY_ENV__';
+
+/** The probe: what the instance runs (have.ts), and nothing else. */
 function statusProbeScript(r) {
-    const env = (0,remote_scripts/* shq */.hi)(r.envPath);
-    return [
-        // Before the current mark: everything after that line is status.json.
-        `if ${(0,remote_scripts/* withSudo */.SU)(r.sudo, `test -f ${env}`)} 2>/dev/null; then`,
-        `  e=$(${(0,remote_scripts/* withSudo */.SU)(r.sudo, `cat ${env}`)} 2>/dev/null | { openssl dgst -sha256 -r || sha256sum; } 2>/dev/null | cut -c1-64)`,
-        'else e=none; fi',
-        `echo "${ENV_MARK} $e"`,
-        `echo "${CURRENT_MARK} $(readlink ${(0,remote_scripts/* shq */.hi)(r.currentPath)} 2>/dev/null)"`,
-        `${(0,remote_scripts/* withSudo */.SU)(r.sudo, `cat ${(0,remote_scripts/* shq */.hi)(r.statusPath)}`)} 2>/dev/null`,
-        'exit 0',
-    ].join('\n');
+    return [...(0,ssh_have/* haveScript */.uW)(r), 'exit 0'].join('\n');
 }
-const SHA = /^[0-9a-f]{64}$/;
 /** Reads the probe's output (pure). */
-function readStatusProbe(id, stdout) {
-    const m = new RegExp(`${CURRENT_MARK} ([^\\n]*)\\n`).exec(stdout);
-    if (m === null)
+function readStatusProbe(id, stdout, r = remote_scripts/* DEFAULT_REMOTE */.dS) {
+    const have = (0,ssh_have/* readHave */.rW)(stdout, r);
+    if (have === undefined)
         return { id, reachable: false, error: 'the status probe printed nothing readable' };
-    const target = (m[1] ?? '').trim().replace(/\/+$/, '');
-    const current = target.slice(target.lastIndexOf('/') + 1);
-    const e = new RegExp(`${ENV_MARK} ([0-9a-f]{64})\\n`).exec(stdout.slice(0, m.index));
-    let status = {};
-    try {
-        const v = JSON.parse(stdout.slice(m.index + m[0].length));
-        if (v !== null && typeof v === 'object')
-            status = v;
-    }
-    catch {
-        // No status.json (a fresh instance) or a torn one: no state.
-    }
-    return {
-        id,
-        reachable: true,
-        ...(typeof status.state === 'string' ? { state: status.state } : {}),
-        ...(typeof status.sha256 === 'string' && SHA.test(status.sha256)
-            ? { sha256: status.sha256 }
-            : {}),
-        ...(SHA.test(current) ? { current } : {}),
-        ...(e?.[1] !== undefined ? { envSha256: e[1] } : {}),
-    };
+    const { healthCheckSha256: _, ...rest } = have;
+    return { id, reachable: true, ...rest };
 }
 /** Probes every target, bounded in concurrency and time; results in the order of `targets`. */
 async function probeStatuses(targets, o) {
@@ -462,7 +431,7 @@ async function probeStatuses(targets, o) {
             const x = await (0,connect/* exec */.m0)(client, `sh -c ${(0,remote_scripts/* shq */.hi)(statusProbeScript(r))}`, undefined, {
                 timeoutMs: o.timeoutMs,
             });
-            return readStatusProbe(t.id, x.stdout);
+            return readStatusProbe(t.id, x.stdout, r);
         }
         finally {
             client.end();
