@@ -107,6 +107,17 @@ describe.skipIf(!hasSshd)('ssh against a real sshd on 127.0.0.1', () => {
     expect(first[0]).toEqual({ on: true, written: 0 });
   });
 
+  it('a private key ssh2 cannot use fails at once, without retrying until the deadline', async () => {
+    const t0 = Date.now();
+    const err = await connect({ ...base(), privateKey: 'not a key', deadlineMs: 20_000 }).catch(
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(SshError);
+    expect((err as SshError).retryable).toBe(false);
+    expect(String((err as Error).message)).toMatch(/^Invalid SSH configuration: /);
+    expect(Date.now() - t0).toBeLessThan(5_000);
+  });
+
   it('refuses a different host key at once, without retrying', async () => {
     const logs: string[] = [];
     const t0 = Date.now();
