@@ -265,11 +265,17 @@ const MAX_ATTEMPT_MS = 30_000;
 const TCP_CONNECT_MS = 1_500;
 const MIN_ATTEMPT_MS = 200;
 const KEEPALIVE_MS = 15_000;
-/** One connection attempt; the client is ended on every failure path. */
+/**
+ * One connection attempt; the client is ended on every failure path. ssh2's client is made only
+ * once TCP has connected: a refused attempt (an instance still starting sshd, retried every
+ * REFUSED_RETRY_MS) then costs a socket, ~120 µs of CPU against ~310 µs with a client and its
+ * key parsed each time (medians of 2,000 here), and a hundred instances booting at once make
+ * hundreds of them a second.
+ */
 function attemptOnce(opts, pinned, timeoutMs) {
     return new Promise((resolve, reject) => {
-        const client = new (lib_default()).Client();
         const sock = new external_node_net_.Socket();
+        let client;
         let mismatch;
         let settled = false;
         const fail = (err) => {
@@ -279,13 +285,15 @@ function attemptOnce(opts, pinned, timeoutMs) {
             clearTimeout(guard);
             clearTimeout(tcp);
             sock.destroy();
-            client.removeAllListeners();
-            client.on('error', () => { }); // late errors of a dead attempt must not crash the process
-            try {
-                client.end();
-            }
-            catch {
-                // already closed
+            if (client !== undefined) {
+                client.removeAllListeners();
+                client.on('error', () => { }); // late errors of a dead attempt must not crash the process
+                try {
+                    client.end();
+                }
+                catch {
+                    // already closed
+                }
             }
             reject(mismatch ?? (err instanceof Error ? err : new Error(String(err))));
         };
@@ -293,58 +301,68 @@ function attemptOnce(opts, pinned, timeoutMs) {
         const guard = setTimeout(() => fail(new Error(`no SSH handshake within ${timeoutMs} ms`)), timeoutMs + 1_000);
         const tcpMs = Math.min(TCP_CONNECT_MS, timeoutMs);
         const tcp = setTimeout(() => fail(new Error(`no TCP connection within ${tcpMs} ms (the host dropped the SYN)`)), tcpMs);
+        // Until ssh2 has the socket, its errors (ECONNREFUSED) are this attempt's.
+        sock.once('error', fail);
         sock.once('connect', () => {
             clearTimeout(tcp);
+            if (settled)
+                return;
             // Nagle off before the first byte, not once ready: the handshake's small messages each
             // waited for the server's delayed ACK (~40 ms per round trip, four in the authentication):
             // a connect to a loopback sshd took 221 ms with it on, 61 ms off. It also holds back the
             // small writes ssh2 makes per packet (length, payload, tag): a 50 MiB upload took 362 ms
             // with it on, 286 ms off (bench/ssh.bench.ts).
             sock.setNoDelay(true);
-        });
-        client.on('error', fail);
-        client.on('close', () => fail(new Error('connection closed before the session was ready')));
-        client.once('ready', () => {
-            if (settled)
-                return;
-            settled = true;
-            clearTimeout(guard);
-            clearTimeout(tcp);
-            client.removeAllListeners('close');
-            client.removeAllListeners('error');
-            client.on('error', (err) => opts.log?.(`ssh ${opts.host}:${opts.port}: ${(0,exec/* describe */.q)(err)}`));
-            resolve(client);
-        });
-        try {
-            // Our own socket, so that its TCP connect has a bound of its own (ssh2 waits for it).
-            sock.connect({ host: opts.host, port: opts.port });
-            client.connect({
-                sock,
-                host: opts.host,
-                port: opts.port,
-                username: opts.username,
-                privateKey: opts.privateKey,
-                readyTimeout: Math.max(1, Math.floor(timeoutMs)),
-                keepaliveInterval: KEEPALIVE_MS,
-                keepaliveCountMax: 3,
-                // Only the host key type is pinned. ssh2's defaults already put Node's OpenSSL first: with
-                // OpenSSH 9.2 it negotiates curve25519-sha256@libssh.org and aes128-gcm@openssh.com (MAC
-                // implicit), AES-NI in C; chacha20-poly1305 (pure JS without ssh2's native part) comes
-                // last in its list, so it is never chosen where AES-GCM is offered (ssh2 debug output).
-                algorithms: { serverHostKey: [...(HOST_KEY_ALGORITHMS[pinned.type] ?? [])] },
-                hostVerifier: (key) => {
-                    if (key.length === pinned.blob.length && (0,external_node_crypto_.timingSafeEqual)(key, pinned.blob))
-                        return true;
-                    mismatch = new errors/* HostKeyMismatchError */._W(opts.host, opts.port, `${pinned.type} ${pinned.fingerprint}`, (0,keys/* fingerprint */.Rj)(key));
-                    return false;
-                },
+            client = handshake(opts, pinned, sock, timeoutMs, (m) => (mismatch = m));
+            const c = client;
+            c.on('error', fail);
+            c.on('close', () => fail(new Error('connection closed before the session was ready')));
+            c.once('ready', () => {
+                if (settled)
+                    return;
+                settled = true;
+                clearTimeout(guard);
+                c.removeAllListeners('close');
+                c.removeAllListeners('error');
+                c.on('error', (err) => opts.log?.(`ssh ${opts.host}:${opts.port}: ${(0,exec/* describe */.q)(err)}`));
+                resolve(c);
             });
-        }
-        catch (err) {
-            // Synchronous errors are configuration errors (e.g. an unreadable private key): not retried.
-            fail(new errors/* SshError */.DZ(`Invalid SSH configuration: ${(0,exec/* describe */.q)(err)}`, { retryable: false }));
-        }
+        });
+        // Our own socket, so that its TCP connect has a bound of its own.
+        sock.connect({ host: opts.host, port: opts.port });
     });
+}
+/** ssh2's handshake on a connected socket, the host key pinned; a mismatch is handed to `onMismatch`. */
+function handshake(opts, pinned, sock, timeoutMs, onMismatch) {
+    const client = new (lib_default()).Client();
+    try {
+        client.connect({
+            sock,
+            host: opts.host,
+            port: opts.port,
+            username: opts.username,
+            privateKey: opts.privateKey,
+            readyTimeout: Math.max(1, Math.floor(timeoutMs)),
+            keepaliveInterval: KEEPALIVE_MS,
+            keepaliveCountMax: 3,
+            // Only the host key type is pinned. ssh2's defaults already put Node's OpenSSL first: with
+            // OpenSSH 9.2 it negotiates curve25519-sha256@libssh.org and aes128-gcm@openssh.com (MAC
+            // implicit), AES-NI in C; chacha20-poly1305 (pure JS without ssh2's native part) comes
+            // last in its list, so it is never chosen where AES-GCM is offered (ssh2 debug output).
+            algorithms: { serverHostKey: [...(HOST_KEY_ALGORITHMS[pinned.type] ?? [])] },
+            hostVerifier: (key) => {
+                if (key.length === pinned.blob.length && (0,external_node_crypto_.timingSafeEqual)(key, pinned.blob))
+                    return true;
+                onMismatch(new errors/* HostKeyMismatchError */._W(opts.host, opts.port, `${pinned.type} ${pinned.fingerprint}`, (0,keys/* fingerprint */.Rj)(key)));
+                return false;
+            },
+        });
+    }
+    catch (err) {
+        // A key ssh2 cannot use: the same on every attempt, so not retried.
+        process.nextTick(() => client.emit('error', new errors/* SshError */.DZ(`Invalid SSH configuration: ${(0,exec/* describe */.q)(err)}`, { retryable: false })));
+    }
+    return client;
 }
 /**
  * Gap after a refused connect: the host's kernel answered at once (it is up; sshd is not

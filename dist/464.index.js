@@ -50,24 +50,27 @@ async function findManagedResources(client, region, deploymentId, which = {}) {
             : { Name: 'tag-key', Values: [_types_js__WEBPACK_IMPORTED_MODULE_3__/* .TAG */ .D.deployment] },
     ];
     const find = 'find the managed security groups and launch templates';
-    const groups = await (0,_pages_js__WEBPACK_IMPORTED_MODULE_2__/* .allPages */ .S)('DescribeSecurityGroups', region, find, MAX_PAGES, async (token) => {
-        if (which.securityGroups === false)
-            return { items: [], next: undefined };
-        const r = await client.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_5__/* .DescribeSecurityGroupsCommand */ .jsQ({
-            Filters: filters,
-            MaxResults: 1000,
-            ...(token !== undefined ? { NextToken: token } : {}),
-        }));
-        return { items: r.SecurityGroups ?? [], next: r.NextToken };
-    });
-    const templates = await (0,_pages_js__WEBPACK_IMPORTED_MODULE_2__/* .allPages */ .S)('DescribeLaunchTemplates', region, find, MAX_PAGES, async (token) => {
-        const r = await client.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_5__/* .DescribeLaunchTemplatesCommand */ .fmI({
-            Filters: filters,
-            MaxResults: 200,
-            ...(token !== undefined ? { NextToken: token } : {}),
-        }));
-        return { items: r.LaunchTemplates ?? [], next: r.NextToken };
-    });
+    // Both reads at once: they are independent, and every deploy's report phase waits on them.
+    const [groups, templates] = await Promise.all([
+        (0,_pages_js__WEBPACK_IMPORTED_MODULE_2__/* .allPages */ .S)('DescribeSecurityGroups', region, find, MAX_PAGES, async (token) => {
+            if (which.securityGroups === false)
+                return { items: [], next: undefined };
+            const r = await client.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_5__/* .DescribeSecurityGroupsCommand */ .jsQ({
+                Filters: filters,
+                MaxResults: 1000,
+                ...(token !== undefined ? { NextToken: token } : {}),
+            }));
+            return { items: r.SecurityGroups ?? [], next: r.NextToken };
+        }),
+        (0,_pages_js__WEBPACK_IMPORTED_MODULE_2__/* .allPages */ .S)('DescribeLaunchTemplates', region, find, MAX_PAGES, async (token) => {
+            const r = await client.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_5__/* .DescribeLaunchTemplatesCommand */ .fmI({
+                Filters: filters,
+                MaxResults: 200,
+                ...(token !== undefined ? { NextToken: token } : {}),
+            }));
+            return { items: r.LaunchTemplates ?? [], next: r.NextToken };
+        }),
+    ]);
     const out = [];
     const add = (kind, id, name, tags) => {
         const t = tagRecord(tags);

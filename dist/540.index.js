@@ -345,13 +345,18 @@ async function converge(inputs, ctx, deps, p) {
         const r = (results = delivered.results);
         ({ batches, stop } = delivered.rollout);
         await (0,report_sink/* inGroup */.H)(sink, 'spot-deploy: report', async () => {
+            // The failed instances' state first (it replaces their entries); then the rest at once:
+            // prices replace entries too, the others only read ids, statuses and steps (a deploy of 100
+            // waited on them one after the other: 0.19 s against 0.08 s for 1 on moto).
             await refreshFailed(r, deps.ec2, sink);
-            await (0,finish/* priceResults */.o)(r, deps.ec2, sink, started);
-            await (0,finish/* retireFailed */.P)(r, inputs, { ...deps, sink });
             const { ttlMinutes, cleanup } = inputs;
             const o = { deploymentId: plan.deploymentId, ttlMinutes, cleanup, now: clock() };
-            await extendExpiry(r, o, { ec2: deps.ec2, sink });
-            await recordReadyRelease(r, release, { ec2: deps.ec2, sink });
+            await Promise.all([
+                (0,finish/* priceResults */.o)(r, deps.ec2, sink, started),
+                (0,finish/* retireFailed */.P)(r, inputs, { ...deps, sink }),
+                extendExpiry(r, o, { ec2: deps.ec2, sink }),
+                recordReadyRelease(r, release, { ec2: deps.ec2, sink }),
+            ]);
         });
     }
     finally {

@@ -54,12 +54,9 @@ export async function findManagedResources(
       : { Name: 'tag-key', Values: [TAG.deployment] },
   ];
   const find = 'find the managed security groups and launch templates';
-  const groups = await allPages(
-    'DescribeSecurityGroups',
-    region,
-    find,
-    MAX_PAGES,
-    async (token) => {
+  // Both reads at once: they are independent, and every deploy's report phase waits on them.
+  const [groups, templates] = await Promise.all([
+    allPages('DescribeSecurityGroups', region, find, MAX_PAGES, async (token) => {
       if (which.securityGroups === false) return { items: [], next: undefined };
       const r = await client.send(
         new DescribeSecurityGroupsCommand({
@@ -69,14 +66,8 @@ export async function findManagedResources(
         }),
       );
       return { items: r.SecurityGroups ?? [], next: r.NextToken };
-    },
-  );
-  const templates = await allPages(
-    'DescribeLaunchTemplates',
-    region,
-    find,
-    MAX_PAGES,
-    async (token) => {
+    }),
+    allPages('DescribeLaunchTemplates', region, find, MAX_PAGES, async (token) => {
       const r = await client.send(
         new DescribeLaunchTemplatesCommand({
           Filters: filters,
@@ -85,8 +76,8 @@ export async function findManagedResources(
         }),
       );
       return { items: r.LaunchTemplates ?? [], next: r.NextToken };
-    },
-  );
+    }),
+  ]);
   const out: ManagedResource[] = [];
   const add = (kind: ManagedResource['kind'], id?: string, name?: string, tags?: Tag[]) => {
     const t = tagRecord(tags);
