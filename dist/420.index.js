@@ -722,9 +722,10 @@ function decideUpload(have, want) {
 
 ;// CONCATENATED MODULE: ./src/ssh/upload-script.ts
 /**
- * The upload command's script (pure): say what the instance runs, wait for the runner's answer,
+ * The delivery's one command (pure): say what the instance runs, wait for the runner's answer,
  * then send nothing (`skip`: the TTL re-armed) or write the bundle into its `.part`, hashed as
- * it lands (`go`). deliver.ts runs it (upload.ts); unchanged.ts reads what it says.
+ * it lands (`go`), say it is there and, on `activate`, run the activation. upload.ts runs it;
+ * unchanged.ts decides from what it says.
  */
 
 
@@ -890,7 +891,7 @@ async function runUpload(client, r, o) {
                 if (!decision.upload)
                     return Buffer.from('skip\n');
                 return {
-                    input: external_node_stream_.Readable.from(withAnswer(o.file), { objectMode: false }),
+                    input: external_node_stream_.Readable.from(withAnswer(o.file, o.bytes), { objectMode: false }),
                     then: activate,
                 };
             },
@@ -914,8 +915,9 @@ async function runUpload(client, r, o) {
         const how = 'the activation command ended without an exit status';
         return { outcome: { kind: 'lost', how, activateAt }, uploadMs: ms };
     }
-    const mark = res.stdout.indexOf(`${UPLOADED_MARK}\n`);
-    const stdout = mark < 0 ? '' : res.stdout.slice(mark + UPLOADED_MARK.length + 1);
+    // The mark's own line, after what the instance said it runs (whose status.json is its text).
+    const mark = res.stdout.indexOf(`\n${UPLOADED_MARK}\n`, res.stdout.indexOf(`\n${have/* HAVE_END */.LT}\n`));
+    const stdout = mark < 0 ? '' : res.stdout.slice(mark + UPLOADED_MARK.length + 2);
     return { outcome: { kind: 'activated', res: { ...res, stdout } }, uploadMs: ms };
 }
 /** What the command's exit says when it ended before the activation (and the answer given to it). */
@@ -940,11 +942,24 @@ function readUpload(res, decision, ms) {
     }
     return { kind: 'unchanged', note: decision.note };
 }
-/** The answer `go` and then the bundle, as one stream (read in UPLOAD_CHUNK_BYTES). */
-async function* withAnswer(file) {
+/**
+ * The answer `go` and then exactly the announced bytes of the bundle (read in UPLOAD_CHUNK_BYTES).
+ * stdin stays open for `activate`, so the instance never sees a short bundle end: a file that
+ * changed after it was built would leave the writer waiting (short) or its rest read as the next
+ * answer (long). Either fails the stream, and so the upload, before anything is activated.
+ */
+async function* withAnswer(file, bytes) {
     yield Buffer.from('go\n');
-    for await (const chunk of (0,external_node_fs_.createReadStream)(file, { highWaterMark: UPLOAD_CHUNK_BYTES }))
-        yield chunk;
+    let sent = 0;
+    for await (const chunk of (0,external_node_fs_.createReadStream)(file, { highWaterMark: UPLOAD_CHUNK_BYTES })) {
+        const b = chunk;
+        sent += b.length;
+        if (sent > bytes)
+            break;
+        yield b;
+    }
+    if (sent !== bytes)
+        throw new Error(`the bundle ${file} is ${sent > bytes ? 'longer' : `${sent} bytes`}, not the ${bytes} bytes announced: it changed after it was built`);
 }
 
 ;// CONCATENATED MODULE: ./src/ssh/deliver.ts
@@ -1265,8 +1280,8 @@ function describe(err) {
 }
 /**
  * Runs `command` on the server, feeding `stdin` (or nothing) and collecting its output.
- * `timeoutMs` bounds the whole command; on expiry the channel is closed and a CommandTimeoutError
- * thrown. A connection lost while the command runs resolves with `code: null` and no `signal`.
+ * `timeoutMs` bounds the command (until a reply with its own `timeoutMs` is sent: from then on,
+ * that); on expiry the channel is closed and a CommandTimeoutError thrown. A connection lost while the command runs resolves with `code: null` and no `signal`.
  * A stream `stdin` is consumed: if the command ends before reading all of it, it is destroyed.
  */
 function exec(client, command, stdin, options = {}) {

@@ -43,8 +43,8 @@ export interface Continued {
 
 /**
  * Runs `command` on the server, feeding `stdin` (or nothing) and collecting its output.
- * `timeoutMs` bounds the whole command; on expiry the channel is closed and a CommandTimeoutError
- * thrown. A connection lost while the command runs resolves with `code: null` and no `signal`.
+ * `timeoutMs` bounds the command (until a reply with its own `timeoutMs` is sent: from then on,
+ * that); on expiry the channel is closed and a CommandTimeoutError thrown. A connection lost while the command runs resolves with `code: null` and no `signal`.
  * A stream `stdin` is consumed: if the command ends before reading all of it, it is destroyed.
  */
 export function exec(

@@ -1,7 +1,8 @@
 /**
- * The upload command's script (pure): say what the instance runs, wait for the runner's answer,
+ * The delivery's one command (pure): say what the instance runs, wait for the runner's answer,
  * then send nothing (`skip`: the TTL re-armed) or write the bundle into its `.part`, hashed as
- * it lands (`go`). deliver.ts runs it (upload.ts); unchanged.ts reads what it says.
+ * it lands (`go`), say it is there and, on `activate`, run the activation. upload.ts runs it;
+ * unchanged.ts decides from what it says.
  */
 import { SCRIPT_EXIT } from '../instance/contract.js';
 import { haveScript } from './have.js';

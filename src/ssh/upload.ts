@@ -93,7 +93,7 @@ export async function runUpload(
           decision = decideUpload(readHave(head, r) ?? {}, want);
           if (!decision.upload) return Buffer.from('skip\n');
           return {
-            input: Readable.from(withAnswer(o.file), { objectMode: false }),
+            input: Readable.from(withAnswer(o.file, o.bytes), { objectMode: false }),
             then: activate,
           };
         },
@@ -118,8 +118,9 @@ export async function runUpload(
     const how = 'the activation command ended without an exit status';
     return { outcome: { kind: 'lost', how, activateAt }, uploadMs: ms };
   }
-  const mark = res.stdout.indexOf(`${UPLOADED_MARK}\n`);
-  const stdout = mark < 0 ? '' : res.stdout.slice(mark + UPLOADED_MARK.length + 1);
+  // The mark's own line, after what the instance said it runs (whose status.json is its text).
+  const mark = res.stdout.indexOf(`\n${UPLOADED_MARK}\n`, res.stdout.indexOf(`\n${HAVE_END}\n`));
+  const stdout = mark < 0 ? '' : res.stdout.slice(mark + UPLOADED_MARK.length + 2);
   return { outcome: { kind: 'activated', res: { ...res, stdout } }, uploadMs: ms };
 }
 
@@ -151,9 +152,23 @@ export function readUpload(
   return { kind: 'unchanged', note: decision.note };
 }
 
-/** The answer `go` and then the bundle, as one stream (read in UPLOAD_CHUNK_BYTES). */
-async function* withAnswer(file: string): AsyncGenerator<Buffer> {
+/**
+ * The answer `go` and then exactly the announced bytes of the bundle (read in UPLOAD_CHUNK_BYTES).
+ * stdin stays open for `activate`, so the instance never sees a short bundle end: a file that
+ * changed after it was built would leave the writer waiting (short) or its rest read as the next
+ * answer (long). Either fails the stream, and so the upload, before anything is activated.
+ */
+export async function* withAnswer(file: string, bytes: number): AsyncGenerator<Buffer> {
   yield Buffer.from('go\n');
-  for await (const chunk of createReadStream(file, { highWaterMark: UPLOAD_CHUNK_BYTES }))
-    yield chunk as Buffer;
+  let sent = 0;
+  for await (const chunk of createReadStream(file, { highWaterMark: UPLOAD_CHUNK_BYTES })) {
+    const b = chunk as Buffer;
+    sent += b.length;
+    if (sent > bytes) break;
+    yield b;
+  }
+  if (sent !== bytes)
+    throw new Error(
+      `the bundle ${file} is ${sent > bytes ? 'longer' : `${sent} bytes`}, not the ${bytes} bytes announced: it changed after it was built`,
+    );
 }

@@ -179,12 +179,14 @@ async function converge(
       await refreshFailed(r, deps.ec2, sink);
       const { ttlMinutes, cleanup } = inputs;
       const o = { deploymentId: plan.deploymentId, ttlMinutes, cleanup, now: clock() };
-      await Promise.all([
+      // Each ends before the group does; an unexpected throw is rethrown once all have.
+      const ends = await Promise.allSettled([
         priceResults(r, deps.ec2, sink, started),
         retireFailed(r, inputs, { ...deps, sink }),
         extendExpiry(r, o, { ec2: deps.ec2, sink }),
         recordReadyRelease(r, release, { ec2: deps.ec2, sink }),
       ]);
+      for (const e of ends) if (e.status === 'rejected') throw e.reason;
     });
   } finally {
     artifact = await artifactP;
