@@ -442,6 +442,8 @@ __webpack_require__.d(__webpack_exports__, {
 var connect = __webpack_require__(46236);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: ./src/time.ts
 var time = __webpack_require__(29834);
 // EXTERNAL MODULE: ./src/ssh/exec.ts
@@ -970,6 +972,7 @@ async function* withAnswer(file, bytes) {
 
 
 
+
 /** Bound on one status probe after a reconnect (one short exec). */
 const PROBE_TIMEOUT_MS = 10_000;
 /**
@@ -1013,6 +1016,13 @@ async function deliverBundle(client, o) {
         o.log?.(`deliver ${o.sha256.slice(0, 12)}: ${res.status}${res.step === undefined ? '' : ` (${res.step})`} in ${totalMs} ms`);
         return { ...res, timings: { uploadMs, activateMs, totalMs } };
     };
+    // The announced size is what the instance waits for (stdin stays open for `activate`): a file
+    // that no longer has it (changed after the build) is refused before anything is sent.
+    const size = (await (0,promises_.stat)(o.file)).size;
+    if (size !== o.bytes) {
+        const why = `the bundle ${o.file} is ${size} bytes, not the ${o.bytes} bytes announced: it changed after it was built`;
+        return done({ status: 'failed', step: 'upload', logTail: why });
+    }
     const envFile = o.envFile ?? '';
     const script = (0,remote_scripts/* activationScript */.sU)(r, o.sha256, o.bytes, {
         envBytes: Buffer.byteLength(envFile, 'utf8'),

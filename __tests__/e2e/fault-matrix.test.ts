@@ -55,7 +55,7 @@ const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /**
  * The instance's own `python3` (its /usr/local/bin is private to it and comes before /usr/bin on
- * the login PATH). Only the upload's writer (`python3 -S -c <writer> …/.<sha>.part`, which
+ * the login PATH). Only the upload's writer (`python3 -S -c <writer> …/.<sha>.part <bytes>`, which
  * hashes as it writes) is affected; any other python3 (the agent's) is the real one. `hold`: mark
  * the upload started, then stall it (the test reclaims the instance); `reset`: copy 1 KiB, mark,
  * then SIGKILL the sshd session process that runs this upload (the writer's first sshd ancestor).
@@ -66,7 +66,7 @@ function writerHook(kind: 'hold' | 'reset'): string {
       ? ['  : >"$HOME/upload-started"', '  sleep 60', '  exec /usr/bin/python3 "$@"']
       : [
           // 1 KiB: less than examples/bundle's compressed size (a few KiB), so the upload is cut short.
-          '  head -c 1024 >"$last"',
+          '  head -c 1024 >"$part"',
           '  : >"$HOME/upload-reset"',
           '  p=$PPID',
           '  while [ "$p" -gt 1 ]; do',
@@ -79,9 +79,10 @@ function writerHook(kind: 'hold' | 'reset'): string {
   return [
     '#!/bin/sh',
     '# fault-matrix: a fault in the upload only (see e2e/fault-matrix.test.ts)',
-    'for a in "$@"; do last=$a; done',
-    'case ${last:-} in',
-    '*.part)',
+    'part=',
+    'for a in "$@"; do case $a in *.part) part=$a ;; esac; done',
+    'case $part in',
+    '?*)',
     ...act,
     '  ;;',
     'esac',
