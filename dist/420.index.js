@@ -313,8 +313,15 @@ function attemptOnce(opts, pinned, timeoutMs) {
             // small writes ssh2 makes per packet (length, payload, tag): a 50 MiB upload took 362 ms
             // with it on, 286 ms off (bench/ssh.bench.ts).
             sock.setNoDelay(true);
-            client = handshake(opts, pinned, sock, timeoutMs, (m) => (mismatch = m));
-            const c = client;
+            const c = (client = new (lib_default()).Client());
+            try {
+                handshake(c, opts, pinned, sock, timeoutMs, (m) => (mismatch = m));
+            }
+            catch (err) {
+                // A key ssh2 cannot use: the same on every attempt, so not retried.
+                fail(new errors/* SshError */.DZ(`Invalid SSH configuration: ${(0,exec/* describe */.q)(err)}`, { retryable: false }));
+                return;
+            }
             c.on('error', fail);
             c.on('close', () => fail(new Error('connection closed before the session was ready')));
             c.once('ready', () => {
@@ -332,37 +339,32 @@ function attemptOnce(opts, pinned, timeoutMs) {
         sock.connect({ host: opts.host, port: opts.port });
     });
 }
-/** ssh2's handshake on a connected socket, the host key pinned; a mismatch is handed to `onMismatch`. */
-function handshake(opts, pinned, sock, timeoutMs, onMismatch) {
-    const client = new (lib_default()).Client();
-    try {
-        client.connect({
-            sock,
-            host: opts.host,
-            port: opts.port,
-            username: opts.username,
-            privateKey: opts.privateKey,
-            readyTimeout: Math.max(1, Math.floor(timeoutMs)),
-            keepaliveInterval: KEEPALIVE_MS,
-            keepaliveCountMax: 3,
-            // Only the host key type is pinned. ssh2's defaults already put Node's OpenSSL first: with
-            // OpenSSH 9.2 it negotiates curve25519-sha256@libssh.org and aes128-gcm@openssh.com (MAC
-            // implicit), AES-NI in C; chacha20-poly1305 (pure JS without ssh2's native part) comes
-            // last in its list, so it is never chosen where AES-GCM is offered (ssh2 debug output).
-            algorithms: { serverHostKey: [...(HOST_KEY_ALGORITHMS[pinned.type] ?? [])] },
-            hostVerifier: (key) => {
-                if (key.length === pinned.blob.length && (0,external_node_crypto_.timingSafeEqual)(key, pinned.blob))
-                    return true;
-                onMismatch(new errors/* HostKeyMismatchError */._W(opts.host, opts.port, `${pinned.type} ${pinned.fingerprint}`, (0,keys/* fingerprint */.Rj)(key)));
-                return false;
-            },
-        });
-    }
-    catch (err) {
-        // A key ssh2 cannot use: the same on every attempt, so not retried.
-        process.nextTick(() => client.emit('error', new errors/* SshError */.DZ(`Invalid SSH configuration: ${(0,exec/* describe */.q)(err)}`, { retryable: false })));
-    }
-    return client;
+/**
+ * Starts ssh2's handshake on a connected socket, the host key pinned; a mismatch is handed to
+ * `onMismatch`. Throws what ssh2 throws at once (a key it cannot use).
+ */
+function handshake(client, opts, pinned, sock, timeoutMs, onMismatch) {
+    client.connect({
+        sock,
+        host: opts.host,
+        port: opts.port,
+        username: opts.username,
+        privateKey: opts.privateKey,
+        readyTimeout: Math.max(1, Math.floor(timeoutMs)),
+        keepaliveInterval: KEEPALIVE_MS,
+        keepaliveCountMax: 3,
+        // Only the host key type is pinned. ssh2's defaults already put Node's OpenSSL first: with
+        // OpenSSH 9.2 it negotiates curve25519-sha256@libssh.org and aes128-gcm@openssh.com (MAC
+        // implicit), AES-NI in C; chacha20-poly1305 (pure JS without ssh2's native part) comes
+        // last in its list, so it is never chosen where AES-GCM is offered (ssh2 debug output).
+        algorithms: { serverHostKey: [...(HOST_KEY_ALGORITHMS[pinned.type] ?? [])] },
+        hostVerifier: (key) => {
+            if (key.length === pinned.blob.length && (0,external_node_crypto_.timingSafeEqual)(key, pinned.blob))
+                return true;
+            onMismatch(new errors/* HostKeyMismatchError */._W(opts.host, opts.port, `${pinned.type} ${pinned.fingerprint}`, (0,keys/* fingerprint */.Rj)(key)));
+            return false;
+        },
+    });
 }
 /**
  * Gap after a refused connect: the host's kernel answered at once (it is up; sshd is not
@@ -442,8 +444,6 @@ __webpack_require__.d(__webpack_exports__, {
 var connect = __webpack_require__(46236);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: ./src/time.ts
 var time = __webpack_require__(29834);
 // EXTERNAL MODULE: ./src/ssh/exec.ts
@@ -690,6 +690,8 @@ function lostOutcome(how, lostAfterMs, wait, readyTimeoutMs) {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __webpack_require__(57075);
 // EXTERNAL MODULE: ./src/ssh/have.ts
@@ -818,8 +820,8 @@ function uploadScript(r, sha, bytes, config = {}) {
         // -S: no site module (a faster start; the writer needs only the standard library).
         `out=$(python3 -S -c ${(0,remote_scripts/* shq */.hi)(PY_WRITER)} ${part} ${bytes}) || { echo "upload: writing the bundle failed" >&2; exit 1; }`,
         'got=${out% *}; n=${out#* }',
-        // A short upload gets no digest, so the activation reports it at upload-verify with both
-        // sizes, as before; a digest that cannot be written (a full disk) is the upload's failure.
+        // A short upload (stdin ended early: the link went) gets no digest, so no activation could
+        // take it (upload-verify); a digest that cannot be written (a full disk) is the upload's failure.
         `if [ "$n" = ${bytes} ]; then`,
         `  printf '%s\\n' "$got" > ${sum} || { echo "upload: recording the digest failed" >&2; exit 1; }`,
         'fi',
@@ -850,6 +852,7 @@ function uploadScript(r, sha, bytes, config = {}) {
 
 
 
+
 /**
  * Read size for the upload stream: 50 MiB to a loopback sshd took 286 ms with 1 MiB reads against
  * 360 ms with the 64 KiB default, with about a third less client CPU (bench/ssh.bench.ts). ssh2
@@ -864,6 +867,16 @@ const UPLOAD_CHUNK_BYTES = 1024 * 1024;
  */
 async function runUpload(client, r, o) {
     const now = o.now ?? Date.now;
+    // The announced size is what the instance waits for (stdin stays open for `activate`): a file
+    // that no longer has it is refused before anything is sent.
+    const size = (await (0,promises_.stat)(o.file)).size;
+    if (size !== o.bytes) {
+        const logTail = changedBundle(o.file, `${size} bytes`, o.bytes);
+        return {
+            outcome: { kind: 'failed', outcome: { status: 'failed', step: 'upload', logTail } },
+            uploadMs: 0,
+        };
+    }
     const t0 = now();
     let decision;
     let uploadMs;
@@ -948,7 +961,8 @@ function readUpload(res, decision, ms) {
  * The answer `go` and then exactly the announced bytes of the bundle (read in UPLOAD_CHUNK_BYTES).
  * stdin stays open for `activate`, so the instance never sees a short bundle end: a file that
  * changed after it was built would leave the writer waiting (short) or its rest read as the next
- * answer (long). Either fails the stream, and so the upload, before anything is activated.
+ * answer (long). Either fails the stream, and so the upload, before anything is activated
+ * (runUpload checks the size first; this catches a file that changes while it is read).
  */
 async function* withAnswer(file, bytes) {
     yield Buffer.from('go\n');
@@ -961,11 +975,14 @@ async function* withAnswer(file, bytes) {
         yield b;
     }
     if (sent !== bytes)
-        throw new Error(`the bundle ${file} is ${sent > bytes ? 'longer' : `${sent} bytes`}, not the ${bytes} bytes announced: it changed after it was built`);
+        throw new Error(changedBundle(file, sent > bytes ? 'longer' : `${sent} bytes`, bytes));
+}
+/** Why a bundle file cannot be sent: it is not the size announced for it. */
+function changedBundle(file, is, bytes) {
+    return `the bundle ${file} is ${is}, not the ${bytes} bytes announced: it changed after it was built`;
 }
 
 ;// CONCATENATED MODULE: ./src/ssh/deliver.ts
-
 
 
 
@@ -1016,13 +1033,6 @@ async function deliverBundle(client, o) {
         o.log?.(`deliver ${o.sha256.slice(0, 12)}: ${res.status}${res.step === undefined ? '' : ` (${res.step})`} in ${totalMs} ms`);
         return { ...res, timings: { uploadMs, activateMs, totalMs } };
     };
-    // The announced size is what the instance waits for (stdin stays open for `activate`): a file
-    // that no longer has it (changed after the build) is refused before anything is sent.
-    const size = (await (0,promises_.stat)(o.file)).size;
-    if (size !== o.bytes) {
-        const why = `the bundle ${o.file} is ${size} bytes, not the ${o.bytes} bytes announced: it changed after it was built`;
-        return done({ status: 'failed', step: 'upload', logTail: why });
-    }
     const envFile = o.envFile ?? '';
     const script = (0,remote_scripts/* activationScript */.sU)(r, o.sha256, o.bytes, {
         envBytes: Buffer.byteLength(envFile, 'utf8'),

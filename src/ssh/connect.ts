@@ -93,8 +93,14 @@ function attemptOnce(opts: ConnectOptions, pinned: PinnedKey, timeoutMs: number)
       // small writes ssh2 makes per packet (length, payload, tag): a 50 MiB upload took 362 ms
       // with it on, 286 ms off (bench/ssh.bench.ts).
       sock.setNoDelay(true);
-      client = handshake(opts, pinned, sock, timeoutMs, (m) => (mismatch = m));
-      const c = client;
+      const c = (client = new ssh2.Client());
+      try {
+        handshake(c, opts, pinned, sock, timeoutMs, (m) => (mismatch = m));
+      } catch (err) {
+        // A key ssh2 cannot use: the same on every attempt, so not retried.
+        fail(new SshError(`Invalid SSH configuration: ${describe(err)}`, { retryable: false }));
+        return;
+      }
       c.on('error', fail);
       c.on('close', () => fail(new Error('connection closed before the session was ready')));
       c.once('ready', () => {
@@ -112,53 +118,45 @@ function attemptOnce(opts: ConnectOptions, pinned: PinnedKey, timeoutMs: number)
   });
 }
 
-/** ssh2's handshake on a connected socket, the host key pinned; a mismatch is handed to `onMismatch`. */
+/**
+ * Starts ssh2's handshake on a connected socket, the host key pinned; a mismatch is handed to
+ * `onMismatch`. Throws what ssh2 throws at once (a key it cannot use).
+ */
 function handshake(
+  client: Client,
   opts: ConnectOptions,
   pinned: PinnedKey,
   sock: Socket,
   timeoutMs: number,
   onMismatch: (e: HostKeyMismatchError) => void,
-): Client {
-  const client = new ssh2.Client();
-  try {
-    client.connect({
-      sock,
-      host: opts.host,
-      port: opts.port,
-      username: opts.username,
-      privateKey: opts.privateKey,
-      readyTimeout: Math.max(1, Math.floor(timeoutMs)),
-      keepaliveInterval: KEEPALIVE_MS,
-      keepaliveCountMax: 3,
-      // Only the host key type is pinned. ssh2's defaults already put Node's OpenSSL first: with
-      // OpenSSH 9.2 it negotiates curve25519-sha256@libssh.org and aes128-gcm@openssh.com (MAC
-      // implicit), AES-NI in C; chacha20-poly1305 (pure JS without ssh2's native part) comes
-      // last in its list, so it is never chosen where AES-GCM is offered (ssh2 debug output).
-      algorithms: { serverHostKey: [...(HOST_KEY_ALGORITHMS[pinned.type] ?? [])] },
-      hostVerifier: (key: Buffer): boolean => {
-        if (key.length === pinned.blob.length && timingSafeEqual(key, pinned.blob)) return true;
-        onMismatch(
-          new HostKeyMismatchError(
-            opts.host,
-            opts.port,
-            `${pinned.type} ${pinned.fingerprint}`,
-            fingerprint(key),
-          ),
-        );
-        return false;
-      },
-    });
-  } catch (err) {
-    // A key ssh2 cannot use: the same on every attempt, so not retried.
-    process.nextTick(() =>
-      client.emit(
-        'error',
-        new SshError(`Invalid SSH configuration: ${describe(err)}`, { retryable: false }),
-      ),
-    );
-  }
-  return client;
+): void {
+  client.connect({
+    sock,
+    host: opts.host,
+    port: opts.port,
+    username: opts.username,
+    privateKey: opts.privateKey,
+    readyTimeout: Math.max(1, Math.floor(timeoutMs)),
+    keepaliveInterval: KEEPALIVE_MS,
+    keepaliveCountMax: 3,
+    // Only the host key type is pinned. ssh2's defaults already put Node's OpenSSL first: with
+    // OpenSSH 9.2 it negotiates curve25519-sha256@libssh.org and aes128-gcm@openssh.com (MAC
+    // implicit), AES-NI in C; chacha20-poly1305 (pure JS without ssh2's native part) comes
+    // last in its list, so it is never chosen where AES-GCM is offered (ssh2 debug output).
+    algorithms: { serverHostKey: [...(HOST_KEY_ALGORITHMS[pinned.type] ?? [])] },
+    hostVerifier: (key: Buffer): boolean => {
+      if (key.length === pinned.blob.length && timingSafeEqual(key, pinned.blob)) return true;
+      onMismatch(
+        new HostKeyMismatchError(
+          opts.host,
+          opts.port,
+          `${pinned.type} ${pinned.fingerprint}`,
+          fingerprint(key),
+        ),
+      );
+      return false;
+    },
+  });
 }
 
 /**

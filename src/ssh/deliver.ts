@@ -1,4 +1,3 @@
-import { stat } from 'node:fs/promises';
 import type { Client } from 'ssh2';
 import { SshError } from '../errors.js';
 import { realSleep, type Sleep } from '../time.js';
@@ -115,13 +114,6 @@ export async function deliverBundle(client: Client, o: DeliverOptions): Promise<
     return { ...res, timings: { uploadMs, activateMs, totalMs } };
   };
 
-  // The announced size is what the instance waits for (stdin stays open for `activate`): a file
-  // that no longer has it (changed after the build) is refused before anything is sent.
-  const size = (await stat(o.file)).size;
-  if (size !== o.bytes) {
-    const why = `the bundle ${o.file} is ${size} bytes, not the ${o.bytes} bytes announced: it changed after it was built`;
-    return done({ status: 'failed', step: 'upload', logTail: why });
-  }
   const envFile = o.envFile ?? '';
   const script = activationScript(r, o.sha256, o.bytes, {
     envBytes: Buffer.byteLength(envFile, 'utf8'),

@@ -113,8 +113,8 @@ export function uploadScript(
     // -S: no site module (a faster start; the writer needs only the standard library).
     `out=$(python3 -S -c ${shq(PY_WRITER)} ${part} ${bytes}) || { echo "upload: writing the bundle failed" >&2; exit 1; }`,
     'got=${out% *}; n=${out#* }',
-    // A short upload gets no digest, so the activation reports it at upload-verify with both
-    // sizes, as before; a digest that cannot be written (a full disk) is the upload's failure.
+    // A short upload (stdin ended early: the link went) gets no digest, so no activation could
+    // take it (upload-verify); a digest that cannot be written (a full disk) is the upload's failure.
     `if [ "$n" = ${bytes} ]; then`,
     `  printf '%s\\n' "$got" > ${sum} || { echo "upload: recording the digest failed" >&2; exit 1; }`,
     'fi',

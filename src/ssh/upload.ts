@@ -5,6 +5,7 @@
  * activation in the same session. deliver.ts reads what it came to.
  */
 import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import type { Client } from 'ssh2';
 import { CommandTimeoutError, errorMessage } from '../errors.js';
@@ -63,6 +64,16 @@ export async function runUpload(
   o: UploadOptions,
 ): Promise<{ readonly outcome: UploadOutcome; readonly uploadMs: number }> {
   const now = o.now ?? Date.now;
+  // The announced size is what the instance waits for (stdin stays open for `activate`): a file
+  // that no longer has it is refused before anything is sent.
+  const size = (await stat(o.file)).size;
+  if (size !== o.bytes) {
+    const logTail = changedBundle(o.file, `${size} bytes`, o.bytes);
+    return {
+      outcome: { kind: 'failed', outcome: { status: 'failed', step: 'upload', logTail } },
+      uploadMs: 0,
+    };
+  }
   const t0 = now();
   let decision: UploadDecision | undefined;
   let uploadMs: number | undefined;
@@ -156,7 +167,8 @@ export function readUpload(
  * The answer `go` and then exactly the announced bytes of the bundle (read in UPLOAD_CHUNK_BYTES).
  * stdin stays open for `activate`, so the instance never sees a short bundle end: a file that
  * changed after it was built would leave the writer waiting (short) or its rest read as the next
- * answer (long). Either fails the stream, and so the upload, before anything is activated.
+ * answer (long). Either fails the stream, and so the upload, before anything is activated
+ * (runUpload checks the size first; this catches a file that changes while it is read).
  */
 export async function* withAnswer(file: string, bytes: number): AsyncGenerator<Buffer> {
   yield Buffer.from('go\n');
@@ -168,7 +180,10 @@ export async function* withAnswer(file: string, bytes: number): AsyncGenerator<B
     yield b;
   }
   if (sent !== bytes)
-    throw new Error(
-      `the bundle ${file} is ${sent > bytes ? 'longer' : `${sent} bytes`}, not the ${bytes} bytes announced: it changed after it was built`,
-    );
+    throw new Error(changedBundle(file, sent > bytes ? 'longer' : `${sent} bytes`, bytes));
+}
+
+/** Why a bundle file cannot be sent: it is not the size announced for it. */
+function changedBundle(file: string, is: string, bytes: number): string {
+  return `the bundle ${file} is ${is}, not the ${bytes} bytes announced: it changed after it was built`;
 }
