@@ -18,14 +18,14 @@
  *
  * systemctl is scripts/fake-instance/systemctl.sh: `start spot-deploy.service` runs the unit's
  * ExecStart (the user-data's bootstrap → the bundle's agent) for real; `spot-deploy.path` (enabled
- * --now by runcmd) polls its PathExistsGlob and starts the service as systemd would; other verbs
- * are recorded and succeed, so the bundle's services never run. shutdown, reboot, poweroff and
- * halt are the same script: recorded in /var/lib/fake-instance/shutdown.log, never done (the TTL's
- * `shutdown -P +N` must not reach the host). `packages` are not installed.
+ * --now by runcmd) watches its PathExistsGlob with inotify, as systemd does, and starts the
+ * service; other verbs are recorded and succeed, so the bundle's services never run. shutdown,
+ * reboot, poweroff and halt are the same script: recorded in /var/lib/fake-instance/shutdown.log,
+ * never done (the TTL's `shutdown -P +N` must not reach the host). `packages` are not installed.
  *
  * Not a sandbox: the bundle's setup hook runs as root on the host's kernel, network and /tmp; only
  * the overlaid directories are private. Needs root, Linux, overlayfs, util-linux (unshare, flock),
- * openssh-server and sudo.
+ * inotify-tools (inotifywait), openssh-server and sudo.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import {
@@ -128,6 +128,8 @@ export function fakeInstanceSupport(): string | undefined {
     ['/usr/bin/setpriv', 'util-linux'],
     ['/usr/bin/flock', 'util-linux'],
     ['/usr/bin/ssh-keygen', 'openssh-client'],
+    // The fake systemctl's .path watcher (scripts/fake-instance/systemctl.sh).
+    ['/usr/bin/inotifywait', 'inotify-tools'],
   ] as const) {
     if (!existsSync(bin)) return `${bin} is missing (apt-get install ${pkg})`;
   }
