@@ -308,6 +308,8 @@ describe('spot-deploy benchmarks (issue 6)', () => {
       const moto = await startMoto({ amis: IMAGE_CATALOGUE });
       const runs: FleetRun[] = [];
       const wall = new Map<number, number>();
+      const secs = (ms: number | undefined): string =>
+        ms === undefined ? 'n/a' : (ms / 1000).toFixed(2);
       try {
         for (const n of FLEET) {
           const timeoutMs = 60_000 + n * 4_000;
@@ -326,7 +328,8 @@ describe('spot-deploy benchmarks (issue 6)', () => {
               `fleet N=${n} #${k + 1}: exit ${r.code}, ${r.ready}/${n} ready (${r.measured} with boot + delivery times), wall ${(r.wallMs / 1000).toFixed(2)} s, ` +
                 `slowest boot+delivery ${(r.slowestBootPlusDeliverMs / 1000).toFixed(2)} s ` +
                 `(max boot ${(r.maxBootMs / 1000).toFixed(2)} s, max delivery ${(r.maxDeliverMs / 1000).toFixed(2)} s, ` +
-                `max upload ${(r.maxUploadMs / 1000).toFixed(2)} s), overhead ${(r.overheadMs / 1000).toFixed(2)} s; ` +
+                `max upload ${(r.maxUploadMs / 1000).toFixed(2)} s), overhead ${(r.overheadMs / 1000).toFixed(2)} s ` +
+                `(spawn → first timed line ${secs(r.startupMs)} s, → launched ${secs(r.toLaunchMs)} s); ` +
                 `bench step ${(since(t0) / 1000).toFixed(0)} s; action log ${r.log}` +
                 (r.errors.length
                   ? `; ${r.errors.length} harness error(s), first: ${(r.errors[0] ?? '').split('\n')[0]}`

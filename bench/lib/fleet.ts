@@ -12,7 +12,9 @@
  *              takes it ~0.5 s, and the watcher's and the action's listings queued behind each
  *              other, so that listing came 1–1.5 s after the launch at N = 100 against ~0.1 s at
  *              N = 1, and the bench charged the simulated cloud's delay to the action (its fake
- *              instances boot only once listed). One time for all, not each instance's own first
+ *              instances boot only once listed). The watcher starts listing at this line: its
+ *              listings during the CreateFleet call slowed moto's creation of 100 instances by
+ *              ~0.3 s (WatchOptions.startAfter). One time for all, not each instance's own first
  *              listing: the watcher's event loop is blocked while it provisions the instances it
  *              saw first (synchronously), so at N = 100 it listed 65 of them 25 s late;
  *   accept_i = when the fake instance started its sshd (boot.sh writes the time just before it
@@ -73,6 +75,11 @@ export interface TimedDeploy {
   readonly wallMs: number;
   /** performance.now() when the action's "fleet: launched" line arrived; undefined: never. */
   readonly launchedAt: number | undefined;
+  /**
+   * performance.now() when the action's first timed log line ("+0.0s user-data: …") arrived: its
+   * modules are loaded, its inputs read, its keys made and its user-data rendered.
+   */
+  readonly firstOutputAt: number | undefined;
   readonly outputs: Record<string, string>;
   readonly instances: InstanceResult[];
 }
@@ -83,12 +90,22 @@ export interface TimedDeploy {
  */
 export async function timedDeploy(
   moto: Moto,
-  o: { id: string; n: number; subnet: string; port: number; privateKey: string; timeoutMs: number },
+  o: {
+    id: string;
+    n: number;
+    subnet: string;
+    port: number;
+    privateKey: string;
+    timeoutMs: number;
+    /** Called once, when the action's "fleet: launched" line arrives. */
+    onLaunched?: () => void;
+  },
 ): Promise<TimedDeploy> {
   const files = actionFiles();
   const secs = `${Math.ceil(o.timeoutMs / 1000)}s`;
   const t0 = performance.now();
   let launchedAt: number | undefined;
+  let firstOutputAt: number | undefined;
   const run = startAction(
     actionEnv(
       files,
@@ -109,8 +126,11 @@ export async function timedDeploy(
       moto.env,
     ),
     (text) => {
-      if (launchedAt === undefined && /\bfleet: launched \d+/.test(text))
+      if (firstOutputAt === undefined && /^\+\d/m.test(text)) firstOutputAt = performance.now();
+      if (launchedAt === undefined && /\bfleet: launched \d+/.test(text)) {
         launchedAt = performance.now();
+        o.onLaunched?.();
+      }
     },
   );
   const killer = setTimeout(() => run.kill('SIGKILL'), o.timeoutMs + 30_000);
@@ -119,7 +139,7 @@ export async function timedDeploy(
   const wallMs = performance.now() - t0;
   const outputs = readCommandFile(files.output);
   const instances = JSON.parse(outputs.instances ?? '[]') as InstanceResult[];
-  return { r, startedAt: t0, wallMs, launchedAt, outputs, instances };
+  return { r, startedAt: t0, wallMs, launchedAt, firstOutputAt, outputs, instances };
 }
 
 /** `mode: destroy` of deployment `id` with the built action; a failure is printed, not thrown. */
@@ -140,6 +160,13 @@ export interface FleetRun {
   readonly maxDeliverMs: number;
   readonly maxUploadMs: number;
   readonly overheadMs: number;
+  /**
+   * Part of the overhead, for a closer look: spawn → the action's first timed line (Node's start,
+   * the step's modules, inputs, keys, user-data) and that → "fleet: launched" (the bundle, then its
+   * EC2 calls up to CreateFleet's answer, which at N = 100 includes moto creating 100 instances).
+   */
+  readonly startupMs: number | undefined;
+  readonly toLaunchMs: number | undefined;
   /** Instances with both a boot and a delivery time (the others are left out of the max). */
   readonly measured: number;
   /** Where the action's stdout + stderr were written. */
@@ -157,6 +184,9 @@ export async function deployFleet(
   const port = await freePort();
   const key = generateEd25519('bench-fleet');
   const id = `bench-${n}-${Date.now().toString(36)}`;
+  // The watcher lists nothing until the launch: its listings would slow moto's CreateFleet.
+  let launched = (): void => {};
+  const launch = new Promise<void>((r) => (launched = r));
   const w = watchMoto(moto, REGION, {
     port,
     pollMs: 100,
@@ -165,6 +195,7 @@ export async function deployFleet(
     // A hundred instances booting at once on a loaded machine: a slow sshd start is not a failure.
     readyWithinMs: 60_000,
     quietAfter: n,
+    startAfter: launch,
   });
   try {
     const {
@@ -172,6 +203,7 @@ export async function deployFleet(
       startedAt: t0,
       wallMs,
       launchedAt,
+      firstOutputAt,
       instances,
     } = await timedDeploy(moto, {
       id,
@@ -180,6 +212,7 @@ export async function deployFleet(
       port,
       privateKey: key.privateKey,
       timeoutMs,
+      onLaunched: launched,
     });
     // Boots the watcher started but has not seen finish (its event loop lags the action's).
     await w.waitFor(n, 30_000).catch(() => undefined);
@@ -227,12 +260,18 @@ export async function deployFleet(
       maxDeliverMs: maxDeliver,
       maxUploadMs: maxUpload,
       overheadMs: wallMs - slowest,
+      startupMs: firstOutputAt === undefined ? undefined : firstOutputAt - t0,
+      toLaunchMs:
+        firstOutputAt === undefined || launchedAt === undefined
+          ? undefined
+          : launchedAt - firstOutputAt,
       measured,
       log,
       errors: [...w.errors],
       tail: (r.stdout + r.stderr).slice(-3000),
     };
   } finally {
+    launched(); // a deploy that never launched: the watcher may start (and find nothing)
     // Destroy what the deploy launched, then power the fake instances off.
     await destroyDeployment(moto, id);
     await w.stop();
