@@ -7,20 +7,15 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { realSleep as sleep } from '../../src/time.js';
 import { FAKE_SYSTEMCTL } from '../helpers/agent-instance.js';
+import { until } from '../helpers/until.js';
 
 const hasInotify = existsSync('/usr/bin/inotifywait');
-const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
-
-async function until<T>(f: () => T | undefined, ms: number): Promise<T | undefined> {
-  const end = Date.now() + ms;
-  for (let i = 0; i < 1_000 && Date.now() < end; i++) {
-    const v = f();
-    if (v !== undefined) return v;
-    await sleep(20);
-  }
-  return f();
-}
+// As for the fake instances (fakeFleetUnsupported): CI installs it, so there a skip would hide a
+// missing install step.
+if (process.env.CI && !hasInotify)
+  throw new Error('inotifywait is missing (apt-get install inotify-tools)');
 
 describe.skipIf(!hasInotify)('fake systemctl: a .path unit', () => {
   let root: string;
@@ -75,18 +70,18 @@ describe.skipIf(!hasInotify)('fake systemctl: a .path unit', () => {
       spawnSync('ps', ['-eo', 'args'], { encoding: 'utf8' })
         .stdout.split('\n')
         .some((l) => l.startsWith('inotifywait') && l.endsWith(` ${incoming()}`));
-    expect(await until(() => (waiting() ? true : undefined), 3_000)).toBe(true);
+    expect(await until(waiting, 3_000)).toBe(true);
 
     // A rename into place, as the upload does: seen by the watch, not by a poll's next turn.
     const t0 = Date.now();
     writeFileSync(join(incoming(), '.a.part'), 'a');
     spawnSync('mv', [join(incoming(), '.a.part'), join(incoming(), 'a.tar.gz')]);
-    expect(await until(() => (runs().length === 1 ? true : undefined), 5_000)).toBe(true);
+    expect(await until(() => runs().length === 1, 5_000)).toBe(true);
     const firstMs = Date.now() - t0;
     expect(firstMs).toBeLessThan(3_000);
 
     writeFileSync(join(incoming(), 'b.tar.gz'), 'b');
-    expect(await until(() => (runs().length === 2 ? true : undefined), 5_000)).toBe(true);
+    expect(await until(() => runs().length === 2, 5_000)).toBe(true);
     expect(runs()).toEqual([join(incoming(), 'a.tar.gz'), join(incoming(), 'b.tar.gz')]);
 
     expect(systemctl('stop', 'spot-deploy.path').status).toBe(0);
