@@ -8,7 +8,7 @@ import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescrip
 const root = path.dirname(fileURLToPath(import.meta.url));
 
 // The one-way import direction of src/, in the order data flows. A folder may import the top-level
-// leaf modules (src/errors.ts, keys.ts, paths.ts, esm-shim.ts, time.ts: every src/*.ts except the
+// leaf modules (src/errors.ts, keys.ts, paths.ts, time.ts: every src/*.ts except the
 // entry points), its own folder and the folders of EARLIER layers; never a later layer nor another
 // folder of its own layer (aws and ssh never import each other, nor bundle and cloud-init).
 // The entry points src/index.ts and src/cli.ts may import anything; nothing imports them.

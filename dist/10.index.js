@@ -1,6 +1,7 @@
-export const id = 10;
-export const ids = [10];
-export const modules = {
+"use strict";
+exports.id = 10;
+exports.ids = [10];
+exports.modules = {
 
 /***/ 48388:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -895,3 +896,4 @@ function inGroup(sink, name, fn) {
 /***/ })
 
 };
+;

@@ -1,6 +1,7 @@
-export const id = 154;
-export const ids = [154];
-export const modules = {
+"use strict";
+exports.id = 154;
+exports.ids = [154];
+exports.modules = {
 
 /***/ 83916:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -609,3 +610,4 @@ function memoryState(initial = {}) {
 /***/ })
 
 };
+;

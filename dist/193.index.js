@@ -1,6 +1,6 @@
-export const id = 193;
-export const ids = [193];
-export const modules = {
+exports.id = 193;
+exports.ids = [193];
+exports.modules = {
 
 /***/ 35193:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
@@ -57035,6 +57035,7 @@ exports.parseXML = parseXML;
 /***/ 29320:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 
 const PROTECTED_KEYS = {
@@ -73253,3 +73254,4 @@ function(e,t){for(var r=0;r<t.length;r++){var i=t[r];i.enumerable=i.enumerable||
 /***/ })
 
 };
+;

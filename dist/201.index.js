@@ -1,6 +1,7 @@
-export const id = 201;
-export const ids = [201];
-export const modules = {
+"use strict";
+exports.id = 201;
+exports.ids = [201];
+exports.modules = {
 
 /***/ 40201:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -39,3 +40,4 @@ function ec2Clients() {
 /***/ })
 
 };
+;

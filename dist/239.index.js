@@ -1,6 +1,7 @@
-export const id = 239;
-export const ids = [239,620];
-export const modules = {
+"use strict";
+exports.id = 239;
+exports.ids = [239,620];
+exports.modules = {
 
 /***/ 31495:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -982,3 +983,4 @@ function formatDuration(ms, opts = {}) {
 /***/ })
 
 };
+;

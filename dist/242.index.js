@@ -1,6 +1,7 @@
-export const id = 242;
-export const ids = [242];
-export const modules = {
+"use strict";
+exports.id = 242;
+exports.ids = [242];
+exports.modules = {
 
 /***/ 23780:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -1646,3 +1647,4 @@ async function provision(plan, keys, userData, deps) {
 /***/ })
 
 };
+;

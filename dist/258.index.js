@@ -1,6 +1,7 @@
-export const id = 258;
-export const ids = [258,877];
-export const modules = {
+"use strict";
+exports.id = 258;
+exports.ids = [258,877];
+exports.modules = {
 
 /***/ 43910:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -1061,3 +1062,4 @@ function formatDuration(ms, opts = {}) {
 /***/ })
 
 };
+;

@@ -1,6 +1,7 @@
-export const id = 335;
-export const ids = [335,954];
-export const modules = {
+"use strict";
+exports.id = 335;
+exports.ids = [335,954];
+exports.modules = {
 
 /***/ 31495:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -1349,3 +1350,4 @@ function formatDuration(ms, opts = {}) {
 /***/ })
 
 };
+;

@@ -1,10 +1,11 @@
-export const id = 351;
-export const ids = [351];
-export const modules = {
+exports.id = 351;
+exports.ids = [351];
+exports.modules = {
 
 /***/ 89659:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
+"use strict";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
@@ -748,6 +749,7 @@ const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCa
 /***/ 83335:
 /***/ ((__unused_webpack_module, exports) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.getProxyUrl = getProxyUrl;
@@ -856,6 +858,7 @@ module.exports = __webpack_require__(20218);
 /***/ 20218:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 
 var net = __webpack_require__(69278);
@@ -1127,6 +1130,7 @@ exports.debug = debug; // for test
 /***/ 24371:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const Client = __webpack_require__(23701)
@@ -1367,6 +1371,7 @@ module.exports = {
 /***/ 34660:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const assert = __webpack_require__(34589)
@@ -1482,6 +1487,7 @@ module.exports = connect
 /***/ 76862:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const {
@@ -1740,6 +1746,7 @@ module.exports = pipeline
 /***/ 14043:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const assert = __webpack_require__(34589)
@@ -1961,6 +1968,7 @@ module.exports.RequestHandler = RequestHandler
 /***/ 3560:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const assert = __webpack_require__(34589)
@@ -2188,6 +2196,7 @@ module.exports = stream
 /***/ 61882:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const { InvalidArgumentError, SocketError } = __webpack_require__(68707)
@@ -2303,6 +2312,7 @@ module.exports = upgrade
 /***/ 56615:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 module.exports.request = __webpack_require__(14043)
@@ -2317,6 +2327,7 @@ module.exports.connect = __webpack_require__(34660)
 /***/ 49927:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 // Ported from https://github.com/nodejs/undici/pull/907
 
 
@@ -2809,6 +2820,7 @@ module.exports = {
 /***/ 59136:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const net = __webpack_require__(77030)
@@ -3056,6 +3068,7 @@ module.exports = buildConnector
 /***/ 10735:
 /***/ ((module) => {
 
+"use strict";
 
 
 /** @type {Record<string, string | undefined>} */
@@ -3181,6 +3194,7 @@ module.exports = {
 /***/ 42414:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 const diagnosticsChannel = __webpack_require__(53053)
 const util = __webpack_require__(57975)
@@ -3390,6 +3404,7 @@ module.exports = {
 /***/ 68707:
 /***/ ((module) => {
 
+"use strict";
 
 
 const kUndiciError = Symbol.for('undici.error.UND_ERR')
@@ -3822,6 +3837,7 @@ module.exports = {
 /***/ 44655:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const {
@@ -4385,6 +4401,7 @@ module.exports = {
 /***/ 67752:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const {
@@ -4544,6 +4561,7 @@ module.exports = {
 /***/ 3440:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const assert = __webpack_require__(34589)
@@ -5270,6 +5288,7 @@ module.exports = {
 /***/ 57405:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const { InvalidArgumentError } = __webpack_require__(68707)
@@ -5410,6 +5429,7 @@ module.exports = Agent
 /***/ 837:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const {
@@ -5626,6 +5646,7 @@ module.exports = BalancedPool
 /***/ 637:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 /* global WebAssembly */
@@ -7146,6 +7167,7 @@ module.exports = connectH1
 /***/ 88788:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const assert = __webpack_require__(34589)
@@ -7945,6 +7967,7 @@ module.exports = connectH2
 /***/ 23701:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 // @ts-check
 
 
@@ -8576,6 +8599,7 @@ module.exports = Client
 /***/ 21841:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const buffer = __webpack_require__(4573)
@@ -8791,6 +8815,7 @@ module.exports = DispatcherBase
 /***/ 30883:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 const EventEmitter = __webpack_require__(78474)
 
@@ -8863,6 +8888,7 @@ module.exports = Dispatcher
 /***/ 53137:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const DispatcherBase = __webpack_require__(21841)
@@ -9030,6 +9056,7 @@ module.exports = EnvHttpProxyAgent
 /***/ 64660:
 /***/ ((module) => {
 
+"use strict";
 /* eslint-disable */
 
 
@@ -9154,6 +9181,7 @@ module.exports = class FixedQueue {
 /***/ 42128:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const DispatcherBase = __webpack_require__(21841)
@@ -9396,6 +9424,7 @@ module.exports = PoolStats
 /***/ 30628:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const {
@@ -9510,6 +9539,7 @@ module.exports = Pool
 /***/ 76672:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = __webpack_require__(36443)
@@ -9791,6 +9821,7 @@ module.exports = ProxyAgent
 /***/ 30050:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const Dispatcher = __webpack_require__(30883)
@@ -9833,6 +9864,7 @@ module.exports = RetryAgent
 /***/ 32581:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 // We include a version number for the Dispatcher API. In case of breaking changes,
@@ -9872,6 +9904,7 @@ module.exports = {
 /***/ 58155:
 /***/ ((module) => {
 
+"use strict";
 
 
 module.exports = class DecoratorHandler {
@@ -9923,6 +9956,7 @@ module.exports = class DecoratorHandler {
 /***/ 8754:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const util = __webpack_require__(3440)
@@ -10162,6 +10196,7 @@ module.exports = RedirectHandler
 /***/ 17816:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 const assert = __webpack_require__(34589)
 
@@ -10606,6 +10641,7 @@ module.exports = RetryHandler
 /***/ 70379:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 const { isIP } = __webpack_require__(77030)
 const { lookup } = __webpack_require__(40610)
@@ -10988,6 +11024,7 @@ module.exports = interceptorOpts => {
 /***/ 88060:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const util = __webpack_require__(3440)
@@ -11118,6 +11155,7 @@ module.exports = createDumpInterceptor
 /***/ 25092:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const RedirectHandler = __webpack_require__(8754)
@@ -11146,6 +11184,7 @@ module.exports = createRedirectInterceptor
 /***/ 21514:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 const RedirectHandler = __webpack_require__(8754)
 
@@ -11177,6 +11216,7 @@ module.exports = opts => {
 /***/ 92026:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 const RetryHandler = __webpack_require__(17816)
 
@@ -11203,6 +11243,7 @@ module.exports = globalOpts => {
 /***/ 52824:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SPECIAL_HEADERS = exports.HEADER_STATE = exports.MINOR = exports.MAJOR = exports.CONNECTION_TOKEN_CHARS = exports.HEADER_CHARS = exports.TOKEN = exports.STRICT_TOKEN = exports.HEX = exports.URL_CHAR = exports.STRICT_URL_CHAR = exports.USERINFO_CHARS = exports.MARK = exports.ALPHANUM = exports.NUM = exports.HEX_MAP = exports.NUM_MAP = exports.ALPHA = exports.FINISH = exports.H_METHOD_MAP = exports.METHOD_MAP = exports.METHODS_RTSP = exports.METHODS_ICE = exports.METHODS_HTTP = exports.METHODS = exports.LENIENT_FLAGS = exports.FLAGS = exports.TYPE = exports.ERROR = void 0;
@@ -11487,6 +11528,7 @@ exports.SPECIAL_HEADERS = {
 /***/ 63870:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const { Buffer } = __webpack_require__(4573)
@@ -11499,6 +11541,7 @@ module.exports = Buffer.from('AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAX8AYAJ/fwBgBH9/f3
 /***/ 53434:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const { Buffer } = __webpack_require__(4573)
@@ -11511,6 +11554,7 @@ module.exports = Buffer.from('AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAX8AYAJ/fwBgBH9/f3
 /***/ 50172:
 /***/ ((__unused_webpack_module, exports) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.enumToMap = void 0;
@@ -11532,6 +11576,7 @@ exports.enumToMap = enumToMap;
 /***/ 47501:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const { kClients } = __webpack_require__(36443)
@@ -11699,6 +11744,7 @@ module.exports = MockAgent
 /***/ 47365:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const { promisify } = __webpack_require__(57975)
@@ -11765,6 +11811,7 @@ module.exports = MockClient
 /***/ 52429:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const { UndiciError } = __webpack_require__(68707)
@@ -11800,6 +11847,7 @@ module.exports = {
 /***/ 31511:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const { getResponseData, buildKey, addMockDispatch } = __webpack_require__(53397)
@@ -12014,6 +12062,7 @@ module.exports.MockScope = MockScope
 /***/ 94004:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const { promisify } = __webpack_require__(57975)
@@ -12080,6 +12129,7 @@ module.exports = MockPool
 /***/ 91117:
 /***/ ((module) => {
 
+"use strict";
 
 
 module.exports = {
@@ -12110,6 +12160,7 @@ module.exports = {
 /***/ 53397:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const { MockNotMatchedError } = __webpack_require__(52429)
@@ -12484,6 +12535,7 @@ module.exports = {
 /***/ 56142:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const { Transform } = __webpack_require__(57075)
@@ -12534,6 +12586,7 @@ module.exports = class PendingInterceptorsFormatter {
 /***/ 91529:
 /***/ ((module) => {
 
+"use strict";
 
 
 const singulars = {
@@ -12570,6 +12623,7 @@ module.exports = class Pluralizer {
 /***/ 96603:
 /***/ ((module) => {
 
+"use strict";
 
 
 /**
@@ -13000,6 +13054,7 @@ module.exports = {
 /***/ 89634:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const { kConstruct } = __webpack_require__(20109)
@@ -13866,6 +13921,7 @@ module.exports = {
 /***/ 3245:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const { kConstruct } = __webpack_require__(20109)
@@ -14025,6 +14081,7 @@ module.exports = {
 /***/ 20109:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 module.exports = {
@@ -14037,6 +14094,7 @@ module.exports = {
 /***/ 76798:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const assert = __webpack_require__(34589)
@@ -14089,6 +14147,7 @@ module.exports = {
 /***/ 71276:
 /***/ ((module) => {
 
+"use strict";
 
 
 // https://wicg.github.io/cookie-store/#cookie-maximum-attribute-value-size
@@ -14108,6 +14167,7 @@ module.exports = {
 /***/ 79061:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const { parseSetCookie } = __webpack_require__(11978)
@@ -14299,6 +14359,7 @@ module.exports = {
 /***/ 11978:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const { maxNameValuePairSize, maxAttributeValueSize } = __webpack_require__(71276)
@@ -14616,6 +14677,7 @@ module.exports = {
 /***/ 57797:
 /***/ ((module) => {
 
+"use strict";
 
 
 /**
@@ -14975,6 +15037,7 @@ module.exports = {
 /***/ 24031:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 const buffer = __webpack_require__(4573)
 const { Transform } = __webpack_require__(57075)
@@ -15556,6 +15619,7 @@ module.exports = {
 /***/ 21238:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const { pipeline } = __webpack_require__(57075)
@@ -16046,6 +16110,7 @@ module.exports = {
 /***/ 94811:
 /***/ ((module) => {
 
+"use strict";
 
 
 /**
@@ -16090,6 +16155,7 @@ module.exports = {
 /***/ 84492:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const util = __webpack_require__(3440)
@@ -16626,6 +16692,7 @@ module.exports = {
 /***/ 4495:
 /***/ ((module) => {
 
+"use strict";
 
 
 const corsSafeListedMethods = /** @type {const} */ (['GET', 'HEAD', 'POST'])
@@ -16757,6 +16824,7 @@ module.exports = {
 /***/ 51900:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const assert = __webpack_require__(34589)
@@ -17508,6 +17576,7 @@ module.exports = {
 /***/ 66653:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const { kConnected, kSize } = __webpack_require__(36443)
@@ -17561,6 +17630,7 @@ module.exports = function () {
 /***/ 27114:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const { Blob, File } = __webpack_require__(4573)
@@ -17694,6 +17764,7 @@ module.exports = { FileLike, isFileLike }
 /***/ 50116:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const { isUSVString, bufferToLowerCasedHeaderName } = __webpack_require__(3440)
@@ -18175,6 +18246,7 @@ module.exports = {
 /***/ 35910:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const { isBlobLike, iteratorMixin } = __webpack_require__(73168)
@@ -18434,6 +18506,7 @@ module.exports = { FormData, makeEntry }
 /***/ 51059:
 /***/ ((module) => {
 
+"use strict";
 
 
 // In case of breaking changes, increase the version
@@ -18481,6 +18554,7 @@ module.exports = {
 /***/ 60660:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 // https://github.com/Ethan-Arrowood/undici-fetch
 
 
@@ -19175,6 +19249,7 @@ module.exports = {
 /***/ 54398:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 // https://github.com/Ethan-Arrowood/undici-fetch
 
 
@@ -21452,6 +21527,7 @@ module.exports = {
 /***/ 9967:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /* globals AbortController */
 
 
@@ -22496,6 +22572,7 @@ module.exports = { Request, makeRequest, fromInnerRequest, cloneRequest }
 /***/ 99051:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __webpack_require__(60660)
@@ -23113,6 +23190,7 @@ module.exports = {
 /***/ 93627:
 /***/ ((module) => {
 
+"use strict";
 
 
 module.exports = {
@@ -23129,6 +23207,7 @@ module.exports = {
 /***/ 73168:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const { Transform } = __webpack_require__(57075)
@@ -24768,6 +24847,7 @@ module.exports = {
 /***/ 45893:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const { types, inspect } = __webpack_require__(57975)
@@ -25470,6 +25550,7 @@ module.exports = {
 /***/ 22607:
 /***/ ((module) => {
 
+"use strict";
 
 
 /**
@@ -25767,6 +25848,7 @@ module.exports = {
 /***/ 48355:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const {
@@ -26118,6 +26200,7 @@ module.exports = {
 /***/ 88573:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const { webidl } = __webpack_require__(45893)
@@ -26203,6 +26286,7 @@ module.exports = {
 /***/ 20961:
 /***/ ((module) => {
 
+"use strict";
 
 
 module.exports = {
@@ -26220,6 +26304,7 @@ module.exports = {
 /***/ 53610:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const {
@@ -26618,6 +26703,7 @@ module.exports = {
 /***/ 86897:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __webpack_require__(20736)
@@ -26996,6 +27082,7 @@ module.exports = {
 /***/ 20736:
 /***/ ((module) => {
 
+"use strict";
 
 
 // This is a Globally Unique Identifier unique used
@@ -27069,6 +27156,7 @@ module.exports = {
 /***/ 15188:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const { webidl } = __webpack_require__(45893)
@@ -27405,6 +27493,7 @@ module.exports = {
 /***/ 3264:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const { maxUnsigned16Bit } = __webpack_require__(20736)
@@ -27508,6 +27597,7 @@ module.exports = {
 /***/ 19469:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const { createInflateRaw, Z_DEFAULT_WINDOWBITS } = __webpack_require__(38522)
@@ -27620,6 +27710,7 @@ module.exports = { PerMessageDeflate }
 /***/ 81652:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const { Writable } = __webpack_require__(57075)
@@ -28154,6 +28245,7 @@ module.exports = {
 /***/ 13900:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const { WebsocketFrameSend } = __webpack_require__(3264)
@@ -28265,6 +28357,7 @@ module.exports = { SendQueue }
 /***/ 61216:
 /***/ ((module) => {
 
+"use strict";
 
 
 module.exports = {
@@ -28284,6 +28377,7 @@ module.exports = {
 /***/ 98625:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = __webpack_require__(61216)
@@ -28613,6 +28707,7 @@ module.exports = {
 /***/ 13726:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const { webidl } = __webpack_require__(45893)
@@ -29215,6 +29310,7 @@ module.exports = {
 /***/ 37157:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
+"use strict";
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   o: () => (/* binding */ Context)
 /* harmony export */ });
@@ -29278,6 +29374,7 @@ class Context {
 /***/ 61351:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
+"use strict";
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   context: () => (/* binding */ context),
@@ -29305,6 +29402,7 @@ function getOctokit(token, options, ...additionalPlugins) {
 /***/ 85555:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
+"use strict";
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
@@ -34216,6 +34314,7 @@ function getOctokitOptions(token, options) {
 /***/ 31015:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
+"use strict";
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   G: () => (/* binding */ RequestError)
 /* harmony export */ });
@@ -34263,3 +34362,4 @@ class RequestError extends Error {
 /***/ })
 
 };
+;

@@ -1,6 +1,7 @@
-export const id = 457;
-export const ids = [457];
-export const modules = {
+"use strict";
+exports.id = 457;
+exports.ids = [457];
+exports.modules = {
 
 /***/ 92475:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -1859,7 +1860,7 @@ function parsePrivateKey(input, pem) {
  * The action's own checkout: action.yml, cloud-init/ and bundle/ live there. Both `src/*.ts`
  * (tests) and `dist/index.js` (the built action) sit one directory below it.
  */
-function actionRoot(moduleUrl = import.meta.url) {
+function actionRoot(moduleUrl = require("url").pathToFileURL(__filename).href) {
     return (0,node_url__WEBPACK_IMPORTED_MODULE_0__.fileURLToPath)(new URL('..', moduleUrl));
 }
 
@@ -1867,3 +1868,4 @@ function actionRoot(moduleUrl = import.meta.url) {
 /***/ })
 
 };
+;

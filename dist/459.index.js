@@ -1,6 +1,7 @@
-export const id = 459;
-export const ids = [459,540];
-export const modules = {
+"use strict";
+exports.id = 459;
+exports.ids = [459,540];
+exports.modules = {
 
 /***/ 43910:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -1020,3 +1021,4 @@ function formatDuration(ms, opts = {}) {
 /***/ })
 
 };
+;

@@ -1,6 +1,7 @@
-export const id = 464;
-export const ids = [464];
-export const modules = {
+"use strict";
+exports.id = 464;
+exports.ids = [464];
+exports.modules = {
 
 /***/ 52807:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -955,3 +956,4 @@ async function releaseSavedLock(state, ec2, sink) {
 /***/ })
 
 };
+;

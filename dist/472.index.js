@@ -1,6 +1,6 @@
-export const id = 472;
-export const ids = [472];
-export const modules = {
+exports.id = 472;
+exports.ids = [472];
+exports.modules = {
 
 /***/ 36656:
 /***/ ((module) => {
@@ -722,6 +722,7 @@ module.exports = {
 /***/ 30686:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var crypto_hash_sha512 = (__webpack_require__(80668).lowlevel).crypto_hash;
@@ -1285,6 +1286,7 @@ module.exports = {
 /***/ 84982:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const binding = __webpack_require__(87318);
@@ -1297,6 +1299,7 @@ module.exports = binding.getCPUInfo;
 /***/ 12803:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /* eslint-disable node/no-deprecated-api */
 
 
@@ -1381,6 +1384,7 @@ module.exports = safer
 /***/ 75683:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const {
@@ -1683,6 +1687,7 @@ module.exports = {
 /***/ 63849:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const { Socket } = __webpack_require__(69278);
@@ -2813,6 +2818,7 @@ module.exports = {
 /***/ 66297:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 // TODO:
 //    * add `.connected` or similar property to allow immediate connection
 //      status checking
@@ -4996,6 +5002,7 @@ module.exports = Client;
 /***/ 40137:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 
 const { Agent: HttpAgent } = __webpack_require__(58611);
@@ -5087,6 +5094,7 @@ function decorateStream(stream, ctor, options) {
 /***/ 85472:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const {
@@ -5138,6 +5146,7 @@ module.exports = {
 /***/ 3489:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const {
@@ -5727,6 +5736,7 @@ module.exports = {
 /***/ 87841:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /*
   TODO:
     * Replace `buffer._pos` usage in keyParser.js and elsewhere
@@ -7870,6 +7880,7 @@ module.exports = Protocol;
 /***/ 44996:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const EventEmitter = __webpack_require__(24434);
@@ -11929,6 +11940,7 @@ module.exports = {
 /***/ 44020:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const crypto = __webpack_require__(76982);
@@ -12292,6 +12304,7 @@ module.exports.DISCONNECT_REASON_BY_VALUE =
 /***/ 62888:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 // TODO:
 //    * make max packet size configurable
 //    * if decompression is enabled, use `._packet` in decipher instances as
@@ -13948,6 +13961,7 @@ else {}
 /***/ 59244:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const MESSAGE_HANDLERS = new Array(256);
@@ -13971,6 +13985,7 @@ module.exports = MESSAGE_HANDLERS;
 /***/ 99964:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const {
@@ -15263,6 +15278,7 @@ module.exports = {
 /***/ 24637:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const {
@@ -17178,6 +17194,7 @@ module.exports = {
 /***/ 41789:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 // TODO:
 //    * utilize `crypto.create(Private|Public)Key()` and `keyObject.export()`
 //    * handle multi-line header values (OpenSSH)?
@@ -18669,6 +18686,7 @@ module.exports = {
 /***/ 13208:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 
 const assert = __webpack_require__(42613);
@@ -18791,6 +18809,7 @@ exports.validateNumber = function validateNumber(value, name) {
 /***/ 42184:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const Ber = (__webpack_require__(89837).Ber);
@@ -19154,6 +19173,7 @@ module.exports = {
 /***/ 74592:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const { kMaxLength } = __webpack_require__(20181);
@@ -19416,6 +19436,7 @@ module.exports = {
 /***/ 72605:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 // TODO:
 //   * convert listenerCount() usage to emit() return value checking?
 //   * emit error when connection severed early (e.g. before handshake)
@@ -20803,6 +20824,7 @@ module.exports.IncomingClient = Client;
 /***/ 82137:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const { SFTP } = __webpack_require__(44996);
@@ -23557,8 +23579,10 @@ module.exports = eval("require")("./crypto/build/Release/sshcrypto.node");
 /***/ 78342:
 /***/ ((module) => {
 
+"use strict";
 module.exports = {"rE":"1.17.0"};
 
 /***/ })
 
 };
+;

@@ -1,6 +1,7 @@
-export const id = 516;
-export const ids = [516];
-export const modules = {
+"use strict";
+exports.id = 516;
+exports.ids = [516];
+exports.modules = {
 
 /***/ 37786:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -375,3 +376,4 @@ function formatDuration(ms, opts = {}) {
 /***/ })
 
 };
+;

@@ -1,6 +1,7 @@
-export const id = 520;
-export const ids = [520,716];
-export const modules = {
+"use strict";
+exports.id = 520;
+exports.ids = [520,716];
+exports.modules = {
 
 /***/ 24613:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -714,3 +715,4 @@ function formatDuration(ms, opts = {}) {
 /***/ })
 
 };
+;

@@ -1,6 +1,7 @@
-export const id = 540;
-export const ids = [540];
-export const modules = {
+"use strict";
+exports.id = 540;
+exports.ids = [540];
+exports.modules = {
 
 /***/ 43910:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -626,3 +627,4 @@ function renderDeploySummary(plan, p, results, fleet, verdictLine, links = {}) {
 /***/ })
 
 };
+;

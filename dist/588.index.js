@@ -1,6 +1,7 @@
-export const id = 588;
-export const ids = [588];
-export const modules = {
+"use strict";
+exports.id = 588;
+exports.ids = [588];
+exports.modules = {
 
 /***/ 44961:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -74,8 +75,12 @@ var private_files = __webpack_require__(26490);
 var external_node_events_ = __webpack_require__(78474);
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __webpack_require__(38522);
-// EXTERNAL MODULE: ./node_modules/tar/dist/esm/index.min.js
-var index_min = __webpack_require__(98697);
+// EXTERNAL MODULE: ./node_modules/tar/dist/esm/header.js + 2 modules
+var header = __webpack_require__(16532);
+// EXTERNAL MODULE: ./node_modules/tar/dist/esm/pack.js + 11 modules
+var esm_pack = __webpack_require__(81812);
+// EXTERNAL MODULE: ./node_modules/tar/dist/esm/read-entry.js
+var read_entry = __webpack_require__(9594);
 // EXTERNAL MODULE: ./node_modules/minimatch/dist/esm/index.js + 7 modules
 var esm = __webpack_require__(9519);
 // EXTERNAL MODULE: ./src/errors.ts
@@ -437,6 +442,10 @@ async function collectEntries(opts) {
 
 
 
+// tar's parts, not its entry: that is the whole package minified (create, extract, list and more),
+// ~5 ms of mode plan's start (docs/architecture.md, "Start-up").
+
+
 
 
 
@@ -448,7 +457,7 @@ const GZ_BATCH = 1 << 20;
 const TAR_TYPE = { file: 'File', dir: 'Directory', symlink: 'SymbolicLink' };
 const sha256 = (data) => (0,external_node_crypto_.createHash)('sha256').update(data).digest('hex');
 function tarEntry(e) {
-    return new index_min/* ReadEntry */.lf(new index_min/* Header */.Y9({
+    return new read_entry/* ReadEntry */.l(new header/* Header */.Y({
         path: e.type === 'dir' ? `${e.path}/` : e.path,
         type: TAR_TYPE[e.type],
         mode: e.mode,
@@ -602,7 +611,7 @@ async function compress(pack, fh) {
  */
 async function buildBundle(opts) {
     const { items, tree } = await collectEntries(opts);
-    const pack = new index_min/* Pack */.mM();
+    const pack = new esm_pack/* Pack */.mM();
     // A new file (0600), never written through a symlink planted at the path (private-files.ts).
     await (0,private_files/* removeIfPresent */.ti)(opts.outFile);
     const fh = await (0,promises_.open)(opts.outFile, private_files/* CREATE_NEW */.Ul, 0o600);
@@ -695,3 +704,4 @@ async function prepare(plan, keys, sink, root) {
 /***/ })
 
 };
+;

@@ -1,6 +1,7 @@
-export const id = 607;
-export const ids = [607];
-export const modules = {
+"use strict";
+exports.id = 607;
+exports.ids = [607];
+exports.modules = {
 
 /***/ 50637:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -503,3 +504,4 @@ function revokeCommand(r) {
 /***/ })
 
 };
+;

@@ -1,6 +1,7 @@
-export const id = 620;
-export const ids = [620];
-export const modules = {
+"use strict";
+exports.id = 620;
+exports.ids = [620];
+exports.modules = {
 
 /***/ 31495:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -638,3 +639,4 @@ function inGroup(sink, name, fn) {
 /***/ })
 
 };
+;

@@ -1,10 +1,11 @@
-export const id = 690;
-export const ids = [690];
-export const modules = {
+exports.id = 690;
+exports.ids = [690];
+exports.modules = {
 
 /***/ 37889:
 /***/ (function(__unused_webpack_module, exports) {
 
+"use strict";
 
 var __awaiter = (this && this.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -62,6 +63,7 @@ exports.ClientStreamingCall = ClientStreamingCall;
 /***/ 71409:
 /***/ ((__unused_webpack_module, exports) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Deferred = exports.DeferredState = void 0;
@@ -155,6 +157,7 @@ exports.Deferred = Deferred;
 /***/ 36826:
 /***/ (function(__unused_webpack_module, exports) {
 
+"use strict";
 
 var __awaiter = (this && this.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -211,6 +214,7 @@ exports.DuplexStreamingCall = DuplexStreamingCall;
 /***/ 44420:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 var __webpack_unused_export__;
 
 // Public API of the rpc runtime.
@@ -257,6 +261,7 @@ __webpack_unused_export__ = ({ enumerable: true, get: function () { return serve
 /***/ 62496:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.readServiceOption = exports.readMethodOption = exports.readMethodOptions = exports.normalizeMethodInfo = void 0;
@@ -321,6 +326,7 @@ exports.readServiceOption = readServiceOption;
 /***/ 78636:
 /***/ ((__unused_webpack_module, exports) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.RpcError = void 0;
@@ -364,6 +370,7 @@ exports.RpcError = RpcError;
 /***/ 52849:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.stackDuplexStreamingInterceptors = exports.stackClientStreamingInterceptors = exports.stackServerStreamingInterceptors = exports.stackUnaryInterceptors = exports.stackIntercept = void 0;
@@ -445,6 +452,7 @@ exports.stackDuplexStreamingInterceptors = stackDuplexStreamingInterceptors;
 /***/ 28576:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.mergeRpcOptions = void 0;
@@ -518,6 +526,7 @@ function copy(a, into) {
 /***/ 72726:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.RpcOutputStreamController = void 0;
@@ -695,6 +704,7 @@ exports.RpcOutputStreamController = RpcOutputStreamController;
 /***/ 43352:
 /***/ ((__unused_webpack_module, exports) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ServerCallContextController = void 0;
@@ -762,6 +772,7 @@ exports.ServerCallContextController = ServerCallContextController;
 /***/ 46173:
 /***/ (function(__unused_webpack_module, exports) {
 
+"use strict";
 
 var __awaiter = (this && this.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -819,6 +830,7 @@ exports.ServerStreamingCall = ServerStreamingCall;
 /***/ 56892:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ServiceType = void 0;
@@ -838,6 +850,7 @@ exports.ServiceType = ServiceType;
 /***/ 79122:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
+"use strict";
 
 var __awaiter = (this && this.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -1166,6 +1179,7 @@ class TestInputStream {
 /***/ 29288:
 /***/ (function(__unused_webpack_module, exports) {
 
+"use strict";
 
 var __awaiter = (this && this.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -1222,6 +1236,7 @@ exports.UnaryCall = UnaryCall;
 /***/ 8602:
 /***/ ((__unused_webpack_module, exports) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.assertFloat32 = exports.assertUInt32 = exports.assertInt32 = exports.assertNever = exports.assert = void 0;
@@ -1272,6 +1287,7 @@ exports.assertFloat32 = assertFloat32;
 /***/ 26335:
 /***/ ((__unused_webpack_module, exports) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.base64encode = exports.base64decode = void 0;
@@ -1397,6 +1413,7 @@ exports.base64encode = base64encode;
 /***/ 54816:
 /***/ ((__unused_webpack_module, exports) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.WireType = exports.mergeBinaryOptions = exports.UnknownFieldHandler = void 0;
@@ -1504,6 +1521,7 @@ var WireType;
 /***/ 92889:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.BinaryReader = exports.binaryReadOptions = void 0;
@@ -1694,6 +1712,7 @@ exports.BinaryReader = BinaryReader;
 /***/ 23957:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.BinaryWriter = exports.binaryWriteOptions = void 0;
@@ -1933,6 +1952,7 @@ exports.BinaryWriter = BinaryWriter;
 /***/ 70257:
 /***/ ((__unused_webpack_module, exports) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.listEnumNumbers = exports.listEnumNames = exports.listEnumValues = exports.isEnumObject = void 0;
@@ -2027,6 +2047,7 @@ exports.listEnumNumbers = listEnumNumbers;
 /***/ 93223:
 /***/ ((__unused_webpack_module, exports) => {
 
+"use strict";
 
 // Copyright 2008 Google Inc.  All rights reserved.
 //
@@ -2308,6 +2329,7 @@ exports.varint32read = varint32read;
 /***/ 68886:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 // Public API of the protobuf-ts runtime.
 // Note: we do not use `export * from ...` to help tree shakers,
@@ -2412,6 +2434,7 @@ Object.defineProperty(exports, "assertFloat32", ({ enumerable: true, get: functi
 /***/ 29367:
 /***/ ((__unused_webpack_module, exports) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.mergeJsonOptions = exports.jsonWriteOptions = exports.jsonReadOptions = void 0;
@@ -2454,6 +2477,7 @@ exports.mergeJsonOptions = mergeJsonOptions;
 /***/ 49999:
 /***/ ((__unused_webpack_module, exports) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.isJsonObject = exports.typeofJsonValue = void 0;
@@ -2486,6 +2510,7 @@ exports.isJsonObject = isJsonObject;
 /***/ 4073:
 /***/ ((__unused_webpack_module, exports) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.lowerCamelCase = void 0;
@@ -2528,6 +2553,7 @@ exports.lowerCamelCase = lowerCamelCase;
 /***/ 43785:
 /***/ ((__unused_webpack_module, exports) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.MESSAGE_TYPE = void 0;
@@ -2545,6 +2571,7 @@ exports.MESSAGE_TYPE = Symbol.for("protobuf-ts/message-type");
 /***/ 15106:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.MessageType = void 0;
@@ -2729,6 +2756,7 @@ exports.MessageType = MessageType;
 /***/ 18063:
 /***/ ((__unused_webpack_module, exports) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.getSelectedOneofValue = exports.clearOneofValue = exports.setUnknownOneofValue = exports.setOneofValue = exports.getOneofValue = exports.isOneofGroup = void 0;
@@ -2850,6 +2878,7 @@ exports.getSelectedOneofValue = getSelectedOneofValue;
 /***/ 61753:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.PbLong = exports.PbULong = exports.detectBi = void 0;
@@ -3095,6 +3124,7 @@ PbLong.ZERO = new PbLong(0, 0);
 /***/ 58950:
 /***/ ((__unused_webpack_module, exports) => {
 
+"use strict";
 
 // Copyright (c) 2016, Daniel Wirtz  All rights reserved.
 //
@@ -3177,6 +3207,7 @@ exports.utf8read = utf8read;
 /***/ 89611:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ReflectionBinaryReader = void 0;
@@ -3367,6 +3398,7 @@ exports.ReflectionBinaryReader = ReflectionBinaryReader;
 /***/ 66907:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ReflectionBinaryWriter = void 0;
@@ -3607,6 +3639,7 @@ exports.ReflectionBinaryWriter = ReflectionBinaryWriter;
 /***/ 59946:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.containsMessageType = void 0;
@@ -3628,6 +3661,7 @@ exports.containsMessageType = containsMessageType;
 /***/ 75726:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.reflectionCreate = void 0;
@@ -3683,6 +3717,7 @@ exports.reflectionCreate = reflectionCreate;
 /***/ 4827:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.reflectionEquals = void 0;
@@ -3767,6 +3802,7 @@ function repeatedMsgEq(type, a, b) {
 /***/ 67910:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.readMessageOption = exports.readFieldOption = exports.readFieldOptions = exports.normalizeFieldInfo = exports.RepeatType = exports.LongType = exports.ScalarType = void 0;
@@ -3932,6 +3968,7 @@ exports.readMessageOption = readMessageOption;
 /***/ 46790:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ReflectionJsonReader = void 0;
@@ -4256,6 +4293,7 @@ exports.ReflectionJsonReader = ReflectionJsonReader;
 /***/ 11094:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ReflectionJsonWriter = void 0;
@@ -4493,6 +4531,7 @@ exports.ReflectionJsonWriter = ReflectionJsonWriter;
 /***/ 63402:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.reflectionLongConvert = void 0;
@@ -4524,6 +4563,7 @@ exports.reflectionLongConvert = reflectionLongConvert;
 /***/ 98044:
 /***/ ((__unused_webpack_module, exports) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.reflectionMergePartial = void 0;
@@ -4621,6 +4661,7 @@ exports.reflectionMergePartial = reflectionMergePartial;
 /***/ 19526:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.reflectionScalarDefault = void 0;
@@ -4665,6 +4706,7 @@ exports.reflectionScalarDefault = reflectionScalarDefault;
 /***/ 25167:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ReflectionTypeCheck = void 0;
@@ -4902,6 +4944,7 @@ exports.ReflectionTypeCheck = ReflectionTypeCheck;
 /***/ 17413:
 /***/ ((module, exports, __webpack_require__) => {
 
+"use strict";
 /**
  * @author Toru Nagashima <https://github.com/mysticatea>
  * See LICENSE file in root directory for full license.
@@ -5036,6 +5079,7 @@ module.exports.AbortSignal = AbortSignal
 /***/ 15183:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
+"use strict";
 
 var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
     if (k2 === undefined) k2 = k;
@@ -5108,6 +5152,7 @@ exports.req = req;
 /***/ 98894:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
+"use strict";
 
 var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
     if (k2 === undefined) k2 = k;
@@ -7205,6 +7250,7 @@ module.exports = Zip;
 /***/ 49290:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var callBound = __webpack_require__(23105);
@@ -7226,6 +7272,7 @@ module.exports = function byteLength(ab) {
 /***/ 51491:
 /***/ ((module) => {
 
+"use strict";
 
 
 // eslint-disable-next-line no-extra-parens, no-empty-function
@@ -7241,6 +7288,7 @@ module.exports = () => cached;
 /***/ 77655:
 /***/ ((module) => {
 
+"use strict";
 
 
 // eslint-disable-next-line no-extra-parens, no-empty-function
@@ -13523,6 +13571,7 @@ module.exports = {
 /***/ 59380:
 /***/ ((module) => {
 
+"use strict";
 
 module.exports = balanced;
 function balanced(a, b, str) {
@@ -16477,6 +16526,7 @@ Buffers.prototype.toString = function(encoding, start, end) {
 /***/ 22639:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var bind = __webpack_require__(37564);
@@ -16494,6 +16544,7 @@ module.exports = $reflectApply || bind.call($call, $apply);
 /***/ 76002:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var bind = __webpack_require__(37564);
@@ -16511,6 +16562,7 @@ module.exports = function applyBind() {
 /***/ 33945:
 /***/ ((module) => {
 
+"use strict";
 
 
 /** @type {import('./functionApply')} */
@@ -16522,6 +16574,7 @@ module.exports = Function.prototype.apply;
 /***/ 88093:
 /***/ ((module) => {
 
+"use strict";
 
 
 /** @type {import('./functionCall')} */
@@ -16533,6 +16586,7 @@ module.exports = Function.prototype.call;
 /***/ 88705:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var bind = __webpack_require__(37564);
@@ -16555,6 +16609,7 @@ module.exports = function callBindBasic(args) {
 /***/ 31330:
 /***/ ((module) => {
 
+"use strict";
 
 
 /** @type {import('./reflectApply')} */
@@ -16566,6 +16621,7 @@ module.exports = typeof Reflect !== 'undefined' && Reflect && Reflect.apply;
 /***/ 53844:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var setFunctionLength = __webpack_require__(49346);
@@ -16597,6 +16653,7 @@ if ($defineProperty) {
 /***/ 23105:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var GetIntrinsic = __webpack_require__(60470);
@@ -18389,6 +18446,7 @@ CRC32.str = crc32_str;
 /***/ 3662:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
  * node-crc32-stream
  *
@@ -18444,6 +18502,7 @@ module.exports = CRC32Stream;
 /***/ 76252:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
  * node-crc32-stream
  *
@@ -18513,6 +18572,7 @@ module.exports = DeflateCRC32Stream;
 /***/ 82770:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
  * node-crc32-stream
  *
@@ -19399,6 +19459,7 @@ formatters.O = function (v) {
 /***/ 31316:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var $defineProperty = __webpack_require__(79094);
@@ -19462,6 +19523,7 @@ module.exports = function defineDataProperty(
 /***/ 50191:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var keys = __webpack_require__(62682);
@@ -19516,6 +19578,7 @@ module.exports = defineProperties;
 /***/ 26669:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var callBind = __webpack_require__(88705);
@@ -19553,6 +19616,7 @@ module.exports = desc && typeof desc.get === 'function'
 /***/ 24765:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var $TypeError = __webpack_require__(73314);
@@ -19596,6 +19660,7 @@ module.exports = function GetMethod(O, P) {
 /***/ 47996:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var $TypeError = __webpack_require__(73314);
@@ -19626,6 +19691,7 @@ module.exports = function GetV(V, P) {
 /***/ 29336:
 /***/ ((module) => {
 
+"use strict";
 
 
 /** @type {import('./isPropertyKey')} */
@@ -19639,6 +19705,7 @@ module.exports = function isPropertyKey(argument) {
 /***/ 79094:
 /***/ ((module) => {
 
+"use strict";
 
 
 /** @type {import('.')} */
@@ -19660,6 +19727,7 @@ module.exports = $defineProperty;
 /***/ 33056:
 /***/ ((module) => {
 
+"use strict";
 
 
 /** @type {import('./eval')} */
@@ -19671,6 +19739,7 @@ module.exports = EvalError;
 /***/ 31620:
 /***/ ((module) => {
 
+"use strict";
 
 
 /** @type {import('.')} */
@@ -19682,6 +19751,7 @@ module.exports = Error;
 /***/ 14585:
 /***/ ((module) => {
 
+"use strict";
 
 
 /** @type {import('./range')} */
@@ -19693,6 +19763,7 @@ module.exports = RangeError;
 /***/ 46905:
 /***/ ((module) => {
 
+"use strict";
 
 
 /** @type {import('./ref')} */
@@ -19704,6 +19775,7 @@ module.exports = ReferenceError;
 /***/ 80105:
 /***/ ((module) => {
 
+"use strict";
 
 
 /** @type {import('./syntax')} */
@@ -19715,6 +19787,7 @@ module.exports = SyntaxError;
 /***/ 73314:
 /***/ ((module) => {
 
+"use strict";
 
 
 /** @type {import('./type')} */
@@ -19726,6 +19799,7 @@ module.exports = TypeError;
 /***/ 32578:
 /***/ ((module) => {
 
+"use strict";
 
 
 /** @type {import('./uri')} */
@@ -19737,6 +19811,7 @@ module.exports = URIError;
 /***/ 19601:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var $TypeError = __webpack_require__(73314);
@@ -19755,6 +19830,7 @@ module.exports = function RequireObjectCoercible(value) {
 /***/ 95399:
 /***/ ((module) => {
 
+"use strict";
 
 
 /** @type {import('.')} */
@@ -19766,6 +19842,7 @@ module.exports = Object;
 /***/ 21040:
 /***/ ((module) => {
 
+"use strict";
 
 
 /** @type {import('./isObject')} */
@@ -19779,6 +19856,7 @@ module.exports = function isObject(x) {
 /***/ 75604:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var hasSymbols = typeof Symbol === 'function' && typeof Symbol.iterator === 'symbol';
@@ -19866,6 +19944,7 @@ module.exports = function ToPrimitive(input) {
 /***/ 26925:
 /***/ ((module) => {
 
+"use strict";
 
 
 /** @import { primitive } from '../' */
@@ -19882,6 +19961,7 @@ module.exports = function isPrimitive(value) {
 /***/ 16577:
 /***/ ((module, exports) => {
 
+"use strict";
 /**
  * @author Toru Nagashima <https://github.com/mysticatea>
  * @copyright 2015 Toru Nagashima. All rights reserved.
@@ -20869,6 +20949,7 @@ module.exports = class FastFIFO {
 /***/ 14963:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var isCallable = __webpack_require__(69203);
@@ -20945,6 +21026,7 @@ module.exports = function forEach(list, iterator, thisArg) {
 /***/ 99808:
 /***/ ((module) => {
 
+"use strict";
 
 
 /* eslint no-invalid-this: 1 */
@@ -21036,6 +21118,7 @@ module.exports = function bind(that) {
 /***/ 37564:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var implementation = __webpack_require__(99808);
@@ -21048,6 +21131,7 @@ module.exports = Function.prototype.bind || implementation;
 /***/ 89947:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var IsCallable = __webpack_require__(69203);
@@ -21105,6 +21189,7 @@ module.exports = function getName() {
 /***/ 82069:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var callBind = __webpack_require__(53844);
@@ -21128,6 +21213,7 @@ module.exports.shim = shim;
 /***/ 85202:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var implementation = __webpack_require__(89947);
@@ -21143,6 +21229,7 @@ module.exports = function getPolyfill() {
 /***/ 70016:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var supportsDescriptors = __webpack_require__(60497)();
@@ -21188,6 +21275,7 @@ module.exports = function shimName() {
 /***/ 21327:
 /***/ ((module) => {
 
+"use strict";
 
 
 var functionsHaveNames = function functionsHaveNames() {
@@ -21226,6 +21314,7 @@ module.exports = functionsHaveNames;
 /***/ 47228:
 /***/ ((module) => {
 
+"use strict";
 
 
 // eslint-disable-next-line no-extra-parens, no-empty-function
@@ -21241,6 +21330,7 @@ module.exports = () => cached;
 /***/ 60470:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var undefined;
@@ -21621,6 +21711,7 @@ module.exports = function GetIntrinsic(name, allowMissing) {
 /***/ 91311:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var $Object = __webpack_require__(95399);
@@ -21634,6 +21725,7 @@ module.exports = $Object.getPrototypeOf || null;
 /***/ 48681:
 /***/ ((module) => {
 
+"use strict";
 
 
 /** @type {import('./Reflect.getPrototypeOf')} */
@@ -21645,6 +21737,7 @@ module.exports = (typeof Reflect !== 'undefined' && Reflect.getPrototypeOf) || n
 /***/ 81967:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var reflectGetProto = __webpack_require__(48681);
@@ -21679,6 +21772,7 @@ module.exports = reflectGetProto
 /***/ 1174:
 /***/ ((module) => {
 
+"use strict";
 
 
 /** @type {import('./gOPD')} */
@@ -21690,6 +21784,7 @@ module.exports = Object.getOwnPropertyDescriptor;
 /***/ 33170:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 /** @type {import('.')} */
@@ -21712,6 +21807,7 @@ module.exports = $gOPD;
 /***/ 73964:
 /***/ ((module) => {
 
+"use strict";
 
 
 module.exports = clone
@@ -22684,6 +22780,7 @@ function patch (fs) {
 /***/ 36629:
 /***/ ((module) => {
 
+"use strict";
 
 
 var $BigInt = typeof BigInt !== 'undefined' && BigInt;
@@ -22702,6 +22799,7 @@ module.exports = function hasNativeBigInts() {
 /***/ 83813:
 /***/ ((module) => {
 
+"use strict";
 
 
 module.exports = (flag, argv = process.argv) => {
@@ -22717,6 +22815,7 @@ module.exports = (flag, argv = process.argv) => {
 /***/ 60497:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var $defineProperty = __webpack_require__(79094);
@@ -22746,6 +22845,7 @@ module.exports = hasPropertyDescriptors;
 /***/ 23336:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var origSymbol = typeof Symbol !== 'undefined' && Symbol;
@@ -22767,6 +22867,7 @@ module.exports = function hasNativeSymbols() {
 /***/ 61114:
 /***/ ((module) => {
 
+"use strict";
 
 
 /** @type {import('./shams')} */
@@ -22819,6 +22920,7 @@ module.exports = function hasSymbols() {
 /***/ 85479:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var hasSymbols = __webpack_require__(61114);
@@ -22834,6 +22936,7 @@ module.exports = function hasToStringTagShams() {
 /***/ 54076:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var call = Function.prototype.call;
@@ -22849,6 +22952,7 @@ module.exports = bind.call(call, $hasOwn);
 /***/ 81970:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
+"use strict";
 
 var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
     if (k2 === undefined) k2 = k;
@@ -23003,6 +23107,7 @@ function omit(obj, ...keys) {
 /***/ 3669:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
+"use strict";
 
 var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
     if (k2 === undefined) k2 = k;
@@ -23189,6 +23294,7 @@ function omit(obj, ...keys) {
 /***/ 37943:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
+"use strict";
 
 var __importDefault = (this && this.__importDefault) || function (mod) {
     return (mod && mod.__esModule) ? mod : { "default": mod };
@@ -23346,6 +23452,7 @@ if (typeof Object.create === 'function') {
 /***/ 96429:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var callBind = __webpack_require__(53844);
@@ -23396,6 +23503,7 @@ module.exports = $byteLength || $abSlice
 /***/ 14856:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var callBound = __webpack_require__(23105);
@@ -23435,6 +23543,7 @@ module.exports = function isAsyncFunction(fn) {
 /***/ 95407:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var hasBigInts = __webpack_require__(36629)();
@@ -23483,6 +23592,7 @@ if (hasBigInts) {
 /***/ 10823:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var callBound = __webpack_require__(23105);
@@ -23518,6 +23628,7 @@ module.exports = function isBoolean(value) {
 /***/ 69203:
 /***/ ((module) => {
 
+"use strict";
 
 
 var fnToStr = Function.prototype.toString;
@@ -23626,6 +23737,7 @@ module.exports = reflectApply
 /***/ 86253:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var callBound = __webpack_require__(23105);
@@ -23660,6 +23772,7 @@ module.exports = function isDateObject(value) {
 /***/ 10647:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var callBound = __webpack_require__(23105);
@@ -23704,6 +23817,7 @@ module.exports = isDDA;
 /***/ 93816:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var callBound = __webpack_require__(23105);
@@ -23736,6 +23850,7 @@ module.exports = $register
 /***/ 55659:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var callBound = __webpack_require__(23105);
@@ -23774,6 +23889,7 @@ module.exports = function isGeneratorFunction(fn) {
 /***/ 69311:
 /***/ ((module) => {
 
+"use strict";
 
 
 /** @const */
@@ -23828,6 +23944,7 @@ module.exports = exported || function isMap(x) {
 /***/ 33670:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var callBound = __webpack_require__(23105);
@@ -23864,6 +23981,7 @@ module.exports = function isNumberObject(value) {
 /***/ 86622:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var callBound = __webpack_require__(23105);
@@ -23940,6 +24058,7 @@ module.exports = fn;
 /***/ 6513:
 /***/ ((module) => {
 
+"use strict";
 
 
 var $Map = typeof Map === 'function' && Map.prototype ? Map : null;
@@ -23993,6 +24112,7 @@ module.exports = exported || function isSet(x) {
 /***/ 12403:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var callBound = __webpack_require__(23105);
@@ -24024,6 +24144,7 @@ module.exports = $byteLength
 /***/ 96543:
 /***/ ((module) => {
 
+"use strict";
 
 
 const isStream = stream =>
@@ -24059,6 +24180,7 @@ module.exports = isStream;
 /***/ 57970:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var callBound = __webpack_require__(23105);
@@ -24097,6 +24219,7 @@ module.exports = function isString(value) {
 /***/ 63927:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var callBound = __webpack_require__(23105);
@@ -24144,6 +24267,7 @@ if (hasSymbols) {
 /***/ 6405:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var whichTypedArray = __webpack_require__(54768);
@@ -24159,6 +24283,7 @@ module.exports = function isTypedArray(value) {
 /***/ 33955:
 /***/ ((module) => {
 
+"use strict";
 
 
 var $WeakMap = typeof WeakMap === 'function' && WeakMap.prototype ? WeakMap : null;
@@ -24212,6 +24337,7 @@ module.exports = exported || function isWeakMap(x) {
 /***/ 92880:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var callBound = __webpack_require__(23105);
@@ -24243,6 +24369,7 @@ module.exports = typeof WeakRef === 'undefined'
 /***/ 22237:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var GetIntrinsic = __webpack_require__(60470);
@@ -24378,6 +24505,7 @@ module.exports = Array.isArray || function (arr) {
 /***/ 34793:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 // Copyright Joyent, Inc. and other Node contributors.
 //
 // Permission is hereby granted, free of charge, to any person obtaining a
@@ -24515,6 +24643,7 @@ Duplex.prototype._destroy = function (err, cb) {
 /***/ 72029:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 // Copyright Joyent, Inc. and other Node contributors.
 //
 // Permission is hereby granted, free of charge, to any person obtaining a
@@ -24568,6 +24697,7 @@ PassThrough.prototype._transform = function (chunk, encoding, cb) {
 /***/ 74559:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 // Copyright Joyent, Inc. and other Node contributors.
 //
 // Permission is hereby granted, free of charge, to any person obtaining a
@@ -25593,6 +25723,7 @@ function indexOf(xs, x) {
 /***/ 69343:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 // Copyright Joyent, Inc. and other Node contributors.
 //
 // Permission is hereby granted, free of charge, to any person obtaining a
@@ -25813,6 +25944,7 @@ function done(stream, er, data) {
 /***/ 54579:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 // Copyright Joyent, Inc. and other Node contributors.
 //
 // Permission is hereby granted, free of charge, to any person obtaining a
@@ -26504,6 +26636,7 @@ Writable.prototype._destroy = function (err, cb) {
 /***/ 46127:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 function _classCallCheck(instance, Constructor) { if (!(instance instanceof Constructor)) { throw new TypeError("Cannot call a class as a function"); } }
@@ -26588,6 +26721,7 @@ if (util && util.inspect && util.inspect.custom) {
 /***/ 91031:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 /*<replacement>*/
@@ -26789,6 +26923,7 @@ SafeBuffer.allocUnsafeSlow = function (size) {
 /***/ 50176:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 // Copyright Joyent, Inc. and other Node contributors.
 //
 // Permission is hereby granted, free of charge, to any person obtaining a
@@ -30127,6 +30262,7 @@ module.exports = union;
 /***/ 55641:
 /***/ ((module) => {
 
+"use strict";
 
 
 /** @type {import('./abs')} */
@@ -30138,6 +30274,7 @@ module.exports = Math.abs;
 /***/ 96171:
 /***/ ((module) => {
 
+"use strict";
 
 
 /** @type {import('./floor')} */
@@ -30149,6 +30286,7 @@ module.exports = Math.floor;
 /***/ 3766:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var $isNaN = __webpack_require__(77044);
@@ -30168,6 +30306,7 @@ module.exports = function isFinite(x) {
 /***/ 3647:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var $abs = __webpack_require__(55641);
@@ -30191,6 +30330,7 @@ module.exports = function isInteger(argument) {
 /***/ 77044:
 /***/ ((module) => {
 
+"use strict";
 
 
 /** @type {import('./isNaN')} */
@@ -30204,6 +30344,7 @@ module.exports = Number.isNaN || function isNaN(a) {
 /***/ 1908:
 /***/ ((module) => {
 
+"use strict";
 
 
 /** @type {import('./isNegativeZero')} */
@@ -30217,6 +30358,7 @@ module.exports = function isNegativeZero(x) {
 /***/ 57147:
 /***/ ((module) => {
 
+"use strict";
 
 
 /** @type {import('./max')} */
@@ -30228,6 +30370,7 @@ module.exports = Math.max;
 /***/ 41017:
 /***/ ((module) => {
 
+"use strict";
 
 
 /** @type {import('./min')} */
@@ -30239,6 +30382,7 @@ module.exports = Math.min;
 /***/ 9521:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var $floor = __webpack_require__(96171);
@@ -30255,6 +30399,7 @@ module.exports = function mod(number, modulo) {
 /***/ 56947:
 /***/ ((module) => {
 
+"use strict";
 
 
 /** @type {import('./pow')} */
@@ -30266,6 +30411,7 @@ module.exports = Math.pow;
 /***/ 42621:
 /***/ ((module) => {
 
+"use strict";
 
 
 /** @type {import('./round')} */
@@ -30277,6 +30423,7 @@ module.exports = Math.round;
 /***/ 30156:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var $isNaN = __webpack_require__(77044);
@@ -31596,6 +31743,7 @@ module.exports = __webpack_require__(39023).inspect;
 /***/ 70226:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var keysShim;
@@ -31725,6 +31873,7 @@ module.exports = keysShim;
 /***/ 62682:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var slice = Array.prototype.slice;
@@ -31764,6 +31913,7 @@ module.exports = keysShim;
 /***/ 28598:
 /***/ ((module) => {
 
+"use strict";
 
 
 var toStr = Object.prototype.toString;
@@ -31788,6 +31938,7 @@ module.exports = function isArguments(value) {
 /***/ 18879:
 /***/ ((module) => {
 
+"use strict";
 
 
 /** @type {import('.')} */
@@ -31812,6 +31963,7 @@ module.exports = [
 /***/ 41564:
 /***/ ((module) => {
 
+"use strict";
 
 
 if (typeof process === 'undefined' ||
@@ -31873,6 +32025,7 @@ module.exports = global.process;
 /***/ 76417:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 /* wraps the internal process module, circumventing issues with some polyfills (see #539) */
@@ -31899,6 +32052,7 @@ module.exports = process
 /***/ 80652:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const { SymbolDispose } = __webpack_require__(50999)
@@ -31958,6 +32112,7 @@ module.exports.addAbortSignalNoValidate = function (signal, stream) {
 /***/ 77336:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const { StringPrototypeSlice, SymbolIterator, TypedArrayPrototypeSet, Uint8Array } = __webpack_require__(50999)
@@ -32122,6 +32277,7 @@ module.exports = class BufferList {
 /***/ 64999:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const { pipeline } = __webpack_require__(16701)
@@ -32323,6 +32479,7 @@ module.exports = function compose(...streams) {
 /***/ 65089:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 /* replacement start */
@@ -32620,6 +32777,7 @@ module.exports = {
 /***/ 94449:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 // Copyright Joyent, Inc. and other Node contributors.
 //
 // Permission is hereby granted, free of charge, to any person obtaining a
@@ -33155,6 +33313,7 @@ function _duplexify(pair) {
 /***/ 36815:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 // Ported from https://github.com/mafintosh/end-of-stream with
 // permission from the author, Mathias Buus (@mafintosh).
 
@@ -33448,6 +33607,7 @@ module.exports.finished = finished
 /***/ 4659:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 /* replacement start */
@@ -33553,6 +33713,7 @@ module.exports = from
 /***/ 84128:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const { ArrayIsArray, ObjectSetPrototypeOf } = __webpack_require__(50999)
@@ -33654,6 +33815,7 @@ module.exports = {
 /***/ 11222:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const AbortController = globalThis.AbortController || (__webpack_require__(17413).AbortController)
@@ -34118,6 +34280,7 @@ module.exports.promiseReturningOperators = {
 /***/ 19173:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 // Copyright Joyent, Inc. and other Node contributors.
 //
 // Permission is hereby granted, free of charge, to any person obtaining a
@@ -34642,6 +34805,7 @@ module.exports = {
 /***/ 17783:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 // Copyright Joyent, Inc. and other Node contributors.
 //
 // Permission is hereby granted, free of charge, to any person obtaining a
@@ -35939,6 +36103,7 @@ Readable.wrap = function (src, options) {
 /***/ 54874:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const { MathFloor, NumberIsInteger } = __webpack_require__(50999)
@@ -35985,6 +36150,7 @@ module.exports = {
 /***/ 12135:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 // Copyright Joyent, Inc. and other Node contributors.
 //
 // Permission is hereby granted, free of charge, to any person obtaining a
@@ -36172,6 +36338,7 @@ Transform.prototype._read = function () {
 /***/ 83426:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const { SymbolAsyncIterator, SymbolIterator, SymbolFor } = __webpack_require__(50999)
@@ -36506,6 +36673,7 @@ module.exports = {
 /***/ 58939:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 // Copyright Joyent, Inc. and other Node contributors.
 //
 // Permission is hereby granted, free of charge, to any person obtaining a
@@ -37332,6 +37500,7 @@ Writable.toWeb = function (streamWritable) {
 /***/ 49554:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /* eslint jsdoc/require-jsdoc: "error" */
 
 
@@ -37869,6 +38038,7 @@ module.exports = {
 /***/ 69220:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const { format, inspect } = __webpack_require__(43536)
@@ -38219,6 +38389,7 @@ module.exports = {
 /***/ 29963:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const Stream = __webpack_require__(2203)
@@ -38291,6 +38462,7 @@ module.exports["default"] = module.exports
 /***/ 50999:
 /***/ ((module) => {
 
+"use strict";
 
 
 /*
@@ -38422,6 +38594,7 @@ module.exports = {
 /***/ 23539:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const bufferModule = __webpack_require__(20181)
@@ -38577,6 +38750,7 @@ module.exports.promisify.custom = Symbol.for('nodejs.util.promisify.custom')
 /***/ 43536:
 /***/ ((module) => {
 
+"use strict";
 
 
 /*
@@ -38639,6 +38813,7 @@ module.exports = {
 /***/ 12375:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 // Copyright Joyent, Inc. and other Node contributors.
 //
 // Permission is hereby granted, free of charge, to any person obtaining a
@@ -38789,6 +38964,7 @@ Stream._uint8ArrayToBuffer = function _uint8ArrayToBuffer(chunk) {
 /***/ 65904:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const { ArrayPrototypePop, Promise } = __webpack_require__(50999)
@@ -40102,6 +40278,7 @@ minimatch.Minimatch = Minimatch
 /***/ 22524:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var GetIntrinsic = __webpack_require__(60470);
@@ -40224,6 +40401,7 @@ SafeBuffer.allocUnsafeSlow = function (size) {
 /***/ 93470:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var callBound = __webpack_require__(23105);
@@ -40248,6 +40426,7 @@ module.exports = function regexTester(regex) {
 /***/ 49346:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var GetIntrinsic = __webpack_require__(60470);
@@ -41672,6 +41851,7 @@ module.exports = class StreamError extends Error {
 /***/ 49651:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var RequireObjectCoercible = __webpack_require__(19601);
@@ -41709,6 +41889,7 @@ module.exports = function trim() {
 /***/ 20941:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var callBind = __webpack_require__(53844);
@@ -41739,6 +41920,7 @@ module.exports = boundMethod;
 /***/ 58698:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var implementation = __webpack_require__(49651);
@@ -41765,6 +41947,7 @@ module.exports = function getPolyfill() {
 /***/ 4872:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var supportsDescriptors = __webpack_require__(60497)();
@@ -41792,6 +41975,7 @@ module.exports = function shimStringTrim() {
 /***/ 80634:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 // Copyright Joyent, Inc. and other Node contributors.
 //
 // Permission is hereby granted, free of charge, to any person obtaining a
@@ -42094,6 +42278,7 @@ function simpleEnd(buf) {
 /***/ 21450:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 const os = __webpack_require__(70857);
 const tty = __webpack_require__(52018);
@@ -44257,6 +44442,7 @@ module.exports = Traverse;
 /***/ 58489:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var $TypeError = __webpack_require__(73314);
@@ -44283,6 +44469,7 @@ module.exports = $typedArrayBuffer || function typedArrayBuffer(x) {
 /***/ 23363:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var forEach = __webpack_require__(14963);
@@ -44369,6 +44556,7 @@ module.exports = function typedArrayByteOffset(value) {
 /***/ 53655:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 // / <reference types="node" />
@@ -44456,6 +44644,7 @@ module.exports = function typedArrayLength(value) {
 /***/ 4587:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var $TypeError = __webpack_require__(73314);
@@ -44555,6 +44744,7 @@ module.exports = function slice(start, end) {
 /***/ 39013:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var define = __webpack_require__(50191);
@@ -44580,6 +44770,7 @@ module.exports = bound;
 /***/ 25762:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var implementation = __webpack_require__(4587);
@@ -44607,6 +44798,7 @@ module.exports = function getPolyfill() {
 /***/ 27248:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var define = __webpack_require__(50191);
@@ -44634,6 +44826,7 @@ module.exports = function shimTypedArraySlice() {
 /***/ 45389:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var stream = __webpack_require__(2203);
@@ -44925,6 +45118,7 @@ module.exports = ParserStream;
 /***/ 85580:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var binary = __webpack_require__(58769);
@@ -45672,6 +45866,7 @@ module.exports = UnzipStream;
 /***/ 33991:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 
 exports.Parse = __webpack_require__(41879);
@@ -45695,6 +45890,7 @@ module.exports = __webpack_require__(39023).deprecate;
 /***/ 70516:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var isString = __webpack_require__(57970);
@@ -45733,6 +45929,7 @@ module.exports = function whichBoxedPrimitive(value) {
 /***/ 45330:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var whichBoxedPrimitive = __webpack_require__(70516);
@@ -45872,6 +46069,7 @@ module.exports = function whichBuiltinType(value) {
 /***/ 16260:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var isMap = __webpack_require__(69311);
@@ -45904,6 +46102,7 @@ module.exports = function whichCollection(/** @type {unknown} */ value) {
 /***/ 54768:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var forEach = __webpack_require__(14963);
@@ -46239,6 +46438,7 @@ ZipStream.prototype.finalize = function() {
 /***/ 70030:
 /***/ ((__unused_webpack_module, exports) => {
 
+"use strict";
 var __webpack_unused_export__;
 
 // Copyright (c) Microsoft Corporation.
@@ -46258,6 +46458,7 @@ exports.w = {
 /***/ 38914:
 /***/ ((__unused_webpack_module, exports) => {
 
+"use strict";
 var __webpack_unused_export__;
 
 // Copyright (c) Microsoft Corporation.
@@ -46279,6 +46480,7 @@ exports.w = {
 /***/ 51506:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var possibleNames = __webpack_require__(18879);
@@ -46303,6 +46505,7 @@ module.exports = function availableTypedArrays() {
 /***/ 57187:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 // http://262.ecma-international.org/5.1/#sec-9.11
@@ -46315,6 +46518,7 @@ module.exports = __webpack_require__(69203);
 /***/ 90265:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var $TypeError = __webpack_require__(73314);
@@ -46363,6 +46567,7 @@ module.exports = function ArrayBufferByteLength(arrayBuffer, order) {
 /***/ 4597:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var GetIntrinsic = __webpack_require__(60470);
@@ -46398,6 +46603,7 @@ module.exports = function BigIntRemainder(n, d) {
 /***/ 64273:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var $TypeError = __webpack_require__(73314);
@@ -46444,6 +46650,7 @@ module.exports = function DefinePropertyOrThrow(O, P, desc) {
 /***/ 1154:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var $TypeError = __webpack_require__(73314);
@@ -46467,6 +46674,7 @@ module.exports = function FromPropertyDescriptor(Desc) {
 /***/ 68036:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var $TypeError = __webpack_require__(73314);
@@ -46498,6 +46706,7 @@ module.exports = function Get(O, P) {
 /***/ 18329:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var GetIntrinsic = __webpack_require__(60470);
@@ -46600,6 +46809,7 @@ module.exports = function GetValueFromBuffer(arrayBuffer, byteIndex, type, isTyp
 /***/ 94327:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var $TypeError = __webpack_require__(73314);
@@ -46627,6 +46837,7 @@ module.exports = function HasOwnProperty(O, P) {
 /***/ 94041:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 // https://262.ecma-international.org/6.0/#sec-isarray
@@ -46638,6 +46849,7 @@ module.exports = __webpack_require__(30233);
 /***/ 99757:
 /***/ ((module) => {
 
+"use strict";
 
 
 // https://262.ecma-international.org/15.0/#sec-isbigintelementtype
@@ -46652,6 +46864,7 @@ module.exports = function IsBigIntElementType(type) {
 /***/ 30114:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 // http://262.ecma-international.org/5.1/#sec-9.11
@@ -46664,6 +46877,7 @@ module.exports = __webpack_require__(69203);
 /***/ 69028:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var GetIntrinsic = __webpack_require__(82043);
@@ -46711,6 +46925,7 @@ if (DefinePropertyOrThrow && $construct) {
 /***/ 21423:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var $TypeError = __webpack_require__(73314);
@@ -46743,6 +46958,7 @@ module.exports = function IsDataDescriptor(Desc) {
 /***/ 26650:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var $TypeError = __webpack_require__(73314);
@@ -46778,6 +46994,7 @@ module.exports = function IsDetachedBuffer(arrayBuffer) {
 /***/ 91643:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var $TypeError = __webpack_require__(73314);
@@ -46814,6 +47031,7 @@ module.exports = function IsFixedLengthArrayBuffer(arrayBuffer) {
 /***/ 12223:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var $TypeError = __webpack_require__(73314);
@@ -46878,6 +47096,7 @@ module.exports = function IsTypedArrayOutOfBounds(taRecord) {
 /***/ 52297:
 /***/ ((module) => {
 
+"use strict";
 
 
 // https://262.ecma-international.org/15.0/#sec-isunsignedelementtype
@@ -46896,6 +47115,7 @@ module.exports = function IsUnsignedElementType(type) {
 /***/ 93117:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var $TypeError = __webpack_require__(73314);
@@ -46929,6 +47149,7 @@ module.exports = function MakeTypedArrayWithBufferWitnessRecord(obj, order) {
 /***/ 53795:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var $TypeError = __webpack_require__(73314);
@@ -47001,6 +47222,7 @@ module.exports = function NumericToRawBytes(type, value, isLittleEndian) {
 /***/ 27011:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var GetIntrinsic = __webpack_require__(60470);
@@ -47080,6 +47302,7 @@ module.exports = function RawBytesToNumeric(type, rawBytes, isLittleEndian) {
 /***/ 7311:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var $isNaN = __webpack_require__(77044);
@@ -47100,6 +47323,7 @@ module.exports = function SameValue(x, y) {
 /***/ 51328:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var $TypeError = __webpack_require__(73314);
@@ -47152,6 +47376,7 @@ module.exports = function Set(O, P, V, Throw) {
 /***/ 85758:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var GetIntrinsic = __webpack_require__(60470);
@@ -47251,6 +47476,7 @@ module.exports = function SetValueInBuffer(arrayBuffer, byteIndex, type, value, 
 /***/ 98080:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var GetIntrinsic = __webpack_require__(60470);
@@ -47290,6 +47516,7 @@ module.exports = function SpeciesConstructor(O, defaultConstructor) {
 /***/ 47129:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var GetIntrinsic = __webpack_require__(60470);
@@ -47320,6 +47547,7 @@ module.exports = function StringToBigInt(argument) {
 /***/ 5819:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var GetIntrinsic = __webpack_require__(60470);
@@ -47369,6 +47597,7 @@ module.exports = function StringToNumber(argument) {
 /***/ 7512:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var GetIntrinsic = __webpack_require__(60470);
@@ -47427,6 +47656,7 @@ module.exports = function ToBigInt(argument) {
 /***/ 88586:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var GetIntrinsic = __webpack_require__(60470);
@@ -47459,6 +47689,7 @@ module.exports = function ToBigInt64(argument) {
 /***/ 82531:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var GetIntrinsic = __webpack_require__(60470);
@@ -47489,6 +47720,7 @@ module.exports = function ToBigUint64(argument) {
 /***/ 11967:
 /***/ ((module) => {
 
+"use strict";
 
 
 // http://262.ecma-international.org/5.1/#sec-9.2
@@ -47501,6 +47733,7 @@ module.exports = function ToBoolean(value) { return !!value; };
 /***/ 25089:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var modulo = __webpack_require__(90460);
@@ -47529,6 +47762,7 @@ module.exports = function ToInt16(argument) {
 /***/ 64543:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var modulo = __webpack_require__(90460);
@@ -47559,6 +47793,7 @@ module.exports = function ToInt32(argument) {
 /***/ 63836:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var modulo = __webpack_require__(90460);
@@ -47585,6 +47820,7 @@ module.exports = function ToInt8(argument) {
 /***/ 57568:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var ToNumber = __webpack_require__(49094);
@@ -47608,6 +47844,7 @@ module.exports = function ToIntegerOrInfinity(value) {
 /***/ 49094:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var GetIntrinsic = __webpack_require__(60470);
@@ -47641,6 +47878,7 @@ module.exports = function ToNumber(argument) {
 /***/ 42678:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var toPrimitive = __webpack_require__(75604);
@@ -47660,6 +47898,7 @@ module.exports = function ToPrimitive(input) {
 /***/ 54679:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var hasOwn = __webpack_require__(54076);
@@ -47717,6 +47956,7 @@ module.exports = function ToPropertyDescriptor(Obj) {
 /***/ 35038:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var GetIntrinsic = __webpack_require__(60470);
@@ -47739,6 +47979,7 @@ module.exports = function ToString(argument) {
 /***/ 32712:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var modulo = __webpack_require__(90460);
@@ -47767,6 +48008,7 @@ module.exports = function ToUint16(argument) {
 /***/ 89942:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var modulo = __webpack_require__(90460);
@@ -47795,6 +48037,7 @@ module.exports = function ToUint32(argument) {
 /***/ 41075:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var isFinite = __webpack_require__(3766);
@@ -47821,6 +48064,7 @@ module.exports = function ToUint8(argument) {
 /***/ 26304:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var clamp = __webpack_require__(95835);
@@ -47854,6 +48098,7 @@ module.exports = function ToUint8Clamp(argument) {
 /***/ 43623:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var $SyntaxError = __webpack_require__(80105);
@@ -47913,6 +48158,7 @@ module.exports = function TypedArrayCreateFromConstructor(constructor, argumentL
 /***/ 18866:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var $SyntaxError = __webpack_require__(80105);
@@ -47943,6 +48189,7 @@ module.exports = function TypedArrayElementSize(O) {
 /***/ 19927:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var $SyntaxError = __webpack_require__(80105);
@@ -47973,6 +48220,7 @@ module.exports = function TypedArrayElementType(O) {
 /***/ 57571:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var $TypeError = __webpack_require__(73314);
@@ -48031,6 +48279,7 @@ module.exports = function TypedArrayLength(taRecord) {
 /***/ 49733:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var $SyntaxError = __webpack_require__(80105);
@@ -48075,6 +48324,7 @@ module.exports = function TypedArraySpeciesCreate(exemplar, argumentList) {
 /***/ 77425:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var $TypeError = __webpack_require__(73314);
@@ -48114,6 +48364,7 @@ module.exports = function ValidateTypedArray(O, order) {
 /***/ 95835:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var $TypeError = __webpack_require__(73314);
@@ -48135,6 +48386,7 @@ module.exports = function clamp(x, lower, upper) {
 /***/ 85638:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 // var modulo = require('./modulo');
@@ -48156,6 +48408,7 @@ module.exports = function floor(x) {
 /***/ 90460:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var mod = __webpack_require__(94248);
@@ -48172,6 +48425,7 @@ module.exports = function modulo(x, y) {
 /***/ 41821:
 /***/ ((module) => {
 
+"use strict";
 
 
 // https://262.ecma-international.org/16.0/#table-the-typedarray-constructors
@@ -48217,6 +48471,7 @@ module.exports = {
 /***/ 60700:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var floor = __webpack_require__(85638);
@@ -48239,6 +48494,7 @@ module.exports = function truncate(x) {
 /***/ 82043:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 // TODO: remove, semver-major
@@ -48251,6 +48507,7 @@ module.exports = __webpack_require__(60470);
 /***/ 62652:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var hasPropertyDescriptors = __webpack_require__(60497);
@@ -48311,6 +48568,7 @@ module.exports = function DefineOwnProperty(IsDataDescriptor, SameValue, FromPro
 /***/ 30233:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var GetIntrinsic = __webpack_require__(60470);
@@ -48330,6 +48588,7 @@ module.exports = $Array.isArray || function IsArray(argument) {
 /***/ 91914:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var $pow = __webpack_require__(56947);
@@ -48384,6 +48643,7 @@ module.exports = function bytesAsFloat32(rawBytes) {
 /***/ 77524:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var $pow = __webpack_require__(56947);
@@ -48427,6 +48687,7 @@ Return the Number value that corresponds to value.
 /***/ 86051:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var $pow = __webpack_require__(56947);
@@ -48476,6 +48737,7 @@ Return the Number value that corresponds to value.
 /***/ 74593:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var GetIntrinsic = __webpack_require__(60470);
@@ -48515,6 +48777,7 @@ module.exports = function bytesAsInteger(rawBytes, elementSize, isUnsigned, isBi
 /***/ 19289:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var GetIntrinsic = __webpack_require__(60470);
@@ -48543,6 +48806,7 @@ module.exports = uInt8
 /***/ 89835:
 /***/ ((module) => {
 
+"use strict";
 
 
 module.exports = function every(array, predicate) {
@@ -48560,6 +48824,7 @@ module.exports = function every(array, predicate) {
 /***/ 64930:
 /***/ ((module) => {
 
+"use strict";
 
 
 module.exports = function forEach(array, callback) {
@@ -48574,6 +48839,7 @@ module.exports = function forEach(array, callback) {
 /***/ 62293:
 /***/ ((module) => {
 
+"use strict";
 
 
 var MAX_ITER = 1075; // 1023+52 (subnormals) => BIAS+NUM_SIGNFICAND_BITS-1
@@ -48614,6 +48880,7 @@ module.exports = function fractionToBitString(x) {
 /***/ 29890:
 /***/ ((module) => {
 
+"use strict";
 
 
 module.exports = function fromPropertyDescriptor(Desc) {
@@ -48648,6 +48915,7 @@ module.exports = function fromPropertyDescriptor(Desc) {
 /***/ 21924:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var $floor = __webpack_require__(96171);
@@ -48676,6 +48944,7 @@ module.exports = function intToBinaryString(x) {
 /***/ 27854:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var GetIntrinsic = __webpack_require__(60470);
@@ -48711,6 +48980,7 @@ module.exports = function integerToNBytes(intValue, n, isLittleEndian) {
 /***/ 51315:
 /***/ ((module) => {
 
+"use strict";
 
 
 module.exports = function isByteValue(value) {
@@ -48723,6 +48993,7 @@ module.exports = function isByteValue(value) {
 /***/ 44278:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 // TODO, semver-major: delete
@@ -48734,6 +49005,7 @@ module.exports = __webpack_require__(3647);
 /***/ 92805:
 /***/ ((module) => {
 
+"use strict";
 
 
 module.exports = Number.isNaN || function isNaN(a) {
@@ -48746,6 +49018,7 @@ module.exports = Number.isNaN || function isNaN(a) {
 /***/ 46229:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 // TODO: remove, semver-major
@@ -48758,6 +49031,7 @@ module.exports = __webpack_require__(21040);
 /***/ 67369:
 /***/ ((module) => {
 
+"use strict";
 
 
 module.exports = function isPrimitive(value) {
@@ -48770,6 +49044,7 @@ module.exports = function isPrimitive(value) {
 /***/ 7084:
 /***/ ((module) => {
 
+"use strict";
 
 
 module.exports = function isPropertyKey(argument) {
@@ -48782,6 +49057,7 @@ module.exports = function isPropertyKey(argument) {
 /***/ 94248:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 // TODO, semver-major: delete
@@ -48793,6 +49069,7 @@ module.exports = __webpack_require__(9521);
 /***/ 49843:
 /***/ ((module) => {
 
+"use strict";
 
 
 module.exports = function bigIntMod(BigIntRemainder, bigint, modulo) {
@@ -48806,6 +49083,7 @@ module.exports = function bigIntMod(BigIntRemainder, bigint, modulo) {
 /***/ 2612:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var $TypeError = __webpack_require__(73314);
@@ -48849,6 +49127,7 @@ module.exports = function isPropertyDescriptor(Desc) {
 /***/ 53937:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var hasOwn = __webpack_require__(54076);
@@ -48874,6 +49153,7 @@ module.exports = function isTypedArrayWithBufferWitnessRecord(value) {
 /***/ 34414:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var GetIntrinsic = __webpack_require__(60470);
@@ -48904,6 +49184,7 @@ module.exports = function getConstructor(kind) {
 /***/ 15592:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var $abs = __webpack_require__(55641);
@@ -48984,6 +49265,7 @@ module.exports = function valueToFloat16Bytes(value, isLittleEndian) {
 /***/ 44558:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var $abs = __webpack_require__(55641);
@@ -49058,6 +49340,7 @@ module.exports = function valueToFloat32Bytes(value, isLittleEndian) {
 /***/ 66951:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var GetIntrinsic = __webpack_require__(60470);
@@ -49150,6 +49433,7 @@ module.exports = function valueToFloat64Bytes(value, isLittleEndian) {
 /***/ 72981:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Glob = void 0;
@@ -49403,6 +49687,7 @@ exports.Glob = Glob;
 /***/ 45197:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.hasMagic = void 0;
@@ -49436,6 +49721,7 @@ exports.hasMagic = hasMagic;
 /***/ 5637:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 // give it a pattern, and it'll be able to tell you if
 // a given path should be ignored.
@@ -49561,6 +49847,7 @@ exports.Ignore = Ignore;
 /***/ 21363:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.glob = exports.sync = exports.iterate = exports.iterateSync = exports.stream = exports.streamSync = exports.Ignore = exports.hasMagic = exports.Glob = exports.unescape = exports.escape = void 0;
@@ -49635,6 +49922,7 @@ exports.glob.glob = exports.glob;
 /***/ 47813:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 // this is just a very light wrapper around 2 arrays with an offset index
 Object.defineProperty(exports, "__esModule", ({ value: true }));
@@ -49860,6 +50148,7 @@ exports.Pattern = Pattern;
 /***/ 37843:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 // synchronous utility for filtering entries and calculating subwalks
 Object.defineProperty(exports, "__esModule", ({ value: true }));
@@ -50167,6 +50456,7 @@ exports.Processor = Processor;
 /***/ 11157:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.GlobStream = exports.GlobWalker = exports.GlobUtil = void 0;
@@ -50560,6 +50850,7 @@ exports.GlobStream = GlobStream;
 /***/ 8895:
 /***/ ((__unused_webpack_module, exports) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.assertValidPattern = void 0;
@@ -50580,6 +50871,7 @@ exports.assertValidPattern = assertValidPattern;
 /***/ 20857:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 // parse a single path portion
 var _a;
@@ -51333,6 +51625,7 @@ _a = AST;
 /***/ 65192:
 /***/ ((__unused_webpack_module, exports) => {
 
+"use strict";
 
 // translate the various posix character classes into unicode properties
 // this works across all unicode locales
@@ -51491,6 +51784,7 @@ exports.parseClass = parseClass;
 /***/ 76726:
 /***/ ((__unused_webpack_module, exports) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.escape = void 0;
@@ -51519,6 +51813,7 @@ exports.escape = escape;
 /***/ 91409:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
+"use strict";
 
 var __importDefault = (this && this.__importDefault) || function (mod) {
     return (mod && mod.__esModule) ? mod : { "default": mod };
@@ -52548,6 +52843,7 @@ exports.minimatch.unescape = unescape_js_1.unescape;
 /***/ 9829:
 /***/ ((__unused_webpack_module, exports) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.unescape = void 0;
@@ -52578,6 +52874,7 @@ exports.unescape = unescape;
 /***/ 32477:
 /***/ ((__unused_webpack_module, exports) => {
 
+"use strict";
 
 /**
  * @module LRUCache
@@ -54130,6 +54427,7 @@ exports.LRUCache = LRUCache;
 /***/ 78275:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
+"use strict";
 
 var __importDefault = (this && this.__importDefault) || function (mod) {
     return (mod && mod.__esModule) ? mod : { "default": mod };
@@ -55174,6 +55472,7 @@ exports.Minipass = Minipass;
 /***/ 38958:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
+"use strict";
 
 var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
     if (k2 === undefined) k2 = k;
@@ -57194,6 +57493,7 @@ exports.PathScurry = process.platform === 'win32' ? PathScurryWin32
 /***/ 35957:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var GetIntrinsic = __webpack_require__(60470);
@@ -57241,6 +57541,7 @@ module.exports = function getPrototypeOf(O) {
 /***/ 31360:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var implementation = __webpack_require__(35957);
@@ -57276,6 +57577,7 @@ module.exports = { version: packageJson.version }
 /***/ 84928:
 /***/ ((module) => {
 
+"use strict";
 
 
 function getDefaultExportFromCjs (x) {
@@ -57589,6 +57891,7 @@ module.exports = index;
 /***/ 35690:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
+"use strict";
 // ESM COMPAT FLAG
 __webpack_require__.r(__webpack_exports__);
 
@@ -80316,8 +80619,8 @@ let crc64_require;
 let crc64_filename;
 let crc64_dirname;
 if (__isNode__) {
-  crc64_require = (0,external_node_module_.createRequire)(import.meta.url);
-  crc64_filename = (0,external_node_url_.fileURLToPath)(import.meta.url);
+  crc64_require = (0,external_node_module_.createRequire)(crc64_require("url").pathToFileURL(crc64_filename).href);
+  crc64_filename = (0,external_node_url_.fileURLToPath)(crc64_require("url").pathToFileURL(crc64_filename).href);
   crc64_dirname = (0,external_node_path_.dirname)(crc64_filename);
 }
 // ESM-COMPAT-END
@@ -113394,8 +113697,10 @@ const client = new DefaultArtifactClient();
 /***/ 2822:
 /***/ ((module) => {
 
+"use strict";
 module.exports = /*#__PURE__*/JSON.parse('{"name":"@actions/artifact","version":"6.2.1","preview":true,"description":"Actions artifact lib","keywords":["github","actions","artifact"],"homepage":"https://github.com/actions/toolkit/tree/main/packages/artifact","license":"MIT","type":"module","main":"lib/artifact.js","types":"lib/artifact.d.ts","exports":{".":{"types":"./lib/artifact.d.ts","import":"./lib/artifact.js"}},"directories":{"lib":"lib","test":"__tests__"},"files":["lib","!.DS_Store"],"publishConfig":{"access":"public"},"repository":{"type":"git","url":"git+https://github.com/actions/toolkit.git","directory":"packages/artifact"},"scripts":{"audit-moderate":"npm install && npm audit --json --audit-level=moderate > audit.json","test":"cd ../../ && npm run test ./packages/artifact","bootstrap":"cd ../../ && npm run bootstrap","tsc-run":"tsc && cp src/internal/shared/package-version.cjs lib/internal/shared/","tsc":"npm run bootstrap && npm run tsc-run","gen:docs":"typedoc --plugin typedoc-plugin-markdown --out docs/generated src/artifact.ts --githubPages false --readme none"},"bugs":{"url":"https://github.com/actions/toolkit/issues"},"dependencies":{"@actions/core":"^3.0.0","@actions/github":"^9.0.0","@actions/http-client":"^4.0.0","@azure/storage-blob":"^12.30.0","@octokit/core":"^7.0.6","@octokit/plugin-request-log":"^6.0.0","@octokit/plugin-retry":"^8.0.0","@octokit/request":"^10.0.7","@octokit/request-error":"^7.1.0","@protobuf-ts/plugin":"^2.2.3-alpha.1","@protobuf-ts/runtime":"^2.9.4","archiver":"^7.0.1","jwt-decode":"^4.0.0","unzip-stream":"^0.3.1"},"devDependencies":{"@types/archiver":"^7.0.0","@types/unzip-stream":"^0.3.4","typedoc":"^0.28.16","typedoc-plugin-markdown":"^4.9.0","typescript":"^5.9.3"},"overrides":{"uri-js":"npm:uri-js-replace@^1.0.1","node-fetch":"^3.3.2"}}');
 
 /***/ })
 
 };
+;

@@ -1,6 +1,7 @@
-export const id = 716;
-export const ids = [716];
-export const modules = {
+"use strict";
+exports.id = 716;
+exports.ids = [716];
+exports.modules = {
 
 /***/ 24613:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -386,3 +387,4 @@ function formatDuration(ms, opts = {}) {
 /***/ })
 
 };
+;

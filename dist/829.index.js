@@ -1,6 +1,7 @@
-export const id = 829;
-export const ids = [829];
-export const modules = {
+"use strict";
+exports.id = 829;
+exports.ids = [829];
+exports.modules = {
 
 /***/ 38098:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -675,3 +676,4 @@ async function waitTerminated(client, region, ids, opts) {
 /***/ })
 
 };
+;

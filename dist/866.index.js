@@ -1,6 +1,7 @@
-export const id = 866;
-export const ids = [866];
-export const modules = {
+"use strict";
+exports.id = 866;
+exports.ids = [866];
+exports.modules = {
 
 /***/ 68866:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -67,3 +68,4 @@ function artifactBundleSource(client, o) {
 /***/ })
 
 };
+;

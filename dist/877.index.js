@@ -1,6 +1,7 @@
-export const id = 877;
-export const ids = [877];
-export const modules = {
+"use strict";
+exports.id = 877;
+exports.ids = [877];
+exports.modules = {
 
 /***/ 43910:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -717,3 +718,4 @@ function renderDeploySummary(plan, p, results, fleet, verdictLine, links = {}) {
 /***/ })
 
 };
+;

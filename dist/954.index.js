@@ -1,6 +1,7 @@
-export const id = 954;
-export const ids = [954];
-export const modules = {
+"use strict";
+exports.id = 954;
+exports.ids = [954];
+exports.modules = {
 
 /***/ 31495:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -955,3 +956,4 @@ async function report(deps, ctx, done, failed) {
 /***/ })
 
 };
+;

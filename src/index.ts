@@ -1,7 +1,6 @@
-import './esm-shim.js';
 import { basename } from 'node:path';
 
-// One bundle serves the action (main and post) and the command line (dist/cli.js imports it).
+// One bundle serves the action (main and post) and the command line (dist/cli.js requires it).
 // Each side is imported only when it runs, so neither pays for loading the other.
 if (basename(process.argv[1] ?? '') === 'cli.js') {
   const { cli } = await import('./cli.js');

@@ -4,7 +4,11 @@ import { open, unlink, type FileHandle } from 'node:fs/promises';
 import { CREATE_NEW, removeIfPresent } from '../private-files.js';
 import { once } from 'node:events';
 import { createGzip } from 'node:zlib';
-import { Header, Pack, ReadEntry } from 'tar';
+// tar's parts, not its entry: that is the whole package minified (create, extract, list and more),
+// ~5 ms of mode plan's start (docs/architecture.md, "Start-up").
+import { Header } from 'tar/header';
+import { Pack } from 'tar/pack';
+import { ReadEntry } from 'tar/read-entry';
 import {
   changedError,
   collectEntries,

@@ -7,12 +7,19 @@
 // in dist/, ~25 ms of mode plan's start): its exports map has no path to the table itself.
 // __tests__/unit/inputs/known-names.test.ts checks both answer alike for every region.
 import { partitionsInfo } from '#aws-partitions';
-// The SDK's enums module alone, not the package: the package's entry is the whole EC2 client
-// (3 MB in dist/), which mode plan must not load (docs/architecture.md, "Start-up").
-// __tests__/unit/inputs/known-names.test.ts checks it is the same table the client exports.
-import { _InstanceType } from '@aws-sdk/client-ec2/dist-es/models/enums.js';
+// The SDK's instance types as text (scripts/gen-instance-types.mjs), not its enums module: that
+// is 0.15 MB of code for every EC2 enum, ~10 % of mode plan's start (docs/architecture.md,
+// "Start-up"). __tests__/unit/inputs/known-names.test.ts checks it is the SDK's table.
+import { INSTANCE_TYPE_FAMILIES } from './instance-type-names.js';
 
-const KNOWN_TYPES: ReadonlySet<string> = new Set(Object.values(_InstanceType));
+const KNOWN_TYPES: ReadonlySet<string> = new Set(
+  INSTANCE_TYPE_FAMILIES.trim()
+    .split('\n')
+    .flatMap((line) => {
+      const [family, ...sizes] = line.split(' ');
+      return sizes.map((size) => `${family}.${size}`);
+    }),
+);
 
 const KNOWN_REGIONS: ReadonlySet<string> = new Set(
   partitionsInfo.partitions.flatMap((p) => Object.keys(p.regions)),

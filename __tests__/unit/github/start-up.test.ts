@@ -13,7 +13,9 @@ const HEAVY = [
   '@actions/artifact',
   '@actions/github',
   '@actions/core', // its HTTP client loads undici; github/runner.ts speaks the protocol instead
-  '@aws-sdk/client-ec2', // the package's entry is the whole client (its enums module alone is fine)
+  '@aws-sdk/client-ec2', // the package's entry is the whole client
+  '@aws-sdk/client-ec2/dist-es/models/enums.js', // every EC2 enum: known-names.ts reads generated text
+  'tar', // the whole package, minified: the bundle builder imports tar/pack, tar/header, tar/read-entry
   '@aws-sdk/core/client', // 0.5 MB for a region table: known-names.ts reads the table alone (#aws-partitions)
   'ssh2',
   'undici',

@@ -1,17 +1,29 @@
-// known-names.ts reads the EC2 client's enums module on its own (so that mode plan does not load
-// the 3 MB client): it must be the very table the package exports, and know today's names.
+// known-names.ts reads the instance types from a generated text (so that mode plan loads neither the
+// 3 MB client nor its 0.15 MB enums module): it must be the very table the package exports.
+import { readFileSync } from 'node:fs';
 import { _InstanceType } from '@aws-sdk/client-ec2';
 import { awsEndpointFunctions } from '@aws-sdk/core/client';
 import { partitionsInfo } from '#aws-partitions';
-import { _InstanceType as fromEnumsModule } from '@aws-sdk/client-ec2/dist-es/models/enums.js';
 import { describe, expect, it } from 'vitest';
+import { INSTANCE_TYPE_FAMILIES } from '../../../src/inputs/instance-type-names.js';
 import { isKnownInstanceType, isKnownRegion } from '../../../src/inputs/known-names.js';
+import {
+  currentText,
+  FILE,
+  renderInstanceTypeNames,
+} from '../../../scripts/gen-instance-types.mjs';
 
 describe('known names (inputs/known-names.ts)', () => {
-  it("the enums module holds the same instance types as the package's _InstanceType", () => {
-    expect(Object.values(fromEnumsModule).sort()).toEqual(Object.values(_InstanceType).sort());
-    expect(Object.values(_InstanceType).length).toBeGreaterThan(500);
-    for (const t of Object.values(_InstanceType)) expect(isKnownInstanceType(t)).toBe(true);
+  it("knows exactly the package's _InstanceType (else: npm run gen:instance-types)", () => {
+    // Byte for byte what scripts/gen-instance-types.mjs writes for the installed SDK.
+    expect(readFileSync(FILE, 'utf8')).toBe(currentText());
+    const all = Object.values(_InstanceType);
+    expect(all.length).toBeGreaterThan(500);
+    for (const t of all) expect([t, isKnownInstanceType(t)]).toEqual([t, true]);
+    // Every name the text yields is one of the package's: no split went wrong.
+    const families = INSTANCE_TYPE_FAMILIES.trim().split('\n');
+    const listed = families.reduce((n, line) => n + line.split(' ').length - 1, 0);
+    expect(listed).toBe(new Set(all).size);
   });
 
   it("the partition table knows exactly the regions the SDK's endpoint functions describe", () => {
@@ -22,6 +34,14 @@ describe('known names (inputs/known-names.ts)', () => {
         ?.description === 'string';
     for (const r of [...listed, 'eu-wst-1', 'us-east-99', 'cn-north-9', 'xx'])
       expect([r, isKnownRegion(r)]).toEqual([r, described(r)]);
+  });
+
+  it('the generator groups by family and refuses a name that is not family.size', () => {
+    expect(renderInstanceTypeNames(['m5.large', 'a1.metal', 'm5.2xlarge'])).toContain(
+      '`\na1 metal\nm5 2xlarge large\n`',
+    );
+    expect(() => renderInstanceTypeNames(['m5'])).toThrow(/not family.size/);
+    expect(() => renderInstanceTypeNames(['m5.large.x'])).toThrow(/not family.size/);
   });
 
   it('knows current names and not made-up ones', () => {
