@@ -81,8 +81,6 @@ var header = __webpack_require__(16532);
 var esm_pack = __webpack_require__(81812);
 // EXTERNAL MODULE: ./node_modules/tar/dist/esm/read-entry.js
 var read_entry = __webpack_require__(9594);
-// EXTERNAL MODULE: ./node_modules/minimatch/dist/esm/index.js + 7 modules
-var esm = __webpack_require__(9519);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/instance/contract.ts
@@ -196,7 +194,6 @@ function checkUnits(entries) {
 
 
 
-
 const RESERVED_DIR = '.spot-deploy';
 const MANIFEST_PATH = `${RESERVED_DIR}/manifest.json`;
 /** Sorts by the UTF-8 bytes of the path (what `LC_ALL=C sort` and most tar tools mean by order). */
@@ -208,8 +205,11 @@ function sortByPath(entries) {
  * gitignore-ish semantics on top of minimatch: a pattern without a slash matches a name at any
  * depth, a trailing slash restricts it to directories, a leading slash anchors it at the root,
  * and `dir/**` also drops `dir` itself so no empty directory entry is left behind.
+ *
+ * minimatch is loaded only when there is a pattern: most bundles have none, and it is 0.1 MB of
+ * code for mode plan to load (docs/architecture.md, "Start-up").
  */
-function compileExcludes(patterns) {
+async function compileExcludes(patterns) {
     const rules = patterns.flatMap((raw) => {
         let p = raw.trim();
         if (p === '')
@@ -224,13 +224,17 @@ function compileExcludes(patterns) {
         p = p.replace(/^\/+/, '');
         if (p === '' || p.split('/').some((s) => s === '..'))
             throw bad('can never match a path');
-        const opts = { dot: true, matchBase: !anchored && !p.includes('/') };
-        const ms = [new esm/* Minimatch */.VR(p, opts)];
-        if (p.endsWith('/**'))
-            ms.push(new esm/* Minimatch */.VR(p.slice(0, -3), opts));
-        return [{ ms, dirOnly }];
+        const globs = p.endsWith('/**') ? [p, p.slice(0, -3)] : [p];
+        return [{ globs, dirOnly, opts: { dot: true, matchBase: !anchored && !p.includes('/') } }];
     });
-    return (rel, isDir) => rules.some((r) => (isDir || !r.dirOnly) && r.ms.some((m) => m.match(rel)));
+    if (rules.length === 0)
+        return () => false;
+    const { Minimatch } = await __webpack_require__.e(/* import() */ 519).then(__webpack_require__.bind(__webpack_require__, 9519));
+    const compiled = rules.map((r) => ({
+        dirOnly: r.dirOnly,
+        ms: r.globs.map((g) => new Minimatch(g, r.opts)),
+    }));
+    return (rel, isDir) => compiled.some((r) => (isDir || !r.dirOnly) && r.ms.some((m) => m.match(rel)));
 }
 /** Linux permission bits as the agent will see them: only "executable or not" survives. */
 function normaliseMode(type, mode) {
@@ -399,7 +403,7 @@ async function collectEntries(opts) {
         const fix = 'set bundle-path to the directory to deploy, relative to the workspace';
         throw new errors/* BundleError */.rJ(what, root, fix, 'bundle-path');
     }
-    const excluded = compileExcludes(opts.exclude);
+    const excluded = await compileExcludes(opts.exclude);
     const never = neverBundled(root, opts.neverBundle ?? []);
     const tree = await walkTree({
         root,

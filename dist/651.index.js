@@ -461,7 +461,7 @@ async function runMain(withEc2) {
     const artifacts = lazyArtifactClient();
     const publisher = githubPublisher({ artifacts, octokit: (token) => lazyOctokit(token) }, inputs, ctx, sink);
     if (inputs.mode === 'plan') {
-        const { runPlan } = await Promise.all(/* import() */[__webpack_require__.e(597), __webpack_require__.e(10), __webpack_require__.e(588), __webpack_require__.e(727)]).then(__webpack_require__.bind(__webpack_require__, 10727));
+        const { runPlan } = await Promise.all(/* import() */[__webpack_require__.e(407), __webpack_require__.e(10), __webpack_require__.e(588), __webpack_require__.e(727)]).then(__webpack_require__.bind(__webpack_require__, 10727));
         await runPlan(inputs, ctx, sink, root, new Date(), publisher);
         return;
     }
@@ -477,7 +477,7 @@ async function runMain(withEc2) {
         }
         else if (inputs.mode === 'reconcile') {
             const [{ runReconcile }, { artifactBundleSource }] = await Promise.all([
-                Promise.all(/* import() */[__webpack_require__.e(193), __webpack_require__.e(472), __webpack_require__.e(597), __webpack_require__.e(829), __webpack_require__.e(464), __webpack_require__.e(10), __webpack_require__.e(607), __webpack_require__.e(420), __webpack_require__.e(588), __webpack_require__.e(242), __webpack_require__.e(954)]).then(__webpack_require__.bind(__webpack_require__, 82716)),
+                Promise.all(/* import() */[__webpack_require__.e(193), __webpack_require__.e(472), __webpack_require__.e(407), __webpack_require__.e(829), __webpack_require__.e(464), __webpack_require__.e(10), __webpack_require__.e(607), __webpack_require__.e(420), __webpack_require__.e(588), __webpack_require__.e(242), __webpack_require__.e(954)]).then(__webpack_require__.bind(__webpack_require__, 82716)),
                 __webpack_require__.e(/* import() */ 866).then(__webpack_require__.bind(__webpack_require__, 68866)),
             ]);
             const source = artifactBundleSource(artifacts, {
@@ -487,7 +487,7 @@ async function runMain(withEc2) {
             await runReconcile(inputs, ctx, { sink, ec2, root, source, publisher, state });
         }
         else {
-            const { runDeploy } = await Promise.all(/* import() */[__webpack_require__.e(193), __webpack_require__.e(472), __webpack_require__.e(597), __webpack_require__.e(829), __webpack_require__.e(464), __webpack_require__.e(10), __webpack_require__.e(607), __webpack_require__.e(420), __webpack_require__.e(588), __webpack_require__.e(242), __webpack_require__.e(540)]).then(__webpack_require__.bind(__webpack_require__, 90540));
+            const { runDeploy } = await Promise.all(/* import() */[__webpack_require__.e(193), __webpack_require__.e(472), __webpack_require__.e(407), __webpack_require__.e(829), __webpack_require__.e(464), __webpack_require__.e(10), __webpack_require__.e(607), __webpack_require__.e(420), __webpack_require__.e(588), __webpack_require__.e(242), __webpack_require__.e(540)]).then(__webpack_require__.bind(__webpack_require__, 90540));
             await runDeploy(inputs, ctx, { sink, state, ec2, root, publisher });
         }
     });

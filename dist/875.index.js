@@ -324,7 +324,7 @@ async function cli(argv, env = process.env) {
         // Each command imports its mode only now (a chunk of its own in dist/), as the action does:
         // `plan` loads neither the EC2 client nor ssh2 (docs/architecture.md, "Start-up").
         if (mode === 'plan') {
-            const { runPlan } = await Promise.all(/* import() */[__webpack_require__.e(597), __webpack_require__.e(10), __webpack_require__.e(588), __webpack_require__.e(921)]).then(__webpack_require__.bind(__webpack_require__, 10727));
+            const { runPlan } = await Promise.all(/* import() */[__webpack_require__.e(407), __webpack_require__.e(10), __webpack_require__.e(588), __webpack_require__.e(921)]).then(__webpack_require__.bind(__webpack_require__, 10727));
             await runPlan(inputs, ctx, sink, root);
             return 0;
         }
@@ -341,7 +341,7 @@ async function cli(argv, env = process.env) {
                 await withCleanup(sink, ec2, (state) => runDestroy(inputs, ctx, { sink, ec2, state }));
             }
             else if (mode === 'reconcile') {
-                const { runReconcile } = await Promise.all(/* import() */[__webpack_require__.e(193), __webpack_require__.e(472), __webpack_require__.e(597), __webpack_require__.e(829), __webpack_require__.e(464), __webpack_require__.e(10), __webpack_require__.e(607), __webpack_require__.e(420), __webpack_require__.e(588), __webpack_require__.e(242), __webpack_require__.e(335)]).then(__webpack_require__.bind(__webpack_require__, 82716));
+                const { runReconcile } = await Promise.all(/* import() */[__webpack_require__.e(193), __webpack_require__.e(472), __webpack_require__.e(407), __webpack_require__.e(829), __webpack_require__.e(464), __webpack_require__.e(10), __webpack_require__.e(607), __webpack_require__.e(420), __webpack_require__.e(588), __webpack_require__.e(242), __webpack_require__.e(335)]).then(__webpack_require__.bind(__webpack_require__, 82716));
                 const source = reconcileSource(bundleFile, env);
                 await withCleanup(sink, ec2, (state) => runReconcile(inputs, ctx, { sink, state, ec2, root, source }));
             }
@@ -350,7 +350,7 @@ async function cli(argv, env = process.env) {
                 await withCleanup(sink, ec2, (state) => runRollback(inputs, ctx, { sink, ec2, state }));
             }
             else {
-                const { runDeploy } = await Promise.all(/* import() */[__webpack_require__.e(193), __webpack_require__.e(472), __webpack_require__.e(597), __webpack_require__.e(829), __webpack_require__.e(464), __webpack_require__.e(10), __webpack_require__.e(607), __webpack_require__.e(420), __webpack_require__.e(588), __webpack_require__.e(242), __webpack_require__.e(459)]).then(__webpack_require__.bind(__webpack_require__, 90540));
+                const { runDeploy } = await Promise.all(/* import() */[__webpack_require__.e(193), __webpack_require__.e(472), __webpack_require__.e(407), __webpack_require__.e(829), __webpack_require__.e(464), __webpack_require__.e(10), __webpack_require__.e(607), __webpack_require__.e(420), __webpack_require__.e(588), __webpack_require__.e(242), __webpack_require__.e(459)]).then(__webpack_require__.bind(__webpack_require__, 90540));
                 await withCleanup(sink, ec2, (state) => runDeploy(inputs, ctx, { sink, state, ec2, root }));
             }
         }

@@ -41,6 +41,11 @@ describe('generateEd25519', () => {
       expect((utils.parseKey(k.privateKey) as ParsedKey).comment).toBe(`c${i}`);
       // Read back by our own parser too.
       expect(publicOf(parsePrivateKey('k', k.privateKey).publicKey)).toBe(publicOf(k.publicKey));
+      // The seed and the public key are one pair: a signature by one verifies with the other.
+      const priv = utils.parseKey(k.privateKey) as ParsedKey;
+      const pub = utils.parseKey(k.publicKey) as ParsedKey;
+      const data = Buffer.from(`signed ${i}`);
+      expect(pub.verify(data, priv.sign(data))).toBe(true);
     }
   });
 });

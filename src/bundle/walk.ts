@@ -1,7 +1,6 @@
 import { lstatSync, readdirSync, readlinkSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { Minimatch } from 'minimatch';
 import { BundleError, type BundleInput } from '../errors.js';
 import { checkUnits, isVcsPath, neverBundled, resolveSourceRoot } from './policy.js';
 
@@ -33,8 +32,11 @@ export function sortByPath<T extends { path: string }>(entries: readonly T[]): T
  * gitignore-ish semantics on top of minimatch: a pattern without a slash matches a name at any
  * depth, a trailing slash restricts it to directories, a leading slash anchors it at the root,
  * and `dir/**` also drops `dir` itself so no empty directory entry is left behind.
+ *
+ * minimatch is loaded only when there is a pattern: most bundles have none, and it is 0.1 MB of
+ * code for mode plan to load (docs/architecture.md, "Start-up").
  */
-export function compileExcludes(patterns: readonly string[]): ExcludeFn {
+export async function compileExcludes(patterns: readonly string[]): Promise<ExcludeFn> {
   const rules = patterns.flatMap((raw) => {
     let p = raw.trim();
     if (p === '') return [];
@@ -52,12 +54,17 @@ export function compileExcludes(patterns: readonly string[]): ExcludeFn {
     const anchored = p.startsWith('/');
     p = p.replace(/^\/+/, '');
     if (p === '' || p.split('/').some((s) => s === '..')) throw bad('can never match a path');
-    const opts = { dot: true, matchBase: !anchored && !p.includes('/') };
-    const ms = [new Minimatch(p, opts)];
-    if (p.endsWith('/**')) ms.push(new Minimatch(p.slice(0, -3), opts));
-    return [{ ms, dirOnly }];
+    const globs = p.endsWith('/**') ? [p, p.slice(0, -3)] : [p];
+    return [{ globs, dirOnly, opts: { dot: true, matchBase: !anchored && !p.includes('/') } }];
   });
-  return (rel, isDir) => rules.some((r) => (isDir || !r.dirOnly) && r.ms.some((m) => m.match(rel)));
+  if (rules.length === 0) return () => false;
+  const { Minimatch } = await import('minimatch');
+  const compiled = rules.map((r) => ({
+    dirOnly: r.dirOnly,
+    ms: r.globs.map((g) => new Minimatch(g, r.opts)),
+  }));
+  return (rel, isDir) =>
+    compiled.some((r) => (isDir || !r.dirOnly) && r.ms.some((m) => m.match(rel)));
 }
 
 /** Linux permission bits as the agent will see them: only "executable or not" survives. */
@@ -251,7 +258,7 @@ export async function collectEntries(
     const fix = 'set bundle-path to the directory to deploy, relative to the workspace';
     throw new BundleError(what, root, fix, 'bundle-path');
   }
-  const excluded = compileExcludes(opts.exclude);
+  const excluded = await compileExcludes(opts.exclude);
   const never = neverBundled(root, opts.neverBundle ?? []);
   const tree = await walkTree({
     root,

@@ -17,6 +17,7 @@ const HEAVY = [
   '@aws-sdk/client-ec2/dist-es/models/enums.js', // every EC2 enum: known-names.ts reads generated text
   'tar', // the whole package, minified: the bundle builder imports tar/pack, tar/header, tar/read-entry
   '@aws-sdk/core/client', // 0.5 MB for a region table: known-names.ts reads the table alone (#aws-partitions)
+  'minimatch', // bundle/walk.ts loads it only when bundle-exclude has a pattern
   'ssh2',
   'undici',
 ];
