@@ -9,6 +9,8 @@
  * - uploadRatio: ours/scp, 50 MiB, whole operation, stock-like sshd (bench/lib/upload.ts).
  * - overheadSeconds by N, scaleRatio50, scaleRatio100: `node dist/index.js` deploys to N fake instances on moto;
  *   overhead = wall − slowest instance's (boot + delivery), as defined in bench/lib/fleet.ts.
+ *   scaleRatio100ExCreateFleet (diagnostic, no goal): the same ratio with moto's time to answer the
+ *   action's CreateFleet taken out of each overhead (bench/lib/ec2-timing.ts times the calls).
  * - unchangedRedeployMs: the same bundle deployed again to 10 fake instances on moto (median of 3
  *   redeploys' wall times); every instance must report no upload (bench/lib/redeploy.ts).
  * - coldStartMs / nodeBaselineMs: the post step with no state vs `node -e 0` (medians).
@@ -59,6 +61,11 @@ interface Results {
   overheadSeconds: Record<string, number | null>;
   scaleRatio50: number | null;
   scaleRatio100: number | null;
+  /**
+   * Diagnostic, no goal: scaleRatio100 with moto's CreateFleet answer time taken out of both
+   * overheads (medians of overhead − createFleet), to show what grows with N apart from it.
+   */
+  scaleRatio100ExCreateFleet: number | null;
   coldStartMs: number | null;
   nodeBaselineMs: number | null;
   coldStartRatio: number | null;
@@ -75,6 +82,7 @@ const results: Results = {
   overheadSeconds: Object.fromEntries(FLEET.map((n) => [String(n), null])),
   scaleRatio50: null,
   scaleRatio100: null,
+  scaleRatio100ExCreateFleet: null,
   coldStartMs: null,
   nodeBaselineMs: null,
   coldStartRatio: null,
@@ -122,6 +130,7 @@ describe('spot-deploy benchmarks (issue 6)', () => {
       ]),
       ['scaleRatio50', fmt(r.scaleRatio50), '≤ 1.3', met(le(r.scaleRatio50, 1.3))],
       ['scaleRatio100', fmt(r.scaleRatio100), '≤ 1.3', met(le(r.scaleRatio100, 1.3))],
+      ['scaleRatio100ExCreateFleet', fmt(r.scaleRatio100ExCreateFleet), '', ''],
       ['coldStartMs', fmt(r.coldStartMs, 0), '', ''],
       ['nodeBaselineMs', fmt(r.nodeBaselineMs, 0), '', ''],
       [
@@ -334,6 +343,7 @@ describe('spot-deploy benchmarks (issue 6)', () => {
       const moto = await startMoto({ amis: IMAGE_CATALOGUE });
       const runs: FleetRun[] = [];
       const wall = new Map<number, number>();
+      const exFleet = new Map<number, number>();
       const secs = (ms: number | undefined): string =>
         ms === undefined ? 'n/a' : (ms / 1000).toFixed(2);
       try {
@@ -355,7 +365,8 @@ describe('spot-deploy benchmarks (issue 6)', () => {
                 `slowest boot+delivery ${(r.slowestBootPlusDeliverMs / 1000).toFixed(2)} s ` +
                 `(max boot ${(r.maxBootMs / 1000).toFixed(2)} s, max delivery ${(r.maxDeliverMs / 1000).toFixed(2)} s, ` +
                 `max upload ${(r.maxUploadMs / 1000).toFixed(2)} s), overhead ${(r.overheadMs / 1000).toFixed(2)} s ` +
-                `(spawn → first timed line ${secs(r.startupMs)} s, → launched ${secs(r.toLaunchMs)} s); ` +
+                `(spawn → first timed line ${secs(r.startupMs)} s, → launched ${secs(r.toLaunchMs)} s, ` +
+                `of which moto's CreateFleet answer ${secs(r.createFleetMs)} s); ` +
                 `bench step ${(since(t0) / 1000).toFixed(0)} s; action log ${r.log}` +
                 (r.errors.length
                   ? `; ${r.errors.length} harness error(s), first: ${(r.errors[0] ?? '').split('\n')[0]}`
@@ -366,6 +377,7 @@ describe('spot-deploy benchmarks (issue 6)', () => {
           if (ok.length) {
             results.overheadSeconds[String(n)] = median(ok.map((r) => r.overheadMs)) / 1000;
             wall.set(n, median(ok.map((r) => r.wallMs)));
+            exFleet.set(n, median(ok.map((r) => r.overheadMs - r.createFleetMs)));
           }
         }
       } finally {
@@ -383,6 +395,15 @@ describe('spot-deploy benchmarks (issue 6)', () => {
         const wn = wall.get(n);
         if (w1 && wn)
           note(`fleet wall-time ratio N=${n}/N=1 (not scaleRatio${n}): ${(wn / w1).toFixed(2)}`);
+      }
+      const x1 = exFleet.get(1);
+      const x100 = exFleet.get(100);
+      if (x1 && x100) {
+        results.scaleRatio100ExCreateFleet = x100 / x1;
+        note(
+          `overhead without moto's CreateFleet answer (diagnostic): N=1 ${(x1 / 1000).toFixed(2)} s, ` +
+            `N=100 ${(x100 / 1000).toFixed(2)} s, ratio ${(x100 / x1).toFixed(2)}`,
+        );
       }
     },
     1_800_000,

@@ -28,7 +28,10 @@
  *   deliver_i = activeMs_i − sshReadyMs_i from the action's `instances` output (upload, remote
  *              sha256 check and activation on the instance, all timed by the action itself);
  *   upload_i = uploadedMs_i − sshReadyMs_i (transfer only; reported, not subtracted);
- *   overhead = wall − max_i(boot_i + deliver_i).
+ *   overhead = wall − max_i(boot_i + deliver_i);
+ *   createFleet = how long moto took to answer the action's CreateFleet (ec2-timing.ts, a proxy
+ *              between the action and moto): part of the overhead, reported beside it so that
+ *              the simulated cloud's per-instance work is seen apart from the action's.
  */
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -43,6 +46,7 @@ import {
   startAction,
 } from '../../__tests__/helpers/action-run.js';
 import { watchMoto } from '../../__tests__/helpers/fake-instance-moto.js';
+import { startTimingProxy, timeIn } from './ec2-timing.js';
 import type { Moto } from '../../__tests__/helpers/moto.js';
 import { freePort } from '../../__tests__/helpers/sshd.js';
 
@@ -99,6 +103,8 @@ export async function timedDeploy(
     timeoutMs: number;
     /** Called once, when the action's "fleet: launched" line arrives. */
     onLaunched?: () => void;
+    /** The action's EC2 endpoint instead of moto's own (a proxy in front of it). */
+    endpoint?: string;
   },
 ): Promise<TimedDeploy> {
   const files = actionFiles();
@@ -123,7 +129,7 @@ export async function timedDeploy(
         'launch-timeout': secs,
         'ready-timeout': secs,
       },
-      moto.env,
+      o.endpoint === undefined ? moto.env : { ...moto.env, AWS_ENDPOINT_URL_EC2: o.endpoint },
     ),
     (text) => {
       if (firstOutputAt === undefined && /^\+\d/m.test(text)) firstOutputAt = performance.now();
@@ -167,6 +173,8 @@ export interface FleetRun {
    */
   readonly startupMs: number | undefined;
   readonly toLaunchMs: number | undefined;
+  /** How long moto took to answer the action's CreateFleet call(s), inside toLaunchMs. */
+  readonly createFleetMs: number;
   /** Instances with both a boot and a delivery time (the others are left out of the max). */
   readonly measured: number;
   /** Where the action's stdout + stderr were written. */
@@ -197,6 +205,7 @@ export async function deployFleet(
     quietAfter: n,
     startAfter: launch,
   });
+  const proxy = await startTimingProxy(moto.env.AWS_ENDPOINT_URL_EC2 ?? '');
   try {
     const {
       r,
@@ -213,6 +222,7 @@ export async function deployFleet(
       privateKey: key.privateKey,
       timeoutMs,
       onLaunched: launched,
+      endpoint: proxy.endpoint,
     });
     // Boots the watcher started but has not seen finish (its event loop lags the action's).
     await w.waitFor(n, 30_000).catch(() => undefined);
@@ -249,7 +259,16 @@ export async function deployFleet(
       maxUpload = Math.max(maxUpload, (uploadedMs ?? sshReadyMs) - sshReadyMs);
       slowest = Math.max(slowest, boot + deliver);
     }
-    writeFileSync(log.replace(/\.log$/, '.json'), JSON.stringify(perInstance, null, 1));
+    // And each EC2 call the action made, timed at the proxy (ms since the spawn).
+    const ec2Calls = proxy.calls.map((c) => ({
+      action: c.action,
+      at: Math.round(c.startMs - t0),
+      ms: Math.round(c.endMs - c.startMs),
+    }));
+    writeFileSync(
+      log.replace(/\.log$/, '.json'),
+      JSON.stringify({ perInstance, ec2Calls }, null, 1),
+    );
     return {
       n,
       code: r.code,
@@ -265,12 +284,14 @@ export async function deployFleet(
         firstOutputAt === undefined || launchedAt === undefined
           ? undefined
           : launchedAt - firstOutputAt,
+      createFleetMs: timeIn(proxy.calls, 'CreateFleet'),
       measured,
       log,
       errors: [...w.errors],
       tail: (r.stdout + r.stderr).slice(-3000),
     };
   } finally {
+    await proxy.close();
     launched(); // a deploy that never launched: the watcher may start (and find nothing)
     // Destroy what the deploy launched, then power the fake instances off.
     await destroyDeployment(moto, id);
