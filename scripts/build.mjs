@@ -8,6 +8,7 @@
 import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import ncc from '@vercel/ncc';
+import { restoreImportMetaUrl } from './cjs-import-meta.mjs';
 
 const out = 'dist';
 const { code, assets, symlinks } = await ncc(resolve('src/index.ts'), {
@@ -15,12 +16,30 @@ const { code, assets, symlinks } = await ncc(resolve('src/index.ts'), {
   license: 'licenses.txt',
   quiet: true,
 });
+// Mended before anything is written, so a failed check leaves the last dist/ as it was. Counted
+// over all files: exactly the two uses in the one module known to read import.meta.url (crc64.js
+// of @azure/storage-common); another count means a dependency changed: look before shipping.
+let restored = 0;
+const mend = (text) => {
+  const { text: mended, count } = restoreImportMetaUrl(text);
+  restored += count;
+  return mended;
+};
+const files = [['index.js', mend(code), 0o644]];
+for (const [name, asset] of Object.entries(assets)) {
+  files.push([
+    name,
+    name.endsWith('.js') ? mend(asset.source.toString()) : asset.source,
+    asset.permissions,
+  ]);
+}
+if (restored !== 2)
+  throw new Error(`expected 2 renamed import.meta.url in the bundle, found ${restored}`);
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out);
-writeFileSync(join(out, 'index.js'), code, { mode: 0o644 });
-for (const [name, asset] of Object.entries(assets)) {
+for (const [name, source, mode] of files) {
   mkdirSync(dirname(join(out, name)), { recursive: true });
-  writeFileSync(join(out, name), asset.source, { mode: asset.permissions });
+  writeFileSync(join(out, name), source, { mode });
 }
 for (const [name, target] of Object.entries(symlinks ?? {})) symlinkSync(target, join(out, name));
 // The repository's package.json says "type": "module"; dist/ holds CommonJS.
