@@ -23,7 +23,9 @@
  *
  * Prints a table (name, value, goal, met?) and writes the same figures to bench/results.json.
  * BENCH_RUNS (default 5, min 5) sets repetitions; BENCH_FLEET (default "1,10,50,100") the fleet sizes,
- * BENCH_FLEET_RUNS (default 3) the deploys per size (overheadSeconds[N] is their median).
+ * BENCH_FLEET_RUNS (default 3) the deploys per size (overheadSeconds[N] is their median);
+ * BENCH_FLEET_NICE (default 19) the fake instances' niceness (0: they compete with the action for
+ * the runner's CPU, which real instances never do; bench/lib/fleet.ts).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';

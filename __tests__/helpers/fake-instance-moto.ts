@@ -51,6 +51,8 @@ export interface WatchOptions {
   readonly maxMs?: number;
   /** Bound on each fake instance's sshd starting to listen (startFakeInstance's default: 10 s). */
   readonly readyWithinMs?: number;
+  /** Every fake instance's niceness (FakeInstanceOptions.nice). */
+  readonly nice?: number;
   /** At most this many instances are booted. Default 20. */
   readonly maxInstances?: number;
   /**
@@ -132,6 +134,7 @@ export function watchMoto(moto: Moto, region: string, o: WatchOptions): MotoWatc
           faults: f && f !== 'no-ssh' && f !== 'slow-boot' ? [f] : [],
           ...(f === 'slow-boot' ? { bootDelayMs: o.slowBootMs ?? 5_000 } : {}),
           ...(o.readyWithinMs === undefined ? {} : { readyWithinMs: o.readyWithinMs }),
+          ...(o.nice === undefined ? {} : { nice: o.nice }),
         });
         s.instance = inst;
         if (!running) await inst.stop();

@@ -81,6 +81,13 @@ export interface FakeInstanceOptions {
   readonly bootDelayMs?: number;
   /** Bound on sshd starting to listen (after the boot delay). Default 10 s. */
   readonly readyWithinMs?: number;
+  /**
+   * The instance's niceness (every process in it: sshd, sessions, the agent). A real instance
+   * has CPUs of its own; a fleet of fake ones shares the runner's, and at nice 0 a hundred of
+   * them took the action's one thread off the CPU for most of their boot (bench/lib/fleet.ts).
+   * Default 0.
+   */
+  readonly nice?: number;
 }
 
 export interface FakeInstance {
@@ -528,6 +535,7 @@ export async function startFakeInstance(o: FakeInstanceOptions): Promise<FakeIns
         '--pdeathsig',
         'KILL',
         '--',
+        ...(o.nice === undefined || o.nice === 0 ? [] : ['nice', '-n', String(o.nice)]),
         'unshare',
         '--mount',
         '--pid',
