@@ -19,27 +19,23 @@ const { code, assets, symlinks } = await ncc(resolve('src/index.ts'), {
 // Mended before anything is written, so a failed check leaves the last dist/ as it was. Counted
 // over all files: exactly the two uses in the one module known to read import.meta.url (crc64.js
 // of @azure/storage-common); another count means a dependency changed: look before shipping.
-let restored = 0;
-const mend = (text) => {
-  const { text: mended, count } = restoreImportMetaUrl(text);
-  restored += count;
-  return mended;
-};
-const files = [['index.js', mend(code), 0o644]];
-for (const [name, asset] of Object.entries(assets)) {
-  files.push([
-    name,
-    name.endsWith('.js') ? mend(asset.source.toString()) : asset.source,
-    asset.permissions,
-  ]);
-}
+const emitted = [
+  ['index.js', code, 0o644],
+  ...Object.entries(assets).map(([name, asset]) => [name, asset.source, asset.permissions]),
+];
+const files = emitted.map(([name, source, mode]) =>
+  name.endsWith('.js')
+    ? { name, mode, ...restoreImportMetaUrl(source.toString()) }
+    : { name, mode, text: source, count: 0 },
+);
+const restored = files.reduce((sum, f) => sum + f.count, 0);
 if (restored !== 2)
   throw new Error(`expected 2 renamed import.meta.url in the bundle, found ${restored}`);
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out);
-for (const [name, source, mode] of files) {
+for (const { name, text, mode } of files) {
   mkdirSync(dirname(join(out, name)), { recursive: true });
-  writeFileSync(join(out, name), source, { mode });
+  writeFileSync(join(out, name), text, { mode });
 }
 for (const [name, target] of Object.entries(symlinks ?? {})) symlinkSync(target, join(out, name));
 // The repository's package.json says "type": "module"; dist/ holds CommonJS.
