@@ -366,7 +366,8 @@ describe('spot-deploy benchmarks (issue 6)', () => {
               `fleet N=${n} #${k + 1}: exit ${r.code}, ${r.ready}/${n} ready (${r.measured} with boot + delivery times), wall ${(r.wallMs / 1000).toFixed(2)} s, ` +
                 `slowest boot+delivery ${(r.slowestBootPlusDeliverMs / 1000).toFixed(2)} s ` +
                 `(max boot ${(r.maxBootMs / 1000).toFixed(2)} s, max delivery ${(r.maxDeliverMs / 1000).toFixed(2)} s, ` +
-                `max upload ${(r.maxUploadMs / 1000).toFixed(2)} s), overhead ${(r.overheadMs / 1000).toFixed(2)} s ` +
+                `max upload ${(r.maxUploadMs / 1000).toFixed(2)} s, ` +
+                `max sshd start ${(r.maxSshdStartMs / 1000).toFixed(2)} s), overhead ${(r.overheadMs / 1000).toFixed(2)} s ` +
                 `(spawn → first timed line ${secs(r.startupMs)} s, → launched ${secs(r.toLaunchMs)} s, ` +
                 `of which moto's CreateFleet answer ${secs(r.createFleetMs)} s); ` +
                 `bench step ${(since(t0) / 1000).toFixed(0)} s; action log ${r.log}` +

@@ -17,12 +17,16 @@
  *              ~0.3 s (WatchOptions.startAfter). One time for all, not each instance's own first
  *              listing: the watcher's event loop is blocked while it provisions the instances it
  *              saw first (synchronously), so at N = 100 it listed 65 of them 25 s late;
- *   accept_i = when the fake instance started its sshd (boot.sh writes the time just before it
- *              execs sshd, which listens a few milliseconds later). Not the harness's `ready`:
- *              that is seen through this process's event loop, which the harness's own
- *              (synchronous) provisioning of other instances blocks for seconds at N = 50 and
- *              up; measured so, it came late or after the action had already finished (33 and 9
- *              of 50 instances measured on main), and boot_i absorbed the harness's delays;
+ *   accept_i = when the fake instance's sshd began listening: the modification time of its PidFile,
+ *              which sshd writes once its sockets are bound (FakeInstance.sshdListeningAt). Not
+ *              the time boot.sh writes just before it execs sshd (sshd.exec, kept as `sshd` in
+ *              the run's JSON): sshd's own start, niced among a hundred instances booting on 2
+ *              cores, took up to 0.85 s after that (the action's last refused connect came as late
+ *              as 0.85 s after it at N = 100, a few ms at N = 1), and a bench counting from the
+ *              exec charged the simulated instance's start to the action. Not the harness's
+ *              `ready` either: that is seen through this process's event loop, which the
+ *              harness's own (synchronous) provisioning of other instances blocks for seconds at
+ *              N = 50 and up (33 and 9 of 50 instances measured late on main);
  *   boot_i   = accept_i − launched (the simulated cloud's time, the harness's own slowness
  *              included);
  *   deliver_i = activeMs_i − sshReadyMs_i from the action's `instances` output (upload, remote
@@ -174,6 +178,8 @@ export interface FleetRun {
   readonly maxBootMs: number;
   readonly maxDeliverMs: number;
   readonly maxUploadMs: number;
+  /** The longest sshd start (exec → listening) of the instances measured; inside each boot. */
+  readonly maxSshdStartMs: number;
   readonly overheadMs: number;
   /**
    * Part of the overhead, for a closer look: spawn → the action's first timed line (Node's start,
@@ -246,6 +252,7 @@ export async function deployFleet(
     let maxDeliver = 0;
     let maxUpload = 0;
     let measured = 0;
+    let maxSshdStart = 0;
     const log = join(tmpdir(), `spot-deploy-${id}.log`);
     writeFileSync(log, r.stdout + r.stderr);
     // Per instance, for a closer look (bench clock, ms since the spawn): listed, sshd start, and the
@@ -255,19 +262,23 @@ export async function deployFleet(
       const { sshReadyMs, uploadedMs, activeMs } = i.timings;
       const s = w.byId(i.id);
       const started = s?.instance?.sshdStartedAt();
+      const listening = s?.instance?.sshdListeningAt();
       perInstance.push({
         id: i.id,
         launched: launchedAt === undefined ? null : Math.round(launchedAt - t0),
         listed: s === undefined ? null : Math.round(s.seenAt - t0),
         sshd: started === undefined ? null : Math.round(started - performance.timeOrigin - t0),
+        listening:
+          listening === undefined ? null : Math.round(listening - performance.timeOrigin - t0),
         sshReadyMs,
         uploadedMs,
         activeMs,
       });
-      if (s === undefined || started === undefined || sshReadyMs === undefined) continue;
+      if (s === undefined || listening === undefined || sshReadyMs === undefined) continue;
       if (launchedAt === undefined) continue;
       measured++;
-      const boot = started - performance.timeOrigin - launchedAt;
+      const boot = listening - performance.timeOrigin - launchedAt;
+      if (started !== undefined) maxSshdStart = Math.max(maxSshdStart, listening - started);
       const deliver = (activeMs ?? uploadedMs ?? sshReadyMs) - sshReadyMs;
       maxBoot = Math.max(maxBoot, boot);
       maxDeliver = Math.max(maxDeliver, deliver);
@@ -293,6 +304,7 @@ export async function deployFleet(
       maxBootMs: maxBoot,
       maxDeliverMs: maxDeliver,
       maxUploadMs: maxUpload,
+      maxSshdStartMs: maxSshdStart,
       overheadMs: wallMs - slowest,
       startupMs: firstOutputAt === undefined ? undefined : firstOutputAt - t0,
       toLaunchMs:
