@@ -122,8 +122,9 @@ export interface FakeInstance {
   /**
    * When sshd began listening (epoch milliseconds), or undefined before it did: the modification
    * time of its PidFile, which sshd writes once its listening sockets are bound (sshd.c, OpenSSH
-   * 9.2 and 10.0). Later than sshdStartedAt by sshd's own start: a few milliseconds on an idle
-   * machine, up to ~0.85 s for the last of 100 niced instances booting on 2 cores.
+   * 9.2 and 10.0); file times come from the kernel's coarse clock (a few ms). Later than
+   * sshdStartedAt by sshd's own start: ~10 ms on an idle machine, up to 3 s for some of 100 niced
+   * instances booting on 2 cores (bench notes, "max sshd start").
    */
   sshdListeningAt(): number | undefined;
   readonly stopped: boolean;
