@@ -309,6 +309,31 @@ describe.skipIf(!hasSshd)('ssh against a real sshd on 127.0.0.1', () => {
       expect(existsSync(remote.statusPath)).toBe(false);
     });
 
+    it('fails with env when the privileged shell is refused, before the rename', async () => {
+      const c = await open();
+      const { root, remote } = layout();
+      mkdirSync(remote.incomingDir); // ours already: the upload itself needs no sudo
+      const data = randomBytes(1024);
+      const file = join(sshd.dir, 'bundle-sudo-refused.tar.gz');
+      writeFileSync(file, data);
+      const sha = sha256(data);
+      // `false` stands for a sudo that refuses (`sudo -n` wanting a password exits 1 too).
+      const res = await deliverBundle(c, {
+        file,
+        sha256: sha,
+        bytes: data.length,
+        envFile: 'A=1\n',
+        ttlMinutes: 60,
+        healthCheck: 'true',
+        readyTimeoutMs: 10_000,
+        remote: { ...remote, sudo: 'false' },
+      });
+      expect(res).toMatchObject({ status: 'failed', step: 'env' });
+      expect(existsSync(join(root, 'incoming', `${sha}.tar.gz`))).toBe(false);
+      for (const f of [remote.envPath, remote.ttlPath, remote.healthCheckPath, remote.statusPath])
+        expect(existsSync(f)).toBe(false);
+    });
+
     it('fails with upload-verify when the bytes do not match the sha, leaving nothing', async () => {
       const c = await open();
       const { root, remote } = layout();

@@ -4,7 +4,9 @@ import { SCRIPT_EXIT } from '../../../src/instance/contract.js';
 import {
   activationScript,
   cleanDiagnostics,
+  configureScript,
   DEFAULT_REMOTE,
+  shq,
 } from '../../../src/ssh/remote-scripts.js';
 import { HAVE_END, HAVE_MARK } from '../../../src/ssh/have.js';
 import { UPLOADED_MARK, uploadScript } from '../../../src/ssh/upload-script.js';
@@ -34,55 +36,88 @@ describe('uploadScript and activationScript', () => {
     expect(script).toContain("cat '/var/lib/spot-deploy/status.json'");
   });
 
-  /** The script's lines, in order, up to the start command. */
+  /** The privileged script's lines (configureScript), in order. */
   const lines = (config: Parameters<typeof activationScript>[3]) =>
-    activationScript(DEFAULT_REMOTE, SHA, 10, config).split('\n');
+    configureScript(DEFAULT_REMOTE, config).split('\n');
   const indexOf = (ls: string[], needle: string) => ls.findIndex((l) => l.includes(needle));
+
+  it('writes everything as root in one sudo, after the verification and before the rename', () => {
+    const full = { healthCheck: 'curl -f localhost', ttlMinutes: 240, healthDeadlineSeconds: 60 };
+    for (const config of [{}, full, { healthCheck: '' }]) {
+      const script = activationScript(DEFAULT_REMOTE, SHA, 10, config);
+      // The privileged script spans lines inside its quotes: found whole, in the whole text.
+      const call = `sudo -n sh -c ${shq(configureScript(DEFAULT_REMOTE, config))}\n`;
+      const at = script.indexOf(call);
+      expect(at).toBeGreaterThan(script.indexOf(`exit ${SCRIPT_EXIT.uploadVerify}`));
+      expect(at).toBeLessThan(script.indexOf('mv -f'));
+      // Its own failures keep their codes; sudo's own (refused, no shell) are the env file's.
+      expect(
+        script
+          .slice(at + call.length)
+          .split('\n')
+          .slice(0, 2),
+      ).toEqual([
+        'rc=$?',
+        `case $rc in 0) ;; ${SCRIPT_EXIT.ttlConfig}|${SCRIPT_EXIT.healthCheckConfig}) exit $rc ;; *) exit ${SCRIPT_EXIT.env} ;; esac`,
+      ]);
+      // Three privileged calls in all: this one, the start and the status read (was up to eight).
+      expect(script.split('\n').filter((l) => l.startsWith('sudo -n '))).toHaveLength(3);
+    }
+    // Root needs no sudo: the same script, run by the login shell.
+    const root = { ...DEFAULT_REMOTE, sudo: '' };
+    expect(activationScript(root, SHA, 10, full)).toContain(
+      `\nsh -c ${shq(configureScript(root, full))}\nrc=$?\n`,
+    );
+    expect(configureScript(DEFAULT_REMOTE, full)).not.toContain('sudo');
+  });
 
   it('writes the env file on every run, from stdin, even with no env (replaced as a whole)', () => {
     const exit = `|| exit ${SCRIPT_EXIT.env}`;
     for (const config of [{}, { healthCheck: 'true', ttlMinutes: 30 }, { envBytes: 42 }]) {
       const ls = lines(config);
-      const at = indexOf(ls, "/dev/stdin '/etc/spot-deploy/env.part'");
+      // First: the only thing that reads stdin.
+      expect(ls[0]).toBe('set -u');
       // Into a .part of its own, checked for the size stdin was meant to carry, then moved whole.
-      expect(ls.slice(at, at + 6)).toEqual([
-        `sudo -n install -D -m 0600 /dev/stdin '/etc/spot-deploy/env.part' ${exit}`,
-        "n=$(sudo -n stat -c %s '/etc/spot-deploy/env.part')",
+      expect(ls.slice(1, 8)).toEqual([
+        `install -D -m 0600 /dev/stdin '/etc/spot-deploy/env.part' ${exit}`,
+        "n=$(stat -c %s '/etc/spot-deploy/env.part')",
         `if [ "$n" != ${config.envBytes ?? 0} ]; then`,
         `  echo "env: expected ${config.envBytes ?? 0} bytes on stdin, got $n" >&2`,
         `  exit ${SCRIPT_EXIT.env}`,
         'fi',
+        `mv '/etc/spot-deploy/env.part' '/etc/spot-deploy/env' ${exit}`,
       ]);
-      expect(ls[at + 6]).toBe(
-        `sudo -n mv '/etc/spot-deploy/env.part' '/etc/spot-deploy/env' ${exit}`,
-      );
-      expect(at + 6).toBeLessThan(indexOf(ls, 'mv -f'));
     }
     expect(() => lines({ envBytes: -1 })).toThrow(RangeError);
+    expect(() => activationScript(DEFAULT_REMOTE, SHA, 10, { envBytes: -1 })).toThrow(RangeError);
   });
 
-  it('writes ttl-minutes for the agent before the rename and the start, and 0 as 0', () => {
+  it('writes ttl-minutes for the agent after the env file, and 0 as 0', () => {
     const ls = lines({ ttlMinutes: 90 });
     const ttl = indexOf(ls, '/etc/spot-deploy/ttl-minutes');
     expect(ls[ttl]).toBe(
-      `printf '%s\\n' 90 | sudo -n install -D -m 0644 /dev/stdin '/etc/spot-deploy/ttl-minutes' || exit ${SCRIPT_EXIT.ttlConfig}`,
+      `printf '%s\\n' 90 | install -D -m 0644 /dev/stdin '/etc/spot-deploy/ttl-minutes' || exit ${SCRIPT_EXIT.ttlConfig}`,
     );
-    expect(ttl).toBeGreaterThan(indexOf(ls, 'exit ' + SCRIPT_EXIT.uploadVerify));
-    expect(ttl).toBeLessThan(indexOf(ls, 'mv -f'));
-    expect(ttl).toBeLessThan(indexOf(ls, 'systemctl start'));
+    expect(ttl).toBeGreaterThan(indexOf(ls, "'/etc/spot-deploy/env'"));
     expect(lines({ ttlMinutes: 0 })[ttl]).toContain("printf '%s\\n' 0 |");
     // Undefined leaves the instance's file alone (callers without a TTL of their own).
     expect(indexOf(lines({}), 'ttl-minutes')).toBe(-1);
   });
 
-  it('writes the health-check deadline on the instance clock, with a health check, before the rename', () => {
-    const ls = lines({ healthCheck: 'true', healthDeadlineSeconds: 110 });
+  it('writes the health check, then its deadline on the instance clock', () => {
+    const ls = lines({ healthCheck: "curl -f 'localhost'", healthDeadlineSeconds: 110 });
+    const hc = indexOf(ls, "'/etc/spot-deploy/health-check'");
+    expect(ls[hc]).toBe(
+      `printf '%s\\n' ${shq("curl -f 'localhost'")} | install -D -m 0644 /dev/stdin '/etc/spot-deploy/health-check' || exit ${SCRIPT_EXIT.healthCheckConfig}`,
+    );
     const at = indexOf(ls, '/etc/spot-deploy/health-deadline');
     expect(ls[at]).toBe(
-      `echo $(($(date +%s) + 110)) | sudo -n install -D -m 0644 /dev/stdin '/etc/spot-deploy/health-deadline' || exit ${SCRIPT_EXIT.healthCheckConfig}`,
+      `echo $(($(date +%s) + 110)) | install -D -m 0644 /dev/stdin '/etc/spot-deploy/health-deadline' || exit ${SCRIPT_EXIT.healthCheckConfig}`,
     );
-    expect(at).toBeGreaterThan(indexOf(ls, '/etc/spot-deploy/health-check'));
-    expect(at).toBeLessThan(indexOf(ls, 'mv -f'));
+    expect(at).toBeGreaterThan(hc);
+    expect(lines({ healthCheck: '' })).toContain(
+      `rm -f '/etc/spot-deploy/health-check' || exit ${SCRIPT_EXIT.healthCheckConfig}`,
+    );
     // No health check to bound (none, or one being removed), or no deadline given: nothing.
     for (const config of [
       { healthDeadlineSeconds: 110 },
