@@ -1550,7 +1550,7 @@ async function mapBounded(items, concurrency, one, onThrow) {
 /* harmony export */   hi: () => (/* binding */ shq),
 /* harmony export */   sU: () => (/* binding */ activationScript)
 /* harmony export */ });
-/* unused harmony exports DIAGNOSTICS_MAX_CHARS, configureScript */
+/* unused harmony exports DIAGNOSTICS_MAX_CHARS, configureScript, healthCheckScript */
 /* harmony import */ var _instance_contract_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(52437);
 /**
  * The remote side of a delivery as pure builders: the shell scripts the runner runs over SSH
@@ -1600,8 +1600,9 @@ function ttlWrite(r, minutes, sudo = r.sudo) {
 /**
  * What the activation writes as root, as one script for one privileged shell (its stdin: the env
  * file): the env file, replaced as a whole through a `.part` checked for `envBytes`, then
- * ttl-minutes and the health check with its deadline when given. One sudo for what took up to
- * six, each a PAM session and an auth-log line (~7 ms of CPU apiece measured here).
+ * ttl-minutes, and the health-check file removed when the deploy clears it. One sudo for what took
+ * up to four, each a PAM session and an auth-log line (~7 ms of CPU apiece measured here). sudo
+ * logs this script as its command: it holds paths and numbers only, never a value of the user's.
  */
 function configureScript(r, config = {}) {
     const { healthCheck, ttlMinutes, healthDeadlineSeconds: hd, envBytes = 0 } = config;
@@ -1613,14 +1614,11 @@ function configureScript(r, config = {}) {
         throw new RangeError(`healthDeadlineSeconds must be an integer ≥ 1, got ${hd}`);
     const env = shq(r.envPath);
     const envPart = shq(`${r.envPath}.part`);
-    const hc = shq(r.healthCheckPath);
-    const exitHealth = _instance_contract_js__WEBPACK_IMPORTED_MODULE_0__/* .SCRIPT_EXIT */ .lZ.healthCheckConfig;
-    const install = (mode, path) => `install -D -m ${mode} /dev/stdin ${path}`;
     return [
         'set -u',
         // All of it or nothing: a connection lost while stdin was in flight ends stdin early, and a
         // cut env file must never reach the services (they read it at every start, reboots included).
-        `${install('0600', envPart)} || exit ${_instance_contract_js__WEBPACK_IMPORTED_MODULE_0__/* .SCRIPT_EXIT */ .lZ.env}`,
+        `install -D -m 0600 /dev/stdin ${envPart} || exit ${_instance_contract_js__WEBPACK_IMPORTED_MODULE_0__/* .SCRIPT_EXIT */ .lZ.env}`,
         `n=$(stat -c %s ${envPart})`,
         `if [ "$n" != ${envBytes} ]; then`,
         `  echo "env: expected ${envBytes} bytes on stdin, got $n" >&2`,
@@ -1631,30 +1629,39 @@ function configureScript(r, config = {}) {
         ...(ttlMinutes === undefined
             ? []
             : [`${ttlWrite(r, ttlMinutes, '')} || exit ${_instance_contract_js__WEBPACK_IMPORTED_MODULE_0__/* .SCRIPT_EXIT */ .lZ.ttlConfig}`]),
-        // Not a secret, so it may travel in the command line (stdin carries the env file).
-        ...(healthCheck === undefined
-            ? []
-            : healthCheck === ''
-                ? [`rm -f ${hc} || exit ${exitHealth}`]
-                : [
-                    `printf '%s\\n' ${shq(healthCheck)} | ${install('0644', hc)} || exit ${exitHealth}`,
-                    // The instance's own clock: no skew between the runner and the agent.
-                    ...(hd === undefined
-                        ? []
-                        : [
-                            `echo $(($(date +%s) + ${hd})) | ${install('0644', shq(r.healthDeadlinePath))} || exit ${exitHealth}`,
-                        ]),
-                ]),
+        ...(healthCheck === ''
+            ? [`rm -f ${shq(r.healthCheckPath)} || exit ${_instance_contract_js__WEBPACK_IMPORTED_MODULE_0__/* .SCRIPT_EXIT */ .lZ.healthCheckConfig}`]
+            : []),
     ].join('\n');
 }
 /**
- * The one remote script: verify, write env, ttl and health check (configureScript, as root),
- * rename, activate, print status.json. The env file is written on every run from stdin, empty
+ * Writes a non-empty health check as root, then its deadline when given: a second privileged
+ * shell, the command on its stdin (sudo would log it if it were part of the script; it is the
+ * user's text and could carry a token), the deadline after it so that a failed write leaves none.
+ */
+function healthCheckScript(r, deadlineSeconds) {
+    if (deadlineSeconds !== undefined &&
+        (!Number.isSafeInteger(deadlineSeconds) || deadlineSeconds < 1))
+        throw new RangeError(`healthDeadlineSeconds must be an integer ≥ 1, got ${deadlineSeconds}`);
+    const exit = `|| exit ${_instance_contract_js__WEBPACK_IMPORTED_MODULE_0__/* .SCRIPT_EXIT */ .lZ.healthCheckConfig}`;
+    const install = (path) => `install -D -m 0644 /dev/stdin ${shq(path)}`;
+    return [
+        `${install(r.healthCheckPath)} ${exit}`,
+        // The instance's own clock: no skew between the runner and the agent.
+        ...(deadlineSeconds === undefined
+            ? []
+            : [`echo $(($(date +%s) + ${deadlineSeconds})) | ${install(r.healthDeadlinePath)} ${exit}`]),
+    ].join('\n');
+}
+/**
+ * The one remote script: verify, write env and ttl (configureScript) and the health check
+ * (healthCheckScript) as root, rename, activate, print status.json. The env file is written on every run from stdin, empty
  * when the deployment has no `env`: it is replaced as a whole, so a variable removed from the
  * inputs is gone from the instance (the agent reads an empty file as no variables).
  */
 function activationScript(r, sha, bytes, config = {}) {
     const configure = configureScript(r, config);
+    const { healthCheck, healthDeadlineSeconds: hd } = config;
     const part = shq(`${r.incomingDir}/.${sha}.part`);
     const sum = shq(digestPath(r, sha));
     const final = shq(`${r.incomingDir}/${sha}.tar.gz`);
@@ -1677,6 +1684,13 @@ function activationScript(r, sha, bytes, config = {}) {
         // the first thing it writes.
         'rc=$?',
         `case $rc in 0) ;; ${ttlConfig}|${healthCheckConfig}) exit $rc ;; *) exit ${_instance_contract_js__WEBPACK_IMPORTED_MODULE_0__/* .SCRIPT_EXIT */ .lZ.env} ;; esac`,
+        // Not a secret, but the user's text: printf is the shell's builtin, so neither a new
+        // process's arguments nor sudo's log hold it (the SSH command itself carries it, as always).
+        ...(healthCheck === undefined || healthCheck === ''
+            ? []
+            : [
+                `printf '%s\\n' ${shq(healthCheck)} | ${withSudo(r.sudo, `sh -c ${shq(healthCheckScript(r, hd))}`)} || exit ${healthCheckConfig}`,
+            ]),
         // The rename is what the .path unit watches: everything activation reads must exist first.
         `mv -f ${part} ${final} || exit ${_instance_contract_js__WEBPACK_IMPORTED_MODULE_0__/* .SCRIPT_EXIT */ .lZ.rename}`,
         `${withSudo(r.sudo, r.startCommand)}`,

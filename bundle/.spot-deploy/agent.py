@@ -209,28 +209,42 @@ class Agent(object):
 
 def wait_or_kill(proc, timeout):
     """proc's exit status; None once it has run `timeout` seconds, its process group then killed.
-    Blocks in waitpid while a timer keeps the bound. Popen.wait(timeout) polls instead, sleeping
-    up to 50 ms between looks: it saw a 70 ms child exit 45 ms late and a 200 ms one 16 ms late
-    (medians of 15, Python 3.11), and every systemctl call and hook of an activation paid that."""
-    expired = threading.Event()
+    Blocks until the child exits while a timer keeps the bound. Popen.wait(timeout) polls instead,
+    sleeping up to 50 ms between looks: it saw the end of a 70 ms child 45 ms late, a 200 ms one
+    16 ms late (medians of 15, Python 3.11), and every systemctl call and hook of an activation
+    paid that."""
+    lock, verdict = threading.Lock(), []
 
     def expire():
-        expired.set()
-        # The leader is not reaped yet (proc.wait has not returned), so its pid, the group's id,
-        # is still its own. Firing just after the reap is the same boundary Popen's timeout had.
-        try:
-            os.killpg(proc.pid, signal.SIGKILL)
-        except OSError:
-            pass
+        # Under the lock, which the waiter takes before it reaps: the leader is at most a zombie
+        # here, so its pid, the group's id, is still its own and cannot name another process.
+        with lock:
+            if verdict:
+                return  # the exit was seen first: nothing to kill
+            verdict.append("killed")
+            try:
+                os.killpg(proc.pid, signal.SIGKILL)
+            except OSError:
+                pass
 
-    timer = threading.Timer(timeout, expire)
-    timer.daemon = True
-    timer.start()
+    # Beyond TIMEOUT_MAX (~292 years) Timer's thread dies of OverflowError: no bound, as before.
+    timer = threading.Timer(timeout, expire) if timeout < threading.TIMEOUT_MAX else None
+    if timer is not None:
+        timer.daemon = True
+        timer.start()
     try:
-        code = proc.wait()
+        # WNOWAIT: the exit is seen and the child left unreaped until the timer can no longer fire.
+        os.waitid(os.P_PID, proc.pid, os.WEXITED | os.WNOWAIT)
+    except ChildProcessError:
+        pass  # reaped elsewhere (SIGCHLD ignored): proc.wait() below says what it can, as it did
     finally:
-        timer.cancel()
-    return None if expired.is_set() else code
+        with lock:
+            if not verdict:
+                verdict.append("exited")
+        if timer is not None:
+            timer.cancel()
+    code = proc.wait()
+    return None if verdict[0] == "killed" else code
 
 
 def sha256_file(path):

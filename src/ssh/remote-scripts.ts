@@ -90,8 +90,9 @@ export interface ActivationConfig {
 /**
  * What the activation writes as root, as one script for one privileged shell (its stdin: the env
  * file): the env file, replaced as a whole through a `.part` checked for `envBytes`, then
- * ttl-minutes and the health check with its deadline when given. One sudo for what took up to
- * six, each a PAM session and an auth-log line (~7 ms of CPU apiece measured here).
+ * ttl-minutes, and the health-check file removed when the deploy clears it. One sudo for what took
+ * up to four, each a PAM session and an auth-log line (~7 ms of CPU apiece measured here). sudo
+ * logs this script as its command: it holds paths and numbers only, never a value of the user's.
  */
 export function configureScript(r: RemoteLayout, config: ActivationConfig = {}): string {
   const { healthCheck, ttlMinutes, healthDeadlineSeconds: hd, envBytes = 0 } = config;
@@ -103,14 +104,11 @@ export function configureScript(r: RemoteLayout, config: ActivationConfig = {}):
     throw new RangeError(`healthDeadlineSeconds must be an integer ≥ 1, got ${hd}`);
   const env = shq(r.envPath);
   const envPart = shq(`${r.envPath}.part`);
-  const hc = shq(r.healthCheckPath);
-  const exitHealth = SCRIPT_EXIT.healthCheckConfig;
-  const install = (mode: string, path: string) => `install -D -m ${mode} /dev/stdin ${path}`;
   return [
     'set -u',
     // All of it or nothing: a connection lost while stdin was in flight ends stdin early, and a
     // cut env file must never reach the services (they read it at every start, reboots included).
-    `${install('0600', envPart)} || exit ${SCRIPT_EXIT.env}`,
+    `install -D -m 0600 /dev/stdin ${envPart} || exit ${SCRIPT_EXIT.env}`,
     `n=$(stat -c %s ${envPart})`,
     `if [ "$n" != ${envBytes} ]; then`,
     `  echo "env: expected ${envBytes} bytes on stdin, got $n" >&2`,
@@ -121,26 +119,37 @@ export function configureScript(r: RemoteLayout, config: ActivationConfig = {}):
     ...(ttlMinutes === undefined
       ? []
       : [`${ttlWrite(r, ttlMinutes, '')} || exit ${SCRIPT_EXIT.ttlConfig}`]),
-    // Not a secret, so it may travel in the command line (stdin carries the env file).
-    ...(healthCheck === undefined
-      ? []
-      : healthCheck === ''
-        ? [`rm -f ${hc} || exit ${exitHealth}`]
-        : [
-            `printf '%s\\n' ${shq(healthCheck)} | ${install('0644', hc)} || exit ${exitHealth}`,
-            // The instance's own clock: no skew between the runner and the agent.
-            ...(hd === undefined
-              ? []
-              : [
-                  `echo $(($(date +%s) + ${hd})) | ${install('0644', shq(r.healthDeadlinePath))} || exit ${exitHealth}`,
-                ]),
-          ]),
+    ...(healthCheck === ''
+      ? [`rm -f ${shq(r.healthCheckPath)} || exit ${SCRIPT_EXIT.healthCheckConfig}`]
+      : []),
   ].join('\n');
 }
 
 /**
- * The one remote script: verify, write env, ttl and health check (configureScript, as root),
- * rename, activate, print status.json. The env file is written on every run from stdin, empty
+ * Writes a non-empty health check as root, then its deadline when given: a second privileged
+ * shell, the command on its stdin (sudo would log it if it were part of the script; it is the
+ * user's text and could carry a token), the deadline after it so that a failed write leaves none.
+ */
+export function healthCheckScript(r: RemoteLayout, deadlineSeconds?: number): string {
+  if (
+    deadlineSeconds !== undefined &&
+    (!Number.isSafeInteger(deadlineSeconds) || deadlineSeconds < 1)
+  )
+    throw new RangeError(`healthDeadlineSeconds must be an integer ≥ 1, got ${deadlineSeconds}`);
+  const exit = `|| exit ${SCRIPT_EXIT.healthCheckConfig}`;
+  const install = (path: string) => `install -D -m 0644 /dev/stdin ${shq(path)}`;
+  return [
+    `${install(r.healthCheckPath)} ${exit}`,
+    // The instance's own clock: no skew between the runner and the agent.
+    ...(deadlineSeconds === undefined
+      ? []
+      : [`echo $(($(date +%s) + ${deadlineSeconds})) | ${install(r.healthDeadlinePath)} ${exit}`]),
+  ].join('\n');
+}
+
+/**
+ * The one remote script: verify, write env and ttl (configureScript) and the health check
+ * (healthCheckScript) as root, rename, activate, print status.json. The env file is written on every run from stdin, empty
  * when the deployment has no `env`: it is replaced as a whole, so a variable removed from the
  * inputs is gone from the instance (the agent reads an empty file as no variables).
  */
@@ -151,6 +160,7 @@ export function activationScript(
   config: ActivationConfig = {},
 ) {
   const configure = configureScript(r, config);
+  const { healthCheck, healthDeadlineSeconds: hd } = config;
   const part = shq(`${r.incomingDir}/.${sha}.part`);
   const sum = shq(digestPath(r, sha));
   const final = shq(`${r.incomingDir}/${sha}.tar.gz`);
@@ -173,6 +183,13 @@ export function activationScript(
     // the first thing it writes.
     'rc=$?',
     `case $rc in 0) ;; ${ttlConfig}|${healthCheckConfig}) exit $rc ;; *) exit ${SCRIPT_EXIT.env} ;; esac`,
+    // Not a secret, but the user's text: printf is the shell's builtin, so neither a new
+    // process's arguments nor sudo's log hold it (the SSH command itself carries it, as always).
+    ...(healthCheck === undefined || healthCheck === ''
+      ? []
+      : [
+          `printf '%s\\n' ${shq(healthCheck)} | ${withSudo(r.sudo, `sh -c ${shq(healthCheckScript(r, hd))}`)} || exit ${healthCheckConfig}`,
+        ]),
     // The rename is what the .path unit watches: everything activation reads must exist first.
     `mv -f ${part} ${final} || exit ${SCRIPT_EXIT.rename}`,
     `${withSudo(r.sudo, r.startCommand)}`,

@@ -6,6 +6,7 @@ import {
   cleanDiagnostics,
   configureScript,
   DEFAULT_REMOTE,
+  healthCheckScript,
   shq,
 } from '../../../src/ssh/remote-scripts.js';
 import { HAVE_END, HAVE_MARK } from '../../../src/ssh/have.js';
@@ -41,9 +42,14 @@ describe('uploadScript and activationScript', () => {
     configureScript(DEFAULT_REMOTE, config).split('\n');
   const indexOf = (ls: string[], needle: string) => ls.findIndex((l) => l.includes(needle));
 
-  it('writes everything as root in one sudo, after the verification and before the rename', () => {
+  it('writes as root in one sudo (two with a health check), after the verification and before the rename', () => {
     const full = { healthCheck: 'curl -f localhost', ttlMinutes: 240, healthDeadlineSeconds: 60 };
-    for (const config of [{}, full, { healthCheck: '' }]) {
+    for (const [config, privileged] of [
+      [{}, 3],
+      [{ ttlMinutes: 5 }, 3],
+      [{ healthCheck: '' }, 3],
+      [full, 4],
+    ] as const) {
       const script = activationScript(DEFAULT_REMOTE, SHA, 10, config);
       // The privileged script spans lines inside its quotes: found whole, in the whole text.
       const call = `sudo -n sh -c ${shq(configureScript(DEFAULT_REMOTE, config))}\n`;
@@ -60,8 +66,9 @@ describe('uploadScript and activationScript', () => {
         'rc=$?',
         `case $rc in 0) ;; ${SCRIPT_EXIT.ttlConfig}|${SCRIPT_EXIT.healthCheckConfig}) exit $rc ;; *) exit ${SCRIPT_EXIT.env} ;; esac`,
       ]);
-      // Three privileged calls in all: this one, the start and the status read (was up to eight).
-      expect(script.split('\n').filter((l) => l.startsWith('sudo -n '))).toHaveLength(3);
+      // This one (and the health check's), the start and the status read: was up to eight.
+      const sudos = script.split('\n').filter((l) => l.includes('sudo -n '));
+      expect(sudos).toHaveLength(privileged);
     }
     // Root needs no sudo: the same script, run by the login shell.
     const root = { ...DEFAULT_REMOTE, sudo: '' };
@@ -69,6 +76,24 @@ describe('uploadScript and activationScript', () => {
       `\nsh -c ${shq(configureScript(root, full))}\nrc=$?\n`,
     );
     expect(configureScript(DEFAULT_REMOTE, full)).not.toContain('sudo');
+  });
+
+  it("keeps the health check's text off every privileged command line (sudo logs those)", () => {
+    const check = "curl -fsS -H 'X-Probe: 1' localhost:8080/health";
+    const script = activationScript(DEFAULT_REMOTE, SHA, 10, {
+      healthCheck: check,
+      healthDeadlineSeconds: 110,
+    });
+    for (const s of [
+      configureScript(DEFAULT_REMOTE, { healthCheck: check }),
+      healthCheckScript(DEFAULT_REMOTE, 110),
+    ])
+      expect(s).not.toContain('X-Probe');
+    // It reaches the privileged shell on stdin, from the shell's own printf, before the rename.
+    const line = `printf '%s\\n' ${shq(check)} | sudo -n sh -c ${shq(healthCheckScript(DEFAULT_REMOTE, 110))} || exit ${SCRIPT_EXIT.healthCheckConfig}`;
+    const at = script.indexOf(line);
+    expect(at).toBeGreaterThan(script.indexOf('rc=$?'));
+    expect(at).toBeLessThan(script.indexOf('mv -f'));
   });
 
   it('writes the env file on every run, from stdin, even with no env (replaced as a whole)', () => {
@@ -105,16 +130,13 @@ describe('uploadScript and activationScript', () => {
   });
 
   it('writes the health check, then its deadline on the instance clock', () => {
-    const ls = lines({ healthCheck: "curl -f 'localhost'", healthDeadlineSeconds: 110 });
-    const hc = indexOf(ls, "'/etc/spot-deploy/health-check'");
-    expect(ls[hc]).toBe(
-      `printf '%s\\n' ${shq("curl -f 'localhost'")} | install -D -m 0644 /dev/stdin '/etc/spot-deploy/health-check' || exit ${SCRIPT_EXIT.healthCheckConfig}`,
-    );
-    const at = indexOf(ls, '/etc/spot-deploy/health-deadline');
-    expect(ls[at]).toBe(
+    const ls = healthCheckScript(DEFAULT_REMOTE, 110).split('\n');
+    expect(ls).toEqual([
+      `install -D -m 0644 /dev/stdin '/etc/spot-deploy/health-check' || exit ${SCRIPT_EXIT.healthCheckConfig}`,
       `echo $(($(date +%s) + 110)) | install -D -m 0644 /dev/stdin '/etc/spot-deploy/health-deadline' || exit ${SCRIPT_EXIT.healthCheckConfig}`,
-    );
-    expect(at).toBeGreaterThan(hc);
+    ]);
+    expect(healthCheckScript(DEFAULT_REMOTE)).not.toContain('health-deadline');
+    // Cleared: removed in the first privileged shell, and no second one.
     expect(lines({ healthCheck: '' })).toContain(
       `rm -f '/etc/spot-deploy/health-check' || exit ${SCRIPT_EXIT.healthCheckConfig}`,
     );
@@ -124,9 +146,11 @@ describe('uploadScript and activationScript', () => {
       { healthCheck: '', healthDeadlineSeconds: 110 },
       { healthCheck: 'true' },
     ])
-      expect(indexOf(lines(config), 'health-deadline')).toBe(-1);
-    for (const bad of [0, -5, 1.5, Number.NaN])
+      expect(activationScript(DEFAULT_REMOTE, SHA, 10, config)).not.toContain('health-deadline');
+    for (const bad of [0, -5, 1.5, Number.NaN]) {
       expect(() => lines({ healthCheck: 'true', healthDeadlineSeconds: bad })).toThrow(RangeError);
+      expect(() => healthCheckScript(DEFAULT_REMOTE, bad)).toThrow(RangeError);
+    }
   });
 
   it('refuses a ttl that is not a whole number of minutes (it is pasted into the script)', () => {
