@@ -1593,9 +1593,18 @@ function withSudo(sudo, cmd) {
 function digestPath(r, sha) {
     return `${r.incomingDir}/.${sha}.part.sha256`;
 }
+/** Copies stdin to `path` (parents made), with `mode`. */
+function installFromStdin(mode, path) {
+    return `install -D -m ${mode} /dev/stdin ${shq(path)}`;
+}
 /** Writes ttl-minutes (the agent re-arms the shutdown from it); `sudo` '' when already root. */
 function ttlWrite(r, minutes, sudo = r.sudo) {
-    return `printf '%s\\n' ${minutes} | ${withSudo(sudo, `install -D -m 0644 /dev/stdin ${shq(r.ttlPath)}`)}`;
+    return `printf '%s\\n' ${minutes} | ${withSudo(sudo, installFromStdin('0644', r.ttlPath))}`;
+}
+/** The health deadline is pasted into a script: a whole number of seconds, at least 1. */
+function checkDeadline(seconds) {
+    if (seconds !== undefined && (!Number.isSafeInteger(seconds) || seconds < 1))
+        throw new RangeError(`healthDeadlineSeconds must be an integer ≥ 1, got ${seconds}`);
 }
 /**
  * What the activation writes as root, as one script for one privileged shell (its stdin: the env
@@ -1610,15 +1619,14 @@ function configureScript(r, config = {}) {
         throw new RangeError(`envBytes must be an integer ≥ 0, got ${envBytes}`);
     if (ttlMinutes !== undefined && (!Number.isSafeInteger(ttlMinutes) || ttlMinutes < 0))
         throw new RangeError(`ttlMinutes must be an integer ≥ 0, got ${ttlMinutes}`);
-    if (hd !== undefined && (!Number.isSafeInteger(hd) || hd < 1))
-        throw new RangeError(`healthDeadlineSeconds must be an integer ≥ 1, got ${hd}`);
+    checkDeadline(hd);
     const env = shq(r.envPath);
     const envPart = shq(`${r.envPath}.part`);
     return [
         'set -u',
         // All of it or nothing: a connection lost while stdin was in flight ends stdin early, and a
         // cut env file must never reach the services (they read it at every start, reboots included).
-        `install -D -m 0600 /dev/stdin ${envPart} || exit ${_instance_contract_js__WEBPACK_IMPORTED_MODULE_0__/* .SCRIPT_EXIT */ .lZ.env}`,
+        `${installFromStdin('0600', `${r.envPath}.part`)} || exit ${_instance_contract_js__WEBPACK_IMPORTED_MODULE_0__/* .SCRIPT_EXIT */ .lZ.env}`,
         `n=$(stat -c %s ${envPart})`,
         `if [ "$n" != ${envBytes} ]; then`,
         `  echo "env: expected ${envBytes} bytes on stdin, got $n" >&2`,
@@ -1640,24 +1648,24 @@ function configureScript(r, config = {}) {
  * user's text and could carry a token), the deadline after it so that a failed write leaves none.
  */
 function healthCheckScript(r, deadlineSeconds) {
-    if (deadlineSeconds !== undefined &&
-        (!Number.isSafeInteger(deadlineSeconds) || deadlineSeconds < 1))
-        throw new RangeError(`healthDeadlineSeconds must be an integer ≥ 1, got ${deadlineSeconds}`);
+    checkDeadline(deadlineSeconds);
     const exit = `|| exit ${_instance_contract_js__WEBPACK_IMPORTED_MODULE_0__/* .SCRIPT_EXIT */ .lZ.healthCheckConfig}`;
-    const install = (path) => `install -D -m 0644 /dev/stdin ${shq(path)}`;
     return [
-        `${install(r.healthCheckPath)} ${exit}`,
+        `${installFromStdin('0644', r.healthCheckPath)} ${exit}`,
         // The instance's own clock: no skew between the runner and the agent.
         ...(deadlineSeconds === undefined
             ? []
-            : [`echo $(($(date +%s) + ${deadlineSeconds})) | ${install(r.healthDeadlinePath)} ${exit}`]),
+            : [
+                `echo $(($(date +%s) + ${deadlineSeconds})) | ${installFromStdin('0644', r.healthDeadlinePath)} ${exit}`,
+            ]),
     ].join('\n');
 }
 /**
  * The one remote script: verify, write env and ttl (configureScript) and the health check
- * (healthCheckScript) as root, rename, activate, print status.json. The env file is written on every run from stdin, empty
- * when the deployment has no `env`: it is replaced as a whole, so a variable removed from the
- * inputs is gone from the instance (the agent reads an empty file as no variables).
+ * (healthCheckScript) as root, rename, activate, print status.json. The env file is written on
+ * every run from stdin, empty when the deployment has no `env`: it is replaced as a whole, so a
+ * variable removed from the inputs is gone from the instance (the agent reads an empty file as
+ * no variables).
  */
 function activationScript(r, sha, bytes, config = {}) {
     const configure = configureScript(r, config);

@@ -184,11 +184,10 @@ function rollbackScript(r, ttlMinutes, to) {
     if (!Number.isSafeInteger(ttlMinutes) || ttlMinutes < 0)
         throw new RangeError(`ttl-minutes must be a whole number ≥ 0, got ${ttlMinutes}`);
     const link = `$(readlink ${(0,remote_scripts/* shq */.hi)(r.currentPath)} 2>/dev/null)`;
-    const install = (0,remote_scripts/* withSudo */.SU)(r.sudo, `install -D -m 0644 /dev/stdin ${(0,remote_scripts/* shq */.hi)(r.ttlPath)}`);
     return [
         'set -u',
         `echo "${BEFORE_MARK} ${link}"`,
-        `printf '%s\\n' ${ttlMinutes} | ${install} || exit ${contract/* SCRIPT_EXIT */.lZ.ttlConfig}`,
+        `${(0,remote_scripts/* ttlWrite */.Ol)(r, ttlMinutes)} || exit ${contract/* SCRIPT_EXIT */.lZ.ttlConfig}`,
         `${(0,remote_scripts/* withSudo */.SU)(r.sudo, `${r.agentCommand} rollback${to === undefined ? '' : ` ${to}`}`)} </dev/null`,
         'rc=$?',
         `echo "${AFTER_MARK} ${link}"`,

@@ -24,10 +24,10 @@
  *              cores, took up to 3 s after that at N = 100 against ~10 ms at N = 1 (each run's
  *              "max sshd start"; the action's refused connects went on until the PidFile was
  *              written, its retries ~100 ms apart), and a bench counting from the exec charged
- *              the simulated instance's start to the action. Not the harness's
- *              `ready` either: that is seen through this process's event loop, which the
- *              harness's own (synchronous) provisioning of other instances blocks for seconds at
- *              N = 50 and up (33 and 9 of 50 instances measured late on main);
+ *              the simulated instance's start to the action. Not the harness's `ready` either:
+ *              that is seen through this process's event loop, which the harness's own
+ *              (synchronous) provisioning of other instances blocks for seconds at N = 50 and up
+ *              (33 and 9 of 50 instances measured late on main);
  *   boot_i   = accept_i − launched (the simulated cloud's time, the harness's own slowness
  *              included);
  *   deliver_i = activeMs_i − sshReadyMs_i from the action's `instances` output (upload, remote

@@ -67,9 +67,20 @@ export function digestPath(r: RemoteLayout, sha: string): string {
   return `${r.incomingDir}/.${sha}.part.sha256`;
 }
 
+/** Copies stdin to `path` (parents made), with `mode`. */
+function installFromStdin(mode: '0600' | '0644', path: string): string {
+  return `install -D -m ${mode} /dev/stdin ${shq(path)}`;
+}
+
 /** Writes ttl-minutes (the agent re-arms the shutdown from it); `sudo` '' when already root. */
 export function ttlWrite(r: RemoteLayout, minutes: number, sudo = r.sudo): string {
-  return `printf '%s\\n' ${minutes} | ${withSudo(sudo, `install -D -m 0644 /dev/stdin ${shq(r.ttlPath)}`)}`;
+  return `printf '%s\\n' ${minutes} | ${withSudo(sudo, installFromStdin('0644', r.ttlPath))}`;
+}
+
+/** The health deadline is pasted into a script: a whole number of seconds, at least 1. */
+function checkDeadline(seconds: number | undefined): void {
+  if (seconds !== undefined && (!Number.isSafeInteger(seconds) || seconds < 1))
+    throw new RangeError(`healthDeadlineSeconds must be an integer ≥ 1, got ${seconds}`);
 }
 
 /** What the activation script writes besides the bundle. */
@@ -100,15 +111,14 @@ export function configureScript(r: RemoteLayout, config: ActivationConfig = {}):
     throw new RangeError(`envBytes must be an integer ≥ 0, got ${envBytes}`);
   if (ttlMinutes !== undefined && (!Number.isSafeInteger(ttlMinutes) || ttlMinutes < 0))
     throw new RangeError(`ttlMinutes must be an integer ≥ 0, got ${ttlMinutes}`);
-  if (hd !== undefined && (!Number.isSafeInteger(hd) || hd < 1))
-    throw new RangeError(`healthDeadlineSeconds must be an integer ≥ 1, got ${hd}`);
+  checkDeadline(hd);
   const env = shq(r.envPath);
   const envPart = shq(`${r.envPath}.part`);
   return [
     'set -u',
     // All of it or nothing: a connection lost while stdin was in flight ends stdin early, and a
     // cut env file must never reach the services (they read it at every start, reboots included).
-    `install -D -m 0600 /dev/stdin ${envPart} || exit ${SCRIPT_EXIT.env}`,
+    `${installFromStdin('0600', `${r.envPath}.part`)} || exit ${SCRIPT_EXIT.env}`,
     `n=$(stat -c %s ${envPart})`,
     `if [ "$n" != ${envBytes} ]; then`,
     `  echo "env: expected ${envBytes} bytes on stdin, got $n" >&2`,
@@ -131,27 +141,25 @@ export function configureScript(r: RemoteLayout, config: ActivationConfig = {}):
  * user's text and could carry a token), the deadline after it so that a failed write leaves none.
  */
 export function healthCheckScript(r: RemoteLayout, deadlineSeconds?: number): string {
-  if (
-    deadlineSeconds !== undefined &&
-    (!Number.isSafeInteger(deadlineSeconds) || deadlineSeconds < 1)
-  )
-    throw new RangeError(`healthDeadlineSeconds must be an integer ≥ 1, got ${deadlineSeconds}`);
+  checkDeadline(deadlineSeconds);
   const exit = `|| exit ${SCRIPT_EXIT.healthCheckConfig}`;
-  const install = (path: string) => `install -D -m 0644 /dev/stdin ${shq(path)}`;
   return [
-    `${install(r.healthCheckPath)} ${exit}`,
+    `${installFromStdin('0644', r.healthCheckPath)} ${exit}`,
     // The instance's own clock: no skew between the runner and the agent.
     ...(deadlineSeconds === undefined
       ? []
-      : [`echo $(($(date +%s) + ${deadlineSeconds})) | ${install(r.healthDeadlinePath)} ${exit}`]),
+      : [
+          `echo $(($(date +%s) + ${deadlineSeconds})) | ${installFromStdin('0644', r.healthDeadlinePath)} ${exit}`,
+        ]),
   ].join('\n');
 }
 
 /**
  * The one remote script: verify, write env and ttl (configureScript) and the health check
- * (healthCheckScript) as root, rename, activate, print status.json. The env file is written on every run from stdin, empty
- * when the deployment has no `env`: it is replaced as a whole, so a variable removed from the
- * inputs is gone from the instance (the agent reads an empty file as no variables).
+ * (healthCheckScript) as root, rename, activate, print status.json. The env file is written on
+ * every run from stdin, empty when the deployment has no `env`: it is replaced as a whole, so a
+ * variable removed from the inputs is gone from the instance (the agent reads an empty file as
+ * no variables).
  */
 export function activationScript(
   r: RemoteLayout,

@@ -10,7 +10,7 @@ import {
   type AgentState,
   type DeliveryStep,
 } from '../instance/contract.js';
-import { shq, STATUS_MARK, tail, withSudo, type RemoteLayout } from './remote-scripts.js';
+import { shq, STATUS_MARK, tail, ttlWrite, withSudo, type RemoteLayout } from './remote-scripts.js';
 
 const BEFORE_MARK = '__SPOT_DEPLOY_BEFORE__';
 const AFTER_MARK = '__SPOT_DEPLOY_AFTER__';
@@ -39,11 +39,10 @@ export function rollbackScript(r: RemoteLayout, ttlMinutes: number, to?: string)
   if (!Number.isSafeInteger(ttlMinutes) || ttlMinutes < 0)
     throw new RangeError(`ttl-minutes must be a whole number ≥ 0, got ${ttlMinutes}`);
   const link = `$(readlink ${shq(r.currentPath)} 2>/dev/null)`;
-  const install = withSudo(r.sudo, `install -D -m 0644 /dev/stdin ${shq(r.ttlPath)}`);
   return [
     'set -u',
     `echo "${BEFORE_MARK} ${link}"`,
-    `printf '%s\\n' ${ttlMinutes} | ${install} || exit ${SCRIPT_EXIT.ttlConfig}`,
+    `${ttlWrite(r, ttlMinutes)} || exit ${SCRIPT_EXIT.ttlConfig}`,
     `${withSudo(r.sudo, `${r.agentCommand} rollback${to === undefined ? '' : ` ${to}`}`)} </dev/null`,
     'rc=$?',
     `echo "${AFTER_MARK} ${link}"`,
